@@ -1,0 +1,54 @@
+import {PlatformError} from './errors.js';
+
+/** Hosts for which plain http is allowed: the embedded sandbox and local doubles only. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Turns what an operator types as a data center into the API base URL `<origin>/api/2`.
+ * Accepts `https://host`, `https://host/` and `https://host/api/2` (platform-api.md: there is no official list of
+ * data centers, so any https host goes); refuses other schemes, plain http off loopback, and other paths.
+ */
+export function normalizeBaseUrl(input: string): string {
+  const text = input.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new PlatformError(
+      'invalid-input',
+      `"${input}" is not a URL. Expected a data center such as https://eu2-cloud.acronis.com.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new PlatformError(
+      'invalid-input',
+      `The data center URL must start with https:// (got ${url.protocol}//).`,
+    );
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new PlatformError(
+      'invalid-input',
+      `Refusing plain http:// for ${url.hostname}: credentials would travel unencrypted. Use https://${url.host}.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new PlatformError('invalid-input', 'The data center URL must not carry a user name or password.');
+  }
+  if (url.search || url.hash) {
+    throw new PlatformError(
+      'invalid-input',
+      'The data center URL must not have a query (?) or fragment (#).',
+    );
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '' && path !== '/api/2') {
+    throw new PlatformError(
+      'invalid-input',
+      `The data center URL has an unexpected path "${url.pathname}". Give just the host, e.g. ${url.protocol}//${url.host}.`,
+    );
+  }
+  return `${url.origin}/api/2`;
+}

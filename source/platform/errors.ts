@@ -1,0 +1,77 @@
+/**
+ * Every failure the client reports is a `PlatformError`: a value a screen can explain, never a stack trace.
+ *
+ * - `http`: the platform answered with an error status and its error body (`code`, `domain`, `info`).
+ * - `oauth`: the token endpoint refused, in the OAuth shape (`code` is e.g. `access_denied`).
+ * - `not-json`: a body that should have been JSON was not (an HTML page from a proxy, an empty body).
+ * - `network`: no answer at all (refused, DNS, TLS, connection dropped); `networkCode` is Node's code.
+ * - `timeout`: no answer within the time allowed.
+ * - `aborted`: the operator cancelled (Ctrl+C).
+ * - `redirect`: the server answered with a redirect, which an API never should; not followed.
+ * - `invalid-input`: refused before any request (a malformed UUID or URL).
+ */
+export type PlatformErrorKind =
+  | 'http'
+  | 'oauth'
+  | 'not-json'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'redirect'
+  | 'invalid-input';
+
+/** The request an error belongs to: method and path only (never the token or a query secret). */
+export interface FailedRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+export interface PlatformErrorDetails {
+  readonly status?: number;
+  readonly code?: string | number;
+  readonly domain?: string | null;
+  readonly info?: string | null;
+  readonly request?: FailedRequest;
+  readonly networkCode?: string;
+  /** Seconds the server asked us to wait (`Retry-After`), when it said so. */
+  readonly retryAfterSeconds?: number;
+  /** The start of a body that was not JSON, to show what came back (an HTML title, say). */
+  readonly bodySnippet?: string;
+  readonly location?: string;
+}
+
+export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+  readonly status?: number;
+  readonly code?: string | number;
+  readonly domain?: string | null;
+  readonly info?: string | null;
+  readonly request?: FailedRequest;
+  readonly networkCode?: string;
+  readonly retryAfterSeconds?: number;
+  readonly bodySnippet?: string;
+  readonly location?: string;
+
+  constructor(
+    readonly kind: PlatformErrorKind,
+    message: string,
+    details: PlatformErrorDetails = {},
+  ) {
+    super(message);
+    Object.assign(this, details);
+  }
+
+  /** True when the request may have reached the platform and its effect is unknown (re-read, never resend). */
+  get outcomeUnknown(): boolean {
+    return (
+      this.kind === 'timeout' ||
+      this.kind === 'aborted' ||
+      (this.kind === 'network' && this.networkCode === 'ECONNRESET') ||
+      ((this.kind === 'http' || this.kind === 'not-json') && (this.status ?? 0) >= 500)
+    );
+  }
+}
+
+export function isPlatformError(error: unknown): error is PlatformError {
+  return error instanceof PlatformError;
+}

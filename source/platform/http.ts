@@ -1,0 +1,247 @@
+import fetch, {type Response} from 'node-fetch';
+import {type FailedRequest, PlatformError} from './errors.js';
+import {networkError} from './network-errors.js';
+import {agentFor} from './proxy.js';
+import {redactBody, redactHeaders} from './redact.js';
+import {userAgent} from './version.js';
+
+/** One request and its answer as an observer sees it: secrets already redacted. */
+export interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  /** Absent when no answer came (network failure, timeout, abort). */
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly responseBody?: string;
+  /** What went wrong, in one line, when the exchange failed. */
+  readonly error?: string;
+}
+
+export type ExchangeObserver = (exchange: Exchange) => void;
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** Below the API base, starting with `/`, e.g. `/tenants/…/pricing`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  /** The whole `Authorization` header value. */
+  readonly authorization?: string;
+  readonly json?: unknown;
+  readonly form?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpResponse<T> {
+  readonly status: number;
+  /** The parsed JSON body; `null` for an empty 2xx body. */
+  readonly body: T;
+}
+
+export interface HttpCoreOptions {
+  /** Already normalised: `<origin>/api/2`. */
+  readonly baseUrl: string;
+  /** Per request, including reading the body. */
+  readonly timeoutMs: number;
+  readonly onExchange?: ExchangeObserver;
+}
+
+export const defaultTimeoutMs = 30_000;
+
+/** The one place that speaks HTTP: JSON in and out, timeouts, proxies, redirects refused, errors as values. */
+export class HttpCore {
+  readonly #options: HttpCoreOptions;
+
+  constructor(options: HttpCoreOptions) {
+    this.#options = options;
+  }
+
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  async send<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+    const url = new URL(this.#options.baseUrl + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = {Accept: 'application/json', 'User-Agent': userAgent};
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    } else if (request.form) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(request.form).toString();
+    }
+    if (request.authorization) headers.Authorization = request.authorization;
+
+    const failed: FailedRequest = {method: request.method, path: url.pathname};
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const started = performance.now();
+    let status: number | undefined;
+    let text: string | undefined;
+    try {
+      if (request.signal?.aborted) throw request.signal.reason;
+      const response = await fetch(url.href, {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        redirect: 'manual',
+        agent: agentFor(url),
+      });
+      status = response.status;
+      text = await response.text();
+      const parsed = interpret<T>(response, text, failed, url.host);
+      this.#observe(request, url, headers, body, started, status, text);
+      return parsed;
+    } catch (cause) {
+      const error = toPlatformError(
+        cause,
+        {request: request.signal, timeout},
+        url.host,
+        failed,
+        this.#options,
+      );
+      this.#observe(request, url, headers, body, started, status, text, error);
+      throw error;
+    }
+  }
+
+  #observe(
+    request: HttpRequest,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    started: number,
+    status?: number,
+    responseText?: string,
+    error?: PlatformError,
+  ): void {
+    const observer = this.#options.onExchange;
+    if (!observer) return;
+    observer({
+      method: request.method,
+      url: url.href,
+      status,
+      durationMs: Math.round(performance.now() - started),
+      requestHeaders: redactHeaders(headers),
+      requestBody: redactBody(body, headers['Content-Type']),
+      responseBody: redactBody(responseText),
+      error: error ? `${error.kind}: ${error.message}` : undefined,
+    });
+  }
+}
+
+function toPlatformError(
+  cause: unknown,
+  signals: {request?: AbortSignal; timeout: AbortSignal},
+  host: string,
+  request: FailedRequest,
+  options: HttpCoreOptions,
+): PlatformError {
+  if (cause instanceof PlatformError) return cause;
+  if (signals.request?.aborted) {
+    return new PlatformError('aborted', 'Cancelled before an answer came back.', {request});
+  }
+  if (signals.timeout.aborted) {
+    const seconds = Math.round(options.timeoutMs / 100) / 10;
+    return new PlatformError('timeout', `${host} did not answer within ${seconds} s.`, {request});
+  }
+  return networkError(cause, host, request);
+}
+
+function interpret<T>(
+  response: Response,
+  text: string,
+  request: FailedRequest,
+  host: string,
+): HttpResponse<T> {
+  const status = response.status;
+  const json = parseJson(text);
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location') ?? undefined;
+    throw new PlatformError(
+      'redirect',
+      `${host} answered with a redirect (${status}${location ? ` to ${location}` : ''}); not followed. Check the data center URL.`,
+      {status, request, location},
+    );
+  }
+  if (status >= 200 && status < 300) {
+    if (text.trim() === '') return {status, body: null as T};
+    if (json.ok) return {status, body: json.value as T};
+    throw notJson(status, text, request, host);
+  }
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  if (!json.ok) throw notJson(status, text, request, host, retryAfterSeconds);
+  throw errorFromBody(status, json.value, request, retryAfterSeconds);
+}
+
+function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
+  try {
+    return {ok: true, value: JSON.parse(text)};
+  } catch {
+    return {ok: false};
+  }
+}
+
+function notJson(
+  status: number,
+  text: string,
+  request: FailedRequest,
+  host: string,
+  retryAfterSeconds?: number,
+): PlatformError {
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const bodySnippet = (title ?? text.trim()).replace(/\s+/g, ' ').slice(0, 120);
+  const what =
+    text.trim() === '' ? 'an empty body' : title ? `an HTML page ("${title}")` : 'a body that is not JSON';
+  return new PlatformError(
+    'not-json',
+    `${host} answered ${status} with ${what}; expected JSON from the platform.`,
+    {
+      status,
+      request,
+      bodySnippet,
+      retryAfterSeconds,
+    },
+  );
+}
+
+/** The platform's `errorScheme` body, or the OAuth `{error, error_description}` shape of `/idp/*`. */
+function errorFromBody(
+  status: number,
+  body: unknown,
+  request: FailedRequest,
+  retryAfterSeconds?: number,
+): PlatformError {
+  const top = (body ?? {}) as {error?: unknown; error_description?: unknown};
+  if (typeof top.error === 'string') {
+    const description = typeof top.error_description === 'string' ? top.error_description : top.error;
+    return new PlatformError('oauth', description, {status, code: top.error, request, retryAfterSeconds});
+  }
+  const error = (top.error ?? {}) as {
+    code?: string | number;
+    domain?: string | null;
+    message?: string;
+    details?: {info?: string | null};
+  };
+  return new PlatformError('http', error.message ?? `The platform answered ${status}.`, {
+    status,
+    code: error.code,
+    domain: error.domain ?? null,
+    info: error.details?.info ?? null,
+    request,
+    retryAfterSeconds,
+  });
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,283 @@
+import {OAuthError, SandboxError} from './errors.js';
+import {clientJson, pricingJson, tenantJson} from './serialize.js';
+import type {PricingChange, World} from './world.js';
+
+/** What a route hands back to the server: a status and a JSON body (or none). */
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+export interface IncomingCall {
+  method: string;
+  /** Below `/api/2`. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+const uuidSegment = '([^/]+)';
+type Handler = (world: World, call: IncomingCall, ...params: string[]) => Reply;
+const routes: Array<[string, RegExp, Handler]> = [
+  ['POST', /^\/idp\/token$/, requestToken],
+  ['POST', /^\/idp\/revoke_token$/, revokeToken],
+  ['GET', new RegExp(`^/clients/${uuidSegment}$`), getClient],
+  ['GET', /^\/tenants$/, listTenants],
+  ['GET', new RegExp(`^/tenants/${uuidSegment}$`), getTenant],
+  ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],
+  ['PUT', new RegExp(`^/tenants/${uuidSegment}/pricing$`), putPricing],
+  ['GET', /^\/search$/, search],
+];
+
+export function route(world: World, call: IncomingCall): Reply {
+  let pathKnown = false;
+  for (const [method, pattern, handler] of routes) {
+    const match = pattern.exec(call.path);
+    if (!match) continue;
+    pathKnown = true;
+    if (method === call.method) return handler(world, call, ...match.slice(1));
+  }
+  if (pathKnown)
+    throw new SandboxError(405, 'method_not_allowed', `Method ${call.method} is not allowed here.`);
+  throw new SandboxError(404, 'not_found', `No such endpoint: ${call.path}`);
+}
+
+function header(call: IncomingCall, name: string): string | undefined {
+  const value = call.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function formBody(call: IncomingCall, oauthStatus: number): URLSearchParams {
+  if (!header(call, 'content-type')?.startsWith('application/x-www-form-urlencoded')) {
+    throw new OAuthError(
+      oauthStatus,
+      'invalid_request',
+      'Expected an application/x-www-form-urlencoded body.',
+    );
+  }
+  return new URLSearchParams(call.body);
+}
+
+function basicCredentials(call: IncomingCall, form: URLSearchParams): {id: string; secret: string} {
+  const basic = /^Basic (.+)$/i.exec(header(call, 'authorization') ?? '')?.[1];
+  if (basic) {
+    const decoded = Buffer.from(basic, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) return {id: decoded.slice(0, colon), secret: decoded.slice(colon + 1)};
+  }
+  return {id: form.get('client_id') ?? '', secret: form.get('client_secret') ?? ''};
+}
+
+function requestToken(world: World, call: IncomingCall): Reply {
+  const form = formBody(call, 400);
+  if (form.get('grant_type') !== 'client_credentials') {
+    throw new OAuthError(
+      400,
+      'invalid_request',
+      'Only grant_type=client_credentials is supported by the sandbox.',
+    );
+  }
+  const {id, secret} = basicCredentials(call, form);
+  if (!id) throw new OAuthError(401, 'access_denied', 'Client authentication is required.');
+  const token = world.issueToken(id, secret);
+  const expiresIn = Math.round((token.expiresAt - world.now()) / 1000);
+  return {
+    status: 200,
+    body: {
+      access_token: token.value,
+      token_type: 'bearer',
+      expires_in: expiresIn,
+      expires_on: Math.floor(token.expiresAt / 1000),
+      id_token: token.value,
+    },
+  };
+}
+
+function revokeToken(world: World, call: IncomingCall): Reply {
+  const form = formBody(call, 400);
+  const {id, secret} = basicCredentials(call, form);
+  const client = world.clients.get(id);
+  if (!client || client.secret !== secret) {
+    throw new OAuthError(401, 'invalid_client', 'Client authentication failed.');
+  }
+  const token = form.get('token');
+  if (!token) throw new OAuthError(400, 'invalid_request', 'The token to revoke is missing.');
+  // RFC 7009: an unknown token is not an error.
+  if (world.tokens.get(token)?.clientId === id) world.tokens.delete(token);
+  return {status: 200};
+}
+
+function getClient(world: World, call: IncomingCall, clientId: string): Reply {
+  const caller = world.authenticate(header(call, 'authorization'));
+  const client = world.clients.get(clientId);
+  if (!client) throw new SandboxError(404, 'client_not_found', `Client ${clientId} was not found.`);
+  if (!world.isWithin(client.tenant_id, caller.tenant_id)) {
+    throw new SandboxError(403, 'access_denied', 'You are not allowed to access this client.');
+  }
+  return {status: 200, body: clientJson(client)};
+}
+
+function getTenant(world: World, call: IncomingCall, tenantId: string): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  return {status: 200, body: tenantJson(world, world.visibleTenant(client, tenantId))};
+}
+
+interface Cursor {
+  scope: 'parent_id' | 'subtree_root_id';
+  id: string;
+  offset: number;
+  limit: number;
+}
+
+function listTenants(world: World, call: IncomingCall): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  const limitText = call.query.get('limit');
+  const limit = limitText === null ? 5000 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new SandboxError(400, 'invalid_parameter', 'limit must be a whole number of at least 1.');
+  }
+  let cursor: Cursor;
+  const after = call.query.get('after');
+  const parentId = call.query.get('parent_id');
+  const subtreeRootId = call.query.get('subtree_root_id');
+  if (after) {
+    try {
+      cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+    } catch {
+      throw new SandboxError(400, 'invalid_cursor', 'The paging cursor is not valid.');
+    }
+    if (limitText !== null) cursor.limit = limit;
+  } else if (parentId || subtreeRootId) {
+    cursor = parentId
+      ? {scope: 'parent_id', id: parentId, offset: 0, limit}
+      : {scope: 'subtree_root_id', id: subtreeRootId ?? '', offset: 0, limit};
+  } else {
+    throw new SandboxError(
+      400,
+      'missing_filter',
+      'One of uuids, parent_id, subtree_root_id or after is required.',
+    );
+  }
+  world.visibleTenant(client, cursor.id);
+  const all = cursor.scope === 'parent_id' ? world.childrenOf(cursor.id) : world.subtree(cursor.id);
+  const page = all.slice(cursor.offset, cursor.offset + cursor.limit);
+  const next = cursor.offset + cursor.limit;
+  const nextCursor = next < all.length ? {...cursor, offset: next} : undefined;
+  return {
+    status: 200,
+    body: {
+      items: page.map((tenant) => tenantJson(world, tenant)),
+      ...(nextCursor
+        ? {paging: {cursors: {after: Buffer.from(JSON.stringify(nextCursor)).toString('base64url')}}}
+        : {paging: {cursors: {}}}),
+      timestamp: new Date(world.now()).toISOString().slice(0, 19),
+    },
+  };
+}
+
+function search(world: World, call: IncomingCall): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  const rootId = call.query.get('tenant');
+  const text = call.query.get('text');
+  if (!rootId || text === null) {
+    throw new SandboxError(400, 'missing_parameter', 'The tenant and text parameters are required.');
+  }
+  world.visibleTenant(client, rootId);
+  const limit = Number(call.query.get('limit') ?? 10);
+  const needle = text.toLocaleLowerCase();
+  const hits = (...fields: Array<string | null>) =>
+    fields.some((field) => field?.toLocaleLowerCase().includes(needle));
+  const tenants = world
+    .subtree(rootId)
+    .filter((tenant) => tenant.id !== rootId)
+    .filter((tenant) =>
+      hits(
+        tenant.name,
+        tenant.customer_id,
+        tenant.contact.firstname,
+        tenant.contact.lastname,
+        tenant.contact.email,
+      ),
+    )
+    .map((tenant) => ({
+      obj_type: 'tenant',
+      id: tenant.id,
+      parent_id: tenant.parent_id,
+      path: world.pathBetween(rootId, tenant.parent_id),
+      kind: tenant.kind,
+      name: tenant.name,
+      first_name: tenant.contact.firstname,
+      last_name: tenant.contact.lastname || null,
+      deleted_at: null,
+    }));
+  const users = world.users
+    .filter((user) => world.isWithin(user.tenant_id, rootId))
+    .filter((user) => hits(user.login, user.first_name, user.last_name))
+    .map((user) => ({
+      obj_type: 'user',
+      id: user.id,
+      parent_id: user.tenant_id,
+      path: world.pathBetween(rootId, user.tenant_id),
+      login: user.login,
+      first_name: user.first_name,
+      last_name: user.last_name,
+      deleted_at: null,
+    }));
+  return {status: 200, body: {items: [...tenants, ...users].slice(0, limit)}};
+}
+
+function getPricing(world: World, call: IncomingCall, tenantId: string): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  return {status: 200, body: pricingJson(world, world.visibleTenant(client, tenantId))};
+}
+
+function putPricing(world: World, call: IncomingCall, tenantId: string): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  const tenant = world.visibleTenant(client, tenantId);
+  if (!header(call, 'content-type')?.toLowerCase().startsWith('application/json')) {
+    throw new SandboxError(
+      415,
+      'unsupported_media_type',
+      'The request body must be sent as application/json.',
+    );
+  }
+  world.updatePricing(client, tenant, parsePricingChange(call.body));
+  return {status: 200, body: pricingJson(world, tenant)};
+}
+
+/**
+ * The vendor schema `tenantPricingSettingsPut` allows `version` (required), `mode` and `currency`. The guide's own
+ * procedure sends back the whole object it read, so `production_start_date` is tolerated (and ignored); any other
+ * key is refused, as platform-api.md assumes.
+ */
+function parsePricingChange(text: string): PricingChange {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new SandboxError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new SandboxError(400, 'invalid_body', 'The request body must be a JSON object.');
+  }
+  const record = body as Record<string, unknown>;
+  const unknown = Object.keys(record).filter(
+    (key) => !['version', 'mode', 'currency', 'production_start_date'].includes(key),
+  );
+  if (unknown.length > 0) {
+    throw new SandboxError(400, 'invalid_body', `Unknown fields: ${unknown.join(', ')}.`);
+  }
+  if (!Number.isInteger(record.version)) {
+    throw new SandboxError(400, 'invalid_body', 'The version field is required and must be an integer.');
+  }
+  const mode = record.mode;
+  if (mode !== undefined && mode !== 'trial' && mode !== 'production' && mode !== 'suspended') {
+    throw new SandboxError(400, 'invalid_body', 'mode must be one of trial, production, suspended.');
+  }
+  const currency = record.currency;
+  if (currency !== undefined && currency !== null && typeof currency !== 'string') {
+    throw new SandboxError(400, 'invalid_body', 'currency must be a currency code or null.');
+  }
+  return {version: record.version as number, mode, currency};
+}

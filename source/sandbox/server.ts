@@ -1,0 +1,167 @@
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {AddressInfo, Socket} from 'node:net';
+import {OAuthError, SandboxError} from './errors.js';
+import {Faults} from './faults.js';
+import {type IncomingCall, route} from './routes.js';
+import {type SeededCredentials, seedWorld} from './seed.js';
+import {World} from './world.js';
+
+export interface SandboxOptions {
+  /** 0 (the default) takes any free port. */
+  port?: number;
+  /** Loopback only: the sandbox is never reachable from another machine. */
+  host?: '127.0.0.1' | '::1';
+  /** Extra customers to seed, for scale tests. */
+  tenants?: number;
+  /** Seconds an access token lives (the platform's: 7200). */
+  tokenLifetimeSeconds?: number;
+  /** The sandbox's clock (epoch ms); tests fix it so that dates are stable. */
+  now?: () => number;
+}
+
+/** One request as the sandbox saw it, so that tests can count what was sent (e.g. exactly one PUT). */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  /** Response status; 0 when the connection was dropped without an answer. */
+  status: number;
+}
+
+export interface Sandbox extends SeededCredentials {
+  /** `http://127.0.0.1:<port>`: what to give as the data center. */
+  readonly url: string;
+  readonly port: number;
+  readonly world: World;
+  readonly faults: Faults;
+  readonly requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const apiPrefix = '/api/2';
+
+/** Starts the platform double on a loopback port, seeded with the demo world. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const world = new World(options.now ?? Date.now, options.tokenLifetimeSeconds);
+  const credentials = seedWorld(world, {extraCustomers: options.tenants});
+  const faults = new Faults();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const server: Server = createServer((request, response) => {
+    void handle(world, faults, requests, request, response);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const {port} = server.address() as AddressInfo;
+  const shownHost = host === '::1' ? '[::1]' : host;
+  return {
+    ...credentials,
+    url: `http://${shownHost}:${port}`,
+    port,
+    world,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(
+  world: World,
+  faults: Faults,
+  requests: RecordedRequest[],
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const method = request.method ?? 'GET';
+  const path = url.pathname.startsWith(`${apiPrefix}/`) ? url.pathname.slice(apiPrefix.length) : url.pathname;
+  const body = await readBody(request);
+  const record: RecordedRequest = {
+    method,
+    path,
+    query: url.search,
+    headers: request.headers,
+    body,
+    status: 0,
+  };
+  requests.push(record);
+
+  const fault = faults.take(method, path);
+  if (fault?.delayMs) await delay(fault.delayMs);
+  if (fault?.drop === 'before') {
+    request.socket.destroy();
+    return;
+  }
+  if (fault?.status !== undefined) {
+    const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {});
+    const contentType = typeof fault.body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+    record.status = fault.status;
+    response.writeHead(fault.status, {'Content-Type': contentType, ...fault.headers});
+    response.end(text);
+    return;
+  }
+
+  let reply: {status: number; body?: unknown};
+  if (!url.pathname.startsWith(`${apiPrefix}/`)) {
+    reply = {
+      status: 404,
+      body: new SandboxError(404, 'not_found', `No such endpoint: ${url.pathname}`).toBody(),
+    };
+  } else {
+    try {
+      reply = route(world, {
+        method,
+        path,
+        query: url.searchParams,
+        headers: request.headers,
+        body,
+      } as IncomingCall);
+    } catch (error) {
+      if (error instanceof SandboxError || error instanceof OAuthError) {
+        reply = {status: error.status, body: error.toBody()};
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        reply = {status: 500, body: new SandboxError(500, 'internal_error', message).toBody()};
+      }
+    }
+  }
+  if (fault?.drop === 'after') {
+    request.socket.destroy();
+    return;
+  }
+  record.status = reply.status;
+  if (reply.body === undefined) {
+    response.writeHead(reply.status);
+    response.end();
+    return;
+  }
+  response.writeHead(reply.status, {'Content-Type': 'application/json; charset=utf-8', ...fault?.headers});
+  response.end(JSON.stringify(reply.body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

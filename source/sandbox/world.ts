@@ -1,0 +1,264 @@
+import {addMonths, parsePlatformTime, platformTime} from './dates.js';
+import {OAuthError, SandboxError} from './errors.js';
+import {randomToken, seededUuid} from './ids.js';
+import type {StoredClient, StoredPricing, StoredTenant, StoredUser} from './model.js';
+
+export interface IssuedToken {
+  value: string;
+  clientId: string;
+  expiresAt: number;
+}
+
+/** The sandbox's in-memory platform: tenants, their pricing, API clients and tokens, and the platform's rules. */
+export class World {
+  readonly tenants = new Map<string, StoredTenant>();
+  readonly clients = new Map<string, StoredClient>();
+  readonly users: StoredUser[] = [];
+  readonly tokens = new Map<string, IssuedToken>();
+
+  constructor(
+    readonly now: () => number,
+    /** Seconds an access token lives; the platform's is two hours. */
+    public tokenLifetimeSeconds = 7200,
+  ) {}
+
+  // --- auth ---------------------------------------------------------------------------------------------
+
+  issueToken(clientId: string, secret: string): IssuedToken {
+    const client = this.clients.get(clientId);
+    if (!client || client.secret !== secret) {
+      throw new OAuthError(401, 'access_denied', 'Invalid client credentials.');
+    }
+    const expiresAt = this.now() + this.tokenLifetimeSeconds * 1000;
+    const value = fakeJwt({sub: clientId, exp: Math.floor(expiresAt / 1000), jti: randomToken(12)});
+    const token = {value, clientId, expiresAt};
+    this.tokens.set(value, token);
+    return token;
+  }
+
+  /** The API client behind a bearer token; 401 when it is missing, unknown, revoked or expired. */
+  authenticate(authorization: string | undefined): StoredClient {
+    const value = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+    const token = value ? this.tokens.get(value) : undefined;
+    if (!token) throw new SandboxError(401, 'unauthorized', 'Access token is missing or invalid.');
+    if (token.expiresAt <= this.now()) {
+      throw new SandboxError(401, 'token_expired', 'Access token has expired.');
+    }
+    const client = this.clients.get(token.clientId);
+    if (!client) throw new SandboxError(401, 'unauthorized', 'Access token is missing or invalid.');
+    return client;
+  }
+
+  // --- tenants ------------------------------------------------------------------------------------------
+
+  /** A tenant the client may see: 404 when unknown, 403 when outside the client's subtree. */
+  visibleTenant(client: StoredClient, tenantId: string): StoredTenant {
+    if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/.test(tenantId)) {
+      throw new SandboxError(400, 'invalid_uuid', `"${tenantId}" is not a valid tenant ID.`);
+    }
+    const tenant = this.tenants.get(tenantId);
+    if (!tenant) throw new SandboxError(404, 'tenant_not_found', `Tenant ${tenantId} was not found.`);
+    if (!this.isWithin(tenant.id, client.tenant_id)) {
+      throw new SandboxError(403, 'access_denied', 'You are not allowed to access this tenant.', tenantId);
+    }
+    return tenant;
+  }
+
+  /** True when `tenantId` is `rootId` or below it. */
+  isWithin(tenantId: string, rootId: string): boolean {
+    for (let current = this.tenants.get(tenantId); current; current = this.parentOf(current)) {
+      if (current.id === rootId) return true;
+    }
+    return false;
+  }
+
+  parentOf(tenant: StoredTenant): StoredTenant | undefined {
+    return tenant.parent_id === tenant.id ? undefined : this.tenants.get(tenant.parent_id);
+  }
+
+  childrenOf(parentId: string): StoredTenant[] {
+    return [...this.tenants.values()]
+      .filter((tenant) => tenant.parent_id === parentId && tenant.id !== parentId)
+      .sort(byNameThenId);
+  }
+
+  /** The tenant and everything below it, level by level (as `subtree_root_id` is documented to sort). */
+  subtree(rootId: string): StoredTenant[] {
+    const out: StoredTenant[] = [];
+    let level = [this.tenants.get(rootId)].filter((tenant) => tenant !== undefined);
+    while (level.length > 0) {
+      out.push(...level);
+      level = level.flatMap((tenant) => this.childrenOf(tenant.id));
+    }
+    return out;
+  }
+
+  /** Names from `rootId` (included) down to the tenant's parent: the `path` of a search hit. */
+  pathBetween(rootId: string, parentId: string): string[] {
+    const names: string[] = [];
+    for (let current = this.tenants.get(parentId); current; current = this.parentOf(current)) {
+      names.unshift(current.name);
+      if (current.id === rootId) break;
+    }
+    return names;
+  }
+
+  // --- pricing ------------------------------------------------------------------------------------------
+
+  /**
+   * The pricing as the platform reports it now: a trial whose `production_start_date` has passed has ended by
+   * itself and reads as production (the guide: trial auto-ends after one full month).
+   */
+  pricing(tenant: StoredTenant): StoredPricing {
+    const pricing = tenant.pricing;
+    if (pricing.mode === 'trial' && pricing.production_start_date) {
+      const start = parsePlatformTime(pricing.production_start_date);
+      if (start <= this.now()) {
+        pricing.mode = 'production';
+        pricing.version = this.#nextVersion(pricing.version, start);
+        this.#touch(tenant);
+      }
+    }
+    return pricing;
+  }
+
+  /**
+   * `PUT /tenants/{id}/pricing` after the body was parsed and shaped. The rules are the guide's (customer only,
+   * trial → production once, not reversible); the status codes for breaking them are [assumed] in platform-api.md.
+   */
+  updatePricing(client: StoredClient, tenant: StoredTenant, change: PricingChange): StoredPricing {
+    if (client.role !== 'admin') {
+      throw new SandboxError(
+        403,
+        'forbidden',
+        'Changing pricing settings needs the tenant administrator role.',
+      );
+    }
+    const pricing = this.pricing(tenant);
+    if (change.version !== pricing.version) {
+      throw new SandboxError(
+        409,
+        'version_conflict',
+        'The pricing settings were changed by someone else.',
+        `Sent version ${change.version}, current version is ${pricing.version}. Fetch the settings again.`,
+      );
+    }
+    let changed = false;
+    if (change.mode !== undefined && change.mode !== pricing.mode) {
+      if (tenant.kind !== 'customer') {
+        throw new SandboxError(
+          400,
+          'invalid_tenant_kind',
+          `Pricing mode can only be changed for customer tenants.`,
+        );
+      }
+      if (pricing.mode === 'suspended') {
+        throw new SandboxError(
+          400,
+          'tenant_suspended',
+          'The tenant is suspended; its pricing mode cannot be changed.',
+        );
+      }
+      if (pricing.mode === 'production') {
+        throw new SandboxError(
+          400,
+          'mode_change_not_allowed',
+          'Switching from production back to trial is not allowed.',
+          'A customer tenant can be switched from trial to production only once.',
+        );
+      }
+      if (change.mode !== 'production') {
+        throw new SandboxError(400, 'mode_change_not_allowed', `Switching to ${change.mode} is not allowed.`);
+      }
+      pricing.mode = 'production';
+      pricing.production_start_date = platformTime(this.now());
+      changed = true;
+    }
+    if (change.currency !== undefined && change.currency !== pricing.currency) {
+      pricing.currency = change.currency;
+      changed = true;
+    }
+    // Writing back what is already there changes nothing and keeps the version [assumed].
+    if (changed) {
+      pricing.version = this.#nextVersion(pricing.version, this.now());
+      this.#touch(tenant);
+    }
+    return pricing;
+  }
+
+  /** Versions are epoch milliseconds of the last change, as in the vendor's examples, and only ever grow. */
+  #nextVersion(previous: number, at: number): number {
+    return Math.max(previous + 1, at);
+  }
+
+  #touch(tenant: StoredTenant): void {
+    tenant.version += 1;
+    tenant.updated_at = platformTime(this.now());
+  }
+
+  // --- seeding helpers ----------------------------------------------------------------------------------
+
+  addTenant(spec: TenantSpec): StoredTenant {
+    const id = spec.id ?? seededUuid(spec.key ?? spec.name);
+    const createdAt = spec.createdAt ?? this.now();
+    const mode = spec.mode ?? (spec.kind === 'customer' ? 'trial' : 'production');
+    const switchedAt = spec.switchedAt ?? createdAt;
+    const [firstname = spec.name, lastname = ''] = (spec.contactName ?? '').split(' ');
+    const tenant: StoredTenant = {
+      id,
+      parent_id: spec.parentId ?? id,
+      name: spec.name,
+      kind: spec.kind,
+      customer_id: spec.customerId ?? null,
+      created_at: platformTime(createdAt),
+      updated_at: platformTime(Math.max(createdAt, switchedAt)),
+      version: 1,
+      contact: {firstname, lastname, email: spec.email ?? `${id.slice(0, 8)}@example.com`},
+      pricing: {
+        mode,
+        currency: spec.currency ?? null,
+        production_start_date:
+          mode === 'trial'
+            ? platformTime(addMonths(createdAt, 1))
+            : spec.kind === 'customer'
+              ? platformTime(switchedAt)
+              : null,
+        version: Math.max(createdAt, switchedAt),
+      },
+    };
+    this.tenants.set(id, tenant);
+    return tenant;
+  }
+}
+
+export interface PricingChange {
+  version: number;
+  mode?: 'trial' | 'production' | 'suspended';
+  currency?: string | null;
+}
+
+export interface TenantSpec {
+  name: string;
+  kind: StoredTenant['kind'];
+  parentId?: string;
+  /** Seeds the UUID instead of the name (for tenants of the same name). */
+  key?: string;
+  id?: string;
+  mode?: StoredPricing['mode'];
+  createdAt?: number;
+  /** When a production or suspended customer was switched. */
+  switchedAt?: number;
+  currency?: string | null;
+  customerId?: string;
+  contactName?: string;
+  email?: string;
+}
+
+function byNameThenId(a: StoredTenant, b: StoredTenant): number {
+  return a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
+}
+
+function fakeJwt(payload: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({alg: 'RS256', typ: 'JWT'})}.${part(payload)}.${randomToken(32)}`;
+}

@@ -1,0 +1,30 @@
+import {readFileSync} from 'node:fs';
+import {Ajv} from 'ajv';
+
+// The vendor's own schemas, copied into test/fixtures by scripts/extract-openapi-schemas.js.
+const document = JSON.parse(
+  readFileSync(new URL('../fixtures/openapi-schemas.json', import.meta.url), 'utf8'),
+);
+const ajv = new Ajv({strict: false, allErrors: true, unicodeRegExp: false});
+ajv.addSchema(document, 'vendor');
+
+export type SchemaName =
+  | 'tenant'
+  | 'tenantBatch'
+  | 'global_search'
+  | 'token'
+  | 'tokenError'
+  | 'revokeError'
+  | 'errorScheme'
+  | 'client'
+  | 'tenantPricingSettings'
+  | 'tenantPricingSettingsPut';
+
+/** The schema's errors for `value`, as readable lines; empty when it validates. */
+export function schemaErrors(name: SchemaName, value: unknown): string[] {
+  const validate = ajv.getSchema(`vendor#/components/schemas/${name}`);
+  if (!validate) throw new Error(`no schema ${name}`);
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}

@@ -1,0 +1,195 @@
+import {describe, expect, it} from 'vitest';
+import {sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {type SchemaName, schemaErrors} from './helpers/schemas.js';
+
+// Every kind of answer the sandbox gives, checked against the vendor's own OpenAPI schemas.
+const sandbox = sandboxPerFile({tenants: 4});
+
+async function call(
+  method: string,
+  path: string,
+  options: {token?: string; json?: unknown; body?: string; headers?: Record<string, string>} = {},
+): Promise<{status: number; body: unknown}> {
+  const headers: Record<string, string> = {...options.headers};
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  const response = await fetch(`${sandbox.current.url}/api/2${path}`, {method, headers, body});
+  const text = await response.text();
+  return {status: response.status, body: text ? JSON.parse(text) : null};
+}
+
+function basic(id: string, secret: string): Record<string, string> {
+  return {
+    Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+    'Content-Type': 'application/x-www-form-urlencoded',
+  };
+}
+
+async function token(): Promise<string> {
+  const {body} = await call('POST', '/idp/token', {
+    headers: basic(sandbox.current.clientId, sandbox.current.clientSecret),
+    body: 'grant_type=client_credentials',
+  });
+  return (body as {access_token: string}).access_token;
+}
+
+function expectSchema(name: SchemaName, answer: {body: unknown}): void {
+  expect(schemaErrors(name, answer.body)).toEqual([]);
+}
+
+describe('sandbox answers validate against the vendor OpenAPI schemas', () => {
+  it('token: 200 token, 401 tokenError, 400 tokenError', async () => {
+    const ok = await call('POST', '/idp/token', {
+      headers: basic(sandbox.current.clientId, sandbox.current.clientSecret),
+      body: 'grant_type=client_credentials',
+    });
+    expect(ok.status).toBe(200);
+    expectSchema('token', ok);
+    expect(ok.body).toMatchObject({token_type: 'bearer', expires_in: 7200});
+
+    const wrong = await call('POST', '/idp/token', {
+      headers: basic(sandbox.current.clientId, 'not-the-secret'),
+      body: 'grant_type=client_credentials',
+    });
+    expect(wrong.status).toBe(401);
+    expectSchema('tokenError', wrong);
+
+    const badGrant = await call('POST', '/idp/token', {
+      headers: basic(sandbox.current.clientId, sandbox.current.clientSecret),
+      body: 'grant_type=password',
+    });
+    expect(badGrant.status).toBe(400);
+    expectSchema('tokenError', badGrant);
+  });
+
+  it('revoke_token: 200 empty, 401 revokeError; a revoked token answers 401', async () => {
+    const value = await token();
+    const revoked = await call('POST', '/idp/revoke_token', {
+      headers: basic(sandbox.current.clientId, sandbox.current.clientSecret),
+      body: `token=${value}&token_type_hint=access_token`,
+    });
+    expect(revoked).toEqual({status: 200, body: null});
+    const refused = await call('POST', '/idp/revoke_token', {
+      headers: basic(sandbox.current.clientId, 'wrong'),
+      body: `token=${value}`,
+    });
+    expect(refused.status).toBe(401);
+    expectSchema('revokeError', refused);
+    const after = await call('GET', `/tenants/${sandbox.current.tenantId}`, {token: value});
+    expect(after.status).toBe(401);
+    expectSchema('errorScheme', after);
+  });
+
+  it('client, tenant, pricing', async () => {
+    const value = await token();
+    const client = await call('GET', `/clients/${sandbox.current.clientId}`, {token: value});
+    expectSchema('client', client);
+    expect(client.body).toMatchObject({
+      tenant_id: sandbox.current.tenantId,
+      client_id: sandbox.current.clientId,
+    });
+
+    for (const name of [
+      'Northwind Partners',
+      'Acme Corp',
+      'Initech',
+      'Umbrella Health',
+      'Retail',
+      'Wayne R&D',
+    ]) {
+      const tenant = await call('GET', `/tenants/${tenantId(sandbox.current, name)}`, {token: value});
+      expect(tenant.status).toBe(200);
+      expectSchema('tenant', tenant);
+      const pricing = await call('GET', `/tenants/${tenantId(sandbox.current, name)}/pricing`, {
+        token: value,
+      });
+      expect(pricing.status).toBe(200);
+      expectSchema('tenantPricingSettings', pricing);
+    }
+  });
+
+  it('tenantBatch with and without a next-page cursor', async () => {
+    const value = await token();
+    const first = await call('GET', `/tenants?parent_id=${sandbox.current.tenantId}&limit=3`, {token: value});
+    expectSchema('tenantBatch', first);
+    const after = (first.body as {paging: {cursors: {after: string}}}).paging.cursors.after;
+    expect(after).toBeTypeOf('string');
+    const last = await call('GET', `/tenants?after=${after}&limit=5000`, {token: value});
+    expectSchema('tenantBatch', last);
+    expect((last.body as {paging: {cursors: {after?: string}}}).paging.cursors.after).toBeUndefined();
+  });
+
+  it('global_search, with tenants and users', async () => {
+    const value = await token();
+    const found = await call('GET', `/search?tenant=${sandbox.current.tenantId}&text=wile`, {token: value});
+    expectSchema('global_search', found);
+    const kinds = (found.body as {items: Array<{obj_type: string}>}).items.map((item) => item.obj_type);
+    expect(kinds).toEqual(['tenant', 'user']);
+  });
+
+  it('PUT pricing: 200 tenantPricingSettings, and errorScheme for 400, 403, 404, 405, 409, 415', async () => {
+    const value = await token();
+    const acme = tenantId(sandbox.current, 'Acme Corp');
+    const read = (await call('GET', `/tenants/${acme}/pricing`, {token: value})).body as {version: number};
+    const request = {version: read.version, mode: 'production'};
+    expect(schemaErrors('tenantPricingSettingsPut', request)).toEqual([]);
+
+    const unsupported = await call('PUT', `/tenants/${acme}/pricing`, {
+      token: value,
+      body: JSON.stringify(request),
+    });
+    expect(unsupported.status).toBe(415);
+    expectSchema('errorScheme', unsupported);
+
+    const switched = await call('PUT', `/tenants/${acme}/pricing`, {token: value, json: request});
+    expect(switched.status).toBe(200);
+    expectSchema('tenantPricingSettings', switched);
+    expect(switched.body).toMatchObject({mode: 'production', production_start_date: '2026-11-26T09:00:00'});
+
+    const stale = await call('PUT', `/tenants/${acme}/pricing`, {token: value, json: request});
+    expect(stale.status).toBe(409);
+    expectSchema('errorScheme', stale);
+
+    const current = (switched.body as {version: number}).version;
+    const back = await call('PUT', `/tenants/${acme}/pricing`, {
+      token: value,
+      json: {version: current, mode: 'trial'},
+    });
+    expect(back.status).toBe(400);
+    expectSchema('errorScheme', back);
+
+    const extra = await call('PUT', `/tenants/${acme}/pricing`, {
+      token: value,
+      json: {version: current, foo: 1},
+    });
+    expect(extra.status).toBe(400);
+
+    const outside = await call('GET', `/tenants/${tenantId(sandbox.current, 'Hooli')}/pricing`, {
+      token: value,
+    });
+    expect(outside.status).toBe(403);
+    expectSchema('errorScheme', outside);
+
+    const unknown = await call('GET', '/tenants/00000000-0000-4000-8000-000000000000', {token: value});
+    expect(unknown.status).toBe(404);
+    expectSchema('errorScheme', unknown);
+
+    const method = await call('POST', `/tenants/${acme}/pricing`, {token: value, json: request});
+    expect(method.status).toBe(405);
+    expectSchema('errorScheme', method);
+  });
+});
+
+describe('the schema check itself', () => {
+  it('rejects what the vendor schemas forbid', () => {
+    expect(schemaErrors('tenantPricingSettings', {mode: 'trial', version: 1})).not.toEqual([]);
+    expect(
+      schemaErrors('tenantPricingSettingsPut', {version: 1, mode: 'production', production_start_date: null}),
+    ).not.toEqual([]);
+    expect(schemaErrors('tenant', {id: 'x'})).not.toEqual([]);
+  });
+});
