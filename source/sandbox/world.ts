@@ -134,6 +134,13 @@ export class World {
         'Changing pricing settings needs the tenant administrator role.',
       );
     }
+    if (change.mode !== undefined && tenant.kind !== 'customer') {
+      throw new SandboxError(
+        400,
+        'invalid_tenant_kind',
+        'Pricing mode can only be changed for customer tenants.',
+      );
+    }
     const pricing = this.pricing(tenant);
     if (change.version !== pricing.version) {
       throw new SandboxError(

@@ -1,0 +1,82 @@
+import {type ChildProcess, execFile, spawn} from 'node:child_process';
+import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+import {describe, expect, it} from 'vitest';
+import packageJson from '../package.json' with {type: 'json'};
+import {PlatformClient} from '../source/platform/index.js';
+
+// The bundled CLI, as a user runs it (`npm test` builds dist/cli.js before the suite).
+const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const execCli = promisify(execFile);
+
+async function runCli(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+  try {
+    const {stdout, stderr} = await execCli(process.execPath, [cliPath, ...args]);
+    return {code: 0, stdout, stderr};
+  } catch (error) {
+    const failed = error as {code: number; stdout: string; stderr: string};
+    return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
+  }
+}
+
+describe('tenant-mode CLI', () => {
+  it('--version prints the package version', async () => {
+    expect(await runCli(['--version'])).toEqual({code: 0, stdout: `${packageJson.version}\n`, stderr: ''});
+  });
+
+  it('--help lists the commands', async () => {
+    const {code, stdout} = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('$ tenant-mode sandbox');
+    expect(stdout).toContain('--client-id <uuid>');
+  });
+
+  it('refuses an unknown flag or command with exit code 2 and no stack trace', async () => {
+    const flag = await runCli(['--frobnicate']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('Unknown flag');
+    expect(flag.stderr).not.toMatch(/\n\s+at /);
+    const command = await runCli(['frobnicate']);
+    expect(command).toMatchObject({code: 2, stderr: expect.stringContaining('Unknown command "frobnicate"')});
+  });
+
+  it('refuses a bad --port', async () => {
+    const {code, stderr} = await runCli(['sandbox', '--port', '70000']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port must be a whole number from 0 to 65535 (got 70000)');
+  });
+
+  it('sandbox --json prints one JSON line that a client can sign in with, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [cliPath, 'sandbox', '--port', '0', '--json'], {stdio: 'pipe'});
+    try {
+      const line = await firstLine(child);
+      const info = JSON.parse(line) as {
+        url: string;
+        client_id: string;
+        client_secret: string;
+        tenant_id: string;
+      };
+      expect(Object.keys(info)).toEqual(['url', 'client_id', 'client_secret', 'tenant_id']);
+      expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = new PlatformClient({
+        dataCenter: info.url,
+        clientId: info.client_id,
+        clientSecret: info.client_secret,
+      });
+      expect((await client.whoAmI()).tenant_id).toBe(info.tenant_id);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+});
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('no stdout'));
+    createInterface({input: child.stdout}).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing`)));
+  });
+}
