@@ -15,6 +15,9 @@ export class World {
   readonly clients = new Map<string, StoredClient>();
   readonly users: StoredUser[] = [];
   readonly tokens = new Map<string, IssuedToken>();
+  /** Children by parent id, so that listing and search stay fast with thousands of tenants. */
+  readonly #children = new Map<string, StoredTenant[]>();
+  readonly #unsorted = new Set<string>();
 
   constructor(
     readonly now: () => number,
@@ -76,10 +79,11 @@ export class World {
     return tenant.parent_id === tenant.id ? undefined : this.tenants.get(tenant.parent_id);
   }
 
+  /** Sorted by name, then id: a stable order for paging. */
   childrenOf(parentId: string): StoredTenant[] {
-    return [...this.tenants.values()]
-      .filter((tenant) => tenant.parent_id === parentId && tenant.id !== parentId)
-      .sort(byNameThenId);
+    const children = this.#children.get(parentId) ?? [];
+    if (this.#unsorted.delete(parentId)) children.sort(byNameThenId);
+    return children;
   }
 
   /** The tenant and everything below it, level by level (as `subtree_root_id` is documented to sort). */
@@ -234,6 +238,12 @@ export class World {
       },
     };
     this.tenants.set(id, tenant);
+    if (tenant.parent_id !== id) {
+      const siblings = this.#children.get(tenant.parent_id) ?? [];
+      siblings.push(tenant);
+      this.#children.set(tenant.parent_id, siblings);
+      this.#unsorted.add(tenant.parent_id);
+    }
     return tenant;
   }
 }
