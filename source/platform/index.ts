@@ -1,8 +1,20 @@
 // The platform layer's public face: what the wizard, the commands and the tests use.
 export {isLoopbackHost, normalizeBaseUrl} from './base-url.js';
 export {PlatformClient, type PlatformClientOptions, switchRequestBody} from './client.js';
+export {
+  firstOfNextMonth,
+  formatDay,
+  formatDayTime,
+  formatMonth,
+  parsePlatformDate,
+  relativeDays,
+} from './dates.js';
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
+export {type Explanation, explainError, explainStatus} from './explain.js';
 export type {Exchange, ExchangeObserver} from './http.js';
+export {printable} from './printable.js';
+export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
+export {type SwitchOutcome, switchAndVerify} from './switch.js';
 export type {
   AccessToken,
   ApiClientInfo,

@@ -1,4 +1,5 @@
 import {OAuthError, SandboxError} from './errors.js';
+import type {StoredClient, StoredTenant} from './model.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
 import type {PricingChange, World} from './world.js';
 
@@ -137,6 +138,8 @@ function listTenants(world: World, call: IncomingCall): Reply {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new SandboxError(400, 'invalid_parameter', 'limit must be a whole number of at least 1.');
   }
+  const uuids = call.query.get('uuids');
+  if (uuids) return tenantsByUuid(world, client, uuids);
   let cursor: Cursor;
   const after = call.query.get('after');
   const parentId = call.query.get('parent_id');
@@ -174,6 +177,17 @@ function listTenants(world: World, call: IncomingCall): Reply {
       timestamp: new Date(world.now()).toISOString().slice(0, 19),
     },
   };
+}
+
+/** `?uuids=a,b,…` (at most 100): the tenants the client may see; unknown or foreign ones are left out [assumed]. */
+function tenantsByUuid(world: World, client: StoredClient, uuids: string): Reply {
+  const ids = uuids.split(',');
+  if (ids.length > 100) throw new SandboxError(400, 'invalid_parameter', 'At most 100 UUIDs may be given.');
+  const items = ids
+    .map((id) => world.tenants.get(id))
+    .filter((tenant) => tenant !== undefined && world.isWithin(tenant.id, client.tenant_id))
+    .map((tenant) => tenantJson(world, tenant as StoredTenant));
+  return {status: 200, body: {items, timestamp: new Date(world.now()).toISOString().slice(0, 19)}};
 }
 
 function search(world: World, call: IncomingCall): Reply {

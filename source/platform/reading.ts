@@ -1,0 +1,60 @@
+import {firstOfNextMonth, formatDay, formatMonth, parsePlatformDate, relativeDays} from './dates.js';
+import type {Pricing, Tenant} from './types.js';
+
+/**
+ * One line that says what a pricing object means (platform-api.md §3): in trial, `production_start_date` is when the
+ * tenant will switch by itself; in production or suspended, when it was switched.
+ */
+export function readPricing(pricing: Pricing, now: number): string {
+  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
+  const when = Number.isNaN(start) ? undefined : start;
+  switch (pricing.mode) {
+    case 'trial':
+      return when === undefined
+        ? 'Trial: the platform gives no date for its switch to production.'
+        : `Trial: switches to production by itself on ${formatDay(when)}, ${relativeDays(when, now)}.`;
+    case 'production':
+      return when === undefined ? 'Production.' : `Production since ${formatDay(when)}.`;
+    case 'suspended':
+      return when === undefined
+        ? 'Suspended: its mode cannot be changed.'
+        : `Suspended (in production since ${formatDay(when)}): its mode cannot be changed.`;
+    default:
+      return `Unknown pricing mode "${String(pricing.mode)}".`;
+  }
+}
+
+/** Why this tenant cannot be switched, or undefined when it can (a customer in trial). */
+export function whyNotSwitchable(tenant: Pick<Tenant, 'kind'>, pricing?: Pricing): string | undefined {
+  if (tenant.kind !== 'customer') {
+    return `This is a ${tenant.kind} tenant: only customer tenants are switched from trial to production.`;
+  }
+  if (!pricing) return undefined;
+  if (pricing.mode === 'production') return 'Already in production: there is nothing to switch.';
+  if (pricing.mode === 'suspended') return 'Suspended: the mode of a suspended tenant is not changed.';
+  return undefined;
+}
+
+/** The seed's warnings, applied to today (UTC, the platform's clock) and to this tenant's pricing. */
+export function switchFacts(pricing: Pricing, now: number): string[] {
+  const facts = ['Not reversible: a customer tenant is switched from trial to production only once.'];
+  const today = new Date(now);
+  if (today.getUTCDate() === 1) {
+    facts.push(
+      'Today is the 1st of the month, the recommended day: the usage report starts with a whole month.',
+    );
+  } else {
+    facts.push(
+      `Today is ${formatDay(now)} (UTC), not the 1st: the whole of ${formatMonth(now)} will be in the monthly ` +
+        `usage report. The vendor recommends switching on the 1st (next: ${formatDay(firstOfNextMonth(now))}).`,
+    );
+  }
+  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
+  if (!Number.isNaN(start)) {
+    facts.push(
+      `Left alone, it switches to production by itself on ${formatDay(start)}, ${relativeDays(start, now)} ` +
+        '(a trial ends after one full month).',
+    );
+  }
+  return facts;
+}

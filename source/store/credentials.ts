@@ -1,0 +1,141 @@
+import {existsSync, renameSync, statSync} from 'node:fs';
+import Conf from 'conf';
+import {credentialsPath} from './location.js';
+import {ensurePrivateFolder} from './private-folder.js';
+
+/** A saved sign-in: one API client on one data center. */
+export interface Profile {
+  /** The normalised API base URL, `https://host/api/2`. */
+  readonly dataCenter: string;
+  readonly clientId: string;
+  /** Only when the operator agreed to remember it. */
+  readonly clientSecret?: string;
+  /** The last access token and its expiry (epoch ms), so that a second run within its life takes no new one. */
+  readonly token?: {readonly value: string; readonly expiresAt: number};
+  /** The tenant the client belongs to, to say who is signed in where. */
+  readonly tenantName?: string;
+}
+
+interface Stored {
+  profiles: Record<string, Profile>;
+  last?: string;
+}
+
+export interface OpenedStore {
+  readonly store: CredentialStore;
+  /** Said to the operator when the file had to be set aside or cannot be used. */
+  readonly notice?: string;
+}
+
+const profileKey = (dataCenter: string, clientId: string) => `${dataCenter} ${clientId}`;
+
+/** Saved credentials on conf: a JSON file, 0600 in a 0700 folder, written atomically. */
+export class CredentialStore {
+  private constructor(
+    readonly path: string,
+    private readonly conf: Conf<Stored> | undefined,
+  ) {}
+
+  /**
+   * Opens the file; a corrupt one (bad JSON, wrong types) is renamed aside and a fresh one started, and one that
+   * cannot be used at all (a folder, unreadable) leaves the store working in memory only, with a notice.
+   */
+  static open(directory: string): OpenedStore {
+    const path = credentialsPath(directory);
+    try {
+      ensurePrivateFolder(directory);
+      const conf = makeConf(directory);
+      const problem = shapeProblem(conf);
+      if (problem === undefined) return {store: new CredentialStore(path, conf)};
+      return CredentialStore.#setAside(directory, path, problem);
+    } catch (error) {
+      const code = (error as {code?: string}).code;
+      if (error instanceof SyntaxError)
+        return CredentialStore.#setAside(directory, path, 'it is not valid JSON');
+      const reason =
+        code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'it cannot be read or written (permissions)'
+            : (error as Error).message;
+      return {
+        store: new CredentialStore(path, undefined),
+        notice: `The credentials file ${path} cannot be used (${reason}): nothing will be remembered this time.`,
+      };
+    }
+  }
+
+  static #setAside(directory: string, path: string, reason: string): OpenedStore {
+    const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    if (existsSync(path) && statSync(path).isFile()) renameSync(path, aside);
+    return {
+      store: new CredentialStore(path, makeConf(directory)),
+      notice: `The credentials file was unusable (${reason}); it was set aside as ${aside} and a new one started.`,
+    };
+  }
+
+  /** False when the file could not be used: nothing is remembered. */
+  get persistent(): boolean {
+    return this.conf !== undefined;
+  }
+
+  lastProfile(): Profile | undefined {
+    const last = this.conf?.get('last');
+    return last ? this.conf?.get('profiles')[last] : undefined;
+  }
+
+  profile(dataCenter: string, clientId: string): Profile | undefined {
+    return this.conf?.get('profiles')[profileKey(dataCenter, clientId)];
+  }
+
+  save(profile: Profile): void {
+    if (!this.conf) return;
+    const key = profileKey(profile.dataCenter, profile.clientId);
+    this.conf.set('profiles', {...this.conf.get('profiles'), [key]: profile});
+    this.conf.set('last', key);
+  }
+
+  /** Keeps a new token for a saved profile (only saved profiles get one). */
+  saveToken(dataCenter: string, clientId: string, token: Profile['token']): void {
+    const profile = this.profile(dataCenter, clientId);
+    if (profile) this.save({...profile, token});
+  }
+
+  /** Forgets every saved profile and returns them (so that their tokens can be revoked). */
+  forgetAll(): Profile[] {
+    if (!this.conf) return [];
+    const profiles = Object.values(this.conf.get('profiles'));
+    this.conf.clear();
+    return profiles;
+  }
+}
+
+function makeConf(directory: string): Conf<Stored> {
+  return new Conf<Stored>({
+    projectName: 'tenant-mode',
+    cwd: directory,
+    configName: 'config',
+    configFileMode: 0o600,
+    // A corrupt file is set aside by us, with a message; conf's default would empty it silently.
+    clearInvalidConfig: false,
+    defaults: {profiles: {}},
+  });
+}
+
+function shapeProblem(conf: Conf<Stored>): string | undefined {
+  const store = conf.store as unknown as Record<string, unknown>;
+  const profiles = store.profiles;
+  if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
+    return 'its "profiles" is not an object';
+  for (const profile of Object.values(profiles as Record<string, unknown>)) {
+    const candidate = profile as Record<string, unknown> | null;
+    if (typeof candidate?.dataCenter !== 'string' || typeof candidate.clientId !== 'string') {
+      return 'a saved profile has no data center or client id';
+    }
+    if (candidate.clientSecret !== undefined && typeof candidate.clientSecret !== 'string') {
+      return 'a saved secret is not text';
+    }
+  }
+  if (store.last !== undefined && typeof store.last !== 'string') return 'its "last" is not text';
+  return undefined;
+}

@@ -1,0 +1,87 @@
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {CredentialStore} from '../source/store/index.js';
+
+const freshDirectory = () => join(mkdtempSync(join(tmpdir(), 'tenant-mode-store-')), 'config');
+const profile = {
+  dataCenter: 'https://eu2-cloud.acronis.com/api/2',
+  clientId: '2b6d5f98-a539-5356-8e71-1085b4ac11c3',
+  clientSecret: 'remembered-secret',
+  token: {value: 'token-value', expiresAt: 1},
+};
+
+describe('credential store', () => {
+  it('remembers the last profile across openings', () => {
+    const directory = freshDirectory();
+    CredentialStore.open(directory).store.save(profile);
+    const {store, notice} = CredentialStore.open(directory);
+    expect(notice).toBeUndefined();
+    expect(store.lastProfile()).toEqual(profile);
+    store.saveToken(profile.dataCenter, profile.clientId, {value: 'newer', expiresAt: 2});
+    expect(CredentialStore.open(directory).store.lastProfile()?.token).toEqual({
+      value: 'newer',
+      expiresAt: 2,
+    });
+  });
+
+  it('keeps the file 0600 in a 0700 folder, also under a permissive umask', () => {
+    const previous = process.umask(0o000);
+    try {
+      const directory = freshDirectory();
+      const {store} = CredentialStore.open(directory);
+      store.save(profile);
+      expect(statSync(directory).mode & 0o777).toBe(0o700);
+      expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('tightens an existing folder that was too open', () => {
+    const directory = freshDirectory();
+    mkdirSync(directory, {recursive: true});
+    chmodSync(directory, 0o755);
+    CredentialStore.open(directory).store.save(profile);
+    expect(statSync(directory).mode & 0o777).toBe(0o700);
+  });
+
+  it('forgets everything and hands back what it forgot', () => {
+    const directory = freshDirectory();
+    CredentialStore.open(directory).store.save(profile);
+    expect(CredentialStore.open(directory).store.forgetAll()).toEqual([profile]);
+    expect(CredentialStore.open(directory).store.lastProfile()).toBeUndefined();
+  });
+
+  it.each([
+    ['corrupt JSON', '{"profiles": {', 'it is not valid JSON'],
+    ['wrong types', '{"profiles": [1, 2]}', 'its "profiles" is not an object'],
+    [
+      'a profile without client id',
+      '{"profiles": {"x": {"dataCenter": "https://a"}}}',
+      'no data center or client id',
+    ],
+  ])('sets aside a file with %s, says so, and starts a new one', (_what, content, reason) => {
+    const directory = freshDirectory();
+    mkdirSync(directory, {recursive: true});
+    writeFileSync(join(directory, 'config.json'), content);
+    const {store, notice} = CredentialStore.open(directory);
+    expect(notice).toContain(reason);
+    expect(notice).toContain('set aside as');
+    const aside = readdirSync(directory).find((name) => name.startsWith('config.json.corrupt-'));
+    expect(aside && readFileSync(join(directory, aside), 'utf8')).toBe(content);
+    store.save(profile);
+    expect(CredentialStore.open(directory).store.lastProfile()).toEqual(profile);
+  });
+
+  it('works in memory only when the file is a folder, and says so', () => {
+    const directory = freshDirectory();
+    mkdirSync(join(directory, 'config.json'), {recursive: true});
+    const {store, notice} = CredentialStore.open(directory);
+    expect(notice).toContain('it is a folder, not a file');
+    expect(store.persistent).toBe(false);
+    store.save(profile);
+    expect(store.lastProfile()).toBeUndefined();
+  });
+});
