@@ -80,3 +80,14 @@ function firstLine(child: ChildProcess): Promise<string> {
     child.once('exit', (code) => reject(new Error(`exited with ${code} before printing`)));
   });
 }
+
+describe('the wizard without a terminal', () => {
+  it('does not start when piped: says so, points to scripting, exit code 2, no stack trace', async () => {
+    const {code, stderr, stdout} = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('The wizard needs an interactive terminal');
+    expect(stderr).not.toContain('Raw mode');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

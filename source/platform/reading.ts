@@ -37,23 +37,21 @@ export function whyNotSwitchable(tenant: Pick<Tenant, 'kind'>, pricing?: Pricing
 
 /** The seed's warnings, applied to today (UTC, the platform's clock) and to this tenant's pricing. */
 export function switchFacts(pricing: Pricing, now: number): string[] {
-  const facts = ['Not reversible: a customer tenant is switched from trial to production only once.'];
-  const today = new Date(now);
-  if (today.getUTCDate() === 1) {
+  const facts = ['Not reversible: a customer tenant is switched to production only once.'];
+  if (new Date(now).getUTCDate() === 1) {
     facts.push(
-      'Today is the 1st of the month, the recommended day: the usage report starts with a whole month.',
+      'Today is the 1st of the month, the recommended day: the usage report gets whole months only.',
     );
   } else {
     facts.push(
-      `Today is ${formatDay(now)} (UTC), not the 1st: the whole of ${formatMonth(now)} will be in the monthly ` +
-        `usage report. The vendor recommends switching on the 1st (next: ${formatDay(firstOfNextMonth(now))}).`,
+      `Today (${formatDay(now)}, UTC) is not the 1st: all of ${formatMonth(now)} goes into the monthly usage ` +
+        `report. The vendor recommends the 1st (next: ${formatDay(firstOfNextMonth(now))}).`,
     );
   }
   const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
   if (!Number.isNaN(start)) {
     facts.push(
-      `Left alone, it switches to production by itself on ${formatDay(start)}, ${relativeDays(start, now)} ` +
-        '(a trial ends after one full month).',
+      `Left alone, it switches by itself on ${formatDay(start)}, ${relativeDays(start, now)} (a trial ends after one full month).`,
     );
   }
   return facts;

@@ -1,0 +1,57 @@
+import {type AccessToken, normalizeBaseUrl} from '../platform/index.js';
+import type {CredentialStore} from '../store/index.js';
+import type {ConnectForm} from './state.js';
+
+export interface StartingPoint {
+  readonly form: Partial<ConnectForm>;
+  readonly cachedToken?: AccessToken;
+  /** True when the saved profile signs in by itself. */
+  readonly remembered: boolean;
+}
+
+/**
+ * What the connect step starts with: flags and TENANT_MODE_CLIENT_SECRET first (all three given: no questions),
+ * else the last saved profile with its secret (signs in by itself), else what was given, the rest asked.
+ */
+export function startingPoint(
+  given: {url?: string; clientId?: string; secret?: string},
+  store: CredentialStore,
+): StartingPoint {
+  const last = store.lastProfile();
+  const matchesLast =
+    last !== undefined &&
+    (given.url === undefined || sameDataCenter(given.url, last.dataCenter)) &&
+    (given.clientId === undefined || given.clientId.toLowerCase() === last.clientId);
+  if (given.url && given.clientId && given.secret) {
+    return {
+      form: {dataCenter: given.url, clientId: given.clientId, secret: given.secret, rememberAsked: true},
+      cachedToken: matchesLast && last.clientSecret === given.secret ? last.token : undefined,
+      remembered: false,
+    };
+  }
+  if (matchesLast && last.clientSecret && given.secret === undefined) {
+    return {
+      form: {
+        dataCenter: last.dataCenter,
+        clientId: last.clientId,
+        secret: last.clientSecret,
+        remember: true,
+        rememberAsked: true,
+      },
+      cachedToken: last.token,
+      remembered: true,
+    };
+  }
+  return {
+    form: {dataCenter: given.url ?? '', clientId: given.clientId ?? '', secret: given.secret ?? ''},
+    remembered: false,
+  };
+}
+
+function sameDataCenter(a: string, b: string): boolean {
+  try {
+    return normalizeBaseUrl(a) === normalizeBaseUrl(b);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+// The lines of the vendor's Python procedure (../shared/seed/switching-tenant-to-production.txt) that do what each
+// wizard step does, shown in the HTTP panel for guided onboarding sessions.
+export const pythonLines: Record<number, readonly string[]> = {
+  1: [
+    ">>> response = requests.post(f'{base_url}/idp/token', auth=(client_id, client_secret),",
+    "...     data={'grant_type': 'client_credentials'})",
+    ">>> auth = {'Authorization': 'Bearer ' + response.json()['access_token']}",
+  ],
+  2: [
+    ">>> response = requests.get(f'{base_url}/search', headers=auth,",
+    "...     params={'tenant': tenant_id, 'text': name})",
+    '>>> tenant_id = created_tenant_id  # the UUID of the chosen tenant',
+  ],
+  3: [
+    ">>> response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)",
+    '>>> response.status_code',
+    '>>> tenant_pricing = response.json()',
+  ],
+  4: [
+    ">>> tenant_pricing['mode'] = 'production'",
+    '>>> tenant_pricing = json.dumps(tenant_pricing, indent=4)',
+  ],
+  5: [
+    '>>> response = requests.put(',
+    "...     f'{base_url}/tenants/{tenant_id}/pricing',",
+    "...     headers={'Content-Type': 'application/json', **auth},",
+    '...     data=tenant_pricing,',
+    '... )',
+    '>>> response.status_code',
+  ],
+};

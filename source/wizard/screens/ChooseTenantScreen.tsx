@@ -1,0 +1,82 @@
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {printable} from '../../platform/index.js';
+import {Choice} from '../components/Choice.js';
+import {StepFrame} from '../components/StepFrame.js';
+import {TextField} from '../components/TextField.js';
+import type {ChooseTenantStep, TenantRow} from '../state.js';
+import {theme} from '../theme.js';
+
+export interface ChooseTenantScreenProps {
+  readonly step: ChooseTenantStep;
+  readonly account: string;
+  /** Enter in the field: a UUID, a name to search, or nothing to browse the customers. */
+  readonly onLookUp: (query: string) => void;
+  readonly onChoose: (row: TenantRow) => void;
+  readonly isActive?: boolean;
+}
+
+/** Step 2: one field for a name or a UUID; the matches (or the customers) to choose from. */
+export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}: ChooseTenantScreenProps) {
+  const hints: Array<readonly [string, string]> =
+    step.phase === 'list'
+      ? [
+          ['↑↓', 'move'],
+          ['Enter', 'choose'],
+          ['Esc', 'back to the search'],
+        ]
+      : step.phase === 'input'
+        ? [
+            ['Enter', 'search (empty: browse your customers)'],
+            ['Esc', 'account'],
+          ]
+        : [];
+  hints.push(['Tab', 'HTTP calls'], ['Ctrl+C', 'quit']);
+  return (
+    <StepFrame step={2} title="Choose the tenant" account={account} error={step.error} hints={hints}>
+      {step.phase === 'input' ? (
+        <TextField
+          key={`query:${step.query}`}
+          label="Tenant name or UUID:"
+          defaultValue={step.query}
+          isActive={isActive}
+          onSubmit={onLookUp}
+        />
+      ) : null}
+      {step.phase === 'working' ? (
+        <Text>
+          <Text color={theme.accent}>
+            <Spinner type="dots" />
+          </Text>{' '}
+          {step.busy}
+        </Text>
+      ) : null}
+      {step.phase === 'list' ? (
+        <Box flexDirection="column">
+          <Text>{step.listTitle}</Text>
+          <Choice
+            isActive={isActive}
+            limit={6}
+            items={step.rows.map((row) => ({label: rowLabel(row), value: row}))}
+            onSelect={onChoose}
+          />
+          {step.rows.length > 6 ? (
+            <Text color={theme.muted}>({step.rows.length} in all: ↑↓ to scroll)</Text>
+          ) : null}
+        </Box>
+      ) : null}
+    </StepFrame>
+  );
+}
+
+/** Two lines: the name with kind and mode (or why it cannot be chosen); then where it sits and its UUID. */
+function rowLabel({tenant, path}: TenantRow): string {
+  const what =
+    tenant.kind === 'customer'
+      ? `customer · ${tenant.pricing_mode}`
+      : tenant.has_children && tenant.kind !== 'unit'
+        ? `${tenant.kind} · Enter opens it`
+        : `${tenant.kind} · not a customer, cannot be switched`;
+  const where = path.length > 0 ? path.map(printable).join(' / ') : '(top)';
+  return `${printable(tenant.name)}  (${what})\n  ${where} · ${tenant.id}`;
+}

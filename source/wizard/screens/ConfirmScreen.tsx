@@ -1,0 +1,64 @@
+import {Box, Text} from 'ink';
+import {type Pricing, printable, switchFacts, switchRequestBody} from '../../platform/index.js';
+import {StepFrame} from '../components/StepFrame.js';
+import {TextField} from '../components/TextField.js';
+import type {TenantRow} from '../state.js';
+import {theme} from '../theme.js';
+
+export interface ConfirmScreenProps {
+  readonly row: TenantRow;
+  readonly pricing: Pricing;
+  readonly account: string;
+  readonly now: number;
+  readonly onConfirm: () => void;
+  readonly isActive?: boolean;
+}
+
+/** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
+export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}: ConfirmScreenProps) {
+  const name = printable(row.tenant.name);
+  return (
+    <StepFrame
+      step={4}
+      title="Confirm the switch"
+      account={account}
+      hints={[
+        ['Enter', 'switch'],
+        ['Esc', 'cancel'],
+        ['Tab', 'HTTP calls'],
+        ['Ctrl+C', 'quit'],
+      ]}
+    >
+      <Text>
+        Switch <Text bold>{name}</Text>
+        {row.path.length > 0 ? ` (${row.path.map(printable).join(' / ')})` : ''} from trial to production?
+      </Text>
+      {switchFacts(pricing, now).map((fact) => (
+        <Box key={fact}>
+          <Text color={theme.warning}>⚠ </Text>
+          <Box flexShrink={1}>
+            <Text color={theme.warning}>{fact}</Text>
+          </Box>
+        </Box>
+      ))}
+      <Box marginTop={1}>
+        <Text>Request: </Text>
+        <Box flexDirection="column" flexShrink={1}>
+          <Text>PUT /api/2/tenants/{row.tenant.id}/pricing</Text>
+          <Text>{JSON.stringify(switchRequestBody(pricing.version))}</Text>
+        </Box>
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text>
+          Type the tenant's name, <Text bold>{name}</Text>, to confirm. Nothing is sent before that.
+        </Text>
+        <TextField
+          label="Name:"
+          isActive={isActive}
+          validate={(value) => (value === name ? undefined : `That is not the name. Type exactly: ${name}`)}
+          onSubmit={onConfirm}
+        />
+      </Box>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,231 @@
+import type {Pricing, SwitchOutcome, Tenant} from '../platform/index.js';
+
+// The wizard as an explicit state machine: named steps, past-tense events, one pure reducer. Screens render one
+// state and emit events; Wizard.tsx runs the requests and dispatches what came back.
+
+export type ConnectField =
+  | 'dataCenter'
+  | 'customUrl'
+  | 'clientId'
+  | 'secret'
+  | 'remember'
+  | 'signingIn'
+  /** Already signed in: continue, or use another account. */
+  | 'signedIn';
+
+/** A tenant as the chooser lists it: the tenant, and where it sits (names from the signed-in tenant down). */
+export interface TenantRow {
+  readonly tenant: Tenant;
+  readonly path: readonly string[];
+}
+
+export interface Account {
+  readonly host: string;
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly tenantName: string;
+  /** Signed in from the saved profile, without the connect step. */
+  readonly remembered: boolean;
+}
+
+export interface ChooseTenantStep {
+  readonly name: 'chooseTenant';
+  readonly phase: 'input' | 'working' | 'list';
+  readonly query: string;
+  readonly rows: readonly TenantRow[];
+  /** What the list shows: search results, or the customers of a tenant. */
+  readonly listTitle?: string;
+  readonly error?: string;
+  /** What is being read, while phase is `working`. */
+  readonly busy?: string;
+}
+
+export type Step =
+  | {readonly name: 'connect'; readonly field: ConnectField; readonly error?: string}
+  | ChooseTenantStep
+  | {readonly name: 'viewPricing'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {readonly name: 'confirm'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {readonly name: 'switching'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {
+      readonly name: 'result';
+      readonly row: TenantRow;
+      readonly before: Pricing;
+      readonly outcome: SwitchOutcome;
+    };
+
+export interface ConnectForm {
+  readonly dataCenter: string;
+  readonly clientId: string;
+  readonly secret: string;
+  readonly remember: boolean;
+  /** The remember question was answered (or does not apply: flags, the sandbox, a saved profile). */
+  readonly rememberAsked: boolean;
+}
+
+export interface WizardState {
+  readonly step: Step;
+  readonly form: ConnectForm;
+  readonly account?: Account;
+  /** How many switch requests were sent this run (for the Ctrl+C message). */
+  readonly switchesSent: number;
+}
+
+export type WizardEvent =
+  | {readonly type: 'DATA_CENTER_CHOSEN'; readonly dataCenter: string}
+  | {readonly type: 'CUSTOM_URL_REQUESTED'}
+  /** Several fields at once: the sandbox's demo credentials, or a saved profile. */
+  | {readonly type: 'FORM_FILLED'; readonly form: Partial<ConnectForm>}
+  | {readonly type: 'CLIENT_ID_ENTERED'; readonly clientId: string}
+  | {readonly type: 'SECRET_ENTERED'; readonly secret: string}
+  | {readonly type: 'REMEMBER_ANSWERED'; readonly remember: boolean}
+  | {readonly type: 'SIGNED_IN'; readonly account: Account}
+  | {readonly type: 'SIGN_IN_FAILED'; readonly field: ConnectField; readonly error: string}
+  | {readonly type: 'LOOKUP_STARTED'; readonly query: string; readonly busy: string}
+  | {readonly type: 'LOOKUP_FOUND'; readonly rows: readonly TenantRow[]; readonly listTitle: string}
+  | {readonly type: 'LOOKUP_FAILED'; readonly error: string}
+  | {readonly type: 'CHOICE_REFUSED'; readonly error: string}
+  | {readonly type: 'PRICING_LOADED'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {readonly type: 'SWITCH_REQUESTED'}
+  | {readonly type: 'SWITCH_CONFIRMED'}
+  | {readonly type: 'SWITCH_FINISHED'; readonly outcome: SwitchOutcome}
+  | {readonly type: 'ANOTHER_TENANT_REQUESTED'}
+  | {readonly type: 'ACCOUNT_SWITCH_REQUESTED'}
+  | {readonly type: 'BACK'};
+
+export const stepNumbers: Record<Step['name'], number> = {
+  connect: 1,
+  chooseTenant: 2,
+  viewPricing: 3,
+  confirm: 4,
+  switching: 5,
+  result: 5,
+};
+
+const emptyForm: ConnectForm = {
+  dataCenter: '',
+  clientId: '',
+  secret: '',
+  remember: false,
+  rememberAsked: false,
+};
+const chooser: ChooseTenantStep = {name: 'chooseTenant', phase: 'input', query: '', rows: []};
+
+export function initialState(form: Partial<ConnectForm> = {}): WizardState {
+  const filled = {...emptyForm, ...form};
+  return {step: {name: 'connect', field: firstMissing(filled)}, form: filled, switchesSent: 0};
+}
+
+/** The first connect field still empty; `signingIn` when all are given (flags and env fill them). */
+function firstMissing(form: ConnectForm): ConnectField {
+  if (!form.dataCenter) return 'dataCenter';
+  if (!form.clientId) return 'clientId';
+  if (!form.secret) return 'secret';
+  if (!form.rememberAsked) return 'remember';
+  return 'signingIn';
+}
+
+function withForm(state: WizardState, change: Partial<ConnectForm>): WizardState {
+  const form = {...state.form, ...change};
+  return {...state, form, step: {name: 'connect', field: firstMissing(form)}};
+}
+
+const connectOrder: ConnectField[] = ['dataCenter', 'clientId', 'secret', 'remember'];
+
+export function reducer(state: WizardState, event: WizardEvent): WizardState {
+  const {step} = state;
+  switch (event.type) {
+    // Each answer moves to the next field still empty, so that fixing one field after a failed sign-in goes
+    // straight back to signing in.
+    case 'DATA_CENTER_CHOSEN':
+      return withForm(state, {dataCenter: event.dataCenter});
+    case 'CUSTOM_URL_REQUESTED':
+      return {...state, step: {name: 'connect', field: 'customUrl'}};
+    case 'FORM_FILLED':
+      return withForm(state, event.form);
+    case 'CLIENT_ID_ENTERED':
+      return withForm(state, {clientId: event.clientId});
+    case 'SECRET_ENTERED':
+      return withForm(state, {secret: event.secret});
+    case 'REMEMBER_ANSWERED':
+      return withForm(state, {remember: event.remember, rememberAsked: true});
+    case 'SIGNED_IN':
+      return {...state, account: event.account, step: chooser};
+    case 'SIGN_IN_FAILED': {
+      // The field at fault is asked again; a refused secret is typed again from empty.
+      const form = event.field === 'secret' ? {...state.form, secret: ''} : state.form;
+      return {...state, form, step: {name: 'connect', field: event.field, error: event.error}};
+    }
+    case 'LOOKUP_STARTED':
+      return step.name === 'chooseTenant'
+        ? {...state, step: {...chooser, phase: 'working', query: event.query, busy: event.busy}}
+        : state;
+    case 'LOOKUP_FOUND':
+      return step.name === 'chooseTenant'
+        ? {
+            ...state,
+            step: {...step, phase: 'list', rows: event.rows, listTitle: event.listTitle, busy: undefined},
+          }
+        : state;
+    case 'LOOKUP_FAILED':
+      return step.name === 'chooseTenant'
+        ? {...state, step: {...step, phase: 'input', rows: [], error: event.error, busy: undefined}}
+        : state;
+    case 'CHOICE_REFUSED':
+      return step.name === 'chooseTenant'
+        ? {...state, step: {...step, phase: 'list', error: event.error}}
+        : state;
+    case 'PRICING_LOADED':
+      return step.name === 'chooseTenant'
+        ? {...state, step: {name: 'viewPricing', row: event.row, pricing: event.pricing}}
+        : state;
+    case 'SWITCH_REQUESTED':
+      return step.name === 'viewPricing' && step.pricing.mode === 'trial'
+        ? {...state, step: {name: 'confirm', row: step.row, pricing: step.pricing}}
+        : state;
+    case 'SWITCH_CONFIRMED':
+      return step.name === 'confirm'
+        ? {
+            ...state,
+            switchesSent: state.switchesSent + 1,
+            step: {name: 'switching', row: step.row, pricing: step.pricing},
+          }
+        : state;
+    case 'SWITCH_FINISHED':
+      return step.name === 'switching'
+        ? {...state, step: {name: 'result', row: step.row, before: step.pricing, outcome: event.outcome}}
+        : state;
+    case 'ANOTHER_TENANT_REQUESTED':
+      return {...state, step: chooser};
+    case 'ACCOUNT_SWITCH_REQUESTED':
+      return {
+        ...state,
+        account: undefined,
+        form: emptyForm,
+        step: {name: 'connect', field: 'dataCenter'},
+      };
+    case 'BACK':
+      return back(state);
+  }
+}
+
+/** Esc: one step back, never past a request that was sent (switching and result stay). */
+function back(state: WizardState): WizardState {
+  const {step} = state;
+  switch (step.name) {
+    case 'connect': {
+      if (step.field === 'signingIn' || step.field === 'signedIn') return state;
+      const field =
+        step.field === 'customUrl' ? 'dataCenter' : connectOrder[connectOrder.indexOf(step.field) - 1];
+      return field ? {...state, step: {name: 'connect', field}} : state;
+    }
+    case 'chooseTenant':
+      if (step.phase !== 'input') return {...state, step: {...chooser, query: step.query}};
+      return {...state, step: {name: 'connect', field: state.account ? 'signedIn' : 'dataCenter'}};
+    case 'viewPricing':
+      return {...state, step: chooser};
+    case 'confirm':
+      return {...state, step: {name: 'viewPricing', row: step.row, pricing: step.pricing}};
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,121 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import type {Sandbox} from '../../source/sandbox/index.js';
+import {CredentialStore} from '../../source/store/index.js';
+import {Wizard, type WizardExit, type WizardProps} from '../../source/wizard/Wizard.js';
+import {fixedNow} from './sandbox.js';
+
+export const keys = {
+  enter: '\r',
+  escape: '\u001B',
+  down: '\u001B[B',
+  up: '\u001B[A',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+export interface DriverOptions {
+  readonly store?: CredentialStore;
+  readonly props?: Partial<Omit<WizardProps, 'services' | 'onExit'>>;
+  readonly timeoutMs?: number;
+}
+
+/** A fresh credential store in a temporary folder. */
+export function temporaryStore(): CredentialStore {
+  return CredentialStore.open(join(mkdtempSync(join(tmpdir(), 'tenant-mode-wizard-')), 'config')).store;
+}
+
+/**
+ * Drives the whole wizard against a sandbox over real sockets (the AppRig idea): keys in, frames out.
+ * Waiting is by condition, never by fixed sleeps alone: each key waits for the frame it needs first.
+ */
+export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
+  const exits: WizardExit[] = [];
+  const store = options.store ?? temporaryStore();
+  const instance = render(
+    <Wizard
+      services={{
+        store,
+        now: () => fixedNow,
+        timeoutMs: options.timeoutMs ?? 5000,
+        retry: {attempts: 2, delayMs: 10},
+        openSandbox: async () => ({
+          url: sandbox.url,
+          clientId: sandbox.clientId,
+          clientSecret: sandbox.clientSecret,
+        }),
+      }}
+      onExit={(exit) => exits.push(exit)}
+      {...options.props}
+    />,
+  );
+  const host = new URL(sandbox.url).host;
+  const frame = () => (instance.lastFrame() ?? '').replaceAll(host, '<sandbox>');
+
+  const waitFor = async (expected: string | RegExp, timeoutMs = 5000, settleMs = 30): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const current = frame();
+      if (typeof expected === 'string' ? current.includes(expected) : expected.test(current)) {
+        // Let the new screen's input handlers attach before the next key (ink-and-friends.md: keys sent within
+        // ~1 ms of a screen change are lost).
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        return frame();
+      }
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for ${expected}. Last frame:\n${current}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  const press = async (key: string) => {
+    instance.stdin.write(key);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  /**
+   * Types text one character at a time, as a person does: each key waits until the field shows the one before
+   * (keys written faster than Ink renders reach ink-text-input with a stale value and are lost).
+   */
+  const type = async (text: string, options: {masked?: boolean} = {}) => {
+    let typed = '';
+    for (const character of text) {
+      instance.stdin.write(character);
+      typed += character;
+      const shown = options.masked ? `${'*'.repeat(typed.length)}` : typed;
+      // Frames drop trailing spaces: a space can only be seen once the next character follows it.
+      if (shown.endsWith(' ')) await new Promise((resolve) => setTimeout(resolve, 25));
+      else await waitFor(new RegExp(`: ${escapeRegExp(shown)}(\\s|$)`, 'm'), 2000, 5);
+    }
+  };
+
+  /** Signs in to the sandbox by choosing it, first in the data center list. */
+  const signInToSandbox = async () => {
+    await waitFor('Which data center');
+    await press(keys.enter);
+    await waitFor('Step 2 of 5');
+  };
+
+  /** Searches for a name and picks the `index`-th match (0: the first). */
+  const chooseTenant = async (name: string, index = 0) => {
+    await waitFor('Tenant name or UUID:');
+    await type(name);
+    await press(keys.enter);
+    await waitFor(/match|No tenant/);
+    for (let step = 0; step < index; step++) await press(keys.down);
+    await press(keys.enter);
+    await waitFor(/Step 3 of 5|✘/);
+  };
+
+  /** Every frame rendered so far, for secret checks. */
+  const allFrames = () => instance.frames.join('\n');
+
+  return {instance, frame, waitFor, press, type, signInToSandbox, chooseTenant, exits, store, allFrames};
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,50 @@
+import {Text} from 'ink';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {driveWizard, keys} from './helpers/wizard-driver.js';
+
+vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
+
+const sandbox = sandboxPerFile();
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('the wizard, happy path', () => {
+  it('signs in, finds the tenant, shows its pricing, confirms by name, and sends exactly one PUT', async () => {
+    const wizard = driveWizard(sandbox.current);
+    cleanup = wizard.instance.unmount;
+    expect(await wizard.waitFor('Which data center')).toMatchSnapshot('step 1: data center');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('Tenant name or UUID:')).toMatchSnapshot('step 2: tenant input');
+
+    await wizard.chooseTenant('Acme Corp');
+    expect(wizard.frame()).toMatchSnapshot('step 3: pricing of a trial');
+    const id = tenantId(sandbox.current, 'Acme Corp');
+    const version = sandbox.current.world.tenants.get(id)?.pricing.version;
+
+    const before = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('Type the tenant')).toMatchSnapshot('step 4: confirm');
+    await wizard.type('Acme Corp');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('is now in production')).toMatchSnapshot('step 5: switched');
+
+    const puts = sandbox.current.requests.slice(before).filter((request) => request.method === 'PUT');
+    expect(puts.map((request) => request.path)).toEqual([`/tenants/${id}/pricing`]);
+    expect(JSON.parse(puts[0]?.body ?? '')).toEqual({version, mode: 'production'});
+    expect(sandbox.current.world.tenants.get(id)?.pricing.mode).toBe('production');
+
+    // Another tenant, without signing in again.
+    const tokensBefore = requestLines(sandbox.current).filter((line) => line === 'POST /idp/token').length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.chooseTenant('Globex');
+    expect(wizard.frame()).toContain('Globex');
+    expect(requestLines(sandbox.current).filter((line) => line === 'POST /idp/token')).toHaveLength(
+      tokensBefore,
+    );
+
+    await wizard.press('q');
+    expect(wizard.exits).toEqual([{reason: 'quit', switchesSent: 1, switchInFlight: false}]);
+  });
+});
