@@ -17,7 +17,7 @@ export function describeSignInFailure(
     case 'oauth':
       return {
         field: 'secret',
-        error: `The platform refused this client id and secret (${error.message}). Type the secret again, or press Esc to change the client id.`,
+        error: `The platform refused this client id and secret (${error.message.replace(/\.$/, '')}). Type the secret again, or press Esc to change the client id.`,
       };
     case 'http':
       if (error.status === 404 || error.status === 403) {

@@ -85,11 +85,37 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     for (const character of text) {
       instance.stdin.write(character);
       typed += character;
-      const shown = options.masked ? `${'*'.repeat(typed.length)}` : typed;
+      const shown = options.masked ? `${'*'.repeat(typed.length)}` : typed.replaceAll(host, '<sandbox>');
       // Frames drop trailing spaces: a space can only be seen once the next character follows it.
       if (shown.endsWith(' ')) await new Promise((resolve) => setTimeout(resolve, 25));
       else await waitFor(new RegExp(`: ${escapeRegExp(shown)}(\\s|$)`, 'm'), 2000, 5);
     }
+  };
+
+  /** The highlighted item of a list: the line with ❯ and its indented continuation lines. */
+  const highlighted = () => {
+    const lines = frame().split('\n');
+    const start = lines.findIndex((line) => line.startsWith('❯'));
+    if (start < 0) return '';
+    const end = lines.findIndex((line, index) => index > start && !line.startsWith('    '));
+    return lines.slice(start, end < 0 ? undefined : end).join('\n');
+  };
+
+  /**
+   * Moves the highlight down to the item whose line contains `label` and presses Enter, one ↓ at a time, each
+   * waiting until the highlight has moved (keys faster than a render would reach a stale handler).
+   */
+  const pick = async (label: string) => {
+    for (let moves = 0; !highlighted().includes(label); moves++) {
+      if (moves > 60) throw new Error(`No list item "${label}" in:\n${frame()}`);
+      const before = highlighted();
+      instance.stdin.write(keys.down);
+      const deadline = Date.now() + 2000;
+      while (highlighted() === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await press(keys.enter);
   };
 
   /** Signs in to the sandbox by choosing it, first in the data center list. */
@@ -105,15 +131,33 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     await type(name);
     await press(keys.enter);
     await waitFor(/match|No tenant/);
-    for (let step = 0; step < index; step++) await press(keys.down);
-    await press(keys.enter);
+    if (index === 0) await press(keys.enter);
+    else
+      await pick(
+        frame()
+          .split('\n')
+          .filter((line) => /^[❯ ] \S/.test(line))
+          [index]?.slice(2) ?? '?',
+      );
     await waitFor(/Step 3 of 5|✘/);
   };
 
   /** Every frame rendered so far, for secret checks. */
   const allFrames = () => instance.frames.join('\n');
 
-  return {instance, frame, waitFor, press, type, signInToSandbox, chooseTenant, exits, store, allFrames};
+  return {
+    instance,
+    frame,
+    waitFor,
+    press,
+    type,
+    pick,
+    signInToSandbox,
+    chooseTenant,
+    exits,
+    store,
+    allFrames,
+  };
 }
 
 function escapeRegExp(text: string): string {

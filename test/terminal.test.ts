@@ -1,0 +1,77 @@
+import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+// The bundled CLI in a real pseudo-terminal (util-linux `script`), as an operator runs it.
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+interface Session {
+  child: ChildProcess;
+  output: () => string;
+  waitFor: (text: string) => Promise<void>;
+  exit: Promise<number | null>;
+}
+
+function inTerminal(command: string, env: Record<string, string | undefined>): Session {
+  const {FORCE_COLOR: _, NO_COLOR: __, ...inherited} = process.env;
+  const child = spawn('script', ['-qfec', `stty cols 0 rows 24; ${command}`, '/dev/null'], {
+    env: {
+      ...inherited,
+      TENANT_MODE_CONFIG_DIR: join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c'),
+      ...env,
+    },
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const waitFor = async (text: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!output.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  return {child, output: () => output, waitFor, exit};
+}
+
+describe('the wizard in a terminal', () => {
+  it('Ctrl+C exits 130 and says no switch was sent; NO_COLOR means no colour; 0 columns count as 80', async () => {
+    const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1'});
+    await session.waitFor('Which data center');
+    session.child.stdin?.write('\r');
+    await session.waitFor('Tenant name or UUID:');
+    session.child.stdin?.write('\u0003');
+    expect(await session.exit).toBe(130);
+    const output = session.output();
+    expect(output).toContain('Interrupted. No switch was sent.');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour escapes
+    expect(output).not.toMatch(/\u001B\[(3\d|9\d)m/);
+    // Wrapped at 80 columns, not one character per line.
+    expect(output).toContain(
+      'Enter search (empty: browse your customers) · Esc account · Tab HTTP calls ·\r\n',
+    );
+  });
+
+  it('has colour when nothing turns it off, and --no-color turns it off', async () => {
+    const coloured = inTerminal(`${process.execPath} ${cli} --sandbox`, {});
+    await coloured.waitFor('Which data center');
+    coloured.child.stdin?.write('\u0003');
+    await coloured.exit;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour escapes
+    expect(coloured.output()).toMatch(/\u001B\[(3\d|9\d)m/);
+
+    const plain = inTerminal(`${process.execPath} ${cli} --sandbox --no-color`, {});
+    await plain.waitFor('Which data center');
+    plain.child.stdin?.write('\u0003');
+    expect(await plain.exit).toBe(130);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour escapes
+    expect(plain.output()).not.toMatch(/\u001B\[(3\d|9\d)m/);
+  });
+});

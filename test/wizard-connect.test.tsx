@@ -1,0 +1,157 @@
+import {readFileSync, statSync} from 'node:fs';
+import {Text} from 'ink';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {startingPoint} from '../source/wizard/initial-form.js';
+import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
+import {driveWizard, keys, temporaryStore} from './helpers/wizard-driver.js';
+
+vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
+
+const sandbox = sandboxPerFile();
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function start(options?: Parameters<typeof driveWizard>[1]) {
+  const wizard = driveWizard(sandbox.current, options);
+  cleanup = wizard.instance.unmount;
+  return wizard;
+}
+
+/** "Another URL…" is the last item of the data center list. */
+async function typeCredentials(wizard: ReturnType<typeof driveWizard>, secret: string) {
+  await wizard.waitFor('Which data center');
+  await wizard.pick('Another URL…');
+  await wizard.waitFor('Data center URL:');
+  await wizard.type(sandbox.current.url);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('API client id:');
+  await wizard.type(sandbox.current.clientId);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('Client secret:');
+  await wizard.type(secret, {masked: true});
+  await wizard.press(keys.enter);
+}
+
+describe('connect', () => {
+  it('a wrong secret is explained and only the secret is asked again', async () => {
+    const wizard = start();
+    await typeCredentials(wizard, 'not-the-secret');
+    await wizard.waitFor('Remember these credentials');
+    await wizard.press(keys.enter); // No
+    const refused = await wizard.waitFor('refused this client id and secret');
+    expect(refused).toMatchSnapshot('wrong secret');
+    expect(refused).toContain('Client secret:');
+    expect(refused).toContain(`Client id    ${sandbox.current.clientId}`);
+    await wizard.type(sandbox.current.clientSecret, {masked: true});
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('Step 2 of 5')).toContain('Signed in to Northwind Partners');
+    expect(wizard.allFrames()).not.toContain('not-the-secret');
+    expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
+  });
+
+  it('a bad URL or client id is refused inline, before any request', async () => {
+    const wizard = start();
+    const from = sandbox.current.requests.length;
+    await wizard.waitFor('Which data center');
+    await wizard.pick('Another URL…');
+    await wizard.waitFor('Data center URL:');
+    await wizard.type('http://eu2-cloud.acronis.com');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('✘')).toContain('Refusing plain http:// for eu2-cloud.acronis.com');
+    for (let count = 0; count < 'http://eu2-cloud.acronis.com'.length; count++)
+      await wizard.press(keys.backspace);
+    await wizard.type(sandbox.current.url);
+    await wizard.press(keys.enter);
+    await wizard.waitFor('API client id:');
+    await wizard.type('not-a-uuid');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('✘')).toContain('A client id is a UUID');
+    expect(sandbox.current.requests.length).toBe(from);
+  });
+
+  it('an unreachable data center sends the operator back to the URL', async () => {
+    const wizard = start({
+      props: {
+        initialForm: {
+          dataCenter: 'http://127.0.0.1:9',
+          clientId: sandbox.current.clientId,
+          secret: 'x',
+          rememberAsked: true,
+        },
+      },
+    });
+    const frame = await wizard.waitFor('✘');
+    expect(frame).toContain('Could not connect to 127.0.0.1:9');
+    expect(frame).toContain('Data center URL:');
+  });
+
+  it('flags and env fill every field: signs in by itself', async () => {
+    const store = temporaryStore();
+    const start0 = startingPoint(
+      {url: sandbox.current.url, clientId: sandbox.current.clientId, secret: sandbox.current.clientSecret},
+      store,
+    );
+    const wizard = start({store, props: {initialForm: start0.form}});
+    expect(await wizard.waitFor('Step 2 of 5')).toContain('Signed in to Northwind Partners');
+    expect(store.lastProfile()).toBeUndefined(); // not asked, so not remembered
+  });
+
+  it('remembered credentials: saved 0600, and the next run skips step 1 with no new token', async () => {
+    const store = temporaryStore();
+    const first = start({store});
+    await typeCredentials(first, sandbox.current.clientSecret);
+    await first.waitFor('Remember these credentials');
+    await first.pick('Yes, remember them');
+    await first.waitFor('Step 2 of 5');
+    first.instance.unmount();
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(store.path, 'utf8'));
+    expect(Object.values(saved.profiles)).toHaveLength(1);
+
+    const from = sandbox.current.requests.length;
+    const resumed = startingPoint({}, store);
+    expect(resumed.remembered).toBe(true);
+    const second = start({
+      store,
+      props: {initialForm: resumed.form, cachedToken: resumed.cachedToken, remembered: true},
+    });
+    const frame = await second.waitFor('Step 2 of 5');
+    expect(frame).toContain(`Signed in to Northwind Partners at <sandbox> (saved credentials)`);
+    expect(requestLines(sandbox.current, from)).not.toContain('POST /idp/token');
+
+    // Esc: the account, and a way to use another one.
+    await second.press(keys.escape);
+    await second.waitFor('Use another account');
+    await second.pick('Use another account');
+    expect(await second.waitFor('Which data center')).toContain('Step 1 of 5');
+  });
+});
+
+describe('the HTTP panel', () => {
+  it('shows the step’s calls with the token and secret redacted, and the seed’s Python lines', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Initech');
+    await wizard.press(keys.tab);
+    const panel = await wizard.waitFor('HTTP calls of this step');
+    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/tenants\/[0-9a-f-]{36}\/pricing\s+→ 200/);
+    expect(panel).toMatch(/received: \{ "mode": "production"/);
+    expect(panel).toContain(
+      ">>> response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)",
+    );
+    await wizard.press(keys.tab);
+    expect(await wizard.waitFor('Current pricing')).toContain('Step 3 of 5');
+
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Continue with this account');
+    await wizard.press(keys.tab);
+    const signIn = await wizard.waitFor('HTTP calls of this step');
+    expect(signIn).toContain('POST http://<sandbox>/api/2/idp/token');
+    expect(signIn).toContain('sent: grant_type=client_credentials');
+    expect(signIn).toContain('received: { "access_token": "<redacted>"');
+    expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
+    for (const token of sandbox.current.world.tokens.keys()) expect(wizard.allFrames()).not.toContain(token);
+  });
+});

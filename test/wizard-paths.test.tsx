@@ -1,0 +1,257 @@
+import {Text} from 'ink';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {driveWizard, keys} from './helpers/wizard-driver.js';
+
+vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
+
+const sandbox = sandboxPerFile();
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function start(options?: Parameters<typeof driveWizard>[1]) {
+  const wizard = driveWizard(sandbox.current, options);
+  cleanup = wizard.instance.unmount;
+  return wizard;
+}
+
+const puts = (from: number) =>
+  sandbox.current.requests.slice(from).filter((request) => request.method === 'PUT');
+
+describe('choosing the tenant', () => {
+  it('several matches: same-named tenants are told apart by path and UUID', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.type('contoso');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('2 tenants match "contoso"');
+    expect(frame).toMatchSnapshot('two Contosos');
+    expect(frame).toContain(`Northwind Partners · ${tenantId(sandbox.current, 'Contoso')}`);
+    expect(frame).toMatch(/Northwind Partners \/ Retail · [0-9a-f-]{36}/);
+    await wizard.pick('Northwind Partners / Retail');
+    expect(await wizard.waitFor('Step 3 of 5')).toContain('in Northwind Partners / Retail');
+  });
+
+  it('no match says so and keeps what was typed', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.type('Nobody Inc');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('No tenant matches');
+    expect(frame).toContain('✘ No tenant matches "Nobody Inc" under Northwind Partners.');
+    expect(frame).toContain('Tenant name or UUID: Nobody Inc');
+  });
+
+  it('a UUID goes straight to the tenant; an unknown one answers 404, a foreign one 403', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.type('00000000-0000-4000-8000-000000000000');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('404')).toContain('✘ No such tenant (404 Not Found)');
+
+    await wizard.press(keys.escape); // back to the account question
+    await wizard.waitFor('Continue with this account');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.type(tenantId(sandbox.current, 'Hooli'));
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('403')).toContain('outside Northwind Partners');
+
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Continue with this account');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.type(tenantId(sandbox.current, 'Fabrikam Stores'));
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('Step 3 of 5');
+    expect(frame).toContain('Fabrikam Stores  in Northwind Partners / Retail');
+  });
+
+  it('a malformed UUID is refused before any request', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    const from = sandbox.current.requests.length;
+    await wizard.type('0000000-zzzz');
+    await wizard.press(keys.enter);
+    // "0000000-zzzz" has 7 digits: searched as a name, which finds nothing.
+    await wizard.waitFor('✘');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Continue with this account');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenant name or UUID:');
+    const before = sandbox.current.requests.length;
+    await wizard.type('12345678-1234-1234-1234-12345678');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('looks like a UUID')).toContain('8-4-4-4-12');
+    expect(sandbox.current.requests.length).toBe(before);
+    expect(from).toBeLessThan(before);
+  });
+
+  it('non-customer tenants are shown with the reason and cannot be chosen', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.type('Wayne');
+    await wizard.press(keys.enter);
+    const list = await wizard.waitFor('2 tenants match');
+    expect(list).toContain('Wayne R&D  (unit · not a customer, cannot be switched)');
+    await wizard.pick('Wayne R&D');
+    const refused = await wizard.waitFor('✘');
+    expect(refused).toContain('This is a unit tenant: only customer tenants are switched');
+    expect(refused).toContain('Step 2 of 5');
+  });
+
+  it('Enter on an empty field browses the customers; a folder opens', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    const list = await wizard.waitFor('Tenants under Northwind Partners (10)');
+    expect(list).toContain('Retail  (folder · Enter opens it)');
+    expect(list).toContain('(10 in all: ↑↓ to scroll)');
+    await wizard.pick('Retail  (folder');
+    const folder = await wizard.waitFor('Tenants under Retail (2)');
+    expect(folder).toContain('Northwind Partners / Retail');
+  });
+});
+
+describe('tenants that cannot be switched', () => {
+  it('already in production: says since when, offers no switch, Enter does nothing', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Initech');
+    const frame = wizard.frame();
+    expect(frame).toMatchSnapshot('production');
+    expect(frame).toContain('Production since 1 Jun 2024.');
+    expect(frame).toContain('Already in production: there is nothing to switch. No switch is offered.');
+    await wizard.press(keys.enter);
+    expect(wizard.frame()).toContain('Step 3 of 5');
+    await wizard.press('q');
+    expect(wizard.exits[0]?.reason).toBe('quit');
+  });
+
+  it('suspended: explains and offers no switch', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Umbrella Health');
+    const frame = wizard.frame();
+    expect(frame).toContain('Suspended (in production since 1 Oct 2023): its mode cannot be changed.');
+    expect(frame).toContain('No switch is offered.');
+    expect(frame).not.toContain('Enter continue');
+  });
+
+  it('a trial whose month is over reads as production', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Stark Industries');
+    expect(wizard.frame()).toContain('"mode": "production"');
+  });
+});
+
+describe('going back and cancelling', () => {
+  it('Esc steps back through confirm, pricing and search; nothing is sent', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Müller Bäckerei GmbH');
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 4 of 5');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Continue with this account');
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('a wrong name does not confirm; Esc cancels; no PUT', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Wayne Enterprises');
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('wayne enterprises');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('That is not the name')).toContain('Type exactly: Wayne Enterprises');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Step 3 of 5');
+    expect(puts(from)).toEqual([]);
+    expect(
+      sandbox.current.world.tenants.get(tenantId(sandbox.current, 'Wayne Enterprises'))?.pricing.mode,
+    ).toBe('trial');
+  });
+
+  it('Ctrl+C leaves at once and reports that nothing was sent', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.press(keys.ctrlC);
+    expect(wizard.exits).toEqual([{reason: 'interrupted', switchesSent: 0, switchInFlight: false}]);
+  });
+});
+
+describe('a switch that fails', () => {
+  it('a 503 on the PUT: explained, the pricing re-read shows nothing changed, one PUT only', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Contoso');
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 503,
+      body: {
+        error: {
+          code: 'busy',
+          domain: 'PlatformAccountServer',
+          message: 'Service is busy.',
+          details: {info: null},
+        },
+      },
+    });
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Contoso');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('Re-read the pricing');
+    expect(frame).toMatchSnapshot('503 then re-read');
+    expect(frame).toContain('✘ The switch did not go through: status 503 Service Unavailable.');
+    expect(frame).toContain('Service is busy.');
+    expect(frame).toContain('Re-read the pricing: Contoso is still in trial; nothing changed.');
+    expect(requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'))).toHaveLength(1);
+    expect(requestLines(sandbox.current, from).at(-1)).toMatch(/^GET \/tenants\/.+\/pricing$/);
+  });
+
+  it('the connection drops after the platform switched: the re-read says it IS in production', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Fabrikam Stores');
+    sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, drop: 'after', times: 1});
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Fabrikam Stores');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('Re-read the pricing');
+    expect(frame).toContain('was dropped before an answer came back');
+    expect(frame).toContain('Re-read the pricing: Fabrikam Stores IS in production now.');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('a stale version (409): explained, nothing resent', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Globex');
+    // Someone else changes the pricing between reading and confirming.
+    const globex = sandbox.current.world.tenants.get(tenantId(sandbox.current, 'Globex'));
+    if (globex) globex.pricing.version += 5;
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Globex');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('Re-read the pricing');
+    expect(frame).toContain('status 409 Conflict');
+    expect(frame).toContain('Conflict: the pricing settings changed since they were read');
+    expect(puts(from)).toHaveLength(1);
+  });
+});

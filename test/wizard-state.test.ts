@@ -1,0 +1,102 @@
+import {describe, expect, it} from 'vitest';
+import type {Pricing, Tenant} from '../source/platform/index.js';
+import {initialState, reducer, type WizardEvent, type WizardState} from '../source/wizard/state.js';
+
+const tenant = {id: 't', name: 'Acme Corp', kind: 'customer', pricing_mode: 'trial'} as unknown as Tenant;
+const pricing: Pricing = {
+  mode: 'trial',
+  currency: null,
+  production_start_date: '2026-12-23T09:00:00',
+  version: 7,
+};
+const row = {tenant, path: ['Northwind Partners']};
+const account = {
+  host: 'h',
+  clientId: 'c',
+  tenantId: 'p',
+  tenantName: 'Northwind Partners',
+  remembered: false,
+};
+
+const run = (state: WizardState, ...events: WizardEvent[]) => events.reduce(reducer, state);
+
+describe('wizard state machine', () => {
+  it('asks the connect fields in order, then signs in', () => {
+    const state = run(
+      initialState(),
+      {type: 'DATA_CENTER_CHOSEN', dataCenter: 'https://eu2-cloud.acronis.com'},
+      {type: 'CLIENT_ID_ENTERED', clientId: 'id'},
+      {type: 'SECRET_ENTERED', secret: 's'},
+    );
+    expect(state.step).toEqual({name: 'connect', field: 'remember'});
+    expect(run(state, {type: 'REMEMBER_ANSWERED', remember: true}).step).toEqual({
+      name: 'connect',
+      field: 'signingIn',
+    });
+  });
+
+  it('starts signing in at once when flags gave everything', () => {
+    expect(initialState({dataCenter: 'd', clientId: 'c', secret: 's', rememberAsked: true}).step.name).toBe(
+      'connect',
+    );
+    expect(initialState({dataCenter: 'd', clientId: 'c', secret: 's', rememberAsked: true}).step).toEqual({
+      name: 'connect',
+      field: 'signingIn',
+    });
+  });
+
+  it('after a refused secret, asks only the secret again and then signs in again', () => {
+    const filled = initialState({dataCenter: 'd', clientId: 'c', secret: 's', rememberAsked: true});
+    const refused = run(filled, {type: 'SIGN_IN_FAILED', field: 'secret', error: 'no'});
+    expect(refused.step).toEqual({name: 'connect', field: 'secret', error: 'no'});
+    expect(refused.form.secret).toBe('');
+    expect(run(refused, {type: 'SECRET_ENTERED', secret: 'right'}).step).toEqual({
+      name: 'connect',
+      field: 'signingIn',
+    });
+  });
+
+  it('walks the steps forward and back; never back past a sent switch', () => {
+    const signedIn = run(initialState(), {type: 'SIGNED_IN', account});
+    const viewing = run(
+      signedIn,
+      {type: 'LOOKUP_STARTED', query: 'Acme', busy: '…'},
+      {type: 'PRICING_LOADED', row, pricing},
+    );
+    expect(viewing.step.name).toBe('viewPricing');
+    const confirming = run(viewing, {type: 'SWITCH_REQUESTED'});
+    expect(confirming.step.name).toBe('confirm');
+    expect(run(confirming, {type: 'BACK'}).step.name).toBe('viewPricing');
+    const switching = run(confirming, {type: 'SWITCH_CONFIRMED'});
+    expect(switching.switchesSent).toBe(1);
+    expect(run(switching, {type: 'BACK'})).toBe(switching);
+    const done = run(switching, {type: 'SWITCH_FINISHED', outcome: {kind: 'switched', status: 200, pricing}});
+    expect(done.step.name).toBe('result');
+    expect(run(done, {type: 'BACK'})).toBe(done);
+    expect(run(done, {type: 'ANOTHER_TENANT_REQUESTED'}).step).toMatchObject({
+      name: 'chooseTenant',
+      phase: 'input',
+    });
+  });
+
+  it('offers no switch for a tenant that is not in trial', () => {
+    const viewing = run(
+      initialState(),
+      {type: 'SIGNED_IN', account},
+      {
+        type: 'PRICING_LOADED',
+        row,
+        pricing: {...pricing, mode: 'production'},
+      },
+    );
+    expect(run(viewing, {type: 'SWITCH_REQUESTED'})).toBe(viewing);
+  });
+
+  it('ignores answers that arrive after the operator moved on', () => {
+    const signedIn = run(initialState(), {type: 'SIGNED_IN', account});
+    const back = run(signedIn, {type: 'BACK'});
+    expect(back.step).toEqual({name: 'connect', field: 'signedIn'});
+    expect(run(back, {type: 'PRICING_LOADED', row, pricing})).toBe(back);
+    expect(run(back, {type: 'LOOKUP_FOUND', rows: [row], listTitle: 'x'})).toBe(back);
+  });
+});
