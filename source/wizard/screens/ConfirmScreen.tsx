@@ -33,14 +33,13 @@ export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}:
         Switch <Text bold>{name}</Text>
         {row.path.length > 0 ? ` (${row.path.map(printable).join(' / ')})` : ''} from trial to production?
       </Text>
-      {switchFacts(pricing, now).map((fact) => (
-        <Box key={fact}>
-          <Text color={theme.warning}>⚠ </Text>
-          <Box flexShrink={1}>
-            <Text color={theme.warning}>{fact}</Text>
-          </Box>
-        </Box>
-      ))}
+      <Box flexDirection="column">
+        {switchFacts(pricing, now).map((fact) => (
+          <Text key={fact} color={theme.warning}>
+            ⚠ {fact}
+          </Text>
+        ))}
+      </Box>
       <Box marginTop={1}>
         <Text>Request: </Text>
         <Box flexDirection="column" flexShrink={1}>
