@@ -255,3 +255,19 @@ describe('a switch that fails', () => {
     expect(puts(from)).toHaveLength(1);
   });
 });
+
+describe('Ctrl+C during the switch', () => {
+  it('aborts and reports that a switch was sent with its outcome unknown', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Müller Bäckerei GmbH');
+    sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, delayMs: 1500, times: 1});
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Müller Bäckerei GmbH');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Switching Müller Bäckerei GmbH to production');
+    await wizard.press(keys.ctrlC);
+    expect(wizard.exits).toEqual([{reason: 'interrupted', switchesSent: 1, switchInFlight: true}]);
+  });
+});
