@@ -1,7 +1,7 @@
 import {readFileSync, statSync} from 'node:fs';
 import {Text} from 'ink';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {startingPoint} from '../source/wizard/initial-form.js';
+import {startingPoint} from '../source/store/index.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
 import {driveWizard, keys, temporaryStore} from './helpers/wizard-driver.js';
 

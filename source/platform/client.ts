@@ -120,13 +120,29 @@ export class PlatformClient {
     parentId: string,
     options: {pageSize?: number; signal?: AbortSignal} = {},
   ): Promise<Tenant[]> {
-    assertUuid(parentId, 'tenant id');
+    return this.#allPages('parent_id', parentId, options);
+  }
+
+  /** `GET /tenants?subtree_root_id=`: the tenant and everything below it, level by level, to the end. */
+  async listSubtree(
+    rootId: string,
+    options: {pageSize?: number; signal?: AbortSignal} = {},
+  ): Promise<Tenant[]> {
+    return this.#allPages('subtree_root_id', rootId, options);
+  }
+
+  async #allPages(
+    filter: 'parent_id' | 'subtree_root_id',
+    id: string,
+    options: {pageSize?: number; signal?: AbortSignal},
+  ): Promise<Tenant[]> {
+    assertUuid(id, 'tenant id');
     const tenants: Tenant[] = [];
     let after: string | undefined;
     do {
       const page: TenantPage = await this.#get<TenantPage>({
         path: '/tenants',
-        query: after ? {after, limit: options.pageSize} : {parent_id: parentId, limit: options.pageSize},
+        query: after ? {after, limit: options.pageSize} : {[filter]: id, limit: options.pageSize},
         signal: options.signal,
       });
       tenants.push(...page.items);

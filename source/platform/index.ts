@@ -11,10 +11,11 @@ export {
 } from './dates.js';
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export {type Explanation, explainError, explainStatus} from './explain.js';
+export {findTenants, pathOf, searchLimit, type TenantRow} from './find.js';
 export type {Exchange, ExchangeObserver} from './http.js';
 export {printable} from './printable.js';
 export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
-export {type SwitchOutcome, switchAndVerify} from './switch.js';
+export {type SwitchOutcome, type SwitchVerdict, switchAndVerify, verdictOf} from './switch.js';
 export type {
   AccessToken,
   ApiClientInfo,

@@ -41,3 +41,21 @@ function asPlatformError(error: unknown): PlatformError {
     ? error
     : new PlatformError('network', error instanceof Error ? error.message : String(error));
 }
+
+/** The verdict on a switch, as an exit code and an audit line need it. */
+export type SwitchVerdict =
+  | 'switched'
+  /** The answer was lost (timeout, dropped, 5xx) and the re-read shows production: it did switch. */
+  | 'switched-confirmed-by-reread'
+  /** The platform refused, or the re-read shows nothing changed. */
+  | 'failed'
+  /** No answer and no re-read: nobody knows. */
+  | 'unknown';
+
+export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
+  if (outcome.kind === 'switched') return 'switched';
+  if (!outcome.pricingAfter) return outcome.error.outcomeUnknown ? 'unknown' : 'failed';
+  return outcome.error.outcomeUnknown && outcome.pricingAfter.mode === 'production'
+    ? 'switched-confirmed-by-reread'
+    : 'failed';
+}

@@ -20,6 +20,8 @@ export interface FaultRule {
   drop?: 'before' | 'after';
   /** How many requests this rule applies to (default: all). */
   times?: number;
+  /** Let this many matching requests through untouched first (e.g. the read before the switch). */
+  skip?: number;
 }
 
 export class Faults {
@@ -42,6 +44,10 @@ export class Faults {
     );
     const rule = this.#rules[index];
     if (!rule) return undefined;
+    if (rule.skip) {
+      rule.skip -= 1;
+      return undefined;
+    }
     if (rule.times !== undefined && --rule.times <= 0) this.#rules.splice(index, 1);
     return rule;
   }

@@ -1,4 +1,5 @@
 import {existsSync, renameSync, statSync} from 'node:fs';
+import {dirname} from 'node:path';
 import Conf from 'conf';
 import {credentialsPath} from './location.js';
 import {ensurePrivateFolder} from './private-folder.js';
@@ -31,10 +32,15 @@ const profileKey = (dataCenter: string, clientId: string) => `${dataCenter} ${cl
 
 /** Saved credentials on conf: a JSON file, 0600 in a 0700 folder, written atomically. */
 export class CredentialStore {
+  /** The folder of the credentials file, where the audit log lives too. */
+  readonly directory: string;
+
   private constructor(
     readonly path: string,
     private readonly conf: Conf<Stored> | undefined,
-  ) {}
+  ) {
+    this.directory = dirname(path);
+  }
 
   /**
    * Opens the file; a corrupt one (bad JSON, wrong types) is renamed aside and a fresh one started, and one that

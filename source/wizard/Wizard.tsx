@@ -3,14 +3,20 @@ import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
   type Exchange,
+  findTenants,
   isUuid,
   PlatformClient,
+  type Pricing,
+  pathOf,
   printable,
+  searchLimit,
   switchAndVerify,
+  switchRequestBody,
   type Tenant,
+  verdictOf,
   whyNotSwitchable,
 } from '../platform/index.js';
-import type {CredentialStore} from '../store/index.js';
+import type {AuditEntry, AuditLog, CredentialStore} from '../store/index.js';
 import {HttpPanel} from './components/HttpPanel.js';
 import {StepFrame} from './components/StepFrame.js';
 import {describeLookupFailure, describeSignInFailure} from './failures.js';
@@ -24,6 +30,8 @@ import {theme} from './theme.js';
 
 export interface WizardServices {
   readonly store: CredentialStore;
+  /** Where every switch attempt, confirmed or cancelled, is recorded. */
+  readonly audit?: AuditLog;
   readonly now: () => number;
   readonly timeoutMs?: number;
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
@@ -210,14 +218,14 @@ export function Wizard({
         if (reason && !tenant.has_children)
           dispatch({type: 'LOOKUP_FAILED', error: `${printable(tenant.name)}: ${reason}`});
         else await choose({tenant, path: await pathOf(platform, tenant, account.tenantId, signal)}, signal);
-      } else if (/^[0-9a-f]{8}-[0-9a-f-]*$/i.test(text)) {
+      } else if (/^[0-9a-f]{8}-/i.test(text)) {
         dispatch({
           type: 'LOOKUP_FAILED',
           error: `"${text}" looks like a UUID but is not one (8-4-4-4-12 hex digits).`,
         });
       } else {
         dispatch({type: 'LOOKUP_STARTED', query, busy: `Searching for "${text}"…`});
-        const rows = await search(platform, text, account.tenantId, signal);
+        const rows = await findTenants(platform, text, account.tenantId, signal);
         if (signal.aborted) return;
         if (rows.length === 0) {
           dispatch({
@@ -258,6 +266,21 @@ export function Wizard({
       session.current.signal,
     );
     switching.current = false;
+    record(step.row, step.pricing, {
+      status: outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null),
+      pricing_after: (outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter) ?? null,
+      outcome: verdictOf(outcome),
+      ...(outcome.kind === 'failed'
+        ? {
+            error: {
+              kind: outcome.error.kind,
+              status: outcome.error.status,
+              code: outcome.error.code,
+              message: outcome.error.message,
+            },
+          }
+        : {}),
+    });
     if (!session.current.signal.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
   };
 
@@ -276,10 +299,37 @@ export function Wizard({
     });
   };
 
+  /** One audit line for a switch attempt: sent, or cancelled at the confirmation. */
+  const record = (
+    row: TenantRow,
+    before: Pricing,
+    result: Pick<AuditEntry, 'status' | 'pricing_after' | 'outcome' | 'error'>,
+  ) => {
+    const platform = client.current;
+    if (!platform || !services.audit) return;
+    services.audit.append({
+      time: new Date(services.now()).toISOString(),
+      via: 'wizard',
+      data_center: platform.baseUrl,
+      client_id: platform.clientId,
+      tenant_id: row.tenant.id,
+      tenant_name: row.tenant.name,
+      pricing_before: before,
+      request: switchRequestBody(before.version),
+      ...result,
+    });
+  };
+
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') return leave('interrupted');
+    if (key.ctrl && input === 'c') {
+      if (step.name === 'confirm')
+        record(step.row, step.pricing, {status: null, pricing_after: null, outcome: 'cancelled-by-operator'});
+      return leave('interrupted');
+    }
     if (key.tab) return setPanelOpen((open) => !open);
     if (key.escape) {
+      if (step.name === 'confirm')
+        record(step.row, step.pricing, {status: null, pricing_after: null, outcome: 'cancelled-by-operator'});
       if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
       return dispatch({type: 'BACK'});
     }
@@ -350,51 +400,4 @@ export function Wizard({
       ) : null}
     </Box>
   );
-}
-
-const searchLimit = 50;
-
-/** Search hits with their full tenant (mode, kind) in one more request; exact names first, then customers. */
-async function search(
-  platform: PlatformClient,
-  text: string,
-  startTenantId: string,
-  signal: AbortSignal,
-): Promise<TenantRow[]> {
-  const hits = await platform.searchTenants(text, {startTenantId, limit: searchLimit, signal});
-  if (hits.length === 0) return [];
-  const tenants = new Map(
-    (
-      await platform.getTenants(
-        hits.map((hit) => hit.id),
-        signal,
-      )
-    ).map((tenant) => [tenant.id, tenant]),
-  );
-  const wanted = text.toLocaleLowerCase();
-  const rank = (row: TenantRow) =>
-    (row.tenant.name.toLocaleLowerCase() === wanted ? 0 : 2) + (row.tenant.kind === 'customer' ? 0 : 1);
-  return hits
-    .flatMap((hit) => {
-      const tenant = tenants.get(hit.id);
-      return tenant ? [{tenant, path: hit.path}] : [];
-    })
-    .sort((a, b) => rank(a) - rank(b) || a.tenant.name.localeCompare(b.tenant.name));
-}
-
-/** Names from the signed-in tenant down to the tenant's parent (as search paths are), read upwards. */
-async function pathOf(
-  platform: PlatformClient,
-  tenant: Tenant,
-  rootId: string,
-  signal: AbortSignal,
-): Promise<string[]> {
-  const names: string[] = [];
-  let parentId = tenant.id === rootId ? undefined : tenant.parent_id;
-  for (let depth = 0; parentId && depth < 10; depth++) {
-    const parent = await platform.getTenant(parentId, signal);
-    names.unshift(parent.name);
-    parentId = parent.id === rootId || parent.parent_id === parent.id ? undefined : parent.parent_id;
-  }
-  return names;
 }

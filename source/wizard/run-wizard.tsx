@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {startingPoint} from './initial-form.js';
+import {startingPoint} from '../store/index.js';
 import {Wizard, type WizardExit, type WizardServices} from './Wizard.js';
 
 export interface RunWizardOptions {

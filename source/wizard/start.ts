@@ -1,5 +1,5 @@
 import {type Sandbox, startSandbox} from '../sandbox/index.js';
-import {CredentialStore, configDirectory} from '../store/index.js';
+import {AuditLog, CredentialStore, configDirectory} from '../store/index.js';
 import {runWizard} from './run-wizard.js';
 
 export interface StartWizardOptions {
@@ -22,7 +22,13 @@ export async function startWizard(options: StartWizardOptions): Promise<number> 
   };
   try {
     return await runWizard({
-      services: {store, now: Date.now, timeoutMs: options.timeoutSeconds * 1000, openSandbox},
+      services: {
+        store,
+        audit: new AuditLog(store.directory),
+        now: Date.now,
+        timeoutMs: options.timeoutSeconds * 1000,
+        openSandbox,
+      },
       given: {url: options.url, clientId: options.clientId, secret: options.secret},
       notice,
     });

@@ -1,4 +1,4 @@
-import type {Pricing, SwitchOutcome, Tenant} from '../platform/index.js';
+import type {Pricing, SwitchOutcome, TenantRow} from '../platform/index.js';
 
 // The wizard as an explicit state machine: named steps, past-tense events, one pure reducer. Screens render one
 // state and emit events; Wizard.tsx runs the requests and dispatches what came back.
@@ -13,11 +13,7 @@ export type ConnectField =
   /** Already signed in: continue, or use another account. */
   | 'signedIn';
 
-/** A tenant as the chooser lists it: the tenant, and where it sits (names from the signed-in tenant down). */
-export interface TenantRow {
-  readonly tenant: Tenant;
-  readonly path: readonly string[];
-}
+export type {TenantRow};
 
 export interface Account {
   readonly host: string;

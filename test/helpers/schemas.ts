@@ -28,3 +28,22 @@ export function schemaErrors(name: SchemaName, value: unknown): string[] {
     ? []
     : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
+
+const cliDocument = JSON.parse(
+  readFileSync(new URL('../fixtures/cli-output.schema.json', import.meta.url), 'utf8'),
+);
+const cliAjv = new Ajv({strict: false, allErrors: true});
+cliAjv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
+cliAjv.addSchema(cliDocument);
+
+/** Errors of a `--json` output against our written schema (test/fixtures/cli-output.schema.json). */
+export function cliSchemaErrors(
+  name: 'status' | 'list' | 'switch' | 'audit' | 'error',
+  value: unknown,
+): string[] {
+  const validate = cliAjv.getSchema(`cli-output#/$defs/${name}`);
+  if (!validate) throw new Error(`no schema ${name}`);
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}

@@ -1,16 +1,26 @@
 import {type AccessToken, normalizeBaseUrl} from '../platform/index.js';
-import type {CredentialStore} from '../store/index.js';
-import type {ConnectForm} from './state.js';
+import type {CredentialStore} from './credentials.js';
+
+/** The sign-in fields as far as they are known before asking anyone. */
+export interface KnownCredentials {
+  readonly dataCenter?: string;
+  readonly clientId?: string;
+  readonly secret?: string;
+  /** Saved profile: keep its token fresh in the file. */
+  readonly remember?: boolean;
+  /** Nothing to ask about remembering (flags given, or already remembered). */
+  readonly rememberAsked?: boolean;
+}
 
 export interface StartingPoint {
-  readonly form: Partial<ConnectForm>;
+  readonly form: KnownCredentials;
   readonly cachedToken?: AccessToken;
   /** True when the saved profile signs in by itself. */
   readonly remembered: boolean;
 }
 
 /**
- * What the connect step starts with: flags and TENANT_MODE_CLIENT_SECRET first (all three given: no questions),
+ * What signing in starts with (the wizard's connect step, and the scripting commands): flags and TENANT_MODE_CLIENT_SECRET first (all three given: no questions),
  * else the last saved profile with its secret (signs in by itself), else what was given, the rest asked.
  */
 export function startingPoint(

@@ -1,0 +1,27 @@
+import {printable} from '../platform/index.js';
+import {AuditLog} from '../store/index.js';
+import {exitCodes, makeOutput, runCommand} from './output.js';
+
+/** `tenant-mode audit`: every switch attempt made from this computer, newest first. */
+export async function runAuditCommand(options: {json: boolean; configDirectory: string}): Promise<number> {
+  const output = makeOutput(options.json);
+  return runCommand(output, async () => {
+    const log = new AuditLog(options.configDirectory);
+    const {entries, unreadable} = log.read();
+    const newest = [...entries].reverse();
+    if (unreadable > 0)
+      output.note(
+        `${unreadable} line(s) of ${log.path} could not be read (torn by a crash?) and were skipped.`,
+      );
+    const lines = newest.map(
+      (entry) =>
+        `${entry.time}  ${entry.outcome.padEnd(28)}  ${String(entry.status ?? '-').padEnd(3)}  ${printable(entry.tenant_name)} (${entry.tenant_id})  via ${entry.via}  ${new URL(entry.data_center).host}`,
+    );
+    output.result(newest.length === 0 ? `No switch attempts recorded (${log.path}).` : lines.join('\n'), {
+      path: log.path,
+      entries: newest,
+      unreadable_lines: unreadable,
+    });
+    return exitCodes.done;
+  });
+}

@@ -1,0 +1,195 @@
+import {createInterface} from 'node:readline/promises';
+import {
+  type Pricing,
+  printable,
+  readPricing,
+  switchAndVerify,
+  switchFacts,
+  switchRequestBody,
+  type TenantRow,
+  verdictOf,
+  whyNotSwitchable,
+} from '../platform/index.js';
+import {type AuditEntry, AuditLog} from '../store/index.js';
+import {CommandError, errorJson, exitCodeFor, exitCodes, makeOutput, runCommand} from './output.js';
+import {resolveTenant} from './resolve-tenant.js';
+import {type CommandOptions, openSession, type Session} from './session.js';
+
+export interface SwitchCommandOptions extends CommandOptions {
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly yes: boolean;
+}
+
+/**
+ * `tenant-mode switch <name|uuid>`: resolve, read, say what would happen, confirm (or --yes), send once, re-read on
+ * failure, log the attempt. Never resends on its own.
+ */
+export async function runSwitchCommand(query: string, options: SwitchCommandOptions): Promise<number> {
+  const output = makeOutput(options.json);
+  return runCommand(output, async () => {
+    const session = await openSession(options, output);
+    const row = await resolveTenant(session, query);
+    const {tenant} = row;
+    const pricing = await session.client.getPricing(tenant.id);
+    const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
+    const name = printable(tenant.name);
+
+    if (tenant.kind !== 'customer') {
+      throw new CommandError(`${name}: ${whyNotSwitchable(tenant)} Nothing was sent.`, exitCodes.usage, {
+        reason: 'not-switchable',
+      });
+    }
+    if (pricing.mode === 'production') {
+      output.result(
+        `${name} is already in production: nothing was sent. ${readPricing(pricing, Date.now())}`,
+        {
+          tenant: summary,
+          pricing_before: pricing,
+          outcome: 'already-production',
+          sent: false,
+        },
+      );
+      return exitCodes.done;
+    }
+    const reason = whyNotSwitchable(tenant, pricing);
+    if (reason) {
+      throw new CommandError(`${name}: ${reason} Nothing was sent.`, exitCodes.usage, {
+        reason: 'not-switchable',
+      });
+    }
+
+    const request = {
+      method: 'PUT',
+      path: `/api/2/tenants/${tenant.id}/pricing`,
+      body: switchRequestBody(pricing.version),
+    };
+    output.note(plan(row, pricing, request));
+    if (options.dryRun) {
+      output.result('Dry run: nothing was sent.', {
+        tenant: summary,
+        pricing_before: pricing,
+        request,
+        outcome: 'dry-run',
+        dry_run: true,
+        sent: false,
+      });
+      return exitCodes.done;
+    }
+    if (!options.yes && !(await confirmed(name))) {
+      audit(session, row, pricing, request.body, {
+        status: null,
+        pricing_after: null,
+        outcome: 'cancelled-by-operator',
+      });
+      throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
+    }
+
+    output.progress(`Switching ${name} to production…`);
+    const outcome = await switchAndVerify(session.client, tenant.id, pricing.version);
+    const verdict = verdictOf(outcome);
+    const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
+    const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
+    audit(session, row, pricing, request.body, {
+      status,
+      pricing_after: after ?? null,
+      outcome: verdict,
+      ...(outcome.kind === 'failed'
+        ? {
+            error: {
+              kind: outcome.error.kind,
+              status: outcome.error.status,
+              code: outcome.error.code,
+              message: outcome.error.message,
+            },
+          }
+        : {}),
+    });
+    const document = {
+      tenant: summary,
+      pricing_before: pricing,
+      request,
+      status,
+      pricing_after: after ?? null,
+      outcome: verdict,
+      sent: true,
+      ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
+    };
+    if (verdict === 'switched' || verdict === 'switched-confirmed-by-reread') {
+      const how =
+        verdict === 'switched'
+          ? `status ${status}`
+          : 'the answer was lost; the pricing read again confirms it';
+      output.result(`${name} is now in production (${how}).\n${JSON.stringify(after, null, 2)}`, document);
+      return exitCodes.done;
+    }
+    if (outcome.kind === 'failed') {
+      const lines = [`The switch of ${name} did not go through: ${outcome.error.message}`];
+      if (outcome.error.status === 409) {
+        lines.push(
+          'Someone else changed the pricing since it was read. Nothing was resent; run the command again to decide again.',
+        );
+      }
+      lines.push(
+        after
+          ? `Read again: ${name} is in ${after.mode}.`
+          : `The pricing could not be read again${outcome.rereadError ? ` (${outcome.rereadError.message})` : ''}: the outcome is unknown. Check with "tenant-mode status" before trying again.`,
+      );
+      output.result(lines.join('\n'), document);
+      return verdict === 'unknown' ? exitCodes.unknownOutcome : exitCodeFor(outcome.error);
+    }
+    return exitCodes.unknownOutcome;
+  });
+}
+
+function plan(
+  row: TenantRow,
+  pricing: Pricing,
+  request: {method: string; path: string; body: unknown},
+): string {
+  return [
+    `Switch ${printable(row.tenant.name)} (${row.tenant.id}) from trial to production:`,
+    ...switchFacts(pricing, Date.now()).map((fact) => `  ! ${fact}`),
+    `  Request: ${request.method} ${request.path}  ${JSON.stringify(request.body)}`,
+  ].join('\n');
+}
+
+/** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */
+async function confirmed(name: string): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+    throw new CommandError(
+      'Refusing to switch without confirmation: there is no terminal to ask on. Pass --yes to confirm in a script (or --dry-run to only look).',
+      exitCodes.usage,
+      {reason: 'confirmation-needed'},
+    );
+  }
+  const prompt = createInterface({input: process.stdin, output: process.stderr});
+  try {
+    const answer = await prompt.question(
+      `Type the tenant's name (${name}) to confirm, anything else cancels: `,
+    );
+    return answer === name;
+  } finally {
+    prompt.close();
+  }
+}
+
+function audit(
+  session: Session,
+  row: TenantRow,
+  before: Pricing,
+  request: unknown,
+  result: Pick<AuditEntry, 'status' | 'pricing_after' | 'outcome' | 'error'>,
+): void {
+  new AuditLog(session.store.directory).append({
+    time: new Date().toISOString(),
+    via: 'command',
+    data_center: session.client.baseUrl,
+    client_id: session.client.clientId,
+    tenant_id: row.tenant.id,
+    tenant_name: row.tenant.name,
+    pricing_before: before,
+    request,
+    ...result,
+  });
+}

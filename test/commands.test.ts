@@ -1,0 +1,271 @@
+import {appendFileSync, existsSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {newConfigDirectory, runCli, sandboxCli} from './helpers/cli.js';
+import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {cliSchemaErrors} from './helpers/schemas.js';
+
+const sandbox = sandboxPerFile();
+const puts = (from: number) => requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'));
+const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
+
+describe('tenant-mode status', () => {
+  it('by name and by UUID: the tenant and its pricing', async () => {
+    const cli = sandboxCli(sandbox.current);
+    const byName = await cli(['status', 'Acme Corp', '--json']);
+    expect(byName.code).toBe(0);
+    const document = json(byName.stdout);
+    expect(cliSchemaErrors('status', document)).toEqual([]);
+    expect(document).toMatchObject({
+      tenant: {name: 'Acme Corp', kind: 'customer', path: ['Northwind Partners']},
+      pricing: {mode: 'trial'},
+    });
+    const byUuid = await cli(['status', tenantId(sandbox.current, 'Fabrikam Stores')]);
+    expect(byUuid.code).toBe(0);
+    expect(byUuid.stdout).toContain('Fabrikam Stores (customer)');
+    expect(byUuid.stdout).toContain('path     Northwind Partners / Retail');
+  });
+
+  it('an ambiguous name is an error listing the candidates with their UUIDs, never a guess', async () => {
+    const run = await sandboxCli(sandbox.current)(['status', 'Contoso', '--json']);
+    expect(run.code).toBe(2);
+    const document = json(run.stdout);
+    expect(cliSchemaErrors('error', document)).toEqual([]);
+    expect(document).toMatchObject({error: {reason: 'ambiguous'}});
+    expect((document.error as {candidates: unknown[]}).candidates).toHaveLength(2);
+    expect(run.stderr).toContain(tenantId(sandbox.current, 'Contoso'));
+    expect(run.stderr).toContain('Northwind Partners / Retail');
+  });
+
+  it.each([
+    [['status', 'Nobody'], 2, 'No tenant is named "Nobody"'],
+    [['status', '00000000-0000-4000-8000-000000000000'], 1, 'status 404'],
+    [['status', '12345678-zz'], 2, 'looks like a UUID but is not one'],
+    [['status', 'x'.repeat(500)], 2, 'at most 255 characters'],
+    [['status'], 2, 'takes one tenant name or UUID'],
+    [['list', '--mode', 'paused'], 2, '--mode must be one of trial, production, suspended'],
+  ])('%j exits %i: %s', async (args, code, message) => {
+    const run = await sandboxCli(sandbox.current)(args);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a tenant outside your subtree: 403, exit 1', async () => {
+    const run = await sandboxCli(sandbox.current)(['status', tenantId(sandbox.current, 'Hooli'), '--json']);
+    expect(run.code).toBe(1);
+    expect(json(run.stdout)).toMatchObject({error: {kind: 'http', status: 403, code: 'access_denied'}});
+  });
+
+  it('credentials: none is exit 2, a wrong secret exit 3, an unreachable data center exit 4', async () => {
+    const none = await runCli(['status', 'Acme Corp'], {
+      TENANT_MODE_CONFIG_DIR: newConfigDirectory(),
+      TENANT_MODE_CLIENT_SECRET: '',
+    });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No credentials');
+    const wrong = await sandboxCli(sandbox.current)(['status', 'Acme Corp', '--json'], {
+      TENANT_MODE_CLIENT_SECRET: 'nope',
+    });
+    expect(wrong.code).toBe(3);
+    expect(json(wrong.stdout)).toMatchObject({error: {kind: 'oauth', status: 401}});
+    const unreachable = await runCli(
+      ['status', 'Acme Corp', '--url', 'http://127.0.0.1:9', '--client-id', sandbox.current.clientId],
+      {
+        TENANT_MODE_CLIENT_SECRET: 'x',
+        TENANT_MODE_CONFIG_DIR: newConfigDirectory(),
+      },
+    );
+    expect(unreachable.code).toBe(4);
+    expect(unreachable.stderr).toContain('Could not connect to 127.0.0.1:9');
+  });
+});
+
+describe('tenant-mode list', () => {
+  it('every customer of the whole subtree, in a stable order, with dates; --mode filters', async () => {
+    const cli = sandboxCli(sandbox.current);
+    const first = await cli(['list', '--json']);
+    expect(first.code).toBe(0);
+    const document = json(first.stdout) as {tenants: Array<{name: string; path: string[]; mode: string}>};
+    expect(cliSchemaErrors('list', document)).toEqual([]);
+    const names = document.tenants.map((tenant) => [...tenant.path, tenant.name].join(' / '));
+    expect(names).toContain('Northwind Partners / Retail / Contoso');
+    expect(names).not.toContain('Northwind Partners / Retail'); // a folder is not a customer
+    expect(names.some((name) => name.includes('Hooli'))).toBe(false);
+    expect((await cli(['list', '--json'])).stdout).toBe(first.stdout);
+
+    const trial = await cli(['list', '--mode', 'trial']);
+    expect(trial.stdout).toMatch(
+      /trial\s+Northwind Partners \/ Globex {2}— switches by itself on 29 Nov 2026/,
+    );
+    expect(trial.stdout).not.toContain('Initech');
+  });
+});
+
+describe('tenant-mode switch', () => {
+  it('--dry-run says what would be sent and sends nothing', async () => {
+    const from = sandbox.current.requests.length;
+    const run = await sandboxCli(sandbox.current)(['switch', 'Wayne Enterprises', '--dry-run', '--json']);
+    expect(run.code).toBe(0);
+    const document = json(run.stdout);
+    expect(cliSchemaErrors('switch', document), JSON.stringify(document)).toEqual([]);
+    expect(document).toMatchObject({
+      dry_run: true,
+      sent: false,
+      request: {method: 'PUT', body: {mode: 'production'}},
+    });
+    expect(run.stderr).toContain('Not reversible');
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('without --yes and without a terminal: refuses, exit 2, nothing sent', async () => {
+    const from = sandbox.current.requests.length;
+    const run = await sandboxCli(sandbox.current)(['switch', 'Wayne Enterprises']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Pass --yes to confirm in a script');
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('--yes switches once; a second run finds it in production and sends nothing (exit 0)', async () => {
+    const configDirectory = newConfigDirectory();
+    const cli = sandboxCli(sandbox.current, configDirectory);
+    const from = sandbox.current.requests.length;
+    const run = await cli(['switch', 'Müller Bäckerei GmbH', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    const document = json(run.stdout);
+    expect(cliSchemaErrors('switch', document)).toEqual([]);
+    expect(document).toMatchObject({
+      outcome: 'switched',
+      status: 200,
+      sent: true,
+      pricing_after: {mode: 'production'},
+    });
+    expect(puts(from)).toHaveLength(1);
+
+    const again = await cli(['switch', 'Müller Bäckerei GmbH', '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('is already in production: nothing was sent.');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it.each([
+    ['Retail', 'This is a folder tenant'],
+    ['Umbrella Health', 'Suspended'],
+    ['Wayne R&D', 'This is a unit tenant'],
+  ])('%s cannot be switched: exit 2, nothing sent', async (name, message) => {
+    const from = sandbox.current.requests.length;
+    const run = await sandboxCli(sandbox.current)(['switch', name, '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('refused by the platform (409): exit 1, says so, never resends', async () => {
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 409,
+      body: {
+        error: {
+          code: 'version_conflict',
+          domain: 'PlatformAccountServer',
+          message: 'Changed by someone else.',
+          details: {info: null},
+        },
+      },
+    });
+    const from = sandbox.current.requests.length;
+    const run = await sandboxCli(sandbox.current)(['switch', 'Acme Corp', '--yes', '--json']);
+    expect(run.code).toBe(1);
+    expect(json(run.stdout)).toMatchObject({outcome: 'failed', status: 409, pricing_after: {mode: 'trial'}});
+    expect(run.stdout).toContain('version_conflict');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('a 503: exit 4 once the re-read shows nothing changed', async () => {
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 503,
+      body: '<html><title>503</title></html>',
+    });
+    const run = await sandboxCli(sandbox.current)(['switch', 'Acme Corp', '--yes']);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('Read again: Acme Corp is in trial.');
+  });
+
+  it('the answer lost after the switch happened: the re-read confirms it, exit 0', async () => {
+    sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, drop: 'after', times: 1});
+    const run = await sandboxCli(sandbox.current)(['switch', 'Acme Corp', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run.stdout)).toMatchObject({
+      outcome: 'switched-confirmed-by-reread',
+      pricing_after: {mode: 'production'},
+    });
+  });
+
+  it('no answer and no re-read: outcome unknown, exit 5', async () => {
+    const id = tenantId(sandbox.current, 'Contoso');
+    sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, drop: 'before', times: 1});
+    // The read before the switch goes through; the re-read after it fails, retries included.
+    sandbox.current.faults.add({
+      method: 'GET',
+      path: `/tenants/${id}/pricing`,
+      status: 500,
+      body: {},
+      skip: 1,
+    });
+    const run = await sandboxCli(sandbox.current)(['switch', id, '--yes', '--json', '--timeout', '5']);
+    expect(run.code).toBe(5);
+    expect(json(run.stdout)).toMatchObject({outcome: 'unknown', sent: true});
+    expect(run.stderr).toContain('the outcome is unknown');
+  }, 20_000);
+});
+
+describe('the audit log', () => {
+  it('has one line per attempt, newest first, no secrets, 0600; a torn line is skipped', async () => {
+    const configDirectory = newConfigDirectory();
+    const cli = sandboxCli(sandbox.current, configDirectory);
+    await cli(['switch', 'Wayne Enterprises', '--yes']);
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 409,
+      body: {error: {code: 'x', domain: null, message: 'm', details: {info: null}}},
+    });
+    await cli(['switch', 'Fabrikam Stores', '--yes']);
+    await cli(['switch', 'Wayne Enterprises', '--yes']); // already production: not an attempt
+
+    const path = join(configDirectory, 'audit.log');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain(sandbox.current.clientSecret);
+    for (const token of sandbox.current.world.tokens.keys()) expect(text).not.toContain(token);
+
+    // A crash mid-write leaves a torn last line; the next entry must not be glued to it.
+    appendFileSync(path, '{"time": "2026-11-26T09:0');
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 409,
+      body: {error: {code: 'x', domain: null, message: 'm', details: {info: null}}},
+    });
+    await cli(['switch', 'Fabrikam Stores', '--yes']);
+
+    const audit = await runCli(['audit', '--json'], {TENANT_MODE_CONFIG_DIR: configDirectory});
+    expect(audit.code).toBe(0);
+    const document = json(audit.stdout) as {
+      entries: Array<{tenant_name: string; outcome: string; status: number}>;
+      unreadable_lines: number;
+    };
+    expect(cliSchemaErrors('audit', document)).toEqual([]);
+    expect(document.entries.map((entry) => [entry.tenant_name, entry.outcome, entry.status])).toEqual([
+      ['Fabrikam Stores', 'failed', 409],
+      ['Fabrikam Stores', 'failed', 409],
+      ['Wayne Enterprises', 'switched', 200],
+    ]);
+    expect(document.unreadable_lines).toBe(1);
+    expect(audit.stderr).toContain('1 line(s)');
+    expect(existsSync(path)).toBe(true);
+  });
+});
