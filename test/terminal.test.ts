@@ -75,3 +75,34 @@ describe('the wizard in a terminal', () => {
     expect(plain.output()).not.toMatch(/\u001B\[(3\d|9\d)m/);
   });
 });
+
+describe('switch on a terminal', () => {
+  it('asks for the tenant name: the right name switches, another cancels and is audited', async () => {
+    const {startSandbox} = await import('../source/sandbox/index.js');
+    const {AuditLog} = await import('../source/store/index.js');
+    const sandbox = await startSandbox();
+    const config = join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c');
+    const command = (name: string) =>
+      `${process.execPath} ${cli} switch '${name}' --url ${sandbox.url} --client-id ${sandbox.clientId}`;
+    const env = {TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret, TENANT_MODE_CONFIG_DIR: config};
+    try {
+      const cancelled = inTerminal(command('Acme Corp'), env);
+      await cancelled.waitFor("Type the tenant's name (Acme Corp) to confirm");
+      cancelled.child.stdin?.write('Acme\r');
+      expect(await cancelled.exit).toBe(2);
+      expect(cancelled.output()).toContain('Not confirmed: nothing was sent.');
+
+      const confirmed = inTerminal(command('Acme Corp'), env);
+      await confirmed.waitFor("Type the tenant's name (Acme Corp) to confirm");
+      confirmed.child.stdin?.write('Acme Corp\r');
+      expect(await confirmed.exit).toBe(0);
+      expect(confirmed.output()).toContain('Acme Corp is now in production (status 200)');
+
+      const outcomes = new AuditLog(config).read().entries.map((entry) => entry.outcome);
+      expect(outcomes).toEqual(['cancelled-by-operator', 'switched']);
+      expect(sandbox.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

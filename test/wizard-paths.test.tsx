@@ -271,3 +271,35 @@ describe('Ctrl+C during the switch', () => {
     expect(wizard.exits).toEqual([{reason: 'interrupted', switchesSent: 1, switchInFlight: true}]);
   });
 });
+
+describe('the audit log from the wizard', () => {
+  it('records a cancelled confirmation and a switch, with the wizard as source', async () => {
+    const {AuditLog} = await import('../source/store/index.js');
+    const {mkdtempSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join} = await import('node:path');
+    const audit = new AuditLog(mkdtempSync(join(tmpdir(), 'tenant-mode-audit-')));
+    const wizard = start({services: {audit}});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Acme Corp');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Acme Corp');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('is now in production');
+    const entries = audit.read().entries;
+    expect(entries.map((entry) => [entry.via, entry.tenant_name, entry.outcome])).toEqual([
+      ['wizard', 'Acme Corp', 'cancelled-by-operator'],
+      ['wizard', 'Acme Corp', 'switched'],
+    ]);
+    expect(entries[0]).toMatchObject({
+      status: null,
+      request: {mode: 'production'},
+      pricing_before: {mode: 'trial'},
+    });
+  });
+});

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {CredentialStore} from '../../source/store/index.js';
-import {Wizard, type WizardExit, type WizardProps} from '../../source/wizard/Wizard.js';
+import {Wizard, type WizardExit, type WizardProps, type WizardServices} from '../../source/wizard/Wizard.js';
 import {fixedNow} from './sandbox.js';
 
 export const keys = {
@@ -19,6 +19,8 @@ export const keys = {
 
 export interface DriverOptions {
   readonly store?: CredentialStore;
+  /** Extra services (an audit log, say). */
+  readonly services?: Partial<WizardServices>;
   readonly props?: Partial<Omit<WizardProps, 'services' | 'onExit'>>;
   readonly timeoutMs?: number;
 }
@@ -47,6 +49,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
           clientId: sandbox.clientId,
           clientSecret: sandbox.clientSecret,
         }),
+        ...options.services,
       }}
       onExit={(exit) => exits.push(exit)}
       {...options.props}
