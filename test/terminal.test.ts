@@ -96,7 +96,7 @@ describe('switch on a terminal', () => {
       await confirmed.waitFor("Type the tenant's name (Acme Corp) to confirm");
       confirmed.child.stdin?.write('Acme Corp\r');
       expect(await confirmed.exit).toBe(0);
-      expect(confirmed.output()).toContain('Acme Corp is now in production (status 200)');
+      expect(confirmed.output()).toContain('Acme Corp is now in production. Status 200 OK.');
 
       const outcomes = new AuditLog(config).read().entries.map((entry) => entry.outcome);
       expect(outcomes).toEqual(['cancelled-by-operator', 'switched']);

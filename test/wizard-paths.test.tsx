@@ -212,11 +212,11 @@ describe('a switch that fails', () => {
     await wizard.waitFor('Type the tenant');
     await wizard.type('Contoso');
     await wizard.press(keys.enter);
-    const frame = await wizard.waitFor('Re-read the pricing');
+    const frame = await wizard.waitFor('Read again');
     expect(frame).toMatchSnapshot('503 then re-read');
     expect(frame).toContain('✘ The switch did not go through: status 503 Service Unavailable.');
     expect(frame).toContain('Service is busy.');
-    expect(frame).toContain('Re-read the pricing: Contoso is still in trial; nothing changed.');
+    expect(frame).toContain('Read again: Contoso is still in trial; nothing was changed by this request.');
     expect(requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'))).toHaveLength(1);
     expect(requestLines(sandbox.current, from).at(-1)).toMatch(/^GET \/tenants\/.+\/pricing$/);
   });
@@ -231,13 +231,15 @@ describe('a switch that fails', () => {
     await wizard.waitFor('Type the tenant');
     await wizard.type('Fabrikam Stores');
     await wizard.press(keys.enter);
-    const frame = await wizard.waitFor('Re-read the pricing');
-    expect(frame).toContain('was dropped before an answer came back');
-    expect(frame).toContain('Re-read the pricing: Fabrikam Stores IS in production now.');
+    const frame = await wizard.waitFor('IS in production now');
+    expect(frame).toContain('was dropped before an answer came');
+    expect(frame).toContain(
+      '✔ Fabrikam Stores IS in production now: the answer was lost, but the pricing read again confirms',
+    );
     expect(puts(from)).toHaveLength(1);
   });
 
-  it('a stale version (409): explained, nothing resent', async () => {
+  it('a stale version (409): explained with what changed, nothing resent; r decides again on the new version', async () => {
     const wizard = start();
     await wizard.signInToSandbox();
     await wizard.chooseTenant('Globex');
@@ -249,10 +251,20 @@ describe('a switch that fails', () => {
     await wizard.waitFor('Type the tenant');
     await wizard.type('Globex');
     await wizard.press(keys.enter);
-    const frame = await wizard.waitFor('Re-read the pricing');
+    const frame = await wizard.waitFor('Read again');
     expect(frame).toContain('status 409 Conflict');
     expect(frame).toContain('Conflict: the pricing settings changed since they were read');
+    expect(frame).toMatch(/What changed since it was read: version \d+ → \d+\./);
+    expect(frame).toContain('r review the new pricing and decide again');
     expect(puts(from)).toHaveLength(1);
+
+    await wizard.press('r');
+    const again = await wizard.waitFor('Type the tenant');
+    expect(again).toContain(`"version":${globex?.pricing.version}`);
+    await wizard.type('Globex');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('is now in production');
+    expect(puts(from)).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import {createInterface} from 'node:readline/promises';
 import {
+  describeOutcome,
   type Pricing,
   printable,
   readPricing,
@@ -115,30 +116,18 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       sent: true,
       ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
     };
-    if (verdict === 'switched' || verdict === 'switched-confirmed-by-reread') {
-      const how =
-        verdict === 'switched'
-          ? `status ${status}`
-          : 'the answer was lost; the pricing read again confirms it';
-      output.result(`${name} is now in production (${how}).\n${JSON.stringify(after, null, 2)}`, document);
+    const text = describeOutcome(outcome, tenant.name, pricing);
+    const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
+    if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
+    output.result(shown.join('\n'), document);
+    if (
+      outcome.kind === 'switched' ||
+      verdict === 'switched-confirmed-by-reread' ||
+      verdict === 'already-production'
+    ) {
       return exitCodes.done;
     }
-    if (outcome.kind === 'failed') {
-      const lines = [`The switch of ${name} did not go through: ${outcome.error.message}`];
-      if (outcome.error.status === 409) {
-        lines.push(
-          'Someone else changed the pricing since it was read. Nothing was resent; run the command again to decide again.',
-        );
-      }
-      lines.push(
-        after
-          ? `Read again: ${name} is in ${after.mode}.`
-          : `The pricing could not be read again${outcome.rereadError ? ` (${outcome.rereadError.message})` : ''}: the outcome is unknown. Check with "tenant-mode status" before trying again.`,
-      );
-      output.result(lines.join('\n'), document);
-      return verdict === 'unknown' ? exitCodes.unknownOutcome : exitCodeFor(outcome.error);
-    }
-    return exitCodes.unknownOutcome;
+    return verdict === 'unknown' ? exitCodes.unknownOutcome : exitCodeFor(outcome.error);
   });
 }
 

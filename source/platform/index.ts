@@ -13,9 +13,10 @@ export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.j
 export {type Explanation, explainError, explainStatus} from './explain.js';
 export {findTenants, pathOf, searchLimit, type TenantRow} from './find.js';
 export type {Exchange, ExchangeObserver} from './http.js';
+export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {printable} from './printable.js';
 export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
-export {type SwitchOutcome, type SwitchVerdict, switchAndVerify, verdictOf} from './switch.js';
+export {gotNoAnswer, type SwitchOutcome, type SwitchVerdict, switchAndVerify, verdictOf} from './switch.js';
 export type {
   AccessToken,
   ApiClientInfo,

@@ -42,20 +42,33 @@ function asPlatformError(error: unknown): PlatformError {
     : new PlatformError('network', error instanceof Error ? error.message : String(error));
 }
 
-/** The verdict on a switch, as an exit code and an audit line need it. */
+/** The verdict on a switch, as the result screen, an exit code and an audit line need it. */
 export type SwitchVerdict =
   | 'switched'
   /** The answer was lost (timeout, dropped, 5xx) and the re-read shows production: it did switch. */
   | 'switched-confirmed-by-reread'
-  /** The platform refused, or the re-read shows nothing changed. */
+  /** Refused, and the re-read shows production: someone else switched it first. */
+  | 'already-production'
+  /** The platform refused, or answered an error and the re-read shows nothing changed. */
   | 'failed'
-  /** No answer and no re-read: nobody knows. */
+  /** No answer, and the re-read either failed or still shows trial while the request may still be processed. */
   | 'unknown';
+
+/** No answer came at all: the request may have reached the platform and may still be processed. */
+export function gotNoAnswer(error: PlatformError): boolean {
+  return (
+    error.kind === 'timeout' ||
+    error.kind === 'aborted' ||
+    (error.kind === 'network' && error.networkCode === 'ECONNRESET')
+  );
+}
 
 export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
   if (outcome.kind === 'switched') return 'switched';
-  if (!outcome.pricingAfter) return outcome.error.outcomeUnknown ? 'unknown' : 'failed';
-  return outcome.error.outcomeUnknown && outcome.pricingAfter.mode === 'production'
-    ? 'switched-confirmed-by-reread'
-    : 'failed';
+  const {error, pricingAfter} = outcome;
+  if (!pricingAfter) return error.outcomeUnknown ? 'unknown' : 'failed';
+  if (pricingAfter.mode === 'production') {
+    return error.outcomeUnknown ? 'switched-confirmed-by-reread' : 'already-production';
+  }
+  return pricingAfter.mode === 'trial' && gotNoAnswer(error) ? 'unknown' : 'failed';
 }

@@ -18,6 +18,8 @@ export type AuditOutcome =
   | 'switched'
   /** The answer was lost or failed, and the pricing read again shows production. */
   | 'switched-confirmed-by-reread'
+  /** Refused, and the re-read shows someone else had switched it already. */
+  | 'already-production'
   /** The platform refused, or the re-read shows nothing changed. */
   | 'failed'
   /** Neither the answer nor a re-read tells what happened. */

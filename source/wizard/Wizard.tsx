@@ -24,7 +24,7 @@ import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
 import {ConnectScreen, hostOf} from './screens/ConnectScreen.js';
 import {PricingScreen} from './screens/PricingScreen.js';
-import {ResultScreen} from './screens/ResultScreen.js';
+import {canReconfirm, ResultScreen} from './screens/ResultScreen.js';
 import {type ConnectForm, initialState, reducer, stepNumbers, type TenantRow} from './state.js';
 import {theme} from './theme.js';
 
@@ -333,6 +333,9 @@ export function Wizard({
       if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
       return dispatch({type: 'BACK'});
     }
+    if (step.name === 'result' && input === 'r' && canReconfirm(step.outcome) && step.outcome.pricingAfter) {
+      return dispatch({type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter});
+    }
     if (step.name === 'viewPricing' || step.name === 'result') {
       if (input === 'q') return leave('quit');
       if (key.return)
@@ -394,9 +397,11 @@ export function Wizard({
           onConfirm={confirmSwitch}
         />
       ) : null}
-      {!panelOpen && step.name === 'switching' ? <ResultScreen row={step.row} account={accountLine} /> : null}
+      {!panelOpen && step.name === 'switching' ? (
+        <ResultScreen row={step.row} account={accountLine} before={step.pricing} />
+      ) : null}
       {!panelOpen && step.name === 'result' ? (
-        <ResultScreen row={step.row} account={accountLine} outcome={step.outcome} />
+        <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
       ) : null}
     </Box>
   );

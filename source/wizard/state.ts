@@ -85,6 +85,8 @@ export type WizardEvent =
   | {readonly type: 'SWITCH_CONFIRMED'}
   | {readonly type: 'SWITCH_FINISHED'; readonly outcome: SwitchOutcome}
   | {readonly type: 'ANOTHER_TENANT_REQUESTED'}
+  /** After a 409 the tenant is still in trial: confirm again against the pricing read again. */
+  | {readonly type: 'RECONFIRM_REQUESTED'; readonly pricing: Pricing}
   | {readonly type: 'ACCOUNT_SWITCH_REQUESTED'}
   | {readonly type: 'BACK'};
 
@@ -192,6 +194,10 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         : state;
     case 'ANOTHER_TENANT_REQUESTED':
       return {...state, step: chooser};
+    case 'RECONFIRM_REQUESTED':
+      return step.name === 'result' && event.pricing.mode === 'trial'
+        ? {...state, step: {name: 'confirm', row: step.row, pricing: event.pricing}}
+        : state;
     case 'ACCOUNT_SWITCH_REQUESTED':
       return {
         ...state,
