@@ -36,6 +36,7 @@ const cli = meow(
     --no-color               no colours (NO_COLOR is honoured too)
     --port <n>               sandbox: the port to listen on (0: any free port)
     --tenants <n>            sandbox: seed this many extra customers
+    --faults <file>          sandbox: misbehave as a JSON file of fault rules says (readme.md)
     --version                print the version
     --help                   print this help
 
@@ -67,6 +68,7 @@ const cli = meow(
       color: {type: 'boolean', default: true},
       port: {type: 'number', default: 0},
       tenants: {type: 'number', default: 0},
+      faults: {type: 'string'},
     },
   },
 );
@@ -103,7 +105,12 @@ async function main(): Promise<number> {
   const [tenant = ''] = rest;
   switch (command) {
     case 'sandbox':
-      return runSandboxCommand({port: flags.port, tenants: flags.tenants, json: flags.json});
+      return runSandboxCommand({
+        port: flags.port,
+        tenants: flags.tenants,
+        json: flags.json,
+        faults: flags.faults,
+      });
     case 'logout':
       return runLogoutCommand();
     case 'status':

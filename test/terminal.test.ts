@@ -106,3 +106,15 @@ describe('switch on a terminal', () => {
     }
   });
 });
+
+describe('SIGTERM', () => {
+  it('leaves the wizard as Ctrl+C does: exit 130, says no switch was sent', async () => {
+    const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1'});
+    await session.waitFor('Which data center');
+    // `script` runs the command in its pty as its child: signal that one (meow retitles it "tenant-mode").
+    const {execFileSync} = await import('node:child_process');
+    execFileSync('pkill', ['-TERM', '-P', String(session.child.pid), '-x', 'tenant-mode']);
+    expect(await session.exit).toBe(130);
+    expect(session.output()).toContain('Interrupted. No switch was sent.');
+  });
+});

@@ -315,3 +315,40 @@ describe('the audit log from the wizard', () => {
     });
   });
 });
+
+describe('waiting on the platform', () => {
+  it('429 with Retry-After: a visible countdown, then the answer', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    sandbox.current.faults.add({
+      method: 'GET',
+      path: /\/pricing$/,
+      status: 429,
+      body: {error: {code: 'rate', domain: null, message: 'Slow down', details: {info: null}}},
+      headers: {'Retry-After': '2'},
+      times: 1,
+    });
+    await wizard.type('Initech');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('trying again in')).toMatch(
+      /⏳ The platform asked to wait \(429 Too Many Requests\): trying again in [12] s…/,
+    );
+    const pricing = await wizard.waitFor('Step 3 of 5', 5000);
+    expect(pricing).not.toContain('trying again');
+  });
+
+  it('a very slow answer: the spinner, then a clear timeout message', async () => {
+    const wizard = start({timeoutMs: 300});
+    await wizard.signInToSandbox();
+    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 1500, times: 1});
+    await wizard.type('Initech');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('Searching for "Initech"…')).toContain('…');
+    const frame = await wizard.waitFor('✘');
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'did not answer within 0.3 s. Try again later, or allow more time with --timeout <seconds>.',
+    );
+  });
+});

@@ -16,16 +16,16 @@ export async function runListCommand(
   options: CommandOptions & {json: boolean; mode?: string},
 ): Promise<number> {
   const output = makeOutput(options.json);
-  return runCommand(output, async () => {
+  return runCommand(output, async (signal) => {
     if (options.mode !== undefined && !modes.includes(options.mode as PricingMode)) {
       throw new CommandError(
         `--mode must be one of ${modes.join(', ')} (got "${options.mode}").`,
         exitCodes.usage,
       );
     }
-    const session = await openSession(options, output);
+    const session = await openSession(options, output, signal);
     output.progress(`Reading the tenants under ${printable(session.own.name)}…`);
-    const all = await session.client.listSubtree(session.own.id);
+    const all = await session.client.listSubtree(session.own.id, {signal});
     const byId = new Map(all.map((tenant) => [tenant.id, tenant]));
     const pathOf = (tenant: Tenant): string[] => {
       const names: string[] = [];

@@ -104,15 +104,36 @@ export function makeOutput(json: boolean): Output {
   };
 }
 
-/** Runs a command body, turning any failure into its message and exit code. */
-export async function runCommand(output: Output, body: () => Promise<number>): Promise<number> {
+/**
+ * Runs a command body, turning any failure into its message and exit code. Ctrl+C and SIGTERM abort what is in
+ * flight through the signal given to the body; a body that sent a switch says so itself.
+ */
+export async function runCommand(
+  output: Output,
+  body: (signal: AbortSignal) => Promise<number>,
+): Promise<number> {
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await body();
+    return await body(interrupt.signal);
   } catch (error) {
+    if (error instanceof PlatformError && error.kind === 'aborted') {
+      process.stderr.write('Interrupted. No switch was sent.\n');
+      if (output.json)
+        process.stdout.write(
+          `${JSON.stringify({error: {kind: 'aborted', message: 'Interrupted. No switch was sent.'}}, null, 2)}\n`,
+        );
+      return exitCodes.interrupted;
+    }
     if (output.json) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
     process.stderr.write(`${errorText(error)}\n`);
     if (error instanceof CommandError) return error.exitCode;
     if (error instanceof PlatformError) return exitCodeFor(error);
     return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

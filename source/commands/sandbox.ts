@@ -1,9 +1,11 @@
-import {startSandbox} from '../sandbox/index.js';
+import {type FaultRule, loadFaultFile, startSandbox} from '../sandbox/index.js';
 
 export interface SandboxCommandOptions {
   readonly port: number;
   readonly tenants: number;
   readonly json: boolean;
+  /** A trainer's fault file (see loadFaultFile). */
+  readonly faults?: string;
 }
 
 /** `tenant-mode sandbox`: the platform double on its own, until Ctrl+C or SIGTERM. */
@@ -16,6 +18,15 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
     process.stderr.write(`--tenants must be a whole number from 0 to 100000 (got ${options.tenants}).\n`);
     return 2;
   }
+  let faults: FaultRule[] = [];
+  if (options.faults !== undefined) {
+    try {
+      faults = loadFaultFile(options.faults);
+    } catch (error) {
+      process.stderr.write(`--faults: ${(error as Error).message}.\n`);
+      return 2;
+    }
+  }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
     sandbox = await startSandbox({port: options.port, tenants: options.tenants});
@@ -25,6 +36,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
     process.stderr.write(`The sandbox could not start: ${reason}.\n`);
     return 1;
   }
+  for (const rule of faults) sandbox.faults.add(rule);
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({
@@ -44,6 +56,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
       `  client id      ${sandbox.clientId}`,
       `  client secret  ${sandbox.clientSecret}   (sandbox demo credentials)`,
       `  your tenant    Northwind Partners (${sandbox.tenantId})`,
+      ...(faults.length > 0 ? [`  faults         ${faults.length} rule(s) from ${options.faults}`] : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -39,6 +39,10 @@ export async function openSession(
     clientSecret: secret,
     timeoutMs: options.timeoutSeconds * 1000,
     cachedToken: start.cachedToken,
+    onRetry: (error, attempt, delayMs) => {
+      const why = error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : error.message;
+      output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
+    },
     onToken: (token) => {
       if (start.remembered) store.saveToken(client.baseUrl, client.clientId, token);
     },

@@ -9,10 +9,10 @@ export async function runStatusCommand(
   options: CommandOptions & {json: boolean},
 ): Promise<number> {
   const output = makeOutput(options.json);
-  return runCommand(output, async () => {
-    const session = await openSession(options, output);
-    const {tenant, path} = await resolveTenant(session, query);
-    const pricing = await session.client.getPricing(tenant.id);
+  return runCommand(output, async (signal) => {
+    const session = await openSession(options, output, signal);
+    const {tenant, path} = await resolveTenant(session, query, signal);
+    const pricing = await session.client.getPricing(tenant.id, signal);
     const reading = readPricing(pricing, Date.now());
     output.result(
       [

@@ -1,6 +1,7 @@
 import {createInterface} from 'node:readline/promises';
 import {
   describeOutcome,
+  PlatformError,
   type Pricing,
   printable,
   readPricing,
@@ -28,11 +29,11 @@ export interface SwitchCommandOptions extends CommandOptions {
  */
 export async function runSwitchCommand(query: string, options: SwitchCommandOptions): Promise<number> {
   const output = makeOutput(options.json);
-  return runCommand(output, async () => {
-    const session = await openSession(options, output);
-    const row = await resolveTenant(session, query);
+  return runCommand(output, async (signal) => {
+    const session = await openSession(options, output, signal);
+    const row = await resolveTenant(session, query, signal);
     const {tenant} = row;
-    const pricing = await session.client.getPricing(tenant.id);
+    const pricing = await session.client.getPricing(tenant.id, signal);
     const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
     const name = printable(tenant.name);
 
@@ -77,7 +78,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       });
       return exitCodes.done;
     }
-    if (!options.yes && !(await confirmed(name))) {
+    if (!options.yes && !(await confirmed(name, signal))) {
       audit(session, row, pricing, request.body, {
         status: null,
         pricing_after: null,
@@ -87,7 +88,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     }
 
     output.progress(`Switching ${name} to production…`);
-    const outcome = await switchAndVerify(session.client, tenant.id, pricing.version);
+    const outcome = await switchAndVerify(session.client, tenant.id, pricing.version, signal);
     const verdict = verdictOf(outcome);
     const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
     const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
@@ -116,6 +117,12 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       sent: true,
       ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
     };
+    if (signal.aborted) {
+      output.note(
+        'Interrupted while the switch request was in flight: it was sent, and its outcome is unknown. Check with "tenant-mode status" before trying again.',
+      );
+      return exitCodes.interrupted;
+    }
     const text = describeOutcome(outcome, tenant.name, pricing);
     const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
     if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
@@ -144,7 +151,7 @@ function plan(
 }
 
 /** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */
-async function confirmed(name: string): Promise<boolean> {
+async function confirmed(name: string, signal: AbortSignal): Promise<boolean> {
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
     throw new CommandError(
       'Refusing to switch without confirmation: there is no terminal to ask on. Pass --yes to confirm in a script (or --dry-run to only look).',
@@ -153,11 +160,19 @@ async function confirmed(name: string): Promise<boolean> {
     );
   }
   const prompt = createInterface({input: process.stdin, output: process.stderr});
+  // On a terminal readline takes Ctrl+C itself: it is an interruption, as anywhere else.
+  const asked = new AbortController();
+  prompt.on('SIGINT', () => asked.abort());
   try {
     const answer = await prompt.question(
       `Type the tenant's name (${name}) to confirm, anything else cancels: `,
+      {
+        signal: AbortSignal.any([signal, asked.signal]),
+      },
     );
     return answer === name;
+  } catch {
+    throw new PlatformError('aborted', 'Interrupted at the confirmation.');
   } finally {
     prompt.close();
   }

@@ -21,9 +21,12 @@ export interface PlatformClientOptions {
    * Retrying a GET is always safe; a PUT is never retried (its outcome is re-read instead).
    */
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
-  /** Told before each retry, so that a screen can say why it waits. */
+  /** Told before each retry (5xx, or 429 with its Retry-After), so that a screen can show why and how long it waits. */
   readonly onRetry?: (error: PlatformError, attempt: number, delayMs: number) => void;
 }
+
+/** A longer Retry-After is not waited for: the operator is told to come back later instead. */
+const maxRetryAfterSeconds = 60;
 
 interface TenantPage {
   items: Tenant[];
@@ -168,12 +171,22 @@ export class PlatformClient {
         `The pricing version must be a whole number (got ${version}).`,
       );
     }
-    const {body} = await this.#authorized<Pricing>({
+    const {status, body} = await this.#authorized<Pricing>({
       method: 'PUT',
       path: `/tenants/${tenantId}/pricing`,
       json: switchRequestBody(version),
       signal,
     });
+    if (typeof body !== 'object' || body === null || typeof body.mode !== 'string') {
+      throw new PlatformError(
+        'not-json',
+        `The platform answered ${status} without the new pricing settings.`,
+        {
+          status,
+          request: {method: 'PUT', path: new URL(`${this.baseUrl}/tenants/${tenantId}/pricing`).pathname},
+        },
+      );
+    }
     return body;
   }
 
@@ -185,14 +198,38 @@ export class PlatformClient {
   async #get<T>(request: Omit<HttpRequest, 'method'>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.#authorized<T>({...request, method: 'GET'})).body;
+        const {status, body} = await this.#authorized<T>({...request, method: 'GET'});
+        // Every GET we make answers a JSON object; anything else (an empty 200 from a proxy) is not the platform.
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          throw new PlatformError(
+            'not-json',
+            `The platform answered ${status} without the expected JSON object.`,
+            {
+              status,
+              request: {method: 'GET', path: new URL(this.baseUrl + request.path).pathname},
+            },
+          );
+        }
+        return body;
       } catch (error) {
-        const retriable = error instanceof PlatformError && (error.status ?? 0) >= 500;
-        if (!retriable || attempt >= this.#retry.attempts) throw error;
-        this.#onRetry?.(error, attempt + 1, this.#retry.delayMs);
-        await sleep(this.#retry.delayMs, request.signal);
+        const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
+        if (delayMs === undefined || attempt >= this.#retry.attempts) throw error;
+        this.#onRetry?.(error as PlatformError, attempt + 1, delayMs);
+        await sleep(delayMs, request.signal);
       }
     }
+  }
+
+  /**
+   * How long to wait before a GET is tried again, or undefined when it is not: 5xx after the guide's 1–2 s; 429
+   * (no documented rate limit, but proxies send it) after the `Retry-After` it asked for, up to a minute.
+   */
+  #retryDelay(error: PlatformError): number | undefined {
+    if (error.status === 429) {
+      const seconds = error.retryAfterSeconds ?? this.#retry.delayMs / 1000;
+      return seconds <= maxRetryAfterSeconds ? seconds * 1000 : undefined;
+    }
+    return (error.status ?? 0) >= 500 ? this.#retry.delayMs : undefined;
   }
 
   async #authorized<T>(request: HttpRequest): Promise<{status: number; body: T}> {

@@ -66,8 +66,10 @@ export class PlatformError extends Error {
     return (
       this.kind === 'timeout' ||
       this.kind === 'aborted' ||
+      // An answer we could not read (an HTML page, an empty body) does not say what the platform did.
+      this.kind === 'not-json' ||
       (this.kind === 'network' && this.networkCode === 'ECONNRESET') ||
-      ((this.kind === 'http' || this.kind === 'not-json') && (this.status ?? 0) >= 500)
+      (this.kind === 'http' && (this.status ?? 0) >= 500)
     );
   }
 }

@@ -1,5 +1,6 @@
 // The embedded sandbox: a local double of the platform API (platform-api.md §1–4) for demos and tests.
 
+export {loadFaultFile} from './fault-file.js';
 export type {FaultRule} from './faults.js';
 export {demoClientSecret} from './seed.js';
 export {type RecordedRequest, type Sandbox, type SandboxOptions, startSandbox} from './server.js';

@@ -17,6 +17,7 @@ import {
   whyNotSwitchable,
 } from '../platform/index.js';
 import type {AuditEntry, AuditLog, CredentialStore} from '../store/index.js';
+import {Countdown} from './components/Countdown.js';
 import {HttpPanel} from './components/HttpPanel.js';
 import {StepFrame} from './components/StepFrame.js';
 import {describeLookupFailure, describeSignInFailure} from './failures.js';
@@ -59,6 +60,8 @@ export interface WizardProps {
   readonly remembered?: boolean;
   /** Said once at the top (e.g. a corrupt credentials file was set aside). */
   readonly notice?: string;
+  /** Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. */
+  readonly terminate?: AbortSignal;
   readonly onExit: (exit: WizardExit) => void;
 }
 
@@ -69,6 +72,7 @@ export function Wizard({
   cachedToken,
   remembered = false,
   notice,
+  terminate,
   onExit,
 }: WizardProps) {
   const {exit} = useApp();
@@ -76,6 +80,7 @@ export function Wizard({
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
   const [, setExchangeCount] = useState(0);
+  const [waiting, setWaiting] = useState<{reason: string; until: number}>();
   const client = useRef<PlatformClient>(undefined);
   const session = useRef(new AbortController());
   const operation = useRef<AbortController>(undefined);
@@ -108,6 +113,13 @@ export function Wizard({
     onExit({reason, switchesSent: state.switchesSent, switchInFlight: switching.current});
     exit();
   };
+  const leaveNow = useRef(leave);
+  leaveNow.current = leave;
+  useEffect(() => {
+    const stop = () => leaveNow.current('interrupted');
+    terminate?.addEventListener('abort', stop, {once: true});
+    return () => terminate?.removeEventListener('abort', stop);
+  }, [terminate]);
 
   const signIn = useCallback(
     async (signIn: ConnectForm) => {
@@ -119,6 +131,7 @@ export function Wizard({
           clientSecret: signIn.secret,
           timeoutMs: services.timeoutMs,
           retry: services.retry,
+          now: services.now,
           cachedToken,
           onToken: (token) => {
             if (signIn.remember) services.store.saveToken(platform.baseUrl, platform.clientId, token);
@@ -126,6 +139,15 @@ export function Wizard({
           onExchange: (exchange) => {
             exchanges.current.push({step: callsFor.current, exchange});
             setExchangeCount((count) => count + 1);
+            setWaiting(undefined);
+          },
+          onRetry: (error, _attempt, delayMs) => {
+            const reason =
+              error.status === 429
+                ? 'The platform asked to wait (429 Too Many Requests)'
+                : `The platform answered ${error.status ?? error.kind}`;
+            // Real time, not services.now: the wait itself is real.
+            setWaiting({reason, until: Date.now() + delayMs});
           },
         });
         await platform.authenticate(signal);
@@ -403,6 +425,7 @@ export function Wizard({
       {!panelOpen && step.name === 'result' ? (
         <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
       ) : null}
+      {waiting ? <Countdown reason={waiting.reason} until={waiting.until} now={Date.now} /> : null}
     </Box>
   );
 }

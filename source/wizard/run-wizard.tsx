@@ -12,6 +12,11 @@ export interface RunWizardOptions {
 export async function runWizard({services, given, notice}: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
   let result: WizardExit = {reason: 'quit', switchesSent: 0, switchInFlight: false};
+  const terminate = new AbortController();
+  const onTerminate = () => terminate.abort();
+  // Kept for the life of the process, never removed: Ink's signal-exit (v3, through restore-cursor) re-sends the
+  // signal to the process when, while unmounting, it finds no other listener; this one must still be there then.
+  process.on('SIGTERM', onTerminate);
   const app = render(
     <Wizard
       services={services}
@@ -19,6 +24,7 @@ export async function runWizard({services, given, notice}: RunWizardOptions): Pr
       cachedToken={start.cachedToken}
       remembered={start.remembered}
       notice={notice}
+      terminate={terminate.signal}
       onExit={(exit) => {
         result = exit;
       }}
