@@ -91,3 +91,54 @@ describe('the wizard without a terminal', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('tenant-mode sandbox --faults', () => {
+  it("applies a trainer's fault file", async () => {
+    const {mkdtempSync, writeFileSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join} = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'tenant-mode-faults-')), 'faults.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {comment: 'token service down', method: 'POST', path: '/idp/token', status: 503, body: {}, times: 1},
+      ]),
+    );
+    const child = spawn(process.execPath, [cliPath, 'sandbox', '--port', '0', '--json', '--faults', file], {
+      stdio: 'pipe',
+    });
+    try {
+      const info = JSON.parse(await firstLine(child)) as {
+        url: string;
+        client_id: string;
+        client_secret: string;
+      };
+      const client = new PlatformClient({
+        dataCenter: info.url,
+        clientId: info.client_id,
+        clientSecret: info.client_secret,
+      });
+      await expect(client.authenticate()).rejects.toMatchObject({kind: 'http', status: 503});
+      await expect(client.authenticate()).resolves.toMatchObject({value: expect.any(String)});
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it.each([
+    ['[{"path": "("}]', 'rule 1: "(" is not a regular expression'],
+    ['{"path": "/x"}', 'must hold a JSON array of rules'],
+    ['[{"path": "/x", "status": 99}]', 'rule 1: "status" must be a whole number from 100 to 599'],
+    ['[{"path": "/x", "colour": "red"}]', 'rule 1 has unknown fields: colour'],
+    ['not json', 'is not valid JSON'],
+  ])('refuses a bad fault file %s with exit 2', async (content, message) => {
+    const {mkdtempSync, writeFileSync} = await import('node:fs');
+    const {tmpdir} = await import('node:os');
+    const {join} = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'tenant-mode-faults-')), 'faults.json');
+    writeFileSync(file, content);
+    const run = await runCli(['sandbox', '--faults', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
