@@ -5,6 +5,7 @@ import {
   type Pricing,
   printable,
   readPricing,
+  type SwitchOutcome,
   switchAndVerify,
   switchFacts,
   switchRequestBody,
@@ -12,7 +13,7 @@ import {
   verdictOf,
   whyNotSwitchable,
 } from '../platform/index.js';
-import {type AuditEntry, AuditLog} from '../store/index.js';
+import {AuditLog, auditEntryFor} from '../store/index.js';
 import {CommandError, errorJson, exitCodeFor, exitCodes, makeOutput, runCommand} from './output.js';
 import {resolveTenant} from './resolve-tenant.js';
 import {type CommandOptions, openSession, type Session} from './session.js';
@@ -79,11 +80,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       return exitCodes.done;
     }
     if (!options.yes && !(await confirmed(name, signal))) {
-      audit(session, row, pricing, request.body, {
-        status: null,
-        pricing_after: null,
-        outcome: 'cancelled-by-operator',
-      });
+      audit(session, row, pricing);
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
 
@@ -92,21 +89,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     const verdict = verdictOf(outcome);
     const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
     const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
-    audit(session, row, pricing, request.body, {
-      status,
-      pricing_after: after ?? null,
-      outcome: verdict,
-      ...(outcome.kind === 'failed'
-        ? {
-            error: {
-              kind: outcome.error.kind,
-              status: outcome.error.status,
-              code: outcome.error.code,
-              message: outcome.error.message,
-            },
-          }
-        : {}),
-    });
+    audit(session, row, pricing, outcome);
     const document = {
       tenant: summary,
       pricing_before: pricing,
@@ -178,22 +161,16 @@ async function confirmed(name: string, signal: AbortSignal): Promise<boolean> {
   }
 }
 
-function audit(
-  session: Session,
-  row: TenantRow,
-  before: Pricing,
-  request: unknown,
-  result: Pick<AuditEntry, 'status' | 'pricing_after' | 'outcome' | 'error'>,
-): void {
-  new AuditLog(session.store.directory).append({
-    time: new Date().toISOString(),
-    via: 'command',
-    data_center: session.client.baseUrl,
-    client_id: session.client.clientId,
-    tenant_id: row.tenant.id,
-    tenant_name: row.tenant.name,
-    pricing_before: before,
-    request,
-    ...result,
-  });
+function audit(session: Session, row: TenantRow, before: Pricing, outcome?: SwitchOutcome): void {
+  new AuditLog(session.store.directory).append(
+    auditEntryFor({
+      via: 'command',
+      dataCenter: session.client.baseUrl,
+      clientId: session.client.clientId,
+      row,
+      before,
+      outcome,
+      at: Date.now(),
+    }),
+  );
 }

@@ -9,14 +9,13 @@ import {
   type Pricing,
   pathOf,
   printable,
+  type SwitchOutcome,
   searchLimit,
   switchAndVerify,
-  switchRequestBody,
   type Tenant,
-  verdictOf,
   whyNotSwitchable,
 } from '../platform/index.js';
-import type {AuditEntry, AuditLog, CredentialStore} from '../store/index.js';
+import {type AuditLog, auditEntryFor, type CredentialStore} from '../store/index.js';
 import {Countdown} from './components/Countdown.js';
 import {HttpPanel} from './components/HttpPanel.js';
 import {StepFrame} from './components/StepFrame.js';
@@ -288,21 +287,7 @@ export function Wizard({
       session.current.signal,
     );
     switching.current = false;
-    record(step.row, step.pricing, {
-      status: outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null),
-      pricing_after: (outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter) ?? null,
-      outcome: verdictOf(outcome),
-      ...(outcome.kind === 'failed'
-        ? {
-            error: {
-              kind: outcome.error.kind,
-              status: outcome.error.status,
-              code: outcome.error.code,
-              message: outcome.error.message,
-            },
-          }
-        : {}),
-    });
+    record(step.row, step.pricing, outcome);
     if (!session.current.signal.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
   };
 
@@ -321,37 +306,31 @@ export function Wizard({
     });
   };
 
-  /** One audit line for a switch attempt: sent, or cancelled at the confirmation. */
-  const record = (
-    row: TenantRow,
-    before: Pricing,
-    result: Pick<AuditEntry, 'status' | 'pricing_after' | 'outcome' | 'error'>,
-  ) => {
+  /** One audit line for a switch attempt: sent (with its outcome), or cancelled at the confirmation. */
+  const record = (row: TenantRow, before: Pricing, outcome?: SwitchOutcome) => {
     const platform = client.current;
     if (!platform || !services.audit) return;
-    services.audit.append({
-      time: new Date(services.now()).toISOString(),
-      via: 'wizard',
-      data_center: platform.baseUrl,
-      client_id: platform.clientId,
-      tenant_id: row.tenant.id,
-      tenant_name: row.tenant.name,
-      pricing_before: before,
-      request: switchRequestBody(before.version),
-      ...result,
-    });
+    services.audit.append(
+      auditEntryFor({
+        via: 'wizard',
+        dataCenter: platform.baseUrl,
+        clientId: platform.clientId,
+        row,
+        before,
+        outcome,
+        at: services.now(),
+      }),
+    );
   };
 
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
-      if (step.name === 'confirm')
-        record(step.row, step.pricing, {status: null, pricing_after: null, outcome: 'cancelled-by-operator'});
+      if (step.name === 'confirm') record(step.row, step.pricing);
       return leave('interrupted');
     }
     if (key.tab) return setPanelOpen((open) => !open);
     if (key.escape) {
-      if (step.name === 'confirm')
-        record(step.row, step.pricing, {status: null, pricing_after: null, outcome: 'cancelled-by-operator'});
+      if (step.name === 'confirm') record(step.row, step.pricing);
       if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
       return dispatch({type: 'BACK'});
     }
