@@ -128,6 +128,9 @@ async function main(): Promise<number> {
         'In scripts use the commands: tenant-mode status | list | switch --yes (see tenant-mode --help).',
     );
   }
+  // Both ends are a terminal, so a person is there: Ink would otherwise draw nothing until exit when the
+  // environment says CI (is-in-ci reads CI and CONTINUOUS_INTEGRATION when Ink is first loaded, just below).
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   // A pty that reports 0 columns makes Ink put one character per line.
   if (!process.stdout.columns) Object.defineProperty(process.stdout, 'columns', {value: 80});
   const {startWizard} = await import('./source/wizard/start.js');
