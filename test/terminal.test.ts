@@ -16,7 +16,8 @@ interface Session {
 }
 
 function inTerminal(command: string, env: Record<string, string | undefined>): Session {
-  const {FORCE_COLOR: _, NO_COLOR: __, ...inherited} = process.env;
+  // As an operator's terminal: no colour settings and no CI flag inherited from the test run (tests give them).
+  const {FORCE_COLOR: _, NO_COLOR: __, CI: ___, ...inherited} = process.env;
   const child = spawn('script', ['-qfec', `stty cols 0 rows 24; ${command}`, '/dev/null'], {
     env: {
       ...inherited,
