@@ -52,3 +52,12 @@ export function normalizeBaseUrl(input: string): string {
   }
   return `${url.origin}/api/2`;
 }
+
+/** The host (and port) of a data center as the operator gave it, for messages; the text itself if not a URL. */
+export function hostOf(dataCenter: string): string {
+  try {
+    return new URL(normalizeBaseUrl(dataCenter)).host;
+  } catch {
+    return dataCenter;
+  }
+}

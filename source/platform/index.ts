@@ -1,5 +1,5 @@
 // The platform layer's public face: what the wizard, the commands and the tests use.
-export {isLoopbackHost, normalizeBaseUrl} from './base-url.js';
+export {hostOf, isLoopbackHost, normalizeBaseUrl} from './base-url.js';
 export {PlatformClient, type PlatformClientOptions, switchRequestBody} from './client.js';
 export {
   firstOfNextMonth,

@@ -1,32 +1,27 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
-  type Exchange,
-  findTenants,
-  isUuid,
-  PlatformClient,
+  type PlatformClient,
   type Pricing,
-  pathOf,
   printable,
   type SwitchOutcome,
-  searchLimit,
   switchAndVerify,
-  type Tenant,
-  whyNotSwitchable,
 } from '../platform/index.js';
 import {type AuditLog, auditEntryFor, type CredentialStore} from '../store/index.js';
 import {Countdown} from './components/Countdown.js';
 import {HttpPanel} from './components/HttpPanel.js';
 import {StepFrame} from './components/StepFrame.js';
-import {describeLookupFailure, describeSignInFailure} from './failures.js';
 import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
-import {ConnectScreen, hostOf} from './screens/ConnectScreen.js';
+import {ConnectScreen} from './screens/ConnectScreen.js';
 import {PricingScreen} from './screens/PricingScreen.js';
 import {canReconfirm, ResultScreen} from './screens/ResultScreen.js';
+import {signIn} from './sign-in.js';
 import {type ConnectForm, initialState, reducer, stepNumbers, type TenantRow} from './state.js';
+import {chooseTenantRow, type LookupContext, lookUpTenant} from './tenant-lookup.js';
 import {theme} from './theme.js';
+import {useHttpLog} from './use-http-log.js';
 
 export interface WizardServices {
   readonly store: CredentialStore;
@@ -64,7 +59,11 @@ export interface WizardProps {
   readonly onExit: (exit: WizardExit) => void;
 }
 
-/** The only stateful component: holds the state machine, runs the requests, dispatches what came back. */
+/**
+ * The only stateful component: holds the state machine, starts the requests (sign-in.ts, tenant-lookup.ts, the
+ * switch) and renders the screen of the current step. Esc aborts the request of the step it leaves; Ctrl+C and
+ * SIGTERM abort everything.
+ */
 export function Wizard({
   services,
   initialForm,
@@ -78,207 +77,84 @@ export function Wizard({
   const {stdout} = useStdout();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [, setExchangeCount] = useState(0);
-  const [waiting, setWaiting] = useState<{reason: string; until: number}>();
+  const http = useHttpLog();
   const client = useRef<PlatformClient>(undefined);
   const session = useRef(new AbortController());
   const operation = useRef<AbortController>(undefined);
-  /** Each exchange with the step (1–5) whose request it was; the panel shows the current step's. */
-  const exchanges = useRef<Array<{step: number; exchange: Exchange}>>([]);
-  const callsFor = useRef(1);
   const switching = useRef(false);
-  const stepNumber = stepNumbers[state.step.name];
   const {step, form, account} = state;
+  const stepNumber = stepNumbers[step.name];
 
-  /** A new abortable operation; Esc aborts it, Ctrl+C aborts everything. */
-  /** The calls from now on belong to this step; its earlier ones are dropped from the panel. */
-  const recordCallsFor = useCallback((forStep: number) => {
-    callsFor.current = forStep;
-    exchanges.current = exchanges.current.filter((entry) => entry.step !== forStep);
-  }, []);
-
-  const begin = useCallback(
-    (forStep: number): AbortSignal => {
-      recordCallsFor(forStep);
-      operation.current?.abort();
-      operation.current = new AbortController();
-      return AbortSignal.any([operation.current.signal, session.current.signal]);
-    },
-    [recordCallsFor],
-  );
+  /** A new abortable operation whose calls belong to `forStep`. */
+  const begin = (forStep: number): AbortSignal => {
+    http.callsFor(forStep);
+    operation.current?.abort();
+    operation.current = new AbortController();
+    return AbortSignal.any([operation.current.signal, session.current.signal]);
+  };
 
   const leave = (reason: WizardExit['reason']) => {
     session.current.abort();
     onExit({reason, switchesSent: state.switchesSent, switchInFlight: switching.current});
     exit();
   };
-  const leaveNow = useRef(leave);
-  leaveNow.current = leave;
+  const latestLeave = useRef(leave);
+  latestLeave.current = leave;
   useEffect(() => {
-    const stop = () => leaveNow.current('interrupted');
+    const stop = () => latestLeave.current('interrupted');
     terminate?.addEventListener('abort', stop, {once: true});
     return () => terminate?.removeEventListener('abort', stop);
   }, [terminate]);
 
-  const signIn = useCallback(
-    async (signIn: ConnectForm) => {
-      const signal = begin(1);
-      try {
-        const platform = new PlatformClient({
-          dataCenter: signIn.dataCenter,
-          clientId: signIn.clientId,
-          clientSecret: signIn.secret,
-          timeoutMs: services.timeoutMs,
-          retry: services.retry,
-          now: services.now,
-          cachedToken,
-          onToken: (token) => {
-            if (signIn.remember) services.store.saveToken(platform.baseUrl, platform.clientId, token);
-          },
-          onExchange: (exchange) => {
-            exchanges.current.push({step: callsFor.current, exchange});
-            setExchangeCount((count) => count + 1);
-            setWaiting(undefined);
-          },
-          onRetry: (error, _attempt, delayMs) => {
-            const reason =
-              error.status === 429
-                ? 'The platform asked to wait (429 Too Many Requests)'
-                : `The platform answered ${error.status ?? error.kind}`;
-            // Real time, not services.now: the wait itself is real.
-            setWaiting({reason, until: Date.now() + delayMs});
-          },
-        });
-        await platform.authenticate(signal);
-        const own = await platform.getTenant((await platform.whoAmI(signal)).tenant_id, signal);
-        if (signal.aborted) return;
-        client.current = platform;
-        if (signIn.remember) {
-          services.store.save({
-            dataCenter: platform.baseUrl,
-            clientId: platform.clientId,
-            clientSecret: signIn.secret,
-            token: platform.token,
-            tenantName: own.name,
-          });
-        }
-        const host = hostOf(signIn.dataCenter);
-        dispatch({
-          type: 'SIGNED_IN',
-          account: {host, clientId: platform.clientId, tenantId: own.id, tenantName: own.name, remembered},
-        });
-      } catch (error) {
-        if (!signal.aborted) dispatch({type: 'SIGN_IN_FAILED', ...describeSignInFailure(error, signIn)});
-      }
-    },
-    [begin, cachedToken, remembered, services],
-  );
-
+  const signingIn = step.name === 'connect' && step.field === 'signingIn';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: signs in once each time the step reaches signingIn
   useEffect(() => {
-    if (step.name === 'connect' && step.field === 'signingIn') void signIn(form);
-  }, [step, form, signIn]);
-
-  const browse = async (
-    parent: Pick<Tenant, 'id' | 'name'>,
-    path: readonly string[],
-    signal: AbortSignal,
-  ) => {
-    const platform = client.current;
-    if (!platform) return;
-    dispatch({
-      type: 'LOOKUP_STARTED',
-      query: '',
-      busy: `Reading the tenants under ${printable(parent.name)}…`,
+    if (!signingIn) return;
+    const {now, store, timeoutMs, retry} = services;
+    const {onExchange, onRetry} = http;
+    void signIn({
+      form,
+      store,
+      now,
+      timeoutMs,
+      retry,
+      cachedToken,
+      remembered,
+      onExchange,
+      onRetry,
+      dispatch,
+      signal: begin(1),
+    }).then((platform) => {
+      if (platform) client.current = platform;
     });
-    const children = await platform.listChildren(parent.id, {signal});
-    if (signal.aborted) return;
-    if (children.length === 0) {
-      dispatch({type: 'LOOKUP_FAILED', error: `There are no tenants under ${printable(parent.name)}.`});
-      return;
-    }
-    const rows = children.map((tenant) => ({tenant, path: [...path, parent.name]}));
-    dispatch({
-      type: 'LOOKUP_FOUND',
-      rows,
-      listTitle: `Tenants under ${printable(parent.name)} (${rows.length}):`,
-    });
-  };
+  }, [signingIn]);
 
-  const choose = async (row: TenantRow, signal: AbortSignal) => {
-    const platform = client.current;
-    if (!platform) return;
-    if (row.tenant.kind !== 'customer') {
-      if (row.tenant.has_children && row.tenant.kind !== 'unit') await browse(row.tenant, row.path, signal);
-      else
-        dispatch({type: 'CHOICE_REFUSED', error: whyNotSwitchable(row.tenant) ?? 'Not a customer tenant.'});
-      return;
-    }
-    dispatch({
-      type: 'LOOKUP_STARTED',
-      query: step.name === 'chooseTenant' ? step.query : '',
-      busy: `Reading the pricing of ${printable(row.tenant.name)}…`,
-    });
-    recordCallsFor(3);
-    const pricing = await platform.getPricing(row.tenant.id, signal);
-    if (!signal.aborted) dispatch({type: 'PRICING_LOADED', row, pricing});
-  };
-
-  const lookUp = async (query: string) => {
-    const platform = client.current;
-    if (!platform || !account) return;
-    const signal = begin(2);
-    const text = query.trim();
-    try {
-      if (text === '') {
-        await browse({id: account.tenantId, name: account.tenantName}, [], signal);
-      } else if (isUuid(text.toLowerCase())) {
-        const id = text.toLowerCase();
-        dispatch({type: 'LOOKUP_STARTED', query, busy: `Reading tenant ${id}…`});
-        const tenant = await platform.getTenant(id, signal);
-        const reason = tenant.kind === 'customer' ? undefined : whyNotSwitchable(tenant);
-        if (reason && !tenant.has_children)
-          dispatch({type: 'LOOKUP_FAILED', error: `${printable(tenant.name)}: ${reason}`});
-        else await choose({tenant, path: await pathOf(platform, tenant, account.tenantId, signal)}, signal);
-      } else if (/^[0-9a-f]{8}-/i.test(text)) {
-        dispatch({
-          type: 'LOOKUP_FAILED',
-          error: `"${text}" looks like a UUID but is not one (8-4-4-4-12 hex digits).`,
-        });
-      } else {
-        dispatch({type: 'LOOKUP_STARTED', query, busy: `Searching for "${text}"…`});
-        const rows = await findTenants(platform, text, account.tenantId, signal);
-        if (signal.aborted) return;
-        if (rows.length === 0) {
-          dispatch({
-            type: 'LOOKUP_FAILED',
-            error: `No tenant matches "${text}" under ${printable(account.tenantName)}.`,
-          });
-        } else {
-          const title = `${rows.length} ${rows.length === 1 ? 'tenant matches' : 'tenants match'} "${text}"${rows.length >= searchLimit ? ` (the first ${searchLimit}: type more of the name to narrow)` : ''}:`;
-          dispatch({type: 'LOOKUP_FOUND', rows, listTitle: title});
+  const lookupContext = (): LookupContext | undefined =>
+    client.current && account
+      ? {
+          platform: client.current,
+          account,
+          dispatch,
+          signal: begin(2),
+          pricingCallsBegin: () => http.callsFor(3),
         }
-      }
-    } catch (error) {
-      if (!signal.aborted)
-        dispatch({type: 'LOOKUP_FAILED', error: describeLookupFailure(error, account.tenantName)});
-    }
-  };
+      : undefined;
 
-  const chooseRow = async (row: TenantRow) => {
-    const signal = begin(2);
-    try {
-      await choose(row, signal);
-    } catch (error) {
-      if (!signal.aborted && account)
-        dispatch({type: 'LOOKUP_FAILED', error: describeLookupFailure(error, account.tenantName)});
-    }
+  /** One audit line for a switch attempt: sent (with its outcome), or cancelled at the confirmation. */
+  const record = (row: TenantRow, before: Pricing, outcome?: SwitchOutcome) => {
+    const platform = client.current;
+    if (!platform || !services.audit) return;
+    const {baseUrl: dataCenter, clientId} = platform;
+    services.audit.append(
+      auditEntryFor({via: 'wizard', dataCenter, clientId, row, before, outcome, at: services.now()}),
+    );
   };
 
   const confirmSwitch = async () => {
     const platform = client.current;
     if (!platform || step.name !== 'confirm') return;
     dispatch({type: 'SWITCH_CONFIRMED'});
-    recordCallsFor(5);
+    http.callsFor(5);
     switching.current = true;
     const outcome = await switchAndVerify(
       platform,
@@ -295,32 +171,8 @@ export function Wizard({
     const sandbox = await services.openSandbox?.();
     if (!sandbox) return;
     // The sandbox's demo credentials are the same on every machine: nothing to remember.
-    dispatch({
-      type: 'FORM_FILLED',
-      form: {
-        dataCenter: sandbox.url,
-        clientId: sandbox.clientId,
-        secret: sandbox.clientSecret,
-        rememberAsked: true,
-      },
-    });
-  };
-
-  /** One audit line for a switch attempt: sent (with its outcome), or cancelled at the confirmation. */
-  const record = (row: TenantRow, before: Pricing, outcome?: SwitchOutcome) => {
-    const platform = client.current;
-    if (!platform || !services.audit) return;
-    services.audit.append(
-      auditEntryFor({
-        via: 'wizard',
-        dataCenter: platform.baseUrl,
-        clientId: platform.clientId,
-        row,
-        before,
-        outcome,
-        at: services.now(),
-      }),
-    );
+    const {url: dataCenter, clientId, clientSecret: secret} = sandbox;
+    dispatch({type: 'FORM_FILLED', form: {dataCenter, clientId, secret, rememberAsked: true}});
   };
 
   useInput((input, key) => {
@@ -347,9 +199,59 @@ export function Wizard({
   const accountLine = account
     ? `Signed in to ${printable(account.tenantName)} at ${account.host}${account.remembered ? ' (saved credentials)' : ''}`
     : '';
-  const width = stdout.columns || 80;
+  const now = services.now();
+  const screen = (() => {
+    switch (step.name) {
+      case 'connect':
+        return (
+          <ConnectScreen
+            field={step.field}
+            form={form}
+            error={step.error}
+            account={account}
+            sandboxOffered={services.openSandbox !== undefined}
+            credentialsPath={services.store.path}
+            onEvent={(event) => (event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event))}
+          />
+        );
+      case 'chooseTenant':
+        return (
+          <ChooseTenantScreen
+            step={step}
+            account={accountLine}
+            onLookUp={(query) => {
+              const context = lookupContext();
+              if (context) void lookUpTenant(context, query);
+            }}
+            onChoose={(row) => {
+              const context = lookupContext();
+              if (context) void chooseTenantRow(context, row, step.query);
+            }}
+          />
+        );
+      case 'viewPricing':
+        return <PricingScreen row={step.row} pricing={step.pricing} account={accountLine} now={now} />;
+      case 'confirm':
+        return (
+          <ConfirmScreen
+            row={step.row}
+            pricing={step.pricing}
+            account={accountLine}
+            now={now}
+            onConfirm={confirmSwitch}
+          />
+        );
+      case 'switching':
+        return <ResultScreen row={step.row} account={accountLine} before={step.pricing} />;
+      case 'result':
+        return (
+          <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
+        );
+    }
+  })();
+
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column" width={stdout.columns || 80}>
       {notice ? <Text color={theme.warning}>{notice}</Text> : null}
       {panelOpen ? (
         <StepFrame
@@ -361,50 +263,14 @@ export function Wizard({
             ['Ctrl+C', 'quit'],
           ]}
         >
-          <HttpPanel
-            step={stepNumber}
-            exchanges={exchanges.current
-              .filter((entry) => entry.step === stepNumber)
-              .map((entry) => entry.exchange)}
-          />
+          <HttpPanel step={stepNumber} exchanges={http.exchangesOf(stepNumber)} />
         </StepFrame>
+      ) : (
+        screen
+      )}
+      {http.waiting ? (
+        <Countdown reason={http.waiting.reason} until={http.waiting.until} now={Date.now} />
       ) : null}
-      {!panelOpen && step.name === 'connect' ? (
-        <ConnectScreen
-          field={step.field}
-          form={form}
-          error={step.error}
-          account={account}
-          sandboxOffered={services.openSandbox !== undefined}
-          credentialsPath={services.store.path}
-          onEvent={(event) => {
-            if (event.type === 'SANDBOX_CHOSEN') void chooseSandbox();
-            else dispatch(event);
-          }}
-        />
-      ) : null}
-      {!panelOpen && step.name === 'chooseTenant' ? (
-        <ChooseTenantScreen step={step} account={accountLine} onLookUp={lookUp} onChoose={chooseRow} />
-      ) : null}
-      {!panelOpen && step.name === 'viewPricing' ? (
-        <PricingScreen row={step.row} pricing={step.pricing} account={accountLine} now={services.now()} />
-      ) : null}
-      {!panelOpen && step.name === 'confirm' ? (
-        <ConfirmScreen
-          row={step.row}
-          pricing={step.pricing}
-          account={accountLine}
-          now={services.now()}
-          onConfirm={confirmSwitch}
-        />
-      ) : null}
-      {!panelOpen && step.name === 'switching' ? (
-        <ResultScreen row={step.row} account={accountLine} before={step.pricing} />
-      ) : null}
-      {!panelOpen && step.name === 'result' ? (
-        <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
-      ) : null}
-      {waiting ? <Countdown reason={waiting.reason} until={waiting.until} now={Date.now} /> : null}
     </Box>
   );
 }

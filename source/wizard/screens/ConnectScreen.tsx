@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import {isUuid, normalizeBaseUrl, PlatformError} from '../../platform/index.js';
+import {hostOf, isUuid, normalizeBaseUrl, PlatformError} from '../../platform/index.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
@@ -163,13 +163,5 @@ function validateUrl(value: string): string | undefined {
     return undefined;
   } catch (error) {
     return error instanceof PlatformError ? error.message : String(error);
-  }
-}
-
-export function hostOf(dataCenter: string): string {
-  try {
-    return new URL(normalizeBaseUrl(dataCenter)).host;
-  } catch {
-    return dataCenter;
   }
 }
