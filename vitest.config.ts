@@ -3,6 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.tsx'],
     // Snapshots must not depend on the machine's colour support (ink-and-friends.md).
     env: {FORCE_COLOR: '0'},
     testTimeout: 15_000,

@@ -1,10 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {Text} from 'ink';
-import {afterAll, describe, expect, it, vi} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {sandboxPerFile} from './helpers/sandbox.js';
 import {driveWizard, keys} from './helpers/wizard-driver.js';
-
-vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
 
 // A recognisable secret, typed through the whole journey with the HTTP panel opened on every step: neither it nor
 // any token the sandbox issued may appear in a frame, a snapshot file or the credentials file.

@@ -1,21 +1,11 @@
 import {readFileSync, statSync} from 'node:fs';
-import {Text} from 'ink';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {startingPoint} from '../source/store/index.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
-import {driveWizard, keys, temporaryStore} from './helpers/wizard-driver.js';
-
-vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
+import {type driveWizard, keys, temporaryStore, wizardStarter} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function start(options?: Parameters<typeof driveWizard>[1]) {
-  const wizard = driveWizard(sandbox.current, options);
-  cleanup = wizard.instance.unmount;
-  return wizard;
-}
+const start = wizardStarter(sandbox);
 
 /** "Another URL…" is the last item of the data center list. */
 async function typeCredentials(wizard: ReturnType<typeof driveWizard>, secret: string) {

@@ -1,9 +1,6 @@
-import {Text} from 'ink';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {driveWizard, keys} from './helpers/wizard-driver.js';
-
-vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
 
 const sandbox = sandboxPerFile();
 let cleanup: (() => void) | undefined;

@@ -1,19 +1,9 @@
-import {Text} from 'ink';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
-import {driveWizard, keys} from './helpers/wizard-driver.js';
-
-vi.mock('ink-spinner', () => ({default: () => <Text>…</Text>}));
+import {keys, wizardStarter} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function start(options?: Parameters<typeof driveWizard>[1]) {
-  const wizard = driveWizard(sandbox.current, options);
-  cleanup = wizard.instance.unmount;
-  return wizard;
-}
+const start = wizardStarter(sandbox);
 
 const puts = (from: number) =>
   sandbox.current.requests.slice(from).filter((request) => request.method === 'PUT');

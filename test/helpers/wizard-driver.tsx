@@ -2,6 +2,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
+import {afterEach} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {CredentialStore} from '../../source/store/index.js';
 import {Wizard, type WizardExit, type WizardProps, type WizardServices} from '../../source/wizard/Wizard.js';
@@ -165,4 +166,21 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * For a test file: a `start(options)` that drives a wizard against the file's sandbox and unmounts it after the
+ * test.
+ */
+export function wizardStarter(sandbox: {readonly current: Sandbox}) {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    cleanup = undefined;
+  });
+  return (options?: DriverOptions) => {
+    const wizard = driveWizard(sandbox.current, options);
+    cleanup = wizard.instance.unmount;
+    return wizard;
+  };
 }
