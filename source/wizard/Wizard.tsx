@@ -12,11 +12,8 @@ import {type AuditLog, auditEntryFor, type CredentialStore} from '../store/index
 import {Countdown} from './components/Countdown.js';
 import {HttpPanel} from './components/HttpPanel.js';
 import {StepFrame} from './components/StepFrame.js';
-import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
-import {ConfirmScreen} from './screens/ConfirmScreen.js';
-import {ConnectScreen} from './screens/ConnectScreen.js';
-import {PricingScreen} from './screens/PricingScreen.js';
-import {canReconfirm, ResultScreen} from './screens/ResultScreen.js';
+import {StepScreen} from './StepScreen.js';
+import {canReconfirm} from './screens/ResultScreen.js';
 import {signIn} from './sign-in.js';
 import {type ConnectForm, initialState, reducer, stepNumbers, type TenantRow} from './state.js';
 import {chooseTenantRow, type LookupContext, lookUpTenant} from './tenant-lookup.js';
@@ -199,57 +196,6 @@ export function Wizard({
   const accountLine = account
     ? `Signed in to ${printable(account.tenantName)} at ${account.host}${account.remembered ? ' (saved credentials)' : ''}`
     : '';
-  const now = services.now();
-  const screen = (() => {
-    switch (step.name) {
-      case 'connect':
-        return (
-          <ConnectScreen
-            field={step.field}
-            form={form}
-            error={step.error}
-            account={account}
-            sandboxOffered={services.openSandbox !== undefined}
-            credentialsPath={services.store.path}
-            onEvent={(event) => (event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event))}
-          />
-        );
-      case 'chooseTenant':
-        return (
-          <ChooseTenantScreen
-            step={step}
-            account={accountLine}
-            onLookUp={(query) => {
-              const context = lookupContext();
-              if (context) void lookUpTenant(context, query);
-            }}
-            onChoose={(row) => {
-              const context = lookupContext();
-              if (context) void chooseTenantRow(context, row, step.query);
-            }}
-          />
-        );
-      case 'viewPricing':
-        return <PricingScreen row={step.row} pricing={step.pricing} account={accountLine} now={now} />;
-      case 'confirm':
-        return (
-          <ConfirmScreen
-            row={step.row}
-            pricing={step.pricing}
-            account={accountLine}
-            now={now}
-            onConfirm={confirmSwitch}
-          />
-        );
-      case 'switching':
-        return <ResultScreen row={step.row} account={accountLine} before={step.pricing} />;
-      case 'result':
-        return (
-          <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
-        );
-    }
-  })();
-
   return (
     <Box flexDirection="column" width={stdout.columns || 80}>
       {notice ? <Text color={theme.warning}>{notice}</Text> : null}
@@ -266,7 +212,25 @@ export function Wizard({
           <HttpPanel step={stepNumber} exchanges={http.exchangesOf(stepNumber)} />
         </StepFrame>
       ) : (
-        screen
+        <StepScreen
+          state={state}
+          accountLine={accountLine}
+          now={services.now()}
+          sandboxOffered={services.openSandbox !== undefined}
+          credentialsPath={services.store.path}
+          onConnectEvent={(event) =>
+            event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event)
+          }
+          onLookUp={(query) => {
+            const context = lookupContext();
+            if (context) void lookUpTenant(context, query);
+          }}
+          onChoose={(row, query) => {
+            const context = lookupContext();
+            if (context) void chooseTenantRow(context, row, query);
+          }}
+          onConfirm={confirmSwitch}
+        />
       )}
       {http.waiting ? (
         <Countdown reason={http.waiting.reason} until={http.waiting.until} now={Date.now} />

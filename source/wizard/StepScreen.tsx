@@ -1,0 +1,74 @@
+import type {TenantRow} from '../platform/index.js';
+import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
+import {ConfirmScreen} from './screens/ConfirmScreen.js';
+import {ConnectScreen, type ConnectScreenProps} from './screens/ConnectScreen.js';
+import {PricingScreen} from './screens/PricingScreen.js';
+import {ResultScreen} from './screens/ResultScreen.js';
+import type {WizardState} from './state.js';
+
+export interface StepScreenProps {
+  readonly state: WizardState;
+  /** "Signed in to … at …", shown under each step's title once known. */
+  readonly accountLine: string;
+  readonly now: number;
+  readonly sandboxOffered: boolean;
+  readonly credentialsPath: string;
+  readonly onConnectEvent: ConnectScreenProps['onEvent'];
+  readonly onLookUp: (query: string) => void;
+  readonly onChoose: (row: TenantRow, query: string) => void;
+  readonly onConfirm: () => void;
+}
+
+/** The screen of the current step, given its state and what to call back: no state of its own. */
+export function StepScreen({
+  state,
+  accountLine,
+  now,
+  onLookUp,
+  onChoose,
+  onConfirm,
+  ...connect
+}: StepScreenProps) {
+  const {step, form, account} = state;
+  switch (step.name) {
+    case 'connect':
+      return (
+        <ConnectScreen
+          field={step.field}
+          form={form}
+          error={step.error}
+          account={account}
+          sandboxOffered={connect.sandboxOffered}
+          credentialsPath={connect.credentialsPath}
+          onEvent={connect.onConnectEvent}
+        />
+      );
+    case 'chooseTenant':
+      return (
+        <ChooseTenantScreen
+          step={step}
+          account={accountLine}
+          onLookUp={onLookUp}
+          onChoose={(row) => onChoose(row, step.query)}
+        />
+      );
+    case 'viewPricing':
+      return <PricingScreen row={step.row} pricing={step.pricing} account={accountLine} now={now} />;
+    case 'confirm':
+      return (
+        <ConfirmScreen
+          row={step.row}
+          pricing={step.pricing}
+          account={accountLine}
+          now={now}
+          onConfirm={onConfirm}
+        />
+      );
+    case 'switching':
+      return <ResultScreen row={step.row} account={accountLine} before={step.pricing} />;
+    case 'result':
+      return (
+        <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
+      );
+  }
+}
