@@ -8,7 +8,7 @@ import {
   type SwitchOutcome,
   switchAndVerify,
   switchFacts,
-  switchRequestBody,
+  switchRequest,
   type TenantRow,
   verdictOf,
   whyNotSwitchable,
@@ -62,11 +62,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       });
     }
 
-    const request = {
-      method: 'PUT',
-      path: `/api/2/tenants/${tenant.id}/pricing`,
-      body: switchRequestBody(pricing.version),
-    };
+    const request = switchRequest(tenant.id, pricing.version);
     output.note(plan(row, pricing, request));
     if (options.dryRun) {
       output.result('Dry run: nothing was sent.', {

@@ -251,6 +251,15 @@ export function switchRequestBody(version: number): {version: number; mode: 'pro
   return {version, mode: 'production'};
 }
 
+/** The switch request as an operator is shown it before confirming: method, full API path, body. */
+export function switchRequest(tenantId: string, version: number) {
+  return {
+    method: 'PUT',
+    path: `/api/2/tenants/${tenantId}/pricing`,
+    body: switchRequestBody(version),
+  } as const;
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);

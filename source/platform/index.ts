@@ -1,6 +1,6 @@
 // The platform layer's public face: what the wizard, the commands and the tests use.
 export {hostOf, isLoopbackHost, normalizeBaseUrl} from './base-url.js';
-export {PlatformClient, type PlatformClientOptions, switchRequestBody} from './client.js';
+export {PlatformClient, type PlatformClientOptions, switchRequest, switchRequestBody} from './client.js';
 export {
   firstOfNextMonth,
   formatDay,

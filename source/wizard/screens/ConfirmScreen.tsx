@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {type Pricing, printable, switchFacts, switchRequestBody} from '../../platform/index.js';
+import {type Pricing, printable, switchFacts, switchRequest} from '../../platform/index.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import type {TenantRow} from '../state.js';
@@ -17,6 +17,7 @@ export interface ConfirmScreenProps {
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
 export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}: ConfirmScreenProps) {
   const name = printable(row.tenant.name);
+  const request = switchRequest(row.tenant.id, pricing.version);
   return (
     <StepFrame
       step={4}
@@ -43,8 +44,10 @@ export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}:
       <Box marginTop={1}>
         <Text>Request: </Text>
         <Box flexDirection="column" flexShrink={1}>
-          <Text>PUT /api/2/tenants/{row.tenant.id}/pricing</Text>
-          <Text>{JSON.stringify(switchRequestBody(pricing.version))}</Text>
+          <Text>
+            {request.method} {request.path}
+          </Text>
+          <Text>{JSON.stringify(request.body)}</Text>
         </Box>
       </Box>
       <Box flexDirection="column" marginTop={1}>
