@@ -1,24 +1,9 @@
-import {type ChildProcess, execFile, spawn} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {createInterface} from 'node:readline';
-import {fileURLToPath} from 'node:url';
-import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import packageJson from '../package.json' with {type: 'json'};
 import {PlatformClient} from '../source/platform/index.js';
-
-// The bundled CLI, as a user runs it (`npm test` builds dist/cli.js before the suite).
-const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const execCli = promisify(execFile);
-
-async function runCli(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  try {
-    const {stdout, stderr} = await execCli(process.execPath, [cliPath, ...args]);
-    return {code: 0, stdout, stderr};
-  } catch (error) {
-    const failed = error as {code: number; stdout: string; stderr: string};
-    return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-  }
-}
+import {cliPath, runCli} from './helpers/cli.js';
 
 describe('tenant-mode CLI', () => {
   it('--version prints the package version', async () => {

@@ -225,16 +225,20 @@ describe('tenant-mode switch', () => {
 });
 
 describe('the audit log', () => {
-  it('has one line per attempt, newest first, no secrets, 0600; a torn line is skipped', async () => {
-    const configDirectory = newConfigDirectory();
-    const cli = sandboxCli(sandbox.current, configDirectory);
-    await cli(['switch', 'Wayne Enterprises', '--yes']);
+  const refuseNextSwitch = () =>
     sandbox.current.faults.add({
       method: 'PUT',
       path: /\/pricing$/,
       status: 409,
       body: {error: {code: 'x', domain: null, message: 'm', details: {info: null}}},
+      times: 1,
     });
+
+  it('has one line per attempt, newest first, no secrets, 0600; a torn line is skipped', async () => {
+    const configDirectory = newConfigDirectory();
+    const cli = sandboxCli(sandbox.current, configDirectory);
+    await cli(['switch', 'Wayne Enterprises', '--yes']);
+    refuseNextSwitch();
     await cli(['switch', 'Fabrikam Stores', '--yes']);
     await cli(['switch', 'Wayne Enterprises', '--yes']); // already production: not an attempt
 
@@ -246,12 +250,7 @@ describe('the audit log', () => {
 
     // A crash mid-write leaves a torn last line; the next entry must not be glued to it.
     appendFileSync(path, '{"time": "2026-11-26T09:0');
-    sandbox.current.faults.add({
-      method: 'PUT',
-      path: /\/pricing$/,
-      status: 409,
-      body: {error: {code: 'x', domain: null, message: 'm', details: {info: null}}},
-    });
+    refuseNextSwitch();
     await cli(['switch', 'Fabrikam Stores', '--yes']);
 
     const audit = await runCli(['audit', '--json'], {TENANT_MODE_CONFIG_DIR: configDirectory});

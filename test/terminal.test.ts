@@ -2,11 +2,10 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {cliPath as cli} from './helpers/cli.js';
 
 // The bundled CLI in a real pseudo-terminal (util-linux `script`), as an operator runs it.
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 interface Session {
   child: ChildProcess;
