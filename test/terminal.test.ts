@@ -17,10 +17,12 @@ interface Session {
 function inTerminal(command: string, env: Record<string, string | undefined>): Session {
   // As an operator's terminal: no colour settings and no CI flag inherited from the test run (tests give them).
   const {FORCE_COLOR: _, NO_COLOR: __, CI: ___, ...inherited} = process.env;
-  const child = spawn('script', ['-qfec', `stty cols 0 rows 24; ${command}`, '/dev/null'], {
+  const child = spawn('script', ['-qfec', `stty cols 0 rows 24; exec ${command}`, '/dev/null'], {
     env: {
       ...inherited,
       TENANT_MODE_CONFIG_DIR: join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c'),
+      // CI has no SHELL, so `script` falls back to /bin/sh (dash): the same shell everywhere.
+      SHELL: '/bin/sh',
       ...env,
     },
     stdio: 'pipe',
@@ -112,7 +114,8 @@ describe('SIGTERM', () => {
   it('leaves the wizard as Ctrl+C does: exit 130, says no switch was sent', async () => {
     const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1'});
     await session.waitFor('Which data center');
-    // `script` runs the command in its pty as its child: signal that one (meow retitles it "tenant-mode").
+    // `script` runs the command in its pty through $SHELL; `exec` above makes it script's direct child even
+    // when that shell is dash (which forks for the last command). meow retitles it "tenant-mode".
     const {execFileSync} = await import('node:child_process');
     execFileSync('pkill', ['-TERM', '-P', String(session.child.pid), '-x', 'tenant-mode']);
     expect(await session.exit).toBe(130);
