@@ -21,8 +21,10 @@ function inTerminal(command: string, env: Record<string, string | undefined>): S
     env: {
       ...inherited,
       TENANT_MODE_CONFIG_DIR: join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c'),
-      // CI has no SHELL, so `script` falls back to /bin/sh (dash): the same shell everywhere.
+      // CI may have no SHELL (then `script` uses /bin/sh, dash) and no TERM (then chalk finds no colour
+      // support): pin both as an operator's terminal has them, so every machine runs the same thing.
       SHELL: '/bin/sh',
+      TERM: 'xterm-256color',
       ...env,
     },
     stdio: 'pipe',
