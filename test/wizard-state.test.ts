@@ -1,6 +1,14 @@
+import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import type {Pricing, Tenant} from '../source/platform/index.js';
-import {initialState, reducer, type WizardEvent, type WizardState} from '../source/wizard/state.js';
+import {PlatformError, type Pricing, type Tenant} from '../source/platform/index.js';
+import {wizardKey} from '../source/wizard/keys.js';
+import {
+  initialState,
+  reducer,
+  type Step,
+  type WizardEvent,
+  type WizardState,
+} from '../source/wizard/state.js';
 
 const tenant = {id: 't', name: 'Acme Corp', kind: 'customer', pricing_mode: 'trial'} as unknown as Tenant;
 const pricing: Pricing = {
@@ -98,5 +106,63 @@ describe('wizard state machine', () => {
     expect(back.step).toEqual({name: 'connect', field: 'signedIn'});
     expect(run(back, {type: 'PRICING_LOADED', row, pricing})).toBe(back);
     expect(run(back, {type: 'LOOKUP_FOUND', rows: [row], listTitle: 'x'})).toBe(back);
+  });
+});
+
+describe('the wizard-wide keys', () => {
+  const none: Key = {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+  };
+  const enter = {...none, return: true};
+  const viewPricing: Step = {name: 'viewPricing', row, pricing};
+  const confirm: Step = {name: 'confirm', row, pricing};
+  const refused = (status: number, mode: Pricing['mode']): Step => ({
+    name: 'result',
+    row,
+    before: pricing,
+    outcome: {
+      kind: 'failed',
+      error: new PlatformError('http', 'refused', {status}),
+      pricingAfter: {...pricing, mode, version: 8},
+    },
+  });
+
+  it('q and Enter act only where no text is typed: a tenant name with a q in it never quits', () => {
+    expect(wizardKey(viewPricing, 'q', none)).toEqual({type: 'leave', reason: 'quit'});
+    expect(wizardKey(viewPricing, '', enter)).toEqual({type: 'event', event: {type: 'SWITCH_REQUESTED'}});
+    expect(wizardKey(confirm, 'q', none)).toBeUndefined();
+    expect(wizardKey(confirm, '', enter)).toBeUndefined();
+    expect(wizardKey(confirm, 'c', {...none, ctrl: true})).toEqual({type: 'leave', reason: 'interrupted'});
+    expect(wizardKey(confirm, '', {...none, escape: true})).toEqual({type: 'back'});
+  });
+
+  it('r decides again only after a 409 that left the tenant in trial', () => {
+    const stale = refused(409, 'trial');
+    expect(wizardKey(stale, 'r', none)).toEqual({
+      type: 'event',
+      event: {type: 'RECONFIRM_REQUESTED', pricing: {...pricing, version: 8}},
+    });
+    expect(wizardKey(refused(409, 'production'), 'r', none)).toBeUndefined();
+    expect(wizardKey(refused(400, 'trial'), 'r', none)).toBeUndefined();
+    expect(wizardKey(stale, '', enter)).toEqual({type: 'event', event: {type: 'ANOTHER_TENANT_REQUESTED'}});
   });
 });

@@ -1,46 +1,18 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
-import {
-  type AccessToken,
-  type PlatformClient,
-  type Pricing,
-  printable,
-  type SwitchOutcome,
-  switchAndVerify,
-} from '../platform/index.js';
-import {type AuditLog, auditEntryFor, type CredentialStore} from '../store/index.js';
+import {type AccessToken, type PlatformClient, printable} from '../platform/index.js';
 import {Countdown} from './components/Countdown.js';
-import {HttpPanel} from './components/HttpPanel.js';
-import {StepFrame} from './components/StepFrame.js';
+import {wizardKey} from './keys.js';
 import {StepScreen} from './StepScreen.js';
-import {canReconfirm} from './screens/ResultScreen.js';
+import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
+import type {WizardExit, WizardServices} from './services.js';
 import {signIn} from './sign-in.js';
-import {type ConnectForm, initialState, reducer, stepNumbers, type TenantRow} from './state.js';
+import {type ConnectForm, initialState, reducer, stepNumbers} from './state.js';
+import {recordAttempt, type SwitchContext, switchTenant} from './switch-tenant.js';
 import {chooseTenantRow, type LookupContext, lookUpTenant} from './tenant-lookup.js';
 import {theme} from './theme.js';
 import {useHttpLog} from './use-http-log.js';
-
-export interface WizardServices {
-  readonly store: CredentialStore;
-  /** Where every switch attempt, confirmed or cancelled, is recorded. */
-  readonly audit?: AuditLog;
-  readonly now: () => number;
-  readonly timeoutMs?: number;
-  readonly retry?: {readonly attempts: number; readonly delayMs: number};
-  /** Starts (once) the embedded sandbox, offered first in the data center list, and gives its demo credentials. */
-  readonly openSandbox?: () => Promise<{
-    readonly url: string;
-    readonly clientId: string;
-    readonly clientSecret: string;
-  }>;
-}
-
-export interface WizardExit {
-  readonly reason: 'quit' | 'interrupted';
-  readonly switchesSent: number;
-  /** A switch was sent and no answer had come when the operator left. */
-  readonly switchInFlight: boolean;
-}
+import {useOnAbort} from './use-on-abort.js';
 
 export interface WizardProps {
   readonly services: WizardServices;
@@ -95,72 +67,38 @@ export function Wizard({
     onExit({reason, switchesSent: state.switchesSent, switchInFlight: switching.current});
     exit();
   };
-  const latestLeave = useRef(leave);
-  latestLeave.current = leave;
-  useEffect(() => {
-    const stop = () => latestLeave.current('interrupted');
-    terminate?.addEventListener('abort', stop, {once: true});
-    return () => terminate?.removeEventListener('abort', stop);
-  }, [terminate]);
+  useOnAbort(terminate, () => leave('interrupted'));
 
   const signingIn = step.name === 'connect' && step.field === 'signingIn';
   // biome-ignore lint/correctness/useExhaustiveDependencies: signs in once each time the step reaches signingIn
   useEffect(() => {
     if (!signingIn) return;
-    const {now, store, timeoutMs, retry} = services;
     const {onExchange, onRetry} = http;
-    void signIn({
-      form,
-      store,
-      now,
-      timeoutMs,
-      retry,
-      cachedToken,
-      remembered,
-      onExchange,
-      onRetry,
-      dispatch,
-      signal: begin(1),
-    }).then((platform) => {
+    const signal = begin(1);
+    const context = {...services, form, cachedToken, remembered, onExchange, onRetry, dispatch, signal};
+    void signIn(context).then((platform) => {
       if (platform) client.current = platform;
     });
   }, [signingIn]);
 
-  const lookupContext = (): LookupContext | undefined =>
-    client.current && account
-      ? {
-          platform: client.current,
-          account,
-          dispatch,
-          signal: begin(2),
-          pricingCallsBegin: () => http.callsFor(3),
-        }
-      : undefined;
-
-  /** One audit line for a switch attempt: sent (with its outcome), or cancelled at the confirmation. */
-  const record = (row: TenantRow, before: Pricing, outcome?: SwitchOutcome) => {
-    const platform = client.current;
-    if (!platform || !services.audit) return;
-    const {baseUrl: dataCenter, clientId} = platform;
-    services.audit.append(
-      auditEntryFor({via: 'wizard', dataCenter, clientId, row, before, outcome, at: services.now()}),
-    );
+  /** Runs a tenant lookup (step 2, then the pricing read for step 3) once signed in. */
+  const lookUp = (run: (context: LookupContext) => Promise<void>) => {
+    if (!client.current || !account) return;
+    const pricingCallsBegin = () => http.callsFor(3);
+    void run({platform: client.current, account, dispatch, signal: begin(2), pricingCallsBegin});
   };
 
+  const switchContext = (): SwitchContext | undefined =>
+    client.current ? {platform: client.current, audit: services.audit, now: services.now} : undefined;
+
   const confirmSwitch = async () => {
-    const platform = client.current;
-    if (!platform || step.name !== 'confirm') return;
+    const context = switchContext();
+    if (!context || step.name !== 'confirm') return;
     dispatch({type: 'SWITCH_CONFIRMED'});
     http.callsFor(5);
     switching.current = true;
-    const outcome = await switchAndVerify(
-      platform,
-      step.row.tenant.id,
-      step.pricing.version,
-      session.current.signal,
-    );
+    const outcome = await switchTenant(context, step.row, step.pricing, session.current.signal);
     switching.current = false;
-    record(step.row, step.pricing, outcome);
     if (!session.current.signal.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
   };
 
@@ -173,23 +111,23 @@ export function Wizard({
   };
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      if (step.name === 'confirm') record(step.row, step.pricing);
-      return leave('interrupted');
+    const action = wizardKey(step, input, key);
+    if (!action) return;
+    const context = switchContext();
+    // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
+    if (step.name === 'confirm' && action.type !== 'togglePanel' && context) {
+      recordAttempt(context, step.row, step.pricing);
     }
-    if (key.tab) return setPanelOpen((open) => !open);
-    if (key.escape) {
-      if (step.name === 'confirm') record(step.row, step.pricing);
-      if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
-      return dispatch({type: 'BACK'});
-    }
-    if (step.name === 'result' && input === 'r' && canReconfirm(step.outcome) && step.outcome.pricingAfter) {
-      return dispatch({type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter});
-    }
-    if (step.name === 'viewPricing' || step.name === 'result') {
-      if (input === 'q') return leave('quit');
-      if (key.return)
-        dispatch({type: step.name === 'result' ? 'ANOTHER_TENANT_REQUESTED' : 'SWITCH_REQUESTED'});
+    switch (action.type) {
+      case 'leave':
+        return leave(action.reason);
+      case 'togglePanel':
+        return setPanelOpen((open) => !open);
+      case 'back':
+        if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
+        return dispatch({type: 'BACK'});
+      case 'event':
+        return dispatch(action.event);
     }
   });
 
@@ -200,17 +138,7 @@ export function Wizard({
     <Box flexDirection="column" width={stdout.columns || 80}>
       {notice ? <Text color={theme.warning}>{notice}</Text> : null}
       {panelOpen ? (
-        <StepFrame
-          step={stepNumber}
-          title="HTTP calls of this step"
-          account={accountLine}
-          hints={[
-            ['Tab', 'back to the step'],
-            ['Ctrl+C', 'quit'],
-          ]}
-        >
-          <HttpPanel step={stepNumber} exchanges={http.exchangesOf(stepNumber)} />
-        </StepFrame>
+        <HttpCallsScreen step={stepNumber} account={accountLine} exchanges={http.exchangesOf(stepNumber)} />
       ) : (
         <StepScreen
           state={state}
@@ -221,14 +149,8 @@ export function Wizard({
           onConnectEvent={(event) =>
             event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event)
           }
-          onLookUp={(query) => {
-            const context = lookupContext();
-            if (context) void lookUpTenant(context, query);
-          }}
-          onChoose={(row, query) => {
-            const context = lookupContext();
-            if (context) void chooseTenantRow(context, row, query);
-          }}
+          onLookUp={(query) => lookUp((context) => lookUpTenant(context, query))}
+          onChoose={(row, query) => lookUp((context) => chooseTenantRow(context, row, query))}
           onConfirm={confirmSwitch}
         />
       )}

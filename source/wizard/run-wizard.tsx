@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import {startingPoint} from '../store/index.js';
-import {Wizard, type WizardExit, type WizardServices} from './Wizard.js';
+import type {WizardExit, WizardServices} from './services.js';
+import {Wizard} from './Wizard.js';
 
 export interface RunWizardOptions {
   readonly services: WizardServices;

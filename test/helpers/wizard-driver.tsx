@@ -5,7 +5,8 @@ import {render} from 'ink-testing-library';
 import {afterEach} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {CredentialStore} from '../../source/store/index.js';
-import {Wizard, type WizardExit, type WizardProps, type WizardServices} from '../../source/wizard/Wizard.js';
+import type {WizardExit, WizardServices} from '../../source/wizard/services.js';
+import {Wizard, type WizardProps} from '../../source/wizard/Wizard.js';
 import {fixedNow} from './sandbox.js';
 
 export const keys = {

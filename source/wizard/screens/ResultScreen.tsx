@@ -9,6 +9,7 @@ import {
 } from '../../platform/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
+import {canReconfirm} from '../keys.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -27,13 +28,6 @@ const headlineColour: Record<SwitchVerdict, string> = {
   failed: theme.error,
   unknown: theme.warning,
 };
-
-/** True when the platform refused because the pricing changed, and a new decision is possible (still trial). */
-export function canReconfirm(
-  outcome: SwitchOutcome | undefined,
-): outcome is Extract<SwitchOutcome, {kind: 'failed'}> {
-  return outcome?.kind === 'failed' && outcome.error.status === 409 && outcome.pricingAfter?.mode === 'trial';
-}
 
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
 export function ResultScreen({row, account, before, outcome}: ResultScreenProps) {

@@ -1,0 +1,26 @@
+import type {Exchange} from '../../platform/index.js';
+import {HttpPanel} from '../components/HttpPanel.js';
+import {StepFrame} from '../components/StepFrame.js';
+
+export interface HttpCallsScreenProps {
+  readonly step: number;
+  readonly account: string;
+  readonly exchanges: readonly Exchange[];
+}
+
+/** Tab on any step: that step's HTTP calls and the seed's Python lines, in place of the step's screen. */
+export function HttpCallsScreen({step, account, exchanges}: HttpCallsScreenProps) {
+  return (
+    <StepFrame
+      step={step}
+      title="HTTP calls of this step"
+      account={account}
+      hints={[
+        ['Tab', 'back to the step'],
+        ['Ctrl+C', 'quit'],
+      ]}
+    >
+      <HttpPanel step={step} exchanges={exchanges} />
+    </StepFrame>
+  );
+}

@@ -1,0 +1,25 @@
+import type {AuditLog, CredentialStore} from '../store/index.js';
+
+/** What the wizard is given to work with: the stores, the clock, request settings, and the sandbox to offer. */
+export interface WizardServices {
+  readonly store: CredentialStore;
+  /** Where every switch attempt, confirmed or cancelled, is recorded. */
+  readonly audit?: AuditLog;
+  readonly now: () => number;
+  readonly timeoutMs?: number;
+  readonly retry?: {readonly attempts: number; readonly delayMs: number};
+  /** Starts (once) the embedded sandbox, offered first in the data center list, and gives its demo credentials. */
+  readonly openSandbox?: () => Promise<{
+    readonly url: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+  }>;
+}
+
+/** How the wizard ended, for the line printed after Ink has let go of the terminal. */
+export interface WizardExit {
+  readonly reason: 'quit' | 'interrupted';
+  readonly switchesSent: number;
+  /** A switch was sent and no answer had come when the operator left. */
+  readonly switchInFlight: boolean;
+}
