@@ -25,6 +25,8 @@ export interface DriverOptions {
   readonly services?: Partial<WizardServices>;
   readonly props?: Partial<Omit<WizardProps, 'services' | 'onExit'>>;
   readonly timeoutMs?: number;
+  /** The terminal's width (ink-testing-library's is 100). */
+  readonly columns?: number;
 }
 
 /** A fresh credential store in a temporary folder. */
@@ -39,7 +41,7 @@ export function temporaryStore(): CredentialStore {
 export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
   const exits: WizardExit[] = [];
   const store = options.store ?? temporaryStore();
-  const instance = render(
+  const wizard = (
     <Wizard
       services={{
         store,
@@ -55,8 +57,14 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
       }}
       onExit={(exit) => exits.push(exit)}
       {...options.props}
-    />,
+    />
   );
+  const instance = render(wizard);
+  if (options.columns) {
+    // Its stdout has a fixed width; an own property overrides it, and a re-render lays the screen out again.
+    Object.defineProperty(instance.stdout, 'columns', {value: options.columns});
+    instance.rerender(wizard);
+  }
   const host = new URL(sandbox.url).host;
   const frame = () => (instance.lastFrame() ?? '').replaceAll(host, '<sandbox>');
 
