@@ -180,7 +180,7 @@ describe('going back and cancelling', () => {
 });
 
 describe('a switch that fails', () => {
-  it('a 503 on the PUT: explained, the pricing re-read shows nothing changed, one PUT only', async () => {
+  it('a 503 on the PUT: explained, the pricing re-read shows nothing changed, one PUT only; r tries again', async () => {
     const wizard = start();
     await wizard.signInToSandbox();
     await wizard.chooseTenant('Contoso');
@@ -209,6 +209,15 @@ describe('a switch that fails', () => {
     expect(frame).toContain('Read again: Contoso is still in trial; nothing was changed by this request.');
     expect(requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'))).toHaveLength(1);
     expect(requestLines(sandbox.current, from).at(-1)).toMatch(/^GET \/tenants\/.+\/pricing$/);
+
+    // The platform is fine again: one more confirmation, one more PUT.
+    sandbox.current.faults.clear();
+    await wizard.press('r');
+    await wizard.waitFor('Type the tenant');
+    await wizard.type('Contoso');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('is now in production');
+    expect(requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'))).toHaveLength(2);
   });
 
   it('the connection drops after the platform switched: the re-read says it IS in production', async () => {

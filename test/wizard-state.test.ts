@@ -155,14 +155,23 @@ describe('the wizard-wide keys', () => {
     expect(wizardKey(confirm, '', {...none, escape: true})).toEqual({type: 'back'});
   });
 
-  it('r decides again only after a 409 that left the tenant in trial', () => {
+  it('r confirms again only after a passing refusal (409, 429, 5xx) that left the tenant in trial', () => {
     const stale = refused(409, 'trial');
-    expect(wizardKey(stale, 'r', none)).toEqual({
-      type: 'event',
-      event: {type: 'RECONFIRM_REQUESTED', pricing: {...pricing, version: 8}},
-    });
+    const again = {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: {...pricing, version: 8}}};
+    expect(wizardKey(stale, 'r', none)).toEqual(again);
+    expect(wizardKey(refused(503, 'trial'), 'r', none)).toEqual(again);
+    expect(wizardKey(refused(429, 'trial'), 'r', none)).toEqual(again);
     expect(wizardKey(refused(409, 'production'), 'r', none)).toBeUndefined();
     expect(wizardKey(refused(400, 'trial'), 'r', none)).toBeUndefined();
+    expect(wizardKey(refused(403, 'trial'), 'r', none)).toBeUndefined();
+    // No answer came: the first request may still be processed; the operator is not invited to send another.
+    const timedOut: Step = {
+      name: 'result',
+      row,
+      before: pricing,
+      outcome: {kind: 'failed', error: new PlatformError('timeout', 'no answer'), pricingAfter: pricing},
+    };
+    expect(wizardKey(timedOut, 'r', none)).toBeUndefined();
     expect(wizardKey(stale, '', enter)).toEqual({type: 'event', event: {type: 'ANOTHER_TENANT_REQUESTED'}});
   });
 });

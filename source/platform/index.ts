@@ -16,7 +16,15 @@ export type {Exchange, ExchangeObserver} from './http.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {printable} from './printable.js';
 export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
-export {gotNoAnswer, type SwitchOutcome, type SwitchVerdict, switchAndVerify, verdictOf} from './switch.js';
+export {
+  gotNoAnswer,
+  mayConfirmAgain,
+  type RetryableOutcome,
+  type SwitchOutcome,
+  type SwitchVerdict,
+  switchAndVerify,
+  verdictOf,
+} from './switch.js';
 export type {
   AccessToken,
   ApiClientInfo,

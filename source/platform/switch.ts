@@ -72,3 +72,20 @@ export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
   }
   return pricingAfter.mode === 'trial' && gotNoAnswer(error) ? 'unknown' : 'failed';
 }
+
+/** A failed switch after which the tenant is known to be still in trial. */
+export type RetryableOutcome = Extract<SwitchOutcome, {kind: 'failed'}> & {readonly pricingAfter: Pricing};
+
+/**
+ * Whether a new confirmation may succeed after this failure: the re-read shows the tenant still in trial, and the
+ * refusal was for a passing reason — the pricing changed (409), too many requests (429), or trouble on the
+ * platform's side (5xx, an answer that was not JSON; platform-api.md: "the guide says retry twice with a 1–2 s
+ * interval"). Never when no answer came (that request may still be processed), nor after a refusal that would only
+ * be repeated (400, 403, 404). It is a new confirmation, never an automatic resend.
+ */
+export function mayConfirmAgain(outcome: SwitchOutcome | undefined): outcome is RetryableOutcome {
+  if (outcome?.kind !== 'failed' || outcome.pricingAfter?.mode !== 'trial') return false;
+  if (verdictOf(outcome) !== 'failed') return false;
+  const {status = 0, kind} = outcome.error;
+  return status === 409 || status === 429 || status >= 500 || kind === 'not-json';
+}

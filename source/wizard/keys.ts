@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import type {SwitchOutcome} from '../platform/index.js';
+import {mayConfirmAgain} from '../platform/index.js';
 import type {Step, WizardEvent} from './state.js';
 
 /** What a wizard-wide key asks for; the screens handle their own keys (typing, lists, choices). */
@@ -9,22 +9,16 @@ export type KeyAction =
   | {readonly type: 'back'}
   | {readonly type: 'event'; readonly event: WizardEvent};
 
-/** True when the platform refused because the pricing changed, and a new decision is possible (still trial). */
-export function canReconfirm(
-  outcome: SwitchOutcome | undefined,
-): outcome is Extract<SwitchOutcome, {kind: 'failed'}> {
-  return outcome?.kind === 'failed' && outcome.error.status === 409 && outcome.pricingAfter?.mode === 'trial';
-}
-
 /**
  * The key map of the whole wizard: Ctrl+C leaves, Tab opens the step's HTTP calls, Esc goes back; on the pricing
- * and result screens (no text field there) Enter moves on, `q` quits and, after a 409, `r` decides again.
+ * and result screens (no text field there) Enter moves on, `q` quits and, after a failure worth another try, `r`
+ * goes back to the confirmation.
  */
 export function wizardKey(step: Step, input: string, key: Key): KeyAction | undefined {
   if (key.ctrl && input === 'c') return {type: 'leave', reason: 'interrupted'};
   if (key.tab) return {type: 'togglePanel'};
   if (key.escape) return {type: 'back'};
-  if (step.name === 'result' && input === 'r' && canReconfirm(step.outcome) && step.outcome.pricingAfter) {
+  if (step.name === 'result' && input === 'r' && mayConfirmAgain(step.outcome)) {
     return {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter}};
   }
   if (step.name !== 'viewPricing' && step.name !== 'result') return undefined;

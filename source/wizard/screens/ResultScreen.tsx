@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {
   describeOutcome,
+  mayConfirmAgain,
   type Pricing,
   printable,
   type SwitchOutcome,
@@ -9,7 +10,6 @@ import {
 } from '../../platform/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
-import {canReconfirm} from '../keys.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -32,7 +32,11 @@ const headlineColour: Record<SwitchVerdict, string> = {
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
 export function ResultScreen({row, account, before, outcome}: ResultScreenProps) {
   const hints: Array<readonly [string, string]> = [];
-  if (canReconfirm(outcome)) hints.push(['r', 'review the new pricing and decide again']);
+  if (mayConfirmAgain(outcome)) {
+    // After a 409 the pricing is new: the operator decides on it; otherwise it is the same request once more.
+    const stale = outcome.error.status === 409;
+    hints.push(['r', stale ? 'review the new pricing and decide again' : 'try again (confirm once more)']);
+  }
   if (outcome) hints.push(['Enter', 'another tenant'], ['q', 'quit']);
   hints.push(['Tab', 'HTTP calls']);
   if (!outcome) {
