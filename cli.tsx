@@ -1,13 +1,8 @@
 import chalk from 'chalk';
 import meow from 'meow';
-import {runAuditCommand} from './source/commands/audit.js';
-import {runListCommand} from './source/commands/list.js';
-import {runLogoutCommand} from './source/commands/logout.js';
-import {runSandboxCommand} from './source/commands/sandbox.js';
-import {runStatusCommand} from './source/commands/status.js';
-import {runSwitchCommand} from './source/commands/switch.js';
-import {toolVersion} from './source/platform/index.js';
-import {configDirectory, credentialsPath} from './source/store/index.js';
+// Only what --help and --version need is loaded up front; each command, and the wizard, when it runs.
+import {toolVersion} from './source/platform/version.js';
+import {configDirectory, credentialsPath} from './source/store/location.js';
 
 const cli = meow(
   `
@@ -105,22 +100,37 @@ async function main(): Promise<number> {
   const [tenant = ''] = rest;
   switch (command) {
     case 'sandbox':
-      return runSandboxCommand({
+      return (await import('./source/commands/sandbox.js')).runSandboxCommand({
         port: flags.port,
         tenants: flags.tenants,
         json: flags.json,
         faults: flags.faults,
       });
     case 'logout':
-      return runLogoutCommand();
+      return (await import('./source/commands/logout.js')).runLogoutCommand();
     case 'status':
-      return runStatusCommand(tenant, {...session, json: flags.json});
+      return (await import('./source/commands/status.js')).runStatusCommand(tenant, {
+        ...session,
+        json: flags.json,
+      });
     case 'list':
-      return runListCommand({...session, json: flags.json, mode: flags.mode});
+      return (await import('./source/commands/list.js')).runListCommand({
+        ...session,
+        json: flags.json,
+        mode: flags.mode,
+      });
     case 'switch':
-      return runSwitchCommand(tenant, {...session, json: flags.json, dryRun: flags.dryRun, yes: flags.yes});
+      return (await import('./source/commands/switch.js')).runSwitchCommand(tenant, {
+        ...session,
+        json: flags.json,
+        dryRun: flags.dryRun,
+        yes: flags.yes,
+      });
     case 'audit':
-      return runAuditCommand({json: flags.json, configDirectory: session.configDirectory});
+      return (await import('./source/commands/audit.js')).runAuditCommand({
+        json: flags.json,
+        configDirectory: session.configDirectory,
+      });
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return usage(
