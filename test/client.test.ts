@@ -69,7 +69,7 @@ describe('authentication', () => {
     const platformClock = movableClock();
     const server = await startSandbox({now: platformClock.now, tokenLifetimeSeconds: 600});
     try {
-      const client = clientFor(server); // the client's own clock does not move: it believes the token is fresh
+      const client = clientFor(server, {now: () => fixedNow}); // its own clock stands still: it believes the token is fresh
       await client.getTenant(server.tenantId);
       platformClock.advance(601_000);
       const tenant = await client.getTenant(server.tenantId);

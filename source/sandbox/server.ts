@@ -37,6 +37,8 @@ export interface Sandbox extends SeededCredentials {
   readonly world: World;
   readonly faults: Faults;
   readonly requests: RecordedRequest[];
+  /** The sandbox's clock: a client talking to it should judge token expiry by the same one. */
+  readonly now: () => number;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,8 @@ const apiPrefix = '/api/2';
 
 /** Starts the platform double on a loopback port, seeded with the demo world. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const world = new World(options.now ?? Date.now, options.tokenLifetimeSeconds);
+  const now = options.now ?? Date.now;
+  const world = new World(now, options.tokenLifetimeSeconds);
   const credentials = seedWorld(world, {extraCustomers: options.tenants});
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -71,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     faults,
     requests,
+    now,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -22,13 +22,14 @@ export function sandboxPerFile(options: SandboxOptions = {}): {readonly current:
   return holder;
 }
 
-/** A client signed in as the sandbox's demo API client, with quick retries. */
+/** A client signed in as the sandbox's demo API client, on the sandbox's clock, with quick retries. */
 export function clientFor(sandbox: Sandbox, options: Partial<PlatformClientOptions> = {}): PlatformClient {
   return new PlatformClient({
     dataCenter: sandbox.url,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     retry: {attempts: 2, delayMs: 10},
+    now: sandbox.now,
     ...options,
   });
 }
