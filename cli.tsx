@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import meow from 'meow';
+import {systemClock} from './source/clock.js';
 // Only what --help and --version need is loaded up front; each command, and the wizard, when it runs.
 import {toolVersion} from './source/platform/version.js';
 import {configDirectory, credentialsPath} from './source/store/location.js';
@@ -96,6 +97,7 @@ async function main(): Promise<number> {
     secret: process.env.TENANT_MODE_CLIENT_SECRET || undefined,
     timeoutSeconds: flags.timeout,
     configDirectory: configDirectory(),
+    clock: systemClock,
   };
   const [tenant = ''] = rest;
   switch (command) {
@@ -105,9 +107,10 @@ async function main(): Promise<number> {
         tenants: flags.tenants,
         json: flags.json,
         faults: flags.faults,
+        clock: systemClock,
       });
     case 'logout':
-      return (await import('./source/commands/logout.js')).runLogoutCommand();
+      return (await import('./source/commands/logout.js')).runLogoutCommand(systemClock);
     case 'status':
       return (await import('./source/commands/status.js')).runStatusCommand(tenant, {
         ...session,
@@ -150,6 +153,7 @@ async function main(): Promise<number> {
     secret: session.secret,
     timeoutSeconds: flags.timeout,
     sandbox: flags.sandbox,
+    clock: systemClock,
   });
 }
 

@@ -2,6 +2,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {createInterface} from 'node:readline';
 import {describe, expect, it} from 'vitest';
 import packageJson from '../package.json' with {type: 'json'};
+import {systemClock} from '../source/clock.js';
 import {PlatformClient} from '../source/platform/index.js';
 import {cliPath, runCli} from './helpers/cli.js';
 
@@ -45,6 +46,7 @@ describe('tenant-mode CLI', () => {
       expect(Object.keys(info)).toEqual(['url', 'client_id', 'client_secret', 'tenant_id']);
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const client = new PlatformClient({
+        clock: systemClock,
         dataCenter: info.url,
         clientId: info.client_id,
         clientSecret: info.client_secret,
@@ -99,6 +101,7 @@ describe('tenant-mode sandbox --faults', () => {
         client_secret: string;
       };
       const client = new PlatformClient({
+        clock: systemClock,
         dataCenter: info.url,
         clientId: info.client_id,
         clientSecret: info.client_secret,

@@ -1,5 +1,6 @@
 import {createServer} from 'node:net';
 import {describe, expect, it} from 'vitest';
+import {systemClock} from '../source/clock.js';
 import {type Exchange, PlatformClient, PlatformError} from '../source/platform/index.js';
 import {startSandbox} from '../source/sandbox/index.js';
 import {
@@ -51,9 +52,9 @@ describe('authentication', () => {
 
   it('takes a new token shortly before expiry, and reuses it until then', async () => {
     const clock = movableClock();
-    const server = await startSandbox({now: clock.now, tokenLifetimeSeconds: 600});
+    const server = await startSandbox({clock, tokenLifetimeSeconds: 600});
     try {
-      const client = clientFor(server, {now: clock.now});
+      const client = clientFor(server);
       await client.getTenant(server.tenantId);
       clock.advance(500_000); // 100 s left: more than a tenth of the lifetime
       await client.getTenant(server.tenantId);
@@ -67,9 +68,9 @@ describe('authentication', () => {
 
   it('re-authenticates once after a 401 (token expired on the platform first) and resends', async () => {
     const platformClock = movableClock();
-    const server = await startSandbox({now: platformClock.now, tokenLifetimeSeconds: 600});
+    const server = await startSandbox({clock: platformClock, tokenLifetimeSeconds: 600});
     try {
-      const client = clientFor(server, {now: () => fixedNow}); // its own clock stands still: it believes the token is fresh
+      const client = clientFor(server, {clock: movableClock()}); // its own clock stands still: it believes the token is fresh
       await client.getTenant(server.tenantId);
       platformClock.advance(601_000);
       const tenant = await client.getTenant(server.tenantId);
@@ -237,6 +238,7 @@ describe('failures below the platform', () => {
   it('a refused connection is a network error', async () => {
     const port = await freePort();
     const client = new PlatformClient({
+      clock: systemClock,
       dataCenter: `http://127.0.0.1:${port}`,
       clientId: sandbox.current.clientId,
       clientSecret: 'x',

@@ -13,6 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createServer as createTlsServer} from 'node:tls';
 import {describe, expect, it} from 'vitest';
+import {systemClock} from '../source/clock.js';
 import {PlatformClient, switchAndVerify} from '../source/platform/index.js';
 import {networkError} from '../source/platform/network-errors.js';
 import {startSandbox} from '../source/sandbox/index.js';
@@ -23,7 +24,8 @@ import {movableClock, requestLines, sandboxPerFile, tenantId} from './helpers/sa
 // below it) against the sandbox, and checks what the operator sees, the exit code, the tenant's final state on the
 // sandbox, and how many PUTs reached it. Every output is kept; the last test greps them all for the secret.
 const secret = 'tm-MATRIX-SECRET-51c7e2-never-shown';
-const sandbox = sandboxPerFile({now: Date.now});
+// The commands run as processes on the machine's clock: the sandbox keeps the same one.
+const sandbox = sandboxPerFile({clock: systemClock});
 const seen: string[] = [];
 const configDirectories: string[] = [];
 
@@ -82,7 +84,9 @@ function resetToTrial(name: string): void {
   const tenant = sandbox.current.world.tenants.get(tenantId(sandbox.current, name));
   if (!tenant) return;
   tenant.pricing.mode = 'trial';
-  tenant.pricing.production_start_date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 19);
+  tenant.pricing.production_start_date = new Date(sandbox.current.clock.now() + 20 * 86_400_000)
+    .toISOString()
+    .slice(0, 19);
 }
 
 describe('the token endpoint', () => {
@@ -119,14 +123,14 @@ describe('the token endpoint', () => {
 
 describe('a token that expires between reading and switching', () => {
   it('is renewed silently once, then the PUT is sent once', async () => {
-    const clock = movableClock(Date.now());
-    const server = await startSandbox({now: clock.now, tokenLifetimeSeconds: 600});
+    const clock = movableClock();
+    const server = await startSandbox({clock, tokenLifetimeSeconds: 600});
     try {
       const client = new PlatformClient({
         dataCenter: server.url,
         clientId: server.clientId,
         clientSecret: server.clientSecret,
-        now: clock.now,
+        clock,
       });
       const id = [...server.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
       const {version} = await client.getPricing(id);

@@ -2,18 +2,20 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {systemClock} from '../source/clock.js';
 import {CredentialStore} from '../source/store/index.js';
 import {runCli} from './helpers/cli.js';
 import {clientFor, sandboxPerFile} from './helpers/sandbox.js';
 
-const sandbox = sandboxPerFile({now: Date.now});
+// `logout` runs as a process on the machine's clock: the sandbox keeps the same one.
+const sandbox = sandboxPerFile({clock: systemClock});
 
 describe('tenant-mode logout', () => {
   it('forgets the saved credentials and revokes the saved token', async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'tenant-mode-logout-')), 'config');
     const client = clientFor(sandbox.current);
     const token = await client.authenticate();
-    CredentialStore.open(directory).store.save({
+    CredentialStore.open(directory, systemClock).store.save({
       dataCenter: client.baseUrl,
       clientId: client.clientId,
       clientSecret: sandbox.current.clientSecret,
@@ -22,7 +24,7 @@ describe('tenant-mode logout', () => {
     const {stderr} = await runCli(['logout'], {TENANT_MODE_CONFIG_DIR: directory});
     expect(stderr).toContain('Forgot 1 saved sign-in');
     expect(stderr).not.toContain(sandbox.current.clientSecret);
-    expect(CredentialStore.open(directory).store.lastProfile()).toBeUndefined();
+    expect(CredentialStore.open(directory, systemClock).store.lastProfile()).toBeUndefined();
     expect(sandbox.current.world.tokens.has(token.value)).toBe(false);
     const again = await runCli(['logout'], {TENANT_MODE_CONFIG_DIR: directory});
     expect(again.stderr).toContain('No saved credentials to forget.');

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {connect, createServer, type Server, type Socket} from 'node:net';
 import {createServer as createTlsServer} from 'node:tls';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {systemClock} from '../source/clock.js';
 import {PlatformClient, PlatformError} from '../source/platform/index.js';
 import {agentFor} from '../source/platform/proxy.js';
 import {clientFor, sandboxPerFile} from './helpers/sandbox.js';
@@ -56,6 +57,7 @@ describe('proxies', () => {
   it('sends https requests through HTTPS_PROXY, and explains an untrusted certificate', async () => {
     process.env.HTTPS_PROXY = proxyUrl;
     const client = new PlatformClient({
+      clock: systemClock,
       dataCenter: 'https://eu2-cloud.acronis.com',
       clientId: sandbox.current.clientId,
       clientSecret: 'secret',

@@ -3,6 +3,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CredentialStore} from '../source/store/index.js';
+import {movableClock} from './helpers/sandbox.js';
+
+const clock = movableClock();
 
 const freshDirectory = () => join(mkdtempSync(join(tmpdir(), 'tenant-mode-store-')), 'config');
 const profile = {
@@ -15,12 +18,12 @@ const profile = {
 describe('credential store', () => {
   it('remembers the last profile across openings', () => {
     const directory = freshDirectory();
-    CredentialStore.open(directory).store.save(profile);
-    const {store, notice} = CredentialStore.open(directory);
+    CredentialStore.open(directory, clock).store.save(profile);
+    const {store, notice} = CredentialStore.open(directory, clock);
     expect(notice).toBeUndefined();
     expect(store.lastProfile()).toEqual(profile);
     store.saveToken(profile.dataCenter, profile.clientId, {value: 'newer', expiresAt: 2});
-    expect(CredentialStore.open(directory).store.lastProfile()?.token).toEqual({
+    expect(CredentialStore.open(directory, clock).store.lastProfile()?.token).toEqual({
       value: 'newer',
       expiresAt: 2,
     });
@@ -30,7 +33,7 @@ describe('credential store', () => {
     const previous = process.umask(0o000);
     try {
       const directory = freshDirectory();
-      const {store} = CredentialStore.open(directory);
+      const {store} = CredentialStore.open(directory, clock);
       store.save(profile);
       expect(statSync(directory).mode & 0o777).toBe(0o700);
       expect(statSync(store.path).mode & 0o777).toBe(0o600);
@@ -43,15 +46,15 @@ describe('credential store', () => {
     const directory = freshDirectory();
     mkdirSync(directory, {recursive: true});
     chmodSync(directory, 0o755);
-    CredentialStore.open(directory).store.save(profile);
+    CredentialStore.open(directory, clock).store.save(profile);
     expect(statSync(directory).mode & 0o777).toBe(0o700);
   });
 
   it('forgets everything and hands back what it forgot', () => {
     const directory = freshDirectory();
-    CredentialStore.open(directory).store.save(profile);
-    expect(CredentialStore.open(directory).store.forgetAll()).toEqual([profile]);
-    expect(CredentialStore.open(directory).store.lastProfile()).toBeUndefined();
+    CredentialStore.open(directory, clock).store.save(profile);
+    expect(CredentialStore.open(directory, clock).store.forgetAll()).toEqual([profile]);
+    expect(CredentialStore.open(directory, clock).store.lastProfile()).toBeUndefined();
   });
 
   it.each([
@@ -66,19 +69,19 @@ describe('credential store', () => {
     const directory = freshDirectory();
     mkdirSync(directory, {recursive: true});
     writeFileSync(join(directory, 'config.json'), content);
-    const {store, notice} = CredentialStore.open(directory);
+    const {store, notice} = CredentialStore.open(directory, clock);
     expect(notice).toContain(reason);
     expect(notice).toContain('set aside as');
     const aside = readdirSync(directory).find((name) => name.startsWith('config.json.corrupt-'));
     expect(aside && readFileSync(join(directory, aside), 'utf8')).toBe(content);
     store.save(profile);
-    expect(CredentialStore.open(directory).store.lastProfile()).toEqual(profile);
+    expect(CredentialStore.open(directory, clock).store.lastProfile()).toEqual(profile);
   });
 
   it('works in memory only when the file is a folder, and says so', () => {
     const directory = freshDirectory();
     mkdirSync(join(directory, 'config.json'), {recursive: true});
-    const {store, notice} = CredentialStore.open(directory);
+    const {store, notice} = CredentialStore.open(directory, clock);
     expect(notice).toContain('it is a folder, not a file');
     expect(store.persistent).toBe(false);
     store.save(profile);

@@ -85,7 +85,9 @@ describe('switch on a terminal', () => {
   it('asks for the tenant name: the right name switches, another cancels and is audited', async () => {
     const {startSandbox} = await import('../source/sandbox/index.js');
     const {AuditLog} = await import('../source/store/index.js');
-    const sandbox = await startSandbox();
+    const {systemClock} = await import('../source/clock.js');
+    // The CLI runs as a process on the machine's clock: the sandbox keeps the same one.
+    const sandbox = await startSandbox({clock: systemClock});
     const config = join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c');
     const command = (name: string) =>
       `${process.execPath} ${cli} switch '${name}' --url ${sandbox.url} --client-id ${sandbox.clientId}`;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {ManualClock} from '../source/clock.js';
+import {fixedNow, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
@@ -316,8 +317,9 @@ describe('the audit log from the wizard', () => {
 });
 
 describe('waiting on the platform', () => {
-  it('429 with Retry-After: a visible countdown, then the answer', async () => {
-    const wizard = start();
+  it('429 with Retry-After: a visible countdown as the clock moves, then the answer', async () => {
+    const clock = new ManualClock(fixedNow, {sleeps: 'held'});
+    const wizard = start({services: {clock}});
     await wizard.signInToSandbox();
     sandbox.current.faults.add({
       method: 'GET',
@@ -331,10 +333,14 @@ describe('waiting on the platform', () => {
     await wizard.press(keys.enter);
     await wizard.waitFor('1 tenant matches');
     await wizard.press(keys.enter);
-    expect(await wizard.waitFor('trying again in')).toMatch(
-      /⏳ The platform asked to wait \(429 Too Many Requests\): trying again in [12] s…/,
+    expect(await wizard.waitFor('trying again in')).toContain(
+      '⏳ The platform asked to wait (429 Too Many Requests): trying again in 2 s…',
     );
-    const pricing = await wizard.waitFor('Step 3 of 5', 5000);
+    clock.advance(1000);
+    await wizard.waitFor('trying again in 1 s…');
+    expect(wizard.frame()).not.toContain('Step 3 of 5');
+    clock.advance(1000);
+    const pricing = await wizard.waitFor('Step 3 of 5');
     expect(pricing).not.toContain('trying again');
   });
 

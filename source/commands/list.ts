@@ -39,7 +39,7 @@ export async function runListCommand(
       }
       return names;
     };
-    const now = Date.now();
+    const now = options.clock.now();
     const rows = all
       .filter((tenant) => tenant.kind === 'customer')
       .filter((tenant) => options.mode === undefined || tenant.pricing_mode === options.mode)

@@ -1,13 +1,14 @@
+import type {Clock} from '../clock.js';
 import {PlatformClient} from '../platform/index.js';
 import {CredentialStore, configDirectory} from '../store/index.js';
 
 /** `tenant-mode logout`: forget every saved sign-in, revoking the cached tokens that are still alive. */
-export async function runLogoutCommand(): Promise<number> {
-  const {store, notice} = CredentialStore.open(configDirectory());
+export async function runLogoutCommand(clock: Clock): Promise<number> {
+  const {store, notice} = CredentialStore.open(configDirectory(), clock);
   if (notice) process.stderr.write(`${notice}\n`);
   const profiles = store.forgetAll();
   for (const profile of profiles) {
-    if (!profile.token || !profile.clientSecret || profile.token.expiresAt <= Date.now()) continue;
+    if (!profile.token || !profile.clientSecret || profile.token.expiresAt <= clock.now()) continue;
     try {
       const client = new PlatformClient({
         dataCenter: profile.dataCenter,
@@ -15,6 +16,7 @@ export async function runLogoutCommand(): Promise<number> {
         clientSecret: profile.clientSecret,
         cachedToken: profile.token,
         timeoutMs: 10_000,
+        clock,
       });
       await client.revokeToken();
     } catch (error) {

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {type FaultRule, loadFaultFile, startSandbox} from '../sandbox/index.js';
 
 export interface SandboxCommandOptions {
@@ -6,6 +7,7 @@ export interface SandboxCommandOptions {
   readonly json: boolean;
   /** A trainer's fault file (see loadFaultFile). */
   readonly faults?: string;
+  readonly clock: Clock;
 }
 
 /** `tenant-mode sandbox`: the platform double on its own, until Ctrl+C or SIGTERM. */
@@ -29,7 +31,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions): Promise
   }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({port: options.port, tenants: options.tenants});
+    sandbox = await startSandbox({port: options.port, tenants: options.tenants, clock: options.clock});
   } catch (error) {
     const code = (error as {code?: string}).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(error);

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {PlatformClient, type Tenant} from '../platform/index.js';
 import {CredentialStore, startingPoint} from '../store/index.js';
 
@@ -9,6 +10,7 @@ export interface CommandOptions {
   readonly secret?: string;
   readonly timeoutSeconds: number;
   readonly configDirectory: string;
+  readonly clock: Clock;
 }
 
 export interface Session {
@@ -23,7 +25,7 @@ export async function openSession(
   output: Output,
   signal?: AbortSignal,
 ): Promise<Session> {
-  const {store, notice} = CredentialStore.open(options.configDirectory);
+  const {store, notice} = CredentialStore.open(options.configDirectory, options.clock);
   if (notice) output.note(notice);
   const start = startingPoint({url: options.url, clientId: options.clientId, secret: options.secret}, store);
   const {dataCenter, clientId, secret} = start.form;
@@ -39,6 +41,7 @@ export async function openSession(
     clientSecret: secret,
     timeoutMs: options.timeoutSeconds * 1000,
     cachedToken: start.cachedToken,
+    clock: options.clock,
     onRetry: (error, attempt, delayMs) => {
       const why = error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : error.message;
       output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);

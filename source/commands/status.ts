@@ -13,7 +13,7 @@ export async function runStatusCommand(
     const session = await openSession(options, output, signal);
     const {tenant, path} = await resolveTenant(session, query, signal);
     const pricing = await session.client.getPricing(tenant.id, signal);
-    const reading = readPricing(pricing, Date.now());
+    const reading = readPricing(pricing, options.clock.now());
     output.result(
       [
         `${printable(tenant.name)} (${tenant.kind})`,

@@ -45,7 +45,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     }
     if (pricing.mode === 'production') {
       output.result(
-        `${name} is already in production: nothing was sent. ${readPricing(pricing, Date.now())}`,
+        `${name} is already in production: nothing was sent. ${readPricing(pricing, options.clock.now())}`,
         {
           tenant: summary,
           pricing_before: pricing,
@@ -63,7 +63,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     }
 
     const request = switchRequest(tenant.id, pricing.version);
-    output.note(plan(row, pricing, request));
+    output.note(plan(row, pricing, request, options.clock.now()));
     if (options.dryRun) {
       output.result('Dry run: nothing was sent.', {
         tenant: summary,
@@ -76,7 +76,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       return exitCodes.done;
     }
     if (!options.yes && !(await confirmed(name, signal))) {
-      audit(session, row, pricing);
+      audit(session, row, pricing, options.clock.now());
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
 
@@ -85,7 +85,7 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     const verdict = verdictOf(outcome);
     const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
     const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
-    audit(session, row, pricing, outcome);
+    audit(session, row, pricing, options.clock.now(), outcome);
     const document = {
       tenant: summary,
       pricing_before: pricing,
@@ -121,10 +121,11 @@ function plan(
   row: TenantRow,
   pricing: Pricing,
   request: {method: string; path: string; body: unknown},
+  now: number,
 ): string {
   return [
     `Switch ${printable(row.tenant.name)} (${row.tenant.id}) from trial to production:`,
-    ...switchFacts(pricing, Date.now()).map((fact) => `  ! ${fact}`),
+    ...switchFacts(pricing, now).map((fact) => `  ! ${fact}`),
     `  Request: ${request.method} ${request.path}  ${JSON.stringify(request.body)}`,
   ].join('\n');
 }
@@ -157,7 +158,7 @@ async function confirmed(name: string, signal: AbortSignal): Promise<boolean> {
   }
 }
 
-function audit(session: Session, row: TenantRow, before: Pricing, outcome?: SwitchOutcome): void {
+function audit(session: Session, row: TenantRow, before: Pricing, at: number, outcome?: SwitchOutcome): void {
   new AuditLog(session.store.directory).append(
     auditEntryFor({
       via: 'command',
@@ -166,7 +167,7 @@ function audit(session: Session, row: TenantRow, before: Pricing, outcome?: Swit
       row,
       before,
       outcome,
-      at: Date.now(),
+      at,
     }),
   );
 }

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {PlatformError} from './errors.js';
 import type {HttpCore} from './http.js';
 import type {AccessToken} from './types.js';
@@ -20,7 +21,8 @@ export interface TokenKeeperOptions {
   readonly cachedToken?: AccessToken;
   /** Told of every new token, so that a store can cache it. */
   readonly onToken?: (token: AccessToken) => void;
-  readonly now?: () => number;
+  /** Judges expiry; the same clock as everything else of the run. */
+  readonly clock: Clock;
 }
 
 /** Takes client-credentials tokens from `POST /idp/token` and keeps the current one until shortly before expiry. */
@@ -28,13 +30,11 @@ export class TokenKeeper {
   #token?: AccessToken;
   #lifetimeMs = assumedLifetimeSeconds * 1000;
   #pending?: Promise<AccessToken>;
-  readonly #now: () => number;
 
   constructor(
     private readonly http: HttpCore,
     private readonly options: TokenKeeperOptions,
   ) {
-    this.#now = options.now ?? Date.now;
     this.#token = options.cachedToken;
   }
 
@@ -46,7 +46,7 @@ export class TokenKeeper {
   async token(signal?: AbortSignal): Promise<AccessToken> {
     const token = this.#token;
     const margin = Math.min(renewMarginMs, this.#lifetimeMs / 10);
-    if (token && token.expiresAt - this.#now() > margin) return token;
+    if (token && token.expiresAt - this.options.clock.now() > margin) return token;
     return this.renew(signal);
   }
 
@@ -78,7 +78,7 @@ export class TokenKeeper {
   }
 
   async #request(signal?: AbortSignal): Promise<AccessToken> {
-    const requestedAt = this.#now();
+    const requestedAt = this.options.clock.now();
     const {body} = await this.http.send<TokenBody | null>({
       method: 'POST',
       path: '/idp/token',

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {TokenKeeper} from './auth.js';
 import {normalizeBaseUrl} from './base-url.js';
 import {PlatformError} from './errors.js';
@@ -14,8 +15,8 @@ export interface PlatformClientOptions {
   readonly onExchange?: ExchangeObserver;
   readonly cachedToken?: AccessToken;
   readonly onToken?: (token: AccessToken) => void;
-  /** The clock used to judge token expiry (tests move it). */
-  readonly now?: () => number;
+  /** The run's one clock: token expiry, exchange times, and the waits before a retry (tests move it). */
+  readonly clock: Clock;
   /**
    * GETs that meet a 5xx are tried again: twice, 1–2 s apart, as the vendor's guide says for 50x.
    * Retrying a GET is always safe; a PUT is never retried (its outcome is re-read instead).
@@ -41,6 +42,7 @@ export class PlatformClient {
   readonly #tokens: TokenKeeper;
   readonly #retry: {attempts: number; delayMs: number};
   readonly #onRetry?: PlatformClientOptions['onRetry'];
+  readonly #clock: Clock;
   #self?: ApiClientInfo;
 
   constructor(options: PlatformClientOptions) {
@@ -51,16 +53,18 @@ export class PlatformClient {
       baseUrl: this.baseUrl,
       timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
       onExchange: options.onExchange,
+      clock: options.clock,
     });
     this.#tokens = new TokenKeeper(this.#http, {
       clientId: this.clientId,
       clientSecret: options.clientSecret,
       cachedToken: options.cachedToken,
       onToken: options.onToken,
-      now: options.now,
+      clock: options.clock,
     });
     this.#retry = {attempts: 2, delayMs: 1500, ...options.retry};
     this.#onRetry = options.onRetry;
+    this.#clock = options.clock;
   }
 
   /** The token in use, if any (for the credential cache; never shown). */
@@ -215,7 +219,9 @@ export class PlatformClient {
         const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
         if (delayMs === undefined || attempt >= this.#retry.attempts) throw error;
         this.#onRetry?.(error as PlatformError, attempt + 1, delayMs);
-        await sleep(delayMs, request.signal);
+        await this.#clock.sleep(delayMs, request.signal).catch(() => {
+          throw new PlatformError('aborted', 'Cancelled while waiting to retry.');
+        });
       }
     }
   }
@@ -258,18 +264,4 @@ export function switchRequest(tenantId: string, version: number) {
     path: `/api/2/tenants/${tenantId}/pricing`,
     body: switchRequestBody(version),
   } as const;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new PlatformError('aborted', 'Cancelled while waiting to retry.'));
-      },
-      {once: true},
-    );
-  });
 }

@@ -1,4 +1,5 @@
 import fetch, {type Response} from 'node-fetch';
+import type {Clock} from '../clock.js';
 import {type FailedRequest, PlatformError} from './errors.js';
 import {networkError} from './network-errors.js';
 import {agentFor} from './proxy.js';
@@ -45,6 +46,8 @@ export interface HttpCoreOptions {
   /** Per request, including reading the body. */
   readonly timeoutMs: number;
   readonly onExchange?: ExchangeObserver;
+  /** Times each exchange and reads an HTTP-date Retry-After. */
+  readonly clock: Clock;
 }
 
 export const defaultTimeoutMs = 30_000;
@@ -80,7 +83,7 @@ export class HttpCore {
     const failed: FailedRequest = {method: request.method, path: url.pathname};
     const timeout = AbortSignal.timeout(this.#options.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const started = performance.now();
+    const started = this.#options.clock.now();
     let status: number | undefined;
     let text: string | undefined;
     try {
@@ -95,7 +98,7 @@ export class HttpCore {
       });
       status = response.status;
       text = await response.text();
-      const parsed = interpret<T>(response, text, failed, url.host);
+      const parsed = interpret<T>(response, text, failed, url.host, this.#options.clock.now());
       this.#observe(request, url, headers, body, started, status, text);
       return parsed;
     } catch (cause) {
@@ -127,7 +130,7 @@ export class HttpCore {
       method: request.method,
       url: url.href,
       status,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(this.#options.clock.now() - started),
       requestHeaders: redactHeaders(headers),
       requestBody: redactBody(body, headers['Content-Type']),
       responseBody: redactBody(responseText),
@@ -159,6 +162,7 @@ function interpret<T>(
   text: string,
   request: FailedRequest,
   host: string,
+  now: number,
 ): HttpResponse<T> {
   const status = response.status;
   const json = parseJson(text);
@@ -175,7 +179,7 @@ function interpret<T>(
     if (json.ok) return {status, body: json.value as T};
     throw notJson(status, text, request, host);
   }
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now);
   if (!json.ok) throw notJson(status, text, request, host, retryAfterSeconds);
   throw errorFromBody(status, json.value, request, retryAfterSeconds);
 }
@@ -239,9 +243,9 @@ function errorFromBody(
   });
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
+function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -1,5 +1,6 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
+import type {Clock} from '../clock.js';
 import {OAuthError, SandboxError} from './errors.js';
 import {Faults} from './faults.js';
 import {type IncomingCall, route} from './routes.js';
@@ -15,8 +16,8 @@ export interface SandboxOptions {
   tenants?: number;
   /** Seconds an access token lives (the platform's: 7200). */
   tokenLifetimeSeconds?: number;
-  /** The sandbox's clock (epoch ms); tests fix it so that dates are stable. */
-  now?: () => number;
+  /** The sandbox's clock: the run's one clock (tests fix it so that dates are stable). */
+  clock: Clock;
 }
 
 /** One request as the sandbox saw it, so that tests can count what was sent (e.g. exactly one PUT). */
@@ -37,17 +38,17 @@ export interface Sandbox extends SeededCredentials {
   readonly world: World;
   readonly faults: Faults;
   readonly requests: RecordedRequest[];
-  /** The sandbox's clock: a client talking to it should judge token expiry by the same one. */
-  readonly now: () => number;
+  /** The sandbox's clock: a client talking to it judges token expiry by the same one. */
+  readonly clock: Clock;
   close(): Promise<void>;
 }
 
 const apiPrefix = '/api/2';
 
 /** Starts the platform double on a loopback port, seeded with the demo world. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const now = options.now ?? Date.now;
-  const world = new World(now, options.tokenLifetimeSeconds);
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const {clock} = options;
+  const world = new World(() => clock.now(), options.tokenLifetimeSeconds);
   const credentials = seedWorld(world, {extraCustomers: options.tenants});
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -74,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     faults,
     requests,
-    now,
+    clock,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -166,6 +167,8 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+// A fault's delay is real time, not the clock's: it stands for a slow network, which the client's per-request
+// timeout (also real time, since it bounds real sockets) must meet as it would meet the real platform's.
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

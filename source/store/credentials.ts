@@ -1,6 +1,7 @@
 import {existsSync, renameSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Conf from 'conf';
+import type {Clock} from '../clock.js';
 import {credentialsPath} from './location.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
@@ -46,18 +47,18 @@ export class CredentialStore {
    * Opens the file; a corrupt one (bad JSON, wrong types) is renamed aside and a fresh one started, and one that
    * cannot be used at all (a folder, unreadable) leaves the store working in memory only, with a notice.
    */
-  static open(directory: string): OpenedStore {
+  static open(directory: string, clock: Clock): OpenedStore {
     const path = credentialsPath(directory);
     try {
       ensurePrivateFolder(directory);
       const conf = makeConf(directory);
       const problem = shapeProblem(conf);
       if (problem === undefined) return {store: new CredentialStore(path, conf)};
-      return CredentialStore.#setAside(directory, path, problem);
+      return CredentialStore.#setAside(directory, path, problem, clock.now());
     } catch (error) {
       const code = (error as {code?: string}).code;
       if (error instanceof SyntaxError)
-        return CredentialStore.#setAside(directory, path, 'it is not valid JSON');
+        return CredentialStore.#setAside(directory, path, 'it is not valid JSON', clock.now());
       const reason =
         code === 'EISDIR'
           ? 'it is a folder, not a file'
@@ -71,8 +72,8 @@ export class CredentialStore {
     }
   }
 
-  static #setAside(directory: string, path: string, reason: string): OpenedStore {
-    const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  static #setAside(directory: string, path: string, reason: string, now: number): OpenedStore {
+    const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     if (existsSync(path) && statSync(path).isFile()) renameSync(path, aside);
     return {
       store: new CredentialStore(path, makeConf(directory)),

@@ -46,7 +46,7 @@ export function Wizard({
   const {stdout} = useStdout();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
-  const http = useHttpLog();
+  const http = useHttpLog(services.clock);
   const client = useRef<PlatformClient>(undefined);
   const session = useRef(new AbortController());
   const operation = useRef<AbortController>(undefined);
@@ -89,7 +89,7 @@ export function Wizard({
   };
 
   const switchContext = (): SwitchContext | undefined =>
-    client.current ? {platform: client.current, audit: services.audit, now: services.now} : undefined;
+    client.current ? {platform: client.current, audit: services.audit, clock: services.clock} : undefined;
 
   const confirmSwitch = async () => {
     const context = switchContext();
@@ -143,7 +143,7 @@ export function Wizard({
         <StepScreen
           state={state}
           accountLine={accountLine}
-          now={services.now()}
+          now={services.clock.now()}
           sandboxOffered={services.openSandbox !== undefined}
           credentialsPath={services.store.path}
           onConnectEvent={(event) =>
@@ -155,7 +155,7 @@ export function Wizard({
         />
       )}
       {http.waiting ? (
-        <Countdown reason={http.waiting.reason} until={http.waiting.until} now={Date.now} />
+        <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
       ) : null}
     </Box>
   );

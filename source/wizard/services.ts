@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import type {AuditLog, CredentialStore} from '../store/index.js';
 
 /** What the wizard is given to work with: the stores, the clock, request settings, and the sandbox to offer. */
@@ -5,7 +6,8 @@ export interface WizardServices {
   readonly store: CredentialStore;
   /** Where every switch attempt, confirmed or cancelled, is recorded. */
   readonly audit?: AuditLog;
-  readonly now: () => number;
+  /** The run's one clock: the confirm step's "today", token expiry, audit times, retry waits. */
+  readonly clock: Clock;
   readonly timeoutMs?: number;
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
   /** Starts (once) the embedded sandbox, offered first in the data center list, and gives its demo credentials. */

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {
   type AccessToken,
   type Exchange,
@@ -14,7 +15,7 @@ export interface SignInContext {
   readonly store: CredentialStore;
   readonly timeoutMs?: number;
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly cachedToken?: AccessToken;
   /** From a saved profile (said on every screen). */
   readonly remembered: boolean;
@@ -37,7 +38,7 @@ export async function signIn(context: SignInContext): Promise<PlatformClient | u
       clientSecret: form.secret,
       timeoutMs: context.timeoutMs,
       retry: context.retry,
-      now: context.now,
+      clock: context.clock,
       cachedToken: context.cachedToken,
       onToken: (token) => {
         if (form.remember) store.saveToken(platform.baseUrl, platform.clientId, token);

@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {type Sandbox, startSandbox} from '../sandbox/index.js';
 import {AuditLog, CredentialStore, configDirectory} from '../store/index.js';
 import {runWizard} from './run-wizard.js';
@@ -9,14 +10,17 @@ export interface StartWizardOptions {
   readonly timeoutSeconds: number;
   /** Start the embedded sandbox now rather than when it is chosen. */
   readonly sandbox: boolean;
+  readonly clock: Clock;
 }
 
 /** Wires the wizard to this machine: the credential file, the clock, the embedded sandbox. */
 export async function startWizard(options: StartWizardOptions): Promise<number> {
-  const {store, notice} = CredentialStore.open(configDirectory());
-  let sandbox: Promise<Sandbox> | undefined = options.sandbox ? startSandbox() : undefined;
+  const {store, notice} = CredentialStore.open(configDirectory(), options.clock);
+  let sandbox: Promise<Sandbox> | undefined = options.sandbox
+    ? startSandbox({clock: options.clock})
+    : undefined;
   const openSandbox = async () => {
-    sandbox ??= startSandbox();
+    sandbox ??= startSandbox({clock: options.clock});
     const {url, clientId, clientSecret} = await sandbox;
     return {url, clientId, clientSecret};
   };
@@ -25,7 +29,7 @@ export async function startWizard(options: StartWizardOptions): Promise<number> 
       services: {
         store,
         audit: new AuditLog(store.directory),
-        now: Date.now,
+        clock: options.clock,
         timeoutMs: options.timeoutSeconds * 1000,
         openSandbox,
       },

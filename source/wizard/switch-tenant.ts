@@ -1,3 +1,4 @@
+import type {Clock} from '../clock.js';
 import {type PlatformClient, type Pricing, type SwitchOutcome, switchAndVerify} from '../platform/index.js';
 import {type AuditLog, auditEntryFor} from '../store/index.js';
 import type {TenantRow} from './state.js';
@@ -5,18 +6,18 @@ import type {TenantRow} from './state.js';
 export interface SwitchContext {
   readonly platform: PlatformClient;
   readonly audit?: AuditLog;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 /** One audit line for a switch attempt: sent (with its outcome), or cancelled at the confirmation. */
 export function recordAttempt(
-  {platform, audit, now}: SwitchContext,
+  {platform, audit, clock}: SwitchContext,
   row: TenantRow,
   before: Pricing,
   outcome?: SwitchOutcome,
 ): void {
   const {baseUrl: dataCenter, clientId} = platform;
-  audit?.append(auditEntryFor({via: 'wizard', dataCenter, clientId, row, before, outcome, at: now()}));
+  audit?.append(auditEntryFor({via: 'wizard', dataCenter, clientId, row, before, outcome, at: clock.now()}));
 }
 
 /**

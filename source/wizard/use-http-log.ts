@@ -1,9 +1,10 @@
 import {useCallback, useRef, useState} from 'react';
+import type {Clock} from '../clock.js';
 import type {Exchange, PlatformError} from '../platform/index.js';
 
 export interface Waiting {
   readonly reason: string;
-  /** Epoch ms (real time) when the request is tried again. */
+  /** When the request is tried again, on the run's clock. */
   readonly until: number;
 }
 
@@ -11,7 +12,7 @@ export interface Waiting {
  * The HTTP calls of the session, each with the step (1–5) whose request it was, for the panel; and the wait before
  * a retry, for the countdown. `callsFor(n)` starts a step's calls anew.
  */
-export function useHttpLog() {
+export function useHttpLog(clock: Clock) {
   const entries = useRef<Array<{step: number; exchange: Exchange}>>([]);
   const current = useRef(1);
   const [, setCount] = useState(0);
@@ -28,14 +29,16 @@ export function useHttpLog() {
     setWaiting(undefined);
   }, []);
 
-  const onRetry = useCallback((error: PlatformError, _attempt: number, delayMs: number) => {
-    const reason =
-      error.status === 429
-        ? 'The platform asked to wait (429 Too Many Requests)'
-        : `The platform answered ${error.status ?? error.kind}`;
-    // Real time, not the wizard's clock: the wait itself is real.
-    setWaiting({reason, until: Date.now() + delayMs});
-  }, []);
+  const onRetry = useCallback(
+    (error: PlatformError, _attempt: number, delayMs: number) => {
+      const reason =
+        error.status === 429
+          ? 'The platform asked to wait (429 Too Many Requests)'
+          : `The platform answered ${error.status ?? error.kind}`;
+      setWaiting({reason, until: clock.now() + delayMs});
+    },
+    [clock],
+  );
 
   const exchangesOf = (step: number) =>
     entries.current.filter((entry) => entry.step === step).map((entry) => entry.exchange);

@@ -1,21 +1,24 @@
 import {afterAll, afterEach, beforeAll} from 'vitest';
+import {ManualClock} from '../../source/clock.js';
 import {PlatformClient, type PlatformClientOptions} from '../../source/platform/index.js';
 import {type Sandbox, type SandboxOptions, startSandbox} from '../../source/sandbox/index.js';
 
 /** A fixed "today" for tests: 26 Nov 2026, 09:00 UTC (not the 1st of a month). */
 export const fixedNow = Date.UTC(2026, 10, 26, 9, 0, 0);
 
-/** A clock that tests can move forward. */
-export function movableClock(start = fixedNow): {now: () => number; advance: (ms: number) => void} {
-  let current = start;
-  return {now: () => current, advance: (ms) => (current += ms)};
+/** A clock standing at `fixedNow` that tests move forward (and that sleeps move forward at once). */
+export function movableClock(start = fixedNow): ManualClock {
+  return new ManualClock(start);
 }
 
-/** Starts one sandbox for the file (fixed clock unless given), clears faults after each test, closes it at the end. */
-export function sandboxPerFile(options: SandboxOptions = {}): {readonly current: Sandbox} {
+/**
+ * Starts one sandbox for the file, clears faults after each test, closes it at the end. Its clock (a movable one at
+ * `fixedNow` unless given) is the one every part of a test shares: `sandbox.current.clock`.
+ */
+export function sandboxPerFile(options: Partial<SandboxOptions> = {}): {readonly current: Sandbox} {
   const holder = {} as {current: Sandbox};
   beforeAll(async () => {
-    holder.current = await startSandbox({now: () => fixedNow, ...options});
+    holder.current = await startSandbox({clock: movableClock(), ...options});
   });
   afterEach(() => holder.current?.faults.clear());
   afterAll(async () => holder.current?.close());
@@ -29,7 +32,7 @@ export function clientFor(sandbox: Sandbox, options: Partial<PlatformClientOptio
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     retry: {attempts: 2, delayMs: 10},
-    now: sandbox.now,
+    clock: sandbox.clock,
     ...options,
   });
 }

@@ -7,7 +7,7 @@ import type {Sandbox} from '../../source/sandbox/index.js';
 import {CredentialStore} from '../../source/store/index.js';
 import type {WizardExit, WizardServices} from '../../source/wizard/services.js';
 import {Wizard, type WizardProps} from '../../source/wizard/Wizard.js';
-import {fixedNow} from './sandbox.js';
+import {movableClock} from './sandbox.js';
 
 export const keys = {
   enter: '\r',
@@ -31,7 +31,10 @@ export interface DriverOptions {
 
 /** A fresh credential store in a temporary folder. */
 export function temporaryStore(): CredentialStore {
-  return CredentialStore.open(join(mkdtempSync(join(tmpdir(), 'tenant-mode-wizard-')), 'config')).store;
+  return CredentialStore.open(
+    join(mkdtempSync(join(tmpdir(), 'tenant-mode-wizard-')), 'config'),
+    movableClock(),
+  ).store;
 }
 
 /**
@@ -45,7 +48,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     <Wizard
       services={{
         store,
-        now: () => fixedNow,
+        clock: sandbox.clock,
         timeoutMs: options.timeoutMs ?? 5000,
         retry: {attempts: 2, delayMs: 10},
         openSandbox: async () => ({
