@@ -13,19 +13,18 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createServer as createTlsServer} from 'node:tls';
 import {describe, expect, it} from 'vitest';
-import {systemClock} from '../source/clock.js';
-import {PlatformClient, switchAndVerify} from '../source/platform/index.js';
+import {PlatformClient} from '../source/platform/index.js';
 import {networkError} from '../source/platform/network-errors.js';
+import {switchAndVerify} from '../source/procedure/index.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {cliPath, newConfigDirectory} from './helpers/cli.js';
+import {cliPath, newConfigDirectory, runInProcess} from './helpers/cli.js';
 import {movableClock, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // The fault matrix of issue 5: each row drives the `switch`/`status` command (or the client, where the fault is
 // below it) against the sandbox, and checks what the operator sees, the exit code, the tenant's final state on the
 // sandbox, and how many PUTs reached it. Every output is kept; the last test greps them all for the secret.
 const secret = 'tm-MATRIX-SECRET-51c7e2-never-shown';
-// The commands run as processes on the machine's clock: the sandbox keeps the same one.
-const sandbox = sandboxPerFile({clock: systemClock});
+const sandbox = sandboxPerFile();
 const seen: string[] = [];
 const configDirectories: string[] = [];
 
@@ -35,7 +34,8 @@ interface Run {
   stderr: string;
 }
 
-function tenantMode(
+/** A command run in-process against the file's sandbox, on its clock (retry waits cost no time). */
+async function tenantMode(
   args: string[],
   options: {env?: Record<string, string>; url?: string; clientId?: string} = {},
 ): Promise<Run> {
@@ -50,24 +50,13 @@ function tenantMode(
     '--client-id',
     options.clientId ?? sandbox.current.clientId,
   ];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cliPath, ...full],
-      {
-        env: {
-          ...process.env,
-          TENANT_MODE_CLIENT_SECRET: secret,
-          TENANT_MODE_CONFIG_DIR: config,
-          ...options.env,
-        },
-      },
-      (error, stdout, stderr) => {
-        seen.push(stdout, stderr);
-        resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr});
-      },
-    );
-  });
+  const run = await runInProcess(
+    full,
+    {TENANT_MODE_CLIENT_SECRET: secret, TENANT_MODE_CONFIG_DIR: config, ...options.env},
+    {clock: sandbox.current.clock},
+  );
+  seen.push(run.stdout, run.stderr);
+  return run;
 }
 
 const modeOf = (name: string) =>

@@ -119,7 +119,7 @@ describe('SIGTERM', () => {
     const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1'});
     await session.waitFor('Which data center');
     // `script` runs the command in its pty through $SHELL; `exec` above makes it script's direct child even
-    // when that shell is dash (which forks for the last command). meow retitles it "tenant-mode".
+    // when that shell is dash (which forks for the last command). cli.tsx titles it "tenant-mode".
     const {execFileSync} = await import('node:child_process');
     execFileSync('pkill', ['-TERM', '-P', String(session.child.pid), '-x', 'tenant-mode']);
     expect(await session.exit).toBe(130);

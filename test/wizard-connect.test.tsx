@@ -1,6 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {startingPoint} from '../source/store/index.js';
+import {startingPoint} from '../source/procedure/index.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
 import {type driveWizard, keys, temporaryStore, wizardStarter} from './helpers/wizard-driver.js';
 

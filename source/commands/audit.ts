@@ -1,12 +1,12 @@
-import {printable} from '../platform/index.js';
-import {AuditLog} from '../store/index.js';
+import {AuditLog, configDirectory, printable} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
 import {exitCodes, makeOutput, runCommand} from './output.js';
 
 /** `tenant-mode audit`: every switch attempt made from this computer, newest first. */
-export async function runAuditCommand(options: {json: boolean; configDirectory: string}): Promise<number> {
-  const output = makeOutput(options.json);
-  return runCommand(output, async () => {
-    const log = new AuditLog(options.configDirectory);
+export async function runAuditCommand(options: {json: boolean}, io: CommandIo): Promise<number> {
+  const output = makeOutput(options.json, io);
+  return runCommand(output, io, async () => {
+    const log = new AuditLog(configDirectory(io.env));
     const {entries, unreadable} = log.read();
     const newest = [...entries].reverse();
     if (unreadable > 0)

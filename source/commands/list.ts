@@ -5,25 +5,27 @@ import {
   printable,
   relativeDays,
   type Tenant,
-} from '../platform/index.js';
+} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
-import {type CommandOptions, openSession} from './session.js';
+import {openSession, type SignInFlags} from './session.js';
 
 const modes: readonly PricingMode[] = ['trial', 'production', 'suspended'];
 
 /** `tenant-mode list`: the customers in the signed-in tenant's whole subtree, in a stable order. */
 export async function runListCommand(
-  options: CommandOptions & {json: boolean; mode?: string},
+  options: SignInFlags & {json: boolean; mode?: string},
+  io: CommandIo,
 ): Promise<number> {
-  const output = makeOutput(options.json);
-  return runCommand(output, async (signal) => {
+  const output = makeOutput(options.json, io);
+  return runCommand(output, io, async (signal) => {
     if (options.mode !== undefined && !modes.includes(options.mode as PricingMode)) {
       throw new CommandError(
         `--mode must be one of ${modes.join(', ')} (got "${options.mode}").`,
         exitCodes.usage,
       );
     }
-    const session = await openSession(options, output, signal);
+    const session = await openSession(options, io, output);
     output.progress(`Reading the tenants under ${printable(session.own.name)}…`);
     const all = await session.client.listSubtree(session.own.id, {signal});
     const byId = new Map(all.map((tenant) => [tenant.id, tenant]));
@@ -39,7 +41,7 @@ export async function runListCommand(
       }
       return names;
     };
-    const now = options.clock.now();
+    const now = io.clock.now();
     const rows = all
       .filter((tenant) => tenant.kind === 'customer')
       .filter((tenant) => options.mode === undefined || tenant.pricing_mode === options.mode)

@@ -1,15 +1,14 @@
-import {explainError, PlatformError} from '../platform/index.js';
+import {
+  exitCodeFor,
+  exitCodes,
+  explainError,
+  interruptedText,
+  PlatformError,
+  TenantNotFound,
+} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
 
-/** Exit codes of the scripting commands (readme.md and --help say the same). */
-export const exitCodes = {
-  done: 0,
-  refused: 1,
-  usage: 2,
-  authentication: 3,
-  unreachable: 4,
-  unknownOutcome: 5,
-  interrupted: 130,
-} as const;
+export {exitCodes};
 
 /** A failure a command reports: a message for people, a JSON error for scripts, an exit code. */
 export class CommandError extends Error {
@@ -22,26 +21,23 @@ export class CommandError extends Error {
   }
 }
 
-export function exitCodeFor(error: PlatformError): number {
-  switch (error.kind) {
-    case 'invalid-input':
-      return exitCodes.usage;
-    case 'oauth':
-      return exitCodes.authentication;
-    case 'aborted':
-      return exitCodes.interrupted;
-    case 'http':
-      if (error.status === 401) return exitCodes.authentication;
-      if (error.status === 429 || (error.status ?? 0) >= 500) return exitCodes.unreachable;
-      return exitCodes.refused;
-    default:
-      return exitCodes.unreachable;
-  }
-}
-
 /** The `{"error": {…}}` document of `--json`: status and platform code, never a secret. */
 export function errorJson(error: unknown): Record<string, unknown> {
   if (error instanceof CommandError) return {error: {message: error.message, ...error.details}};
+  if (error instanceof TenantNotFound) {
+    return {
+      error: {
+        message: error.message,
+        reason: error.reason,
+        candidates: error.candidates.map((row) => ({
+          id: row.tenant.id,
+          name: row.tenant.name,
+          kind: row.tenant.kind,
+          path: row.path,
+        })),
+      },
+    };
+  }
   if (error instanceof PlatformError) {
     return {
       error: {
@@ -84,56 +80,50 @@ export interface Output {
   progress(text: string): void;
 }
 
-export function makeOutput(json: boolean): Output {
+export function makeOutput(json: boolean, io: CommandIo): Output {
+  const {stdout, stderr} = io;
   return {
     json,
     result(text, document) {
       if (json) {
-        process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-        process.stderr.write(`${text}\n`);
+        stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+        stderr.write(`${text}\n`);
       } else {
-        process.stdout.write(`${text}\n`);
+        stdout.write(`${text}\n`);
       }
     },
     note(text) {
-      process.stderr.write(`${text}\n`);
+      stderr.write(`${text}\n`);
     },
     progress(text) {
-      if (process.stderr.isTTY) process.stderr.write(`${text}\n`);
+      if (stderr.isTTY) stderr.write(`${text}\n`);
     },
   };
 }
 
 /**
  * Runs a command body, turning any failure into its message and exit code. Ctrl+C and SIGTERM abort what is in
- * flight through the signal given to the body; a body that sent a switch says so itself.
+ * flight through `io.interrupt`; a body that sent a switch says so itself.
  */
 export async function runCommand(
   output: Output,
+  io: CommandIo,
   body: (signal: AbortSignal) => Promise<number>,
 ): Promise<number> {
-  const interrupt = new AbortController();
-  const onSignal = () => interrupt.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   try {
-    return await body(interrupt.signal);
+    return await body(io.interrupt);
   } catch (error) {
     if (error instanceof PlatformError && error.kind === 'aborted') {
-      process.stderr.write('Interrupted. No switch was sent.\n');
-      if (output.json)
-        process.stdout.write(
-          `${JSON.stringify({error: {kind: 'aborted', message: 'Interrupted. No switch was sent.'}}, null, 2)}\n`,
-        );
+      const message = interruptedText({inFlight: false, answered: 0});
+      io.stderr.write(`${message}\n`);
+      if (output.json) io.stdout.write(`${JSON.stringify({error: {kind: 'aborted', message}}, null, 2)}\n`);
       return exitCodes.interrupted;
     }
-    if (output.json) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
-    process.stderr.write(`${errorText(error)}\n`);
+    if (output.json) io.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
+    io.stderr.write(`${errorText(error)}\n`);
     if (error instanceof CommandError) return error.exitCode;
+    if (error instanceof TenantNotFound) return exitCodes.usage;
     if (error instanceof PlatformError) return exitCodeFor(error);
     return 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }

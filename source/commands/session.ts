@@ -1,57 +1,48 @@
-import type {Clock} from '../clock.js';
-import {PlatformClient, type Tenant} from '../platform/index.js';
-import {CredentialStore, startingPoint} from '../store/index.js';
-
+import {CredentialStore, configDirectory, type Session, signIn, startingPoint} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, type Output} from './output.js';
 
-export interface CommandOptions {
+/** The sign-in flags every platform command takes. */
+export interface SignInFlags {
   readonly url?: string;
   readonly clientId?: string;
-  readonly secret?: string;
   readonly timeoutSeconds: number;
-  readonly configDirectory: string;
-  readonly clock: Clock;
 }
 
-export interface Session {
-  readonly client: PlatformClient;
-  readonly own: Tenant;
-  readonly store: CredentialStore;
+/** Opens the credential store beside the audit log, saying so when its file had to be set aside. */
+export function openStore(io: CommandIo, output: Pick<Output, 'note'>): CredentialStore {
+  const {store, notice} = CredentialStore.open(configDirectory(io.env), io.clock);
+  if (notice) output.note(notice);
+  return store;
 }
 
 /** Signs in as the wizard would: flags and TENANT_MODE_CLIENT_SECRET, else the saved profile. */
-export async function openSession(
-  options: CommandOptions,
-  output: Output,
-  signal?: AbortSignal,
-): Promise<Session> {
-  const {store, notice} = CredentialStore.open(options.configDirectory, options.clock);
-  if (notice) output.note(notice);
-  const start = startingPoint({url: options.url, clientId: options.clientId, secret: options.secret}, store);
-  const {dataCenter, clientId, secret} = start.form;
-  if (!dataCenter || !clientId || !secret) {
+export async function openSession(flags: SignInFlags, io: CommandIo, output: Output): Promise<Session> {
+  const store = openStore(io, output);
+  const secret = io.env.TENANT_MODE_CLIENT_SECRET || undefined;
+  const start = startingPoint({url: flags.url, clientId: flags.clientId, secret}, store);
+  const {dataCenter, clientId, secret: knownSecret} = start.form;
+  if (!dataCenter || !clientId || !knownSecret) {
     throw new CommandError(
       'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment, or sign in once with the wizard and let it remember them.',
       exitCodes.usage,
     );
   }
-  const client = new PlatformClient({
-    dataCenter,
-    clientId,
-    clientSecret: secret,
-    timeoutMs: options.timeoutSeconds * 1000,
-    cachedToken: start.cachedToken,
-    clock: options.clock,
-    onRetry: (error, attempt, delayMs) => {
-      const why = error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : error.message;
-      output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
+  output.progress(`Signing in to ${dataCenter}…`);
+  return signIn(
+    {dataCenter, clientId, secret: knownSecret},
+    {
+      store,
+      remember: start.remembered,
+      cachedToken: start.cachedToken,
+      clock: io.clock,
+      timeoutMs: flags.timeoutSeconds * 1000,
+      signal: io.interrupt,
+      onRetry: (error, attempt, delayMs) => {
+        const why =
+          error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : error.message;
+        output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
+      },
     },
-    onToken: (token) => {
-      if (start.remembered) store.saveToken(client.baseUrl, client.clientId, token);
-    },
-  });
-  output.progress(`Signing in to ${new URL(client.baseUrl).host}…`);
-  await client.authenticate(signal);
-  const own = await client.getTenant((await client.whoAmI(signal)).tenant_id, signal);
-  return {client, own, store};
+  );
 }

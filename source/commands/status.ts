@@ -1,19 +1,21 @@
-import {printable, readPricing} from '../platform/index.js';
+import {pricingOf, printable, readPricing, resolveTenant} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
 import {exitCodes, makeOutput, runCommand} from './output.js';
-import {resolveTenant} from './resolve-tenant.js';
-import {type CommandOptions, openSession} from './session.js';
+import {openSession, type SignInFlags} from './session.js';
 
 /** `tenant-mode status <name|uuid>`: the tenant and its pricing, read-only. */
 export async function runStatusCommand(
   query: string,
-  options: CommandOptions & {json: boolean},
+  flags: SignInFlags & {json: boolean},
+  io: CommandIo,
 ): Promise<number> {
-  const output = makeOutput(options.json);
-  return runCommand(output, async (signal) => {
-    const session = await openSession(options, output, signal);
-    const {tenant, path} = await resolveTenant(session, query, signal);
-    const pricing = await session.client.getPricing(tenant.id, signal);
-    const reading = readPricing(pricing, options.clock.now());
+  const output = makeOutput(flags.json, io);
+  return runCommand(output, io, async (signal) => {
+    const session = await openSession(flags, io, output);
+    const row = await resolveTenant(session, query, signal);
+    const {tenant, path} = row;
+    const pricing = await pricingOf(session, row, signal);
+    const reading = readPricing(pricing, io.clock.now());
     output.result(
       [
         `${printable(tenant.name)} (${tenant.kind})`,

@@ -1,40 +1,45 @@
 import {createInterface} from 'node:readline/promises';
 import {
+  AuditLog,
+  type ConfirmedSwitch,
   describeOutcome,
+  exitCodeOfSwitch,
+  interruptedText,
   PlatformError,
   type Pricing,
+  pricingOf,
   printable,
   readPricing,
-  type SwitchOutcome,
-  switchAndVerify,
+  recordNotConfirmed,
+  resolveTenant,
   switchFacts,
   switchRequest,
+  switchToProduction,
   type TenantRow,
   verdictOf,
   whyNotSwitchable,
-} from '../platform/index.js';
-import {AuditLog, auditEntryFor} from '../store/index.js';
-import {CommandError, errorJson, exitCodeFor, exitCodes, makeOutput, runCommand} from './output.js';
-import {resolveTenant} from './resolve-tenant.js';
-import {type CommandOptions, openSession, type Session} from './session.js';
+} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
+import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
+import {openSession, type SignInFlags} from './session.js';
 
-export interface SwitchCommandOptions extends CommandOptions {
+export interface SwitchFlags extends SignInFlags {
   readonly json: boolean;
   readonly dryRun: boolean;
   readonly yes: boolean;
 }
 
 /**
- * `tenant-mode switch <name|uuid>`: resolve, read, say what would happen, confirm (or --yes), send once, re-read on
- * failure, log the attempt. Never resends on its own.
+ * `tenant-mode switch <name|uuid>`: resolve, read, say what would happen, confirm (or --yes), then the procedure's
+ * one switch (sent once, re-read on failure, audited). Never resends on its own.
  */
-export async function runSwitchCommand(query: string, options: SwitchCommandOptions): Promise<number> {
-  const output = makeOutput(options.json);
-  return runCommand(output, async (signal) => {
-    const session = await openSession(options, output, signal);
+export async function runSwitchCommand(query: string, flags: SwitchFlags, io: CommandIo): Promise<number> {
+  const output = makeOutput(flags.json, io);
+  return runCommand(output, io, async (signal) => {
+    const session = await openSession(flags, io, output);
     const row = await resolveTenant(session, query, signal);
     const {tenant} = row;
-    const pricing = await session.client.getPricing(tenant.id, signal);
+    const pricing = await pricingOf(session, row, signal);
     const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
     const name = printable(tenant.name);
 
@@ -45,13 +50,8 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     }
     if (pricing.mode === 'production') {
       output.result(
-        `${name} is already in production: nothing was sent. ${readPricing(pricing, options.clock.now())}`,
-        {
-          tenant: summary,
-          pricing_before: pricing,
-          outcome: 'already-production',
-          sent: false,
-        },
+        `${name} is already in production: nothing was sent. ${readPricing(pricing, io.clock.now())}`,
+        {tenant: summary, pricing_before: pricing, outcome: 'already-production', sent: false},
       );
       return exitCodes.done;
     }
@@ -63,8 +63,8 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
     }
 
     const request = switchRequest(tenant.id, pricing.version);
-    output.note(plan(row, pricing, request, options.clock.now()));
-    if (options.dryRun) {
+    output.note(plan(row, pricing, request, io.clock.now()));
+    if (flags.dryRun) {
       output.result('Dry run: nothing was sent.', {
         tenant: summary,
         pricing_before: pricing,
@@ -75,45 +75,41 @@ export async function runSwitchCommand(query: string, options: SwitchCommandOpti
       });
       return exitCodes.done;
     }
-    if (!options.yes && !(await confirmed(name, signal))) {
-      audit(session, row, pricing, options.clock.now());
+    const confirmedSwitch: ConfirmedSwitch = {
+      session,
+      row,
+      before: pricing,
+      via: 'command',
+      audit: new AuditLog(session.store.directory),
+      clock: io.clock,
+    };
+    if (!flags.yes && !(await confirmed(name, io))) {
+      recordNotConfirmed(confirmedSwitch);
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
 
     output.progress(`Switching ${name} to production…`);
-    const outcome = await switchAndVerify(session.client, tenant.id, pricing.version, signal);
-    const verdict = verdictOf(outcome);
+    const outcome = await switchToProduction(confirmedSwitch, signal);
     const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
     const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
-    audit(session, row, pricing, options.clock.now(), outcome);
-    const document = {
-      tenant: summary,
-      pricing_before: pricing,
-      request,
-      status,
-      pricing_after: after ?? null,
-      outcome: verdict,
-      sent: true,
-      ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
-    };
     if (signal.aborted) {
-      output.note(
-        'Interrupted while the switch request was in flight: it was sent, and its outcome is unknown. Check with "tenant-mode status" before trying again.',
-      );
+      output.note(interruptedText({inFlight: true, answered: 0}));
       return exitCodes.interrupted;
     }
     const text = describeOutcome(outcome, tenant.name, pricing);
     const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
     if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
-    output.result(shown.join('\n'), document);
-    if (
-      outcome.kind === 'switched' ||
-      verdict === 'switched-confirmed-by-reread' ||
-      verdict === 'already-production'
-    ) {
-      return exitCodes.done;
-    }
-    return verdict === 'unknown' ? exitCodes.unknownOutcome : exitCodeFor(outcome.error);
+    output.result(shown.join('\n'), {
+      tenant: summary,
+      pricing_before: pricing,
+      request,
+      status,
+      pricing_after: after ?? null,
+      outcome: verdictOf(outcome),
+      sent: true,
+      ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
+    });
+    return exitCodeOfSwitch(outcome);
   });
 }
 
@@ -131,24 +127,22 @@ function plan(
 }
 
 /** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */
-async function confirmed(name: string, signal: AbortSignal): Promise<boolean> {
-  if (!process.stdin.isTTY || !process.stderr.isTTY) {
+async function confirmed(name: string, io: CommandIo): Promise<boolean> {
+  if (!io.stdin.isTTY || !io.stderr.isTTY) {
     throw new CommandError(
       'Refusing to switch without confirmation: there is no terminal to ask on. Pass --yes to confirm in a script (or --dry-run to only look).',
       exitCodes.usage,
       {reason: 'confirmation-needed'},
     );
   }
-  const prompt = createInterface({input: process.stdin, output: process.stderr});
+  const prompt = createInterface({input: io.stdin, output: io.stderr as NodeJS.WritableStream});
   // On a terminal readline takes Ctrl+C itself: it is an interruption, as anywhere else.
   const asked = new AbortController();
   prompt.on('SIGINT', () => asked.abort());
   try {
     const answer = await prompt.question(
       `Type the tenant's name (${name}) to confirm, anything else cancels: `,
-      {
-        signal: AbortSignal.any([signal, asked.signal]),
-      },
+      {signal: AbortSignal.any([io.interrupt, asked.signal])},
     );
     return answer === name;
   } catch {
@@ -156,18 +150,4 @@ async function confirmed(name: string, signal: AbortSignal): Promise<boolean> {
   } finally {
     prompt.close();
   }
-}
-
-function audit(session: Session, row: TenantRow, before: Pricing, at: number, outcome?: SwitchOutcome): void {
-  new AuditLog(session.store.directory).append(
-    auditEntryFor({
-      via: 'command',
-      dataCenter: session.client.baseUrl,
-      clientId: session.client.clientId,
-      row,
-      before,
-      outcome,
-      at,
-    }),
-  );
 }

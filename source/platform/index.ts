@@ -1,4 +1,5 @@
-// The platform layer's public face: what the wizard, the commands and the tests use.
+// The platform layer's public face: typed HTTP calls, auth and errors. No operator wording: that is the
+// procedure's (source/procedure/).
 export {hostOf, isLoopbackHost, normalizeBaseUrl} from './base-url.js';
 export {PlatformClient, type PlatformClientOptions, switchRequest, switchRequestBody} from './client.js';
 export {
@@ -10,21 +11,8 @@ export {
   relativeDays,
 } from './dates.js';
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
-export {type Explanation, explainError, explainStatus} from './explain.js';
-export {findTenants, pathOf, searchLimit, type TenantRow} from './find.js';
 export type {Exchange, ExchangeObserver} from './http.js';
-export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {printable} from './printable.js';
-export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
-export {
-  gotNoAnswer,
-  mayConfirmAgain,
-  type RetryableOutcome,
-  type SwitchOutcome,
-  type SwitchVerdict,
-  switchAndVerify,
-  verdictOf,
-} from './switch.js';
 export type {
   AccessToken,
   ApiClientInfo,

@@ -1,4 +1,4 @@
-import type {TenantRow} from '../platform/index.js';
+import type {TenantRow} from '../procedure/index.js';
 import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
 import {ConnectScreen, type ConnectScreenProps} from './screens/ConnectScreen.js';

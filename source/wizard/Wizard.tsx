@@ -1,18 +1,34 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
-import {type AccessToken, type PlatformClient, printable} from '../platform/index.js';
+import {
+  type AccessToken,
+  type ConfirmedSwitch,
+  choose,
+  type Lookup,
+  lookUp,
+  lookupBusyText,
+  lookupFailureText,
+  pricingOf,
+  printable,
+  recordNotConfirmed,
+  type Session,
+  signIn,
+  signInFault,
+  switchToProduction,
+  TenantNotFound,
+  type TenantRow,
+} from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
+import {knownDataCenters} from './data-centers.js';
 import {wizardKey} from './keys.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
-import {signIn} from './sign-in.js';
 import {type ConnectForm, initialState, reducer, stepNumbers} from './state.js';
-import {recordAttempt, type SwitchContext, switchTenant} from './switch-tenant.js';
-import {chooseTenantRow, type LookupContext, lookUpTenant} from './tenant-lookup.js';
 import {theme} from './theme.js';
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
+import {useOperation} from './use-operation.js';
 
 export interface WizardProps {
   readonly services: WizardServices;
@@ -29,9 +45,9 @@ export interface WizardProps {
 }
 
 /**
- * The only stateful component: holds the state machine, starts the requests (sign-in.ts, tenant-lookup.ts, the
- * switch) and renders the screen of the current step. Esc aborts the request of the step it leaves; Ctrl+C and
- * SIGTERM abort everything.
+ * The only stateful component: holds the state machine, runs the procedure's operations (sign in, look up, read the
+ * pricing, switch) and turns what they return into events; renders the screen of the current step. Esc aborts the
+ * request of the step it leaves; Ctrl+C and SIGTERM abort everything.
  */
 export function Wizard({
   services,
@@ -47,23 +63,14 @@ export function Wizard({
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
   const http = useHttpLog(services.clock);
-  const client = useRef<PlatformClient>(undefined);
-  const session = useRef(new AbortController());
-  const operation = useRef<AbortController>(undefined);
+  const operation = useOperation();
+  const session = useRef<Session>(undefined);
   const switching = useRef(false);
   const {step, form, account} = state;
   const stepNumber = stepNumbers[step.name];
 
-  /** A new abortable operation whose calls belong to `forStep`. */
-  const begin = (forStep: number): AbortSignal => {
-    http.callsFor(forStep);
-    operation.current?.abort();
-    operation.current = new AbortController();
-    return AbortSignal.any([operation.current.signal, session.current.signal]);
-  };
-
   const leave = (reason: WizardExit['reason']) => {
-    session.current.abort();
+    operation.abortAll();
     onExit({reason, switchesSent: state.switchesSent, switchInFlight: switching.current});
     exit();
   };
@@ -73,33 +80,96 @@ export function Wizard({
   // biome-ignore lint/correctness/useExhaustiveDependencies: signs in once each time the step reaches signingIn
   useEffect(() => {
     if (!signingIn) return;
-    const {onExchange, onRetry} = http;
-    const signal = begin(1);
-    const context = {...services, form, cachedToken, remembered, onExchange, onRetry, dispatch, signal};
-    void signIn(context).then((platform) => {
-      if (platform) client.current = platform;
-    });
+    http.callsFor(1);
+    const {store, clock, timeoutMs, retry} = services;
+    const options = {store, clock, timeoutMs, retry, cachedToken, remember: form.remember};
+    operation.run(
+      (signal) => signIn(form, {...options, signal, onExchange: http.onExchange, onRetry: http.onRetry}),
+      (signedIn) => {
+        session.current = signedIn;
+        dispatch({type: 'SIGNED_IN', account: {...signedIn.account, remembered}});
+      },
+      (error) => {
+        const {fault, message} = signInFault(error);
+        const known = knownDataCenters.some((center) => center.url === form.dataCenter);
+        const field = fault === 'dataCenter' && !known ? 'customUrl' : fault;
+        dispatch({type: 'SIGN_IN_FAILED', field, error: message});
+      },
+    );
   }, [signingIn]);
 
-  /** Runs a tenant lookup (step 2, then the pricing read for step 3) once signed in. */
-  const lookUp = (run: (context: LookupContext) => Promise<void>) => {
-    if (!client.current || !account) return;
-    const pricingCallsBegin = () => http.callsFor(3);
-    void run({platform: client.current, account, dispatch, signal: begin(2), pricingCallsBegin});
+  /** What a look-up or a choice came to: a list to show, or a customer whose pricing is read next (step 3). */
+  const shown = (found: Lookup, query: string) => {
+    if (found.kind === 'list')
+      return dispatch({type: 'LOOKUP_FOUND', rows: found.rows, listTitle: found.title});
+    readPricing(found.row, query);
+  };
+  const failed = (refused: 'LOOKUP_FAILED' | 'CHOICE_REFUSED') => (error: unknown) =>
+    dispatch({
+      type: error instanceof TenantNotFound ? refused : 'LOOKUP_FAILED',
+      error:
+        error instanceof TenantNotFound ? error.message : lookupFailureText(error, account?.tenantName ?? ''),
+    });
+
+  const onLookUp = (query: string) => {
+    const signedIn = session.current;
+    if (!signedIn) return;
+    http.callsFor(2);
+    dispatch({type: 'LOOKUP_STARTED', query, busy: lookupBusyText(query, signedIn.own.name)});
+    operation.run(
+      (signal) => lookUp(signedIn, query, signal),
+      (found) => shown(found, query),
+      failed('LOOKUP_FAILED'),
+    );
   };
 
-  const switchContext = (): SwitchContext | undefined =>
-    client.current ? {platform: client.current, audit: services.audit, clock: services.clock} : undefined;
+  const onChoose = (row: TenantRow, query: string) => {
+    const signedIn = session.current;
+    if (!signedIn) return;
+    http.callsFor(2);
+    if (row.tenant.kind !== 'customer') {
+      dispatch({type: 'LOOKUP_STARTED', query: '', busy: lookupBusyText('', row.tenant.name)});
+    }
+    operation.run(
+      (signal) => choose(signedIn, row, signal),
+      (found) => shown(found, query),
+      failed('CHOICE_REFUSED'),
+    );
+  };
 
-  const confirmSwitch = async () => {
-    const context = switchContext();
-    if (!context || step.name !== 'confirm') return;
+  const readPricing = (row: TenantRow, query: string) => {
+    const signedIn = session.current;
+    if (!signedIn) return;
+    http.callsFor(3);
+    dispatch({type: 'LOOKUP_STARTED', query, busy: `Reading the pricing of ${printable(row.tenant.name)}…`});
+    operation.run(
+      (signal) => pricingOf(signedIn, row, signal),
+      (pricing) => dispatch({type: 'PRICING_LOADED', row, pricing}),
+      failed('LOOKUP_FAILED'),
+    );
+  };
+
+  const confirmedSwitch = (): ConfirmedSwitch | undefined =>
+    session.current && step.name === 'confirm'
+      ? {
+          session: session.current,
+          row: step.row,
+          before: step.pricing,
+          via: 'wizard',
+          audit: services.audit,
+          clock: services.clock,
+        }
+      : undefined;
+
+  const onConfirm = async () => {
+    const request = confirmedSwitch();
+    if (!request) return;
     dispatch({type: 'SWITCH_CONFIRMED'});
     http.callsFor(5);
     switching.current = true;
-    const outcome = await switchTenant(context, step.row, step.pricing, session.current.signal);
+    const outcome = await switchToProduction(request, operation.lasting);
     switching.current = false;
-    if (!session.current.signal.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
+    if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
   };
 
   const chooseSandbox = async () => {
@@ -113,18 +183,16 @@ export function Wizard({
   useInput((input, key) => {
     const action = wizardKey(step, input, key);
     if (!action) return;
-    const context = switchContext();
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
-    if (step.name === 'confirm' && action.type !== 'togglePanel' && context) {
-      recordAttempt(context, step.row, step.pricing);
-    }
+    const request = confirmedSwitch();
+    if (step.name === 'confirm' && action.type !== 'togglePanel' && request) recordNotConfirmed(request);
     switch (action.type) {
       case 'leave':
         return leave(action.reason);
       case 'togglePanel':
         return setPanelOpen((open) => !open);
       case 'back':
-        if (step.name !== 'switching' && step.name !== 'result') operation.current?.abort();
+        if (step.name !== 'switching' && step.name !== 'result') operation.abortCurrent();
         return dispatch({type: 'BACK'});
       case 'event':
         return dispatch(action.event);
@@ -149,9 +217,9 @@ export function Wizard({
           onConnectEvent={(event) =>
             event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event)
           }
-          onLookUp={(query) => lookUp((context) => lookUpTenant(context, query))}
-          onChoose={(row, query) => lookUp((context) => chooseTenantRow(context, row, query))}
-          onConfirm={confirmSwitch}
+          onLookUp={onLookUp}
+          onChoose={onChoose}
+          onConfirm={onConfirm}
         />
       )}
       {http.waiting ? (

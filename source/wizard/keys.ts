@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {mayConfirmAgain} from '../platform/index.js';
+import {mayConfirmAgain} from '../procedure/index.js';
 import type {Step, WizardEvent} from './state.js';
 
 /** What a wizard-wide key asks for; the screens handle their own keys (typing, lists, choices). */

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {startingPoint} from '../store/index.js';
+import {interruptedText, startingPoint} from '../procedure/index.js';
 import type {WizardExit, WizardServices} from './services.js';
 import {Wizard} from './Wizard.js';
 
@@ -7,17 +7,18 @@ export interface RunWizardOptions {
   readonly services: WizardServices;
   readonly given: {url?: string; clientId?: string; secret?: string};
   readonly notice?: string;
+  /**
+   * Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. Its listener lives for the process's
+   * life (cli.tsx): Ink's signal-exit (v3, through restore-cursor) re-sends the signal to the process when, while
+   * unmounting, it finds no other listener.
+   */
+  readonly terminate: AbortSignal;
 }
 
 /** Renders the wizard until the operator leaves; returns the exit code (0 quit, 130 Ctrl+C). */
-export async function runWizard({services, given, notice}: RunWizardOptions): Promise<number> {
+export async function runWizard({services, given, notice, terminate}: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
   let result: WizardExit = {reason: 'quit', switchesSent: 0, switchInFlight: false};
-  const terminate = new AbortController();
-  const onTerminate = () => terminate.abort();
-  // Kept for the life of the process, never removed: Ink's signal-exit (v3, through restore-cursor) re-sends the
-  // signal to the process when, while unmounting, it finds no other listener; this one must still be there then.
-  process.on('SIGTERM', onTerminate);
   const app = render(
     <Wizard
       services={services}
@@ -25,7 +26,7 @@ export async function runWizard({services, given, notice}: RunWizardOptions): Pr
       cachedToken={start.cachedToken}
       remembered={start.remembered}
       notice={notice}
-      terminate={terminate.signal}
+      terminate={terminate}
       onExit={(exit) => {
         result = exit;
       }}
@@ -34,17 +35,9 @@ export async function runWizard({services, given, notice}: RunWizardOptions): Pr
   );
   await app.waitUntilExit();
   if (result.reason === 'interrupted') {
-    process.stderr.write(`${interruptedMessage(result)}\n`);
+    const {switchInFlight: inFlight, switchesSent: answered} = result;
+    process.stderr.write(`${interruptedText({inFlight, answered})}\n`);
     return 130;
   }
   return 0;
-}
-
-export function interruptedMessage(exit: WizardExit): string {
-  if (exit.switchInFlight) {
-    return 'Interrupted while a switch request was in flight: it was sent, and its outcome is unknown. Check the tenant before trying again.';
-  }
-  if (exit.switchesSent > 0)
-    return `Interrupted. ${exit.switchesSent} switch request(s) had been sent and answered.`;
-  return 'Interrupted. No switch was sent.';
 }

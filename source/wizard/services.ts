@@ -1,11 +1,10 @@
-import type {Clock} from '../clock.js';
-import type {AuditLog, CredentialStore} from '../store/index.js';
+import type {AuditLog, Clock, CredentialStore} from '../procedure/index.js';
 
 /** What the wizard is given to work with: the stores, the clock, request settings, and the sandbox to offer. */
 export interface WizardServices {
   readonly store: CredentialStore;
   /** Where every switch attempt, confirmed or cancelled, is recorded. */
-  readonly audit?: AuditLog;
+  readonly audit: AuditLog;
   /** The run's one clock: the confirm step's "today", token expiry, audit times, retry waits. */
   readonly clock: Clock;
   readonly timeoutMs?: number;

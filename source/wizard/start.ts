@@ -1,6 +1,5 @@
-import type {Clock} from '../clock.js';
+import {AuditLog, type Clock, CredentialStore, configDirectory} from '../procedure/index.js';
 import {type Sandbox, startSandbox} from '../sandbox/index.js';
-import {AuditLog, CredentialStore, configDirectory} from '../store/index.js';
 import {runWizard} from './run-wizard.js';
 
 export interface StartWizardOptions {
@@ -10,17 +9,28 @@ export interface StartWizardOptions {
   readonly timeoutSeconds: number;
   /** Start the embedded sandbox now rather than when it is chosen. */
   readonly sandbox: boolean;
-  readonly clock: Clock;
+  /** False for --no-color or NO_COLOR. */
+  readonly color: boolean;
 }
 
-/** Wires the wizard to this machine: the credential file, the clock, the embedded sandbox. */
-export async function startWizard(options: StartWizardOptions): Promise<number> {
-  const {store, notice} = CredentialStore.open(configDirectory(), options.clock);
-  let sandbox: Promise<Sandbox> | undefined = options.sandbox
-    ? startSandbox({clock: options.clock})
-    : undefined;
+/**
+ * Wires the wizard to this machine: the credential file, the clock, the embedded sandbox. `terminate` is aborted
+ * when the process is told to stop (SIGTERM, or SIGINT sent from outside): the wizard leaves as on Ctrl+C.
+ */
+export async function startWizard(
+  options: StartWizardOptions,
+  clock: Clock,
+  terminate: AbortSignal,
+): Promise<number> {
+  if (!options.color) {
+    // chalk ignores NO_COLOR in a terminal (ink-and-friends.md); level 0 turns every colour of Ink off.
+    const {default: chalk} = await import('chalk');
+    chalk.level = 0;
+  }
+  const {store, notice} = CredentialStore.open(configDirectory(), clock);
+  let sandbox: Promise<Sandbox> | undefined = options.sandbox ? startSandbox({clock}) : undefined;
   const openSandbox = async () => {
-    sandbox ??= startSandbox({clock: options.clock});
+    sandbox ??= startSandbox({clock});
     const {url, clientId, clientSecret} = await sandbox;
     return {url, clientId, clientSecret};
   };
@@ -29,12 +39,13 @@ export async function startWizard(options: StartWizardOptions): Promise<number> 
       services: {
         store,
         audit: new AuditLog(store.directory),
-        clock: options.clock,
+        clock,
         timeoutMs: options.timeoutSeconds * 1000,
         openSandbox,
       },
       given: {url: options.url, clientId: options.clientId, secret: options.secret},
       notice,
+      terminate,
     });
   } finally {
     await (await sandbox)?.close();

@@ -1,4 +1,4 @@
-import type {Pricing, SwitchOutcome, TenantRow} from '../platform/index.js';
+import type {Pricing, Account as SignedInAccount, SwitchOutcome, TenantRow} from '../procedure/index.js';
 
 // The wizard as an explicit state machine: named steps, past-tense events, one pure reducer. Screens render one
 // state and emit events; Wizard.tsx runs the requests and dispatches what came back.
@@ -15,11 +15,7 @@ export type ConnectField =
 
 export type {TenantRow};
 
-export interface Account {
-  readonly host: string;
-  readonly clientId: string;
-  readonly tenantId: string;
-  readonly tenantName: string;
+export interface Account extends SignedInAccount {
   /** Signed in from the saved profile, without the connect step. */
   readonly remembered: boolean;
 }

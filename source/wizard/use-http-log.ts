@@ -1,6 +1,5 @@
 import {useCallback, useRef, useState} from 'react';
-import type {Clock} from '../clock.js';
-import type {Exchange, PlatformError} from '../platform/index.js';
+import type {Clock, Exchange, PlatformError} from '../procedure/index.js';
 
 export interface Waiting {
   readonly reason: string;

@@ -2,7 +2,11 @@ import {execFile} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Readable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
+import type {Clock} from '../../source/clock.js';
+import type {CommandIo, TextSink} from '../../source/commands/io.js';
+import {main} from '../../source/commands/main.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
 
 /** The bundled CLI (`npm test` builds it before the suite). */
@@ -14,7 +18,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `tenant-mode …` to its end, without a terminal, with the given environment on top of ours. */
+/** Runs `tenant-mode …` as a process to its end, without a terminal, with the given environment on top of ours. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
@@ -29,14 +33,55 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   });
 }
 
-/** Runs a command signed in to the sandbox with flags and TENANT_MODE_CLIENT_SECRET, in its own config folder. */
+export interface InProcessOptions {
+  readonly clock: Clock;
+  /** Abort it to interrupt the command as Ctrl+C would. */
+  readonly interrupt?: AbortSignal;
+}
+
+/**
+ * Runs `tenant-mode …` in this process, as cli.tsx would run it but with the test's clock, environment (only what
+ * is given) and buffers instead of the process's streams; no terminal. The wizard is never started here.
+ */
+export async function runInProcess(
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: InProcessOptions,
+): Promise<CliRun> {
+  const stdout = buffer();
+  const stderr = buffer();
+  const io: CommandIo = {
+    stdout,
+    stderr,
+    stdin: Readable.from([]),
+    env,
+    clock: options.clock,
+    interrupt: options.interrupt ?? new AbortController().signal,
+  };
+  const code = await main(args, io, () => Promise.reject(new Error('the wizard does not run in-process')));
+  return {code, stdout: stdout.text(), stderr: stderr.text()};
+}
+
+function buffer(): TextSink & {text(): string} {
+  const chunks: string[] = [];
+  return {isTTY: false, write: (text: string) => chunks.push(text), text: () => chunks.join('')};
+}
+
+/**
+ * Runs a command in-process, signed in to the sandbox with flags and TENANT_MODE_CLIENT_SECRET, in its own config
+ * folder, on the sandbox's clock.
+ */
 export function sandboxCli(sandbox: Sandbox, configDirectory = newConfigDirectory()) {
   return (args: string[], env: Record<string, string | undefined> = {}) =>
-    runCli([...args, '--url', sandbox.url, '--client-id', sandbox.clientId], {
-      TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret,
-      TENANT_MODE_CONFIG_DIR: configDirectory,
-      ...env,
-    });
+    runInProcess(
+      [...args, '--url', sandbox.url, '--client-id', sandbox.clientId],
+      {
+        TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret,
+        TENANT_MODE_CONFIG_DIR: configDirectory,
+        ...env,
+      },
+      {clock: sandbox.clock},
+    );
 }
 
 export function newConfigDirectory(): string {

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {afterEach} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
-import {CredentialStore} from '../../source/store/index.js';
+import {AuditLog, CredentialStore} from '../../source/store/index.js';
 import type {WizardExit, WizardServices} from '../../source/wizard/services.js';
 import {Wizard, type WizardProps} from '../../source/wizard/Wizard.js';
 import {movableClock} from './sandbox.js';
@@ -48,6 +48,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     <Wizard
       services={{
         store,
+        audit: new AuditLog(store.directory),
         clock: sandbox.clock,
         timeoutMs: options.timeoutMs ?? 5000,
         retry: {attempts: 2, delayMs: 10},

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Exchange} from '../../platform/index.js';
+import type {Exchange} from '../../procedure/index.js';
 import {pythonLines} from '../python-lines.js';
 import {theme} from '../theme.js';
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {type Pricing, printable, switchFacts, switchRequest} from '../../platform/index.js';
+import {type Pricing, printable, switchFacts, switchRequest} from '../../procedure/index.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import type {TenantRow} from '../state.js';

@@ -1,4 +1,4 @@
-import type {Exchange} from '../../platform/index.js';
+import type {Exchange} from '../../procedure/index.js';
 import {HttpPanel} from '../components/HttpPanel.js';
 import {StepFrame} from '../components/StepFrame.js';
 

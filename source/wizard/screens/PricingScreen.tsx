@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {type Pricing, printable, readPricing, whyNotSwitchable} from '../../platform/index.js';
+import {type Pricing, printable, readPricing, whyNotSwitchable} from '../../procedure/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import type {TenantRow} from '../state.js';

@@ -7,7 +7,7 @@ import {
   printable,
   type SwitchOutcome,
   type SwitchVerdict,
-} from '../../platform/index.js';
+} from '../../procedure/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import type {TenantRow} from '../state.js';

@@ -1,4 +1,4 @@
-import type {PlatformError} from './errors.js';
+import type {PlatformError} from '../platform/index.js';
 
 /** What a status means on this platform (platform-api.md §4) and what the operator can do about it. */
 export interface Explanation {

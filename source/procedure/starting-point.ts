@@ -1,5 +1,5 @@
 import {type AccessToken, normalizeBaseUrl} from '../platform/index.js';
-import type {CredentialStore} from './credentials.js';
+import type {CredentialStore} from '../store/index.js';
 
 /** The sign-in fields as far as they are known before asking anyone. */
 export interface KnownCredentials {

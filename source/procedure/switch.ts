@@ -1,6 +1,9 @@
-import type {PlatformClient} from './client.js';
-import {PlatformError} from './errors.js';
-import type {Pricing} from './types.js';
+import type {Clock} from '../clock.js';
+import {type PlatformClient, PlatformError, type Pricing} from '../platform/index.js';
+import type {AuditEntry, AuditLog, AuditOutcome} from '../store/index.js';
+import {auditEntryFor} from './audit-entry.js';
+import type {TenantRow} from './find-tenant.js';
+import type {Session} from './sign-in.js';
 
 /**
  * What became of one switch: it is sent once; when it fails, the pricing is read again so that the operator learns
@@ -42,17 +45,8 @@ function asPlatformError(error: unknown): PlatformError {
     : new PlatformError('network', error instanceof Error ? error.message : String(error));
 }
 
-/** The verdict on a switch, as the result screen, an exit code and an audit line need it. */
-export type SwitchVerdict =
-  | 'switched'
-  /** The answer was lost (timeout, dropped, 5xx) and the re-read shows production: it did switch. */
-  | 'switched-confirmed-by-reread'
-  /** Refused, and the re-read shows production: someone else switched it first. */
-  | 'already-production'
-  /** The platform refused, or answered an error and the re-read shows nothing changed. */
-  | 'failed'
-  /** No answer, and the re-read either failed or still shows trial while the request may still be processed. */
-  | 'unknown';
+/** The verdict on a switch, as the result screen, an exit code and an audit line need it (names: store/audit.ts). */
+export type SwitchVerdict = Exclude<AuditOutcome, 'cancelled-by-operator'>;
 
 /** No answer came at all: the request may have reached the platform and may still be processed. */
 export function gotNoAnswer(error: PlatformError): boolean {
@@ -88,4 +82,41 @@ export function mayConfirmAgain(outcome: SwitchOutcome | undefined): outcome is 
   if (verdictOf(outcome) !== 'failed') return false;
   const {status = 0, kind} = outcome.error;
   return status === 409 || status === 429 || status >= 500 || kind === 'not-json';
+}
+
+/** One switch as the operator confirmed it: who, which tenant at which reading, through which front end. */
+export interface ConfirmedSwitch {
+  readonly session: Session;
+  readonly row: TenantRow;
+  /** The pricing the operator saw: its version goes into the PUT. */
+  readonly before: Pricing;
+  readonly via: AuditEntry['via'];
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+}
+
+/**
+ * The irreversible step, the same from the wizard and from `switch`: the PUT is sent once, re-read when its answer
+ * leaves the outcome open, and the attempt is recorded in the audit log. Never resends: a second PUT needs a second
+ * confirmation.
+ */
+export async function switchToProduction(
+  request: ConfirmedSwitch,
+  signal?: AbortSignal,
+): Promise<SwitchOutcome> {
+  const {session, row, before} = request;
+  const outcome = await switchAndVerify(session.client, row.tenant.id, before.version, signal);
+  record(request, outcome);
+  return outcome;
+}
+
+/** The operator left the confirmation without confirming: nothing was sent, and the log keeps that too. */
+export function recordNotConfirmed(request: ConfirmedSwitch): void {
+  record(request);
+}
+
+function record(request: ConfirmedSwitch, outcome?: SwitchOutcome): void {
+  const {session, row, before, via, audit, clock} = request;
+  const {baseUrl: dataCenter, clientId} = session.client;
+  audit.append(auditEntryFor({via, dataCenter, clientId, row, before, outcome, at: clock.now()}));
 }

@@ -1,5 +1,12 @@
-import {firstOfNextMonth, formatDay, formatMonth, parsePlatformDate, relativeDays} from './dates.js';
-import type {Pricing, Tenant} from './types.js';
+import {
+  firstOfNextMonth,
+  formatDay,
+  formatMonth,
+  type Pricing,
+  parsePlatformDate,
+  relativeDays,
+  type Tenant,
+} from '../platform/index.js';
 
 /**
  * One line that says what a pricing object means (platform-api.md §3): in trial, `production_start_date` is when the

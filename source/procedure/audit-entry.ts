@@ -1,11 +1,7 @@
-import {
-  type Pricing,
-  type SwitchOutcome,
-  switchRequestBody,
-  type TenantRow,
-  verdictOf,
-} from '../platform/index.js';
-import type {AuditEntry} from './audit.js';
+import {type Pricing, switchRequestBody} from '../platform/index.js';
+import type {AuditEntry} from '../store/index.js';
+import type {TenantRow} from './find-tenant.js';
+import {type SwitchOutcome, verdictOf} from './switch.js';
 
 export interface SwitchAttempt {
   readonly via: AuditEntry['via'];

@@ -1,8 +1,6 @@
-import {formatDayTime, parsePlatformDate} from './dates.js';
+import {formatDayTime, type Pricing, parsePlatformDate, printable} from '../platform/index.js';
 import {explainError} from './explain.js';
-import {printable} from './printable.js';
 import {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch.js';
-import type {Pricing} from './types.js';
 
 const statusTexts: Record<number, string> = {
   200: 'OK',

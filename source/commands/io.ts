@@ -1,0 +1,22 @@
+import type {Clock} from '../procedure/index.js';
+
+/** Where a command writes: a process's stdout or stderr, or a test's buffer. */
+export interface TextSink {
+  write(text: string): unknown;
+  /** A person may be watching (progress lines and prompts only then). */
+  readonly isTTY?: boolean;
+}
+
+/**
+ * Everything a command takes from the world, injected so that a test can run it in-process: the streams, the
+ * environment, the one clock, and the signal that Ctrl+C or SIGTERM aborts. cli.tsx makes the process's.
+ */
+export interface CommandIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  readonly stdin: NodeJS.ReadableStream & {readonly isTTY?: boolean};
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  /** Aborted when the operator interrupts (Ctrl+C, SIGTERM). */
+  readonly interrupt: AbortSignal;
+}

@@ -1,0 +1,204 @@
+import {parseArgs} from 'node:util';
+import {credentialsPath, toolVersion} from '../procedure/index.js';
+import {commandHelp, toolHelp} from './help.js';
+import type {CommandIo} from './io.js';
+
+/** What the wizard is started with, by whoever can start it (cli.tsx). */
+export interface WizardRequest {
+  readonly url?: string;
+  readonly clientId?: string;
+  readonly secret?: string;
+  readonly timeoutSeconds: number;
+  readonly sandbox: boolean;
+  readonly color: boolean;
+}
+
+const flagSpec = {
+  url: {type: 'string'},
+  'client-id': {type: 'string'},
+  timeout: {type: 'string'},
+  json: {type: 'boolean'},
+  mode: {type: 'string'},
+  'dry-run': {type: 'boolean'},
+  yes: {type: 'boolean'},
+  sandbox: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  port: {type: 'string'},
+  tenants: {type: 'string'},
+  faults: {type: 'string'},
+  version: {type: 'boolean', short: 'v'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+type Flag = keyof typeof flagSpec;
+
+const signInFlags: Flag[] = ['url', 'client-id', 'timeout'];
+const everywhere: Flag[] = ['help', 'version', 'no-color'];
+/** The flags each command takes; `''` is the wizard. */
+const flagsOf: Record<string, readonly Flag[]> = {
+  '': [...signInFlags, 'sandbox'],
+  status: [...signInFlags, 'json'],
+  list: [...signInFlags, 'json', 'mode'],
+  switch: [...signInFlags, 'json', 'dry-run', 'yes'],
+  audit: ['json'],
+  sandbox: ['port', 'tenants', 'faults', 'json'],
+  logout: [],
+};
+const takesTenant = new Set(['status', 'switch']);
+
+class UsageError extends Error {}
+
+/**
+ * tenant-mode's command line: flags (Node's util.parseArgs), --help and --version anywhere, then the command.
+ * Usage errors exit 2 with one line, and with --json also one JSON document on stdout. The wizard is started
+ * through `startWizard`, so that this module never loads Ink.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CommandIo,
+  startWizard: (request: WizardRequest) => Promise<number>,
+): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  try {
+    return await dispatch(argv, io, startWizard);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (wantsJson) {
+      io.stdout.write(`${JSON.stringify({error: {message: error.message, reason: 'usage'}}, null, 2)}\n`);
+    }
+    io.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(
+  argv: readonly string[],
+  io: CommandIo,
+  startWizard: (request: WizardRequest) => Promise<number>,
+): Promise<number> {
+  const {values, positionals} = parse(argv);
+  const [command = '', ...rest] = positionals;
+  if (values.version) {
+    io.stdout.write(`${toolVersion}\n`);
+    return 0;
+  }
+  const allowed = flagsOf[command];
+  if (!allowed) throw new UsageError(`Unknown command "${command}". See tenant-mode --help.`);
+  if (values.help) {
+    io.stdout.write(command === '' ? toolHelp(credentialsPath()) : (commandHelp[command] ?? ''));
+    return 0;
+  }
+  for (const flag of Object.keys(values) as Flag[]) {
+    if (!allowed.includes(flag) && !everywhere.includes(flag)) {
+      throw new UsageError(
+        `--${flag} is not a flag of ${command === '' ? 'the wizard' : `tenant-mode ${command}`}. See tenant-mode ${command ? `${command} ` : ''}--help.`,
+      );
+    }
+  }
+  const wanted = takesTenant.has(command) ? 1 : 0;
+  if (rest.length !== wanted) {
+    throw new UsageError(
+      wanted === 1
+        ? `tenant-mode ${command} takes one tenant name or UUID (quote a name with spaces).`
+        : `Unexpected argument "${rest.join(' ')}". See tenant-mode --help.`,
+    );
+  }
+  const [tenant = ''] = rest;
+  const json = values.json ?? false;
+  const signIn = {
+    url: values.url,
+    clientId: values['client-id'],
+    timeoutSeconds: number(values.timeout, 'timeout', {min: 1, max: 600, fallback: 30}),
+  };
+  switch (command) {
+    case 'status':
+      return (await import('./status.js')).runStatusCommand(tenant, {...signIn, json}, io);
+    case 'list':
+      return (await import('./list.js')).runListCommand({...signIn, json, mode: values.mode}, io);
+    case 'switch':
+      return (await import('./switch.js')).runSwitchCommand(
+        tenant,
+        {...signIn, json, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false},
+        io,
+      );
+    case 'audit':
+      return (await import('./audit.js')).runAuditCommand({json}, io);
+    case 'logout':
+      return (await import('./logout.js')).runLogoutCommand(io);
+    case 'sandbox':
+      return (await import('./sandbox.js')).runSandboxCommand(
+        {
+          port: number(values.port, 'port', {min: 0, max: 65_535, fallback: 0, whole: true}),
+          tenants: number(values.tenants, 'tenants', {min: 0, max: 100_000, fallback: 0, whole: true}),
+          json,
+          faults: values.faults,
+        },
+        io,
+      );
+  }
+  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    throw new UsageError(
+      'The wizard needs an interactive terminal, and this is not one (input or output is piped).\n' +
+        'In scripts use the commands: tenant-mode status | list | switch --yes (see tenant-mode --help).',
+    );
+  }
+  return startWizard({
+    ...signIn,
+    secret: io.env.TENANT_MODE_CLIENT_SECRET || undefined,
+    sandbox: values.sandbox ?? false,
+    // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): both are honoured here.
+    color: !values['no-color'] && (io.env.NO_COLOR ?? '') === '',
+  });
+}
+
+/** The flags, refusing unknown ones, missing values and a flag given twice (parseArgs would keep the last). */
+const parseConfig = {options: flagSpec, allowPositionals: true, strict: true, tokens: true} as const;
+
+function parse(argv: readonly string[]) {
+  let parsed: ReturnType<typeof parseArgs<typeof parseConfig>>;
+  try {
+    parsed = parseArgs({...parseConfig, args: [...argv]});
+  } catch (error) {
+    throw new UsageError(parseProblem(error as Error & {code?: string}));
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) {
+      throw new UsageError(`--${token.name} is given twice; give it once.`);
+    }
+    seen.add(token.name);
+  }
+  return parsed;
+}
+
+function parseProblem(error: Error & {code?: string}): string {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unknown flag ${flag}. See tenant-mode --help.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message)
+        ? `${flag.replace(/^-(\w)$/, '-$1')} needs a value. See tenant-mode --help.`
+        : `${flag} takes no value. See tenant-mode --help.`;
+    default:
+      return `${error.message} See tenant-mode --help.`;
+  }
+}
+
+function number(
+  text: string | undefined,
+  flag: string,
+  range: {min: number; max: number; fallback: number; whole?: boolean},
+): number {
+  if (text === undefined) return range.fallback;
+  const value = Number(text);
+  const fits = text.trim() !== '' && Number.isFinite(value) && value >= range.min && value <= range.max;
+  if (!fits || (range.whole && !Number.isInteger(value))) {
+    const what =
+      flag === 'timeout'
+        ? `a number of seconds from ${range.min} to ${range.max}`
+        : `a whole number from ${range.min} to ${range.max}`;
+    throw new UsageError(`--${flag} must be ${what} (got ${text}).`);
+  }
+  return value;
+}

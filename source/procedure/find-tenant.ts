@@ -1,0 +1,236 @@
+import {isUuid, type PlatformClient, printable, type Tenant} from '../platform/index.js';
+import {whyNotSwitchable} from './reading.js';
+import type {Session} from './sign-in.js';
+
+/** A tenant and where it sits: names from the signed-in tenant down to its parent (as search paths are). */
+export interface TenantRow {
+  readonly tenant: Tenant;
+  readonly path: readonly string[];
+}
+
+/** The platform's search answers at most this many hits in one request; we ask for that many. */
+export const searchLimit = 50;
+
+/** The longest tenant name the platform accepts (platform-api.md: `name` is at most 255 characters). */
+const maxNameLength = 255;
+
+/** What the operator typed to find a tenant. */
+export type TenantQuery =
+  /** Nothing: look through the tenants under the operator's own. */
+  | {readonly kind: 'browse'}
+  | {readonly kind: 'uuid'; readonly id: string}
+  | {readonly kind: 'name'; readonly text: string};
+
+/** A query or a choice that leads nowhere, in the operator's words; `usage` when the input itself is wrong. */
+export class TenantNotFound extends Error {
+  override readonly name = 'TenantNotFound';
+  constructor(
+    message: string,
+    readonly reason: 'invalid' | 'not-found' | 'ambiguous' | 'not-switchable' | 'empty',
+    readonly candidates: readonly TenantRow[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a typed query: a UUID (any case), a name, or nothing. Refuses a broken UUID and an over-long name. */
+export function parseTenantQuery(query: string): TenantQuery {
+  const text = query.trim();
+  if (text === '') return {kind: 'browse'};
+  if (isUuid(text.toLowerCase())) return {kind: 'uuid', id: text.toLowerCase()};
+  if (/^[0-9a-f]{8}-/i.test(text)) {
+    throw new TenantNotFound(
+      `"${text}" looks like a UUID but is not one (8-4-4-4-12 hex digits).`,
+      'invalid',
+    );
+  }
+  if (text.length > maxNameLength) {
+    throw new TenantNotFound(
+      `A tenant name is at most ${maxNameLength} characters (got ${text.length}).`,
+      'invalid',
+    );
+  }
+  return {kind: 'name', text};
+}
+
+/** One tenant by its UUID, with its path below the operator's tenant. */
+export async function tenantById(session: Session, id: string, signal?: AbortSignal): Promise<TenantRow> {
+  const tenant = await session.client.getTenant(id, signal);
+  return {tenant, path: await pathOf(session.client, tenant, session.own.id, signal)};
+}
+
+/**
+ * Search hits with their full tenant (kind, mode) read in one more request; exact names first (case-insensitive),
+ * then customers, then by name.
+ */
+export async function searchByName(
+  session: Session,
+  text: string,
+  signal?: AbortSignal,
+): Promise<TenantRow[]> {
+  const {client, own} = session;
+  const hits = await client.searchTenants(text, {startTenantId: own.id, limit: searchLimit, signal});
+  if (hits.length === 0) return [];
+  const tenants = new Map(
+    (
+      await client.getTenants(
+        hits.map((hit) => hit.id),
+        signal,
+      )
+    ).map((tenant) => [tenant.id, tenant]),
+  );
+  const wanted = text.trim().toLocaleLowerCase();
+  const rank = (row: TenantRow) =>
+    (row.tenant.name.toLocaleLowerCase() === wanted ? 0 : 2) + (row.tenant.kind === 'customer' ? 0 : 1);
+  return hits
+    .flatMap((hit) => {
+      const tenant = tenants.get(hit.id);
+      return tenant ? [{tenant, path: hit.path}] : [];
+    })
+    .sort((a, b) => rank(a) - rank(b) || a.tenant.name.localeCompare(b.tenant.name));
+}
+
+/** The tenants directly under `parent`, each with its path. */
+export async function childrenOf(
+  session: Session,
+  parent: Pick<Tenant, 'id' | 'name'>,
+  path: readonly string[],
+  signal?: AbortSignal,
+): Promise<TenantRow[]> {
+  const children = await session.client.listChildren(parent.id, {signal});
+  return children.map((tenant) => ({tenant, path: [...path, parent.name]}));
+}
+
+/** The rows whose whole name is `text`: exactly, else ignoring case. */
+export function namedExactly(rows: readonly TenantRow[], text: string): TenantRow[] {
+  const exact = rows.filter((row) => row.tenant.name === text);
+  if (exact.length > 0) return exact;
+  return rows.filter((row) => row.tenant.name.toLocaleLowerCase() === text.toLocaleLowerCase());
+}
+
+/**
+ * A name or UUID to exactly one tenant, for scripts: a UUID is read directly; a name must match one tenant's whole
+ * name. Several matches, or none, are a TenantNotFound listing candidates with their UUIDs, never a guess.
+ */
+export async function resolveTenant(
+  session: Session,
+  query: string,
+  signal?: AbortSignal,
+): Promise<TenantRow> {
+  const parsed = parseTenantQuery(query);
+  if (parsed.kind === 'browse') throw new TenantNotFound('Give a tenant name or UUID.', 'empty');
+  if (parsed.kind === 'uuid') return tenantById(session, parsed.id, signal);
+  const rows = await searchByName(session, parsed.text, signal);
+  const exact = namedExactly(rows, parsed.text);
+  const [only] = exact;
+  if (only && exact.length === 1) return only;
+  if (exact.length > 1) {
+    throw new TenantNotFound(
+      `${exact.length} tenants are named "${parsed.text}"; give the UUID of the one you mean:\n${exact.map(candidateLine).join('\n')}`,
+      'ambiguous',
+      exact,
+    );
+  }
+  const near = rows.slice(0, 5);
+  throw new TenantNotFound(
+    `No tenant is named "${parsed.text}" under ${printable(session.own.name)}.${near.length > 0 ? ` Similar names:\n${near.map(candidateLine).join('\n')}` : ''}`,
+    'not-found',
+    near,
+  );
+}
+
+function candidateLine(row: TenantRow): string {
+  return `  ${row.tenant.id}  ${printable(row.tenant.name)} (${row.tenant.kind}) in ${row.path.map(printable).join(' / ') || '(top)'}`;
+}
+
+/** What the wizard shows after a query or a choice: a list to choose from, or the customer tenant chosen. */
+export type Lookup =
+  | {readonly kind: 'list'; readonly rows: readonly TenantRow[]; readonly title: string}
+  | {readonly kind: 'customer'; readonly row: TenantRow};
+
+/**
+ * The wizard's step 2: nothing lists the tenants under the operator's own; a UUID goes to that tenant; any other
+ * text is searched. Throws TenantNotFound (said as it is) or a PlatformError (`lookupFailureText`).
+ */
+export async function lookUp(session: Session, query: string, signal?: AbortSignal): Promise<Lookup> {
+  const parsed = parseTenantQuery(query);
+  switch (parsed.kind) {
+    case 'browse':
+      return listUnder(session, session.own, [], signal);
+    case 'uuid': {
+      const row = await tenantById(session, parsed.id, signal);
+      if (row.tenant.kind !== 'customer' && !row.tenant.has_children) {
+        throw new TenantNotFound(
+          `${printable(row.tenant.name)}: ${whyNotSwitchable(row.tenant)}`,
+          'not-switchable',
+        );
+      }
+      return choose(session, row, signal);
+    }
+    case 'name': {
+      const rows = await searchByName(session, parsed.text, signal);
+      if (rows.length === 0) {
+        throw new TenantNotFound(
+          `No tenant matches "${parsed.text}" under ${printable(session.own.name)}.`,
+          'not-found',
+        );
+      }
+      const narrow =
+        rows.length >= searchLimit ? ` (the first ${searchLimit}: type more of the name to narrow)` : '';
+      const matches = rows.length === 1 ? 'tenant matches' : 'tenants match';
+      return {kind: 'list', rows, title: `${rows.length} ${matches} "${parsed.text}"${narrow}:`};
+    }
+  }
+}
+
+/** Enter on a listed tenant: a customer is chosen; a folder (or partner) opens; anything else is refused. */
+export async function choose(session: Session, row: TenantRow, signal?: AbortSignal): Promise<Lookup> {
+  if (row.tenant.kind === 'customer') return {kind: 'customer', row};
+  if (row.tenant.has_children && row.tenant.kind !== 'unit') {
+    return listUnder(session, row.tenant, row.path, signal);
+  }
+  throw new TenantNotFound(whyNotSwitchable(row.tenant) ?? 'Not a customer tenant.', 'not-switchable');
+}
+
+async function listUnder(
+  session: Session,
+  parent: Pick<Tenant, 'id' | 'name'>,
+  path: readonly string[],
+  signal?: AbortSignal,
+): Promise<Lookup> {
+  const name = printable(parent.name);
+  const rows = await childrenOf(session, parent, path, signal);
+  if (rows.length === 0) throw new TenantNotFound(`There are no tenants under ${name}.`, 'empty');
+  return {kind: 'list', rows, title: `Tenants under ${name} (${rows.length}):`};
+}
+
+/** What the wizard says while a query is answered. */
+export function lookupBusyText(query: string, ownName: string): string {
+  const parsed = (() => {
+    try {
+      return parseTenantQuery(query);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (parsed?.kind === 'uuid') return `Reading tenant ${parsed.id}…`;
+  if (parsed?.kind === 'name') return `Searching for "${parsed.text}"…`;
+  return `Reading the tenants under ${printable(ownName)}…`;
+}
+
+/** Names from `rootId` down to the tenant's parent, read upwards one tenant at a time (at most 10 levels). */
+async function pathOf(
+  client: PlatformClient,
+  tenant: Tenant,
+  rootId: string,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const names: string[] = [];
+  let parentId = tenant.id === rootId ? undefined : tenant.parent_id;
+  for (let depth = 0; parentId && depth < 10; depth++) {
+    const parent = await client.getTenant(parentId, signal);
+    names.unshift(parent.name);
+    parentId = parent.id === rootId || parent.parent_id === parent.id ? undefined : parent.parent_id;
+  }
+  return names;
+}

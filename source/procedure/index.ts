@@ -1,0 +1,66 @@
+// The procedure of the seed, step by step, for both front ends (the wizard and the commands): sign in, find the
+// tenant, read and decide, switch with its audit line, and the operator's wording of every outcome. The front ends
+// import the platform and the stores only through here.
+
+export {type Clock, systemClock} from '../clock.js';
+export {
+  type AccessToken,
+  type Exchange,
+  formatDay,
+  formatDayTime,
+  hostOf,
+  isPlatformError,
+  isUuid,
+  normalizeBaseUrl,
+  PlatformError,
+  type Pricing,
+  type PricingMode,
+  parsePlatformDate,
+  printable,
+  relativeDays,
+  switchRequest,
+  type Tenant,
+  toolVersion,
+} from '../platform/index.js';
+export {
+  type AuditEntry,
+  AuditLog,
+  CredentialStore,
+  configDirectory,
+  credentialsPath,
+} from '../store/index.js';
+export {exitCodeFor, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
+export {type Explanation, explainError, explainStatus} from './explain.js';
+export {lookupFailureText, type SignInFault, signInFault} from './failures.js';
+export {
+  childrenOf,
+  choose,
+  type Lookup,
+  lookUp,
+  lookupBusyText,
+  parseTenantQuery,
+  resolveTenant,
+  searchLimit,
+  TenantNotFound,
+  type TenantQuery,
+  type TenantRow,
+} from './find-tenant.js';
+export {interruptedText} from './interrupted.js';
+export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
+export {pricingOf} from './pricing.js';
+export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
+export {type Account, type Credentials, type Session, type SignInOptions, signIn} from './sign-in.js';
+export {signOutEverywhere} from './sign-out.js';
+export {type KnownCredentials, type StartingPoint, startingPoint} from './starting-point.js';
+export {
+  type ConfirmedSwitch,
+  gotNoAnswer,
+  mayConfirmAgain,
+  type RetryableOutcome,
+  recordNotConfirmed,
+  type SwitchOutcome,
+  type SwitchVerdict,
+  switchAndVerify,
+  switchToProduction,
+  verdictOf,
+} from './switch.js';

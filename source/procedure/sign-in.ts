@@ -1,0 +1,89 @@
+import type {Clock} from '../clock.js';
+import {
+  type AccessToken,
+  type ExchangeObserver,
+  hostOf,
+  PlatformClient,
+  type PlatformError,
+  type Tenant,
+} from '../platform/index.js';
+import type {CredentialStore} from '../store/index.js';
+
+/** What signing in needs from the operator (or from flags, the environment, a saved profile). */
+export interface Credentials {
+  readonly dataCenter: string;
+  readonly clientId: string;
+  readonly secret: string;
+}
+
+export interface SignInOptions {
+  readonly store: CredentialStore;
+  /** Save the profile (with its secret) once signed in, and keep its token fresh in the file. */
+  readonly remember: boolean;
+  /** A token saved by an earlier run: used while it has time left, so that no new one is taken. */
+  readonly cachedToken?: AccessToken;
+  readonly clock: Clock;
+  readonly timeoutMs?: number;
+  readonly retry?: {readonly attempts: number; readonly delayMs: number};
+  readonly onExchange?: ExchangeObserver;
+  /** Told before a GET is tried again (5xx, or 429 with its Retry-After). */
+  readonly onRetry?: (error: PlatformError, attempt: number, delayMs: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** Who is signed in where, in the words a screen shows. */
+export interface Account {
+  readonly host: string;
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly tenantName: string;
+}
+
+/** A signed-in run: the client, the operator's own tenant, and the store its files live beside. */
+export interface Session {
+  readonly client: PlatformClient;
+  readonly own: Tenant;
+  readonly account: Account;
+  readonly store: CredentialStore;
+}
+
+/**
+ * The first step of the procedure, the same for the wizard and the commands: takes a token (a cached one with time
+ * left counts), learns the API client's own tenant, and remembers the credentials when the operator agreed.
+ * Throws a PlatformError when the platform refuses or cannot be reached; `signInFault` says which field is at fault.
+ */
+export async function signIn(credentials: Credentials, options: SignInOptions): Promise<Session> {
+  const {store, remember, signal} = options;
+  const client: PlatformClient = new PlatformClient({
+    dataCenter: credentials.dataCenter,
+    clientId: credentials.clientId,
+    clientSecret: credentials.secret,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    clock: options.clock,
+    cachedToken: options.cachedToken,
+    onToken: (token) => {
+      if (remember) store.saveToken(client.baseUrl, client.clientId, token);
+    },
+    onExchange: options.onExchange,
+    onRetry: options.onRetry,
+  });
+  await client.authenticate(signal);
+  const own = await client.getTenant((await client.whoAmI(signal)).tenant_id, signal);
+  if (remember) {
+    store.save({
+      dataCenter: client.baseUrl,
+      clientId: client.clientId,
+      clientSecret: credentials.secret,
+      token: client.token,
+      tenantName: own.name,
+    });
+  }
+  const account = {
+    host: hostOf(credentials.dataCenter),
+    clientId: client.clientId,
+    tenantId: own.id,
+    tenantName: own.name,
+  };
+  return {client, own, account, store};
+}
