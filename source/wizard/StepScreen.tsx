@@ -13,7 +13,18 @@ export interface StepScreenProps {
   readonly now: number;
   readonly sandboxOffered: boolean;
   readonly credentialsPath: string;
-  readonly onConnectEvent: ConnectScreenProps['onEvent'];
+  /** Step 1's answers. */
+  readonly connect: Pick<
+    ConnectScreenProps,
+    | 'onDataCenter'
+    | 'onSandbox'
+    | 'onOtherUrl'
+    | 'onClientId'
+    | 'onSecret'
+    | 'onRemember'
+    | 'onContinue'
+    | 'onOtherAccount'
+  >;
   readonly onLookUp: (query: string) => void;
   readonly onChoose: (row: TenantRow, query: string) => void;
   readonly onConfirm: () => void;
@@ -27,7 +38,9 @@ export function StepScreen({
   onLookUp,
   onChoose,
   onConfirm,
-  ...connect
+  sandboxOffered,
+  credentialsPath,
+  connect,
 }: StepScreenProps) {
   const {step, form, account} = state;
   switch (step.name) {
@@ -38,9 +51,9 @@ export function StepScreen({
           form={form}
           error={step.error}
           account={account}
-          sandboxOffered={connect.sandboxOffered}
-          credentialsPath={connect.credentialsPath}
-          onEvent={connect.onConnectEvent}
+          sandboxOffered={sandboxOffered}
+          credentialsPath={credentialsPath}
+          {...connect}
         />
       );
     case 'chooseTenant':

@@ -214,9 +214,16 @@ export function Wizard({
           now={services.clock.now()}
           sandboxOffered={services.openSandbox !== undefined}
           credentialsPath={services.store.path}
-          onConnectEvent={(event) =>
-            event.type === 'SANDBOX_CHOSEN' ? void chooseSandbox() : dispatch(event)
-          }
+          connect={{
+            onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+            onSandbox: () => void chooseSandbox(),
+            onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+            onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+            onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
+            onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
+            onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+            onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+          }}
           onLookUp={onLookUp}
           onChoose={onChoose}
           onConfirm={onConfirm}

@@ -2,6 +2,30 @@ import type {Key} from 'ink';
 import {mayConfirmAgain} from '../procedure/index.js';
 import type {Step, WizardEvent} from './state.js';
 
+/**
+ * Every key the wizard answers to, as a hint line names it: one table for `wizardKey` below and for the hints
+ * each screen shows, so that a hint never names a key that does something else.
+ */
+export const keyNames = {
+  leave: 'Ctrl+C',
+  panel: 'Tab',
+  back: 'Esc',
+  enter: 'Enter',
+  quit: 'q',
+  again: 'r',
+  move: '↑↓',
+} as const;
+
+/** One hint: the key's name and what it does on this screen. */
+export type Hint = readonly [key: string, does: string];
+
+export function hint(key: keyof typeof keyNames, does: string): Hint {
+  return [keyNames[key], does];
+}
+
+/** The hints that end every step's line: the HTTP panel and leaving. */
+export const everywhereHints: readonly Hint[] = [hint('panel', 'HTTP calls'), hint('leave', 'quit')];
+
 /** What a wizard-wide key asks for; the screens handle their own keys (typing, lists, choices). */
 export type KeyAction =
   | {readonly type: 'leave'; readonly reason: 'quit' | 'interrupted'}
@@ -18,11 +42,11 @@ export function wizardKey(step: Step, input: string, key: Key): KeyAction | unde
   if (key.ctrl && input === 'c') return {type: 'leave', reason: 'interrupted'};
   if (key.tab) return {type: 'togglePanel'};
   if (key.escape) return {type: 'back'};
-  if (step.name === 'result' && input === 'r' && mayConfirmAgain(step.outcome)) {
+  if (step.name === 'result' && input === keyNames.again && mayConfirmAgain(step.outcome)) {
     return {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter}};
   }
   if (step.name !== 'viewPricing' && step.name !== 'result') return undefined;
-  if (input === 'q') return {type: 'leave', reason: 'quit'};
+  if (input === keyNames.quit) return {type: 'leave', reason: 'quit'};
   if (!key.return) return undefined;
   return {
     type: 'event',

@@ -94,19 +94,14 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
   };
 
   /**
-   * Types text one character at a time, as a person does: each key waits until the field shows the one before
-   * (keys written faster than Ink renders reach ink-text-input with a stale value and are lost).
+   * Types text as a paste arrives: one chunk, then waits until the field shows it (masked: as stars). Fields must
+   * take a paste whole anyway; what the test then waits for is the frame, never a fixed time.
    */
   const type = async (text: string, options: {masked?: boolean} = {}) => {
-    let typed = '';
-    for (const character of text) {
-      instance.stdin.write(character);
-      typed += character;
-      const shown = options.masked ? `${'*'.repeat(typed.length)}` : typed.replaceAll(host, '<sandbox>');
-      // Frames drop trailing spaces: a space can only be seen once the next character follows it.
-      if (shown.endsWith(' ')) await new Promise((resolve) => setTimeout(resolve, 25));
-      else await waitFor(new RegExp(`: ${escapeRegExp(shown)}(\\s|$)`, 'm'), 2000, 5);
-    }
+    instance.stdin.write(text);
+    const shown = options.masked ? '*'.repeat(text.length) : text.replaceAll(host, '<sandbox>');
+    // Frames drop trailing spaces.
+    await waitFor(new RegExp(`: ${escapeRegExp(shown.trimEnd())}(\\s|$)`, 'm'), 2000, 5);
   };
 
   /** The highlighted item of a list: the line with ❯ and its indented continuation lines. */

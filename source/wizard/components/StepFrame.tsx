@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import type {Hint} from '../keys.js';
 import {theme} from '../theme.js';
 
 export interface StepFrameProps {
@@ -11,7 +12,7 @@ export interface StepFrameProps {
   /** An error to show above the hints, in red. */
   readonly error?: string;
   /** The key hints, e.g. [['Enter', 'search'], ['Esc', 'back']]. */
-  readonly hints: ReadonlyArray<readonly [string, string]>;
+  readonly hints: readonly Hint[];
   readonly children: ReactNode;
 }
 

@@ -4,6 +4,7 @@ import {printable} from '../../procedure/index.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
+import {everywhereHints, hint} from '../keys.js';
 import type {ChooseTenantStep, TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -18,20 +19,14 @@ export interface ChooseTenantScreenProps {
 
 /** Step 2: one field for a name or a UUID; the matches (or the customers) to choose from. */
 export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}: ChooseTenantScreenProps) {
-  const hints: Array<readonly [string, string]> =
-    step.phase === 'list'
-      ? [
-          ['↑↓', 'move'],
-          ['Enter', 'choose'],
-          ['Esc', 'back to the search'],
-        ]
+  const hints = [
+    ...(step.phase === 'list'
+      ? [hint('move', 'move'), hint('enter', 'choose'), hint('back', 'back to the search')]
       : step.phase === 'input'
-        ? [
-            ['Enter', 'search (empty: browse your customers)'],
-            ['Esc', 'account'],
-          ]
-        : [];
-  hints.push(['Tab', 'HTTP calls'], ['Ctrl+C', 'quit']);
+        ? [hint('enter', 'search (empty: browse your customers)'), hint('back', 'account')]
+        : []),
+    ...everywhereHints,
+  ];
   return (
     <StepFrame step={2} title="Choose the tenant" account={account} error={step.error} hints={hints}>
       {step.phase === 'input' ? (

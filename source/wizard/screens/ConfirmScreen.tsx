@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {type Pricing, printable, switchFacts, switchRequest} from '../../procedure/index.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
+import {everywhereHints, hint} from '../keys.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -23,12 +24,7 @@ export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}:
       step={4}
       title="Confirm the switch"
       account={account}
-      hints={[
-        ['Enter', 'switch'],
-        ['Esc', 'cancel'],
-        ['Tab', 'HTTP calls'],
-        ['Ctrl+C', 'quit'],
-      ]}
+      hints={[hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]}
     >
       <Text>
         Switch <Text bold>{name}</Text>

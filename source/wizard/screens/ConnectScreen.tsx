@@ -5,7 +5,8 @@ import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {knownDataCenters} from '../data-centers.js';
-import type {Account, ConnectField, ConnectForm, WizardEvent} from '../state.js';
+import {everywhereHints, type Hint, hint} from '../keys.js';
+import type {Account, ConnectField, ConnectForm} from '../state.js';
 import {theme} from '../theme.js';
 
 export interface ConnectScreenProps {
@@ -17,8 +18,18 @@ export interface ConnectScreenProps {
   readonly sandboxOffered: boolean;
   /** Where remembered credentials go (shown with the question). */
   readonly credentialsPath: string;
-  readonly onEvent: (event: WizardEvent | {readonly type: 'SANDBOX_CHOSEN'}) => void;
   readonly isActive?: boolean;
+  /** A data center from the list, or a URL typed for "Another URL…". */
+  readonly onDataCenter: (url: string) => void;
+  readonly onSandbox: () => void;
+  /** "Another URL…": ask for one. */
+  readonly onOtherUrl: () => void;
+  readonly onClientId: (clientId: string) => void;
+  readonly onSecret: (secret: string) => void;
+  readonly onRemember: (remember: boolean) => void;
+  /** Already signed in: go on with this account, or sign in with another. */
+  readonly onContinue: () => void;
+  readonly onOtherAccount: () => void;
 }
 
 const another = 'another';
@@ -32,13 +43,14 @@ export function ConnectScreen({
   account,
   sandboxOffered,
   credentialsPath,
-  onEvent,
   isActive,
+  ...on
 }: ConnectScreenProps) {
-  const hints: Array<readonly [string, string]> = [];
-  if (field !== 'signingIn' && field !== 'signedIn') hints.push(['Enter', 'next']);
-  if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn') hints.push(['Esc', 'back']);
-  hints.push(['Tab', 'HTTP calls'], ['Ctrl+C', 'quit']);
+  const hints: Hint[] = [];
+  if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
+  if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
+    hints.push(hint('back', 'back'));
+  hints.push(...everywhereHints);
   const summary = [
     form.dataCenter ? `Data center  ${form.dataCenter}` : undefined,
     form.clientId && field !== 'clientId' ? `Client id    ${form.clientId}` : undefined,
@@ -66,13 +78,11 @@ export function ConnectScreen({
               {label: 'Another URL…', value: another},
             ]}
             onSelect={(value) =>
-              onEvent(
-                value === sandbox
-                  ? {type: 'SANDBOX_CHOSEN'}
-                  : value === another
-                    ? {type: 'CUSTOM_URL_REQUESTED'}
-                    : {type: 'DATA_CENTER_CHOSEN', dataCenter: value},
-              )
+              value === sandbox
+                ? on.onSandbox()
+                : value === another
+                  ? on.onOtherUrl()
+                  : on.onDataCenter(value)
             }
           />
         </Box>
@@ -84,7 +94,7 @@ export function ConnectScreen({
           placeholder="https://…"
           isActive={isActive}
           validate={validateUrl}
-          onSubmit={(value) => onEvent({type: 'DATA_CENTER_CHOSEN', dataCenter: value.trim()})}
+          onSubmit={(value) => on.onDataCenter(value.trim())}
         />
       ) : null}
       {field === 'clientId' ? (
@@ -96,7 +106,7 @@ export function ConnectScreen({
           validate={(value) =>
             isUuid(value.trim().toLowerCase()) ? undefined : 'A client id is a UUID: 8-4-4-4-12 hex digits.'
           }
-          onSubmit={(value) => onEvent({type: 'CLIENT_ID_ENTERED', clientId: value.trim().toLowerCase()})}
+          onSubmit={(value) => on.onClientId(value.trim().toLowerCase())}
         />
       ) : null}
       {field === 'secret' ? (
@@ -106,7 +116,7 @@ export function ConnectScreen({
           mask
           isActive={isActive}
           validate={(value) => (value === '' ? 'Type the client secret (it is not shown).' : undefined)}
-          onSubmit={(value) => onEvent({type: 'SECRET_ENTERED', secret: value})}
+          onSubmit={on.onSecret}
         />
       ) : null}
       {field === 'remember' ? (
@@ -119,7 +129,7 @@ export function ConnectScreen({
               {label: 'No, ask every time', value: false},
               {label: 'Yes, remember them', value: true},
             ]}
-            onSelect={(remember) => onEvent({type: 'REMEMBER_ANSWERED', remember})}
+            onSelect={on.onRemember}
           />
         </Box>
       ) : null}
@@ -143,13 +153,7 @@ export function ConnectScreen({
               {label: 'Continue with this account', value: 'continue'},
               {label: 'Use another account', value: 'switch'},
             ]}
-            onSelect={(value) =>
-              onEvent(
-                value === 'continue'
-                  ? {type: 'ANOTHER_TENANT_REQUESTED'}
-                  : {type: 'ACCOUNT_SWITCH_REQUESTED'},
-              )
-            }
+            onSelect={(value) => (value === 'continue' ? on.onContinue() : on.onOtherAccount())}
           />
         </Box>
       ) : null}

@@ -1,6 +1,7 @@
 import type {Exchange} from '../../procedure/index.js';
 import {HttpPanel} from '../components/HttpPanel.js';
 import {StepFrame} from '../components/StepFrame.js';
+import {hint} from '../keys.js';
 
 export interface HttpCallsScreenProps {
   readonly step: number;
@@ -15,10 +16,7 @@ export function HttpCallsScreen({step, account, exchanges}: HttpCallsScreenProps
       step={step}
       title="HTTP calls of this step"
       account={account}
-      hints={[
-        ['Tab', 'back to the step'],
-        ['Ctrl+C', 'quit'],
-      ]}
+      hints={[hint('panel', 'back to the step'), hint('leave', 'quit')]}
     >
       <HttpPanel step={step} exchanges={exchanges} />
     </StepFrame>

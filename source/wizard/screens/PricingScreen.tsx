@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {type Pricing, printable, readPricing, whyNotSwitchable} from '../../procedure/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
+import {everywhereHints, hint} from '../keys.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -15,16 +16,12 @@ export interface PricingScreenProps {
 /** Step 3: the pricing JSON as the platform returned it, and what it means; a switch only for a trial. */
 export function PricingScreen({row, pricing, account, now}: PricingScreenProps) {
   const reason = whyNotSwitchable(row.tenant, pricing);
-  const hints: Array<readonly [string, string]> = reason
-    ? [
-        ['Esc', 'back'],
-        ['q', 'quit'],
-      ]
-    : [
-        ['Enter', 'continue to the switch'],
-        ['Esc', 'back'],
-      ];
-  hints.push(['Tab', 'HTTP calls'], ['Ctrl+C', 'quit']);
+  const hints = [
+    ...(reason
+      ? [hint('back', 'back'), hint('quit', 'quit')]
+      : [hint('enter', 'continue to the switch'), hint('back', 'back')]),
+    ...everywhereHints,
+  ];
   return (
     <StepFrame step={3} title="Current pricing" account={account} hints={hints}>
       <Text>

@@ -10,6 +10,7 @@ import {
 } from '../../procedure/index.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
+import {type Hint, hint} from '../keys.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -31,14 +32,16 @@ const headlineColour: Record<SwitchVerdict, string> = {
 
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
 export function ResultScreen({row, account, before, outcome}: ResultScreenProps) {
-  const hints: Array<readonly [string, string]> = [];
+  const hints: Hint[] = [];
   if (mayConfirmAgain(outcome)) {
     // After a 409 the pricing is new: the operator decides on it; otherwise it is the same request once more.
     const stale = outcome.error.status === 409;
-    hints.push(['r', stale ? 'review the new pricing and decide again' : 'try again (confirm once more)']);
+    hints.push(
+      hint('again', stale ? 'review the new pricing and decide again' : 'try again (confirm once more)'),
+    );
   }
-  if (outcome) hints.push(['Enter', 'another tenant'], ['q', 'quit']);
-  hints.push(['Tab', 'HTTP calls']);
+  if (outcome) hints.push(hint('enter', 'another tenant'), hint('quit', 'quit'));
+  hints.push(hint('panel', 'HTTP calls'));
   if (!outcome) {
     return (
       <StepFrame step={5} title="Result" account={account} hints={hints}>
