@@ -1,6 +1,6 @@
+import {systemClock} from './source/clock.js';
 import type {CommandIo} from './source/commands/io.js';
 import {main} from './source/commands/main.js';
-import {systemClock} from './source/procedure/index.js';
 
 // The process's side of tenant-mode: its streams, environment and signals, the one clock, and the wizard (loaded
 // only when it runs). Everything else is in source/.

@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {credentialsPath, toolVersion} from '../procedure/index.js';
+import {credentialsPath, toolVersion} from '../procedure/about.js';
 import {commandHelp, toolHelp} from './help.js';
 import type {CommandIo} from './io.js';
 

@@ -19,7 +19,8 @@ export interface Profile {
 }
 
 interface Stored {
-  profiles: Record<string, Profile>;
+  /** Absent until a first profile is saved: a run that only reads never writes the file. */
+  profiles?: Record<string, Profile>;
   last?: string;
 }
 
@@ -81,6 +82,10 @@ export class CredentialStore {
     };
   }
 
+  #profiles(): Record<string, Profile> {
+    return this.conf?.get('profiles') ?? {};
+  }
+
   /** False when the file could not be used: nothing is remembered. */
   get persistent(): boolean {
     return this.conf !== undefined;
@@ -88,17 +93,17 @@ export class CredentialStore {
 
   lastProfile(): Profile | undefined {
     const last = this.conf?.get('last');
-    return last ? this.conf?.get('profiles')[last] : undefined;
+    return last ? this.#profiles()[last] : undefined;
   }
 
   profile(dataCenter: string, clientId: string): Profile | undefined {
-    return this.conf?.get('profiles')[profileKey(dataCenter, clientId)];
+    return this.#profiles()[profileKey(dataCenter, clientId)];
   }
 
   save(profile: Profile): void {
     if (!this.conf) return;
     const key = profileKey(profile.dataCenter, profile.clientId);
-    this.conf.set('profiles', {...this.conf.get('profiles'), [key]: profile});
+    this.conf.set('profiles', {...this.#profiles(), [key]: profile});
     this.conf.set('last', key);
   }
 
@@ -111,7 +116,7 @@ export class CredentialStore {
   /** Forgets every saved profile and returns them (so that their tokens can be revoked). */
   forgetAll(): Profile[] {
     if (!this.conf) return [];
-    const profiles = Object.values(this.conf.get('profiles'));
+    const profiles = Object.values(this.#profiles());
     this.conf.clear();
     return profiles;
   }
@@ -125,13 +130,12 @@ function makeConf(directory: string): Conf<Stored> {
     configFileMode: 0o600,
     // A corrupt file is set aside by us, with a message; conf's default would empty it silently.
     clearInvalidConfig: false,
-    defaults: {profiles: {}},
   });
 }
 
 function shapeProblem(conf: Conf<Stored>): string | undefined {
   const store = conf.store as unknown as Record<string, unknown>;
-  const profiles = store.profiles;
+  const profiles = store.profiles ?? {};
   if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
     return 'its "profiles" is not an object';
   for (const profile of Object.values(profiles as Record<string, unknown>)) {

@@ -1,0 +1,4 @@
+// What --version and --help need, and nothing more: the flag parser imports this instead of the procedure's index,
+// so that `tenant-mode --version` loads neither the HTTP client nor conf.
+export {toolVersion} from '../platform/version.js';
+export {credentialsPath} from '../store/location.js';
