@@ -7,20 +7,40 @@ import {main} from './source/commands/main.js';
 // `ps` and `pkill -x tenant-mode` find it by its name, not as one more `node`.
 process.title = 'tenant-mode';
 const interrupt = new AbortController();
-// Ctrl+C and SIGTERM abort what is in flight; the command then says whether a switch was sent and exits 130.
-// The wizard (in raw mode) takes Ctrl+C as a key and SIGTERM through its own listener (source/wizard/run-wizard.tsx).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupt.abort());
+// Ctrl+C, SIGTERM, SIGQUIT and SIGHUP abort what is in flight; the command then records what it knows, says whether
+// a switch was sent and exits 130. The wizard (in raw mode) takes Ctrl+C as a key, the others through `interrupt`.
+// After SIGHUP the terminal is gone: nothing more is written to it, and the exit code is 129.
+let hungUp = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    hungUp ||= signal === 'SIGHUP';
+    interrupt.abort(signal);
+  });
+}
+// A reader that went away (`tenant-mode switch … --json | true`) must not turn a switch's exit code into 1.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+// The process's stream, but silent once the terminal has hung up (a prompt needs the stream itself, hence a proxy).
+const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
+  new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write')
+        return (...args: Parameters<typeof target.write>) => hungUp || target.write(...args);
+      if (property === 'isTTY') return target.isTTY && !hungUp;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 
 const io: CommandIo = {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietAfterHangUp(process.stdout),
+  stderr: quietAfterHangUp(process.stderr),
   stdin: process.stdin,
   env: process.env,
   clock: systemClock,
   interrupt: interrupt.signal,
 };
 
-process.exitCode = await main(process.argv.slice(2), io, async (request) => {
+const code = await main(process.argv.slice(2), io, async (request) => {
   // Both ends are a terminal, so a person is there: Ink would otherwise draw nothing until exit when the
   // environment says CI (is-in-ci reads CI and CONTINUOUS_INTEGRATION when Ink is first loaded, just below).
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
@@ -29,3 +49,4 @@ process.exitCode = await main(process.argv.slice(2), io, async (request) => {
   const {startWizard} = await import('./source/wizard/start.js');
   return startWizard(request, systemClock, interrupt.signal);
 });
+process.exitCode = hungUp ? 129 : code;

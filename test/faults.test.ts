@@ -430,7 +430,7 @@ describe('signals', () => {
     return {child, exit, stderr: () => stderr};
   }
 
-  it('SIGTERM while the PUT is in flight: says it was sent and the outcome is unknown; the audit line is whole', async () => {
+  it('SIGTERM while the PUT is in flight: says it was sent and the outcome is unknown; both audit lines are whole', async () => {
     resetToTrial('Contoso');
     const id = tenantId(sandbox.current, 'Contoso');
     sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, delayMs: 3000, times: 1});
@@ -445,7 +445,10 @@ describe('signals', () => {
     seen.push(run.stderr());
     expect(run.stderr()).toContain('it was sent, and its outcome is unknown');
     const lines = readFileSync(join(config, 'audit.log'), 'utf8').trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line).outcome)).toEqual(['unknown']);
+    // Write-ahead: the attempt line, then its outcome line with the same attempt_id.
+    const [attempt, outcome] = lines.map((line) => JSON.parse(line));
+    expect([attempt.kind, outcome.kind, outcome.outcome]).toEqual(['attempt', 'outcome', 'unknown']);
+    expect(outcome.attempt_id).toBe(attempt.attempt_id);
     // Signed in with flags, nothing is remembered: no config.json is written.
     expect(readdirSync(config).sort()).toEqual(['audit.log']);
   });

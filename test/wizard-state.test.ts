@@ -78,7 +78,10 @@ describe('wizard state machine', () => {
     const switching = run(confirming, {type: 'SWITCH_CONFIRMED'});
     expect(switching.switchesSent).toBe(1);
     expect(run(switching, {type: 'BACK'})).toBe(switching);
-    const done = run(switching, {type: 'SWITCH_FINISHED', outcome: {kind: 'switched', status: 200, pricing}});
+    const done = run(switching, {
+      type: 'SWITCH_FINISHED',
+      outcome: {kind: 'switched', status: 200, pricing, puts: 1},
+    });
     expect(done.step.name).toBe('result');
     expect(run(done, {type: 'BACK'})).toBe(done);
     expect(run(done, {type: 'ANOTHER_TENANT_REQUESTED'}).step).toMatchObject({
@@ -143,6 +146,7 @@ describe('the wizard-wide keys', () => {
       kind: 'failed',
       error: new PlatformError('http', 'refused', {status}),
       pricingAfter: {...pricing, mode, version: 8},
+      puts: 1,
     },
   });
 
@@ -169,7 +173,12 @@ describe('the wizard-wide keys', () => {
       name: 'result',
       row,
       before: pricing,
-      outcome: {kind: 'failed', error: new PlatformError('timeout', 'no answer'), pricingAfter: pricing},
+      outcome: {
+        kind: 'failed',
+        error: new PlatformError('timeout', 'no answer'),
+        pricingAfter: pricing,
+        puts: 1,
+      },
     };
     expect(wizardKey(timedOut, 'r', none)).toBeUndefined();
     expect(wizardKey(stale, '', enter)).toEqual({type: 'event', event: {type: 'ANOTHER_TENANT_REQUESTED'}});

@@ -9,14 +9,18 @@ export async function runAuditCommand(options: {json: boolean}, io: CommandIo): 
     const log = new AuditLog(configDirectory(io.env));
     const {entries, unreadable} = log.read();
     const newest = [...entries].reverse();
-    if (unreadable > 0)
+    if (unreadable > 0) {
       output.note(
-        `${unreadable} line(s) of ${log.path} could not be read (torn by a crash?) and were skipped.`,
+        `${unreadable} line(s) of ${log.path} could not be read (torn by a crash, edited, or not an audit line) and were skipped.`,
       );
-    const lines = newest.map(
-      (entry) =>
-        `${entry.time}  ${entry.outcome.padEnd(28)}  ${String(entry.status ?? '-').padEnd(3)}  ${printable(entry.tenant_name)} (${entry.tenant_id})  via ${entry.via}  ${new URL(entry.data_center).host}`,
-    );
+    }
+    const lines = newest.map((entry) => {
+      const outcome =
+        entry.outcome === 'not-recorded'
+          ? `outcome not recorded — check with tenant-mode status ${entry.tenant_id}`
+          : entry.outcome;
+      return `${entry.time}  ${outcome.padEnd(28)}  ${String(entry.status ?? '-').padEnd(3)}  ${printable(entry.tenant_name)} (${entry.tenant_id})  via ${entry.via}  ${new URL(entry.data_center).host}`;
+    });
     output.result(newest.length === 0 ? `No switch attempts recorded (${log.path}).` : lines.join('\n'), {
       path: log.path,
       entries: newest,

@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util';
-import {credentialsPath, toolVersion} from '../procedure/about.js';
+import {credentialsPath, jsonText, printableLines, toolVersion} from '../procedure/about.js';
 import {commandHelp, toolHelp} from './help.js';
 import type {CommandIo} from './io.js';
 
@@ -63,9 +63,9 @@ export async function main(
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (wantsJson) {
-      io.stdout.write(`${JSON.stringify({error: {message: error.message, reason: 'usage'}}, null, 2)}\n`);
+      io.stdout.write(`${jsonText({error: {message: error.message, reason: 'usage'}}, 2)}\n`);
     }
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${printableLines(error.message)}\n`);
     return 2;
   }
 }

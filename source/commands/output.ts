@@ -3,7 +3,10 @@ import {
   exitCodes,
   explainError,
   interruptedText,
+  jsonText,
   PlatformError,
+  printable,
+  printableLines,
   TenantNotFound,
 } from '../procedure/index.js';
 import type {CommandIo} from './io.js';
@@ -57,17 +60,17 @@ export function errorJson(error: unknown): Record<string, unknown> {
 /** The lines a person reads for a failure. */
 export function errorText(error: unknown): string {
   if (error instanceof PlatformError) {
-    const lines = [`Error: ${error.message}`];
+    const lines = [`Error: ${printable(error.message)}`];
     if (error.status)
       lines.push(
-        `  status ${error.status}${error.code !== undefined ? `, platform code ${error.code}` : ''}`,
+        `  status ${error.status}${error.code !== undefined ? `, platform code ${printable(String(error.code))}` : ''}`,
       );
-    if (error.info) lines.push(`  ${error.info}`);
+    if (error.info) lines.push(`  ${printable(error.info)}`);
     const {meaning, next} = explainError(error);
     lines.push(`  ${meaning} ${next}`);
     return lines.join('\n');
   }
-  return `Error: ${error instanceof Error ? error.message : String(error)}`;
+  return `Error: ${printableLines(error instanceof Error ? error.message : String(error))}`;
 }
 
 export interface Output {
@@ -86,17 +89,17 @@ export function makeOutput(json: boolean, io: CommandIo): Output {
     json,
     result(text, document) {
       if (json) {
-        stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-        stderr.write(`${text}\n`);
+        stdout.write(`${jsonText(document, 2)}\n`);
+        stderr.write(`${printableLines(text)}\n`);
       } else {
-        stdout.write(`${text}\n`);
+        stdout.write(`${printableLines(text)}\n`);
       }
     },
     note(text) {
-      stderr.write(`${text}\n`);
+      stderr.write(`${printableLines(text)}\n`);
     },
     progress(text) {
-      if (stderr.isTTY) stderr.write(`${text}\n`);
+      if (stderr.isTTY) stderr.write(`${printableLines(text)}\n`);
     },
   };
 }
@@ -109,6 +112,8 @@ export async function runCommand(
   output: Output,
   io: CommandIo,
   body: (signal: AbortSignal) => Promise<number>,
+  /** Fields every JSON error document of this command carries (switch: whether a PUT was sent). */
+  extra: () => Record<string, unknown> = () => ({}),
 ): Promise<number> {
   try {
     return await body(io.interrupt);
@@ -116,11 +121,11 @@ export async function runCommand(
     if (error instanceof PlatformError && error.kind === 'aborted') {
       const message = interruptedText({inFlight: false, answered: 0});
       io.stderr.write(`${message}\n`);
-      if (output.json) io.stdout.write(`${JSON.stringify({error: {kind: 'aborted', message}}, null, 2)}\n`);
+      if (output.json) io.stdout.write(`${jsonText({error: {kind: 'aborted', message}, ...extra()}, 2)}\n`);
       return exitCodes.interrupted;
     }
-    if (output.json) io.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
-    io.stderr.write(`${errorText(error)}\n`);
+    if (output.json) io.stdout.write(`${jsonText({...errorJson(error), ...extra()}, 2)}\n`);
+    io.stderr.write(`${printableLines(errorText(error))}\n`);
     if (error instanceof CommandError) return error.exitCode;
     if (error instanceof TenantNotFound) return exitCodes.usage;
     if (error instanceof PlatformError) return exitCodeFor(error);

@@ -1,4 +1,11 @@
-import {CredentialStore, configDirectory, type Session, signIn, startingPoint} from '../procedure/index.js';
+import {
+  CredentialStore,
+  configDirectory,
+  printable,
+  type Session,
+  signIn,
+  startingPoint,
+} from '../procedure/index.js';
 import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, type Output} from './output.js';
 
@@ -40,7 +47,9 @@ export async function openSession(flags: SignInFlags, io: CommandIo, output: Out
       signal: io.interrupt,
       onRetry: (error, attempt, delayMs) => {
         const why =
-          error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : error.message;
+          error.status === 429
+            ? 'The platform asked to wait (429 Too Many Requests)'
+            : printable(error.message);
         output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
       },
     },

@@ -2,8 +2,11 @@ import {createInterface} from 'node:readline/promises';
 import {
   AuditLog,
   type ConfirmedSwitch,
+  decideSwitch,
   describeOutcome,
+  exitCodeOfDecision,
   exitCodeOfSwitch,
+  hasHiddenCharacters,
   interruptedText,
   PlatformError,
   type Pricing,
@@ -12,12 +15,12 @@ import {
   readPricing,
   recordNotConfirmed,
   resolveTenant,
+  SwitchNotSent,
   switchFacts,
   switchRequest,
   switchToProduction,
   type TenantRow,
   verdictOf,
-  whyNotSwitchable,
 } from '../procedure/index.js';
 import type {CommandIo} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
@@ -35,82 +38,114 @@ export interface SwitchFlags extends SignInFlags {
  */
 export async function runSwitchCommand(query: string, flags: SwitchFlags, io: CommandIo): Promise<number> {
   const output = makeOutput(flags.json, io);
-  return runCommand(output, io, async (signal) => {
-    const session = await openSession(flags, io, output);
-    const row = await resolveTenant(session, query, signal);
-    const {tenant} = row;
-    const pricing = await pricingOf(session, row, signal);
-    const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
-    const name = printable(tenant.name);
+  let sent = false;
+  // Every JSON document says whether a PUT was sent, the error documents too.
+  return runCommand(
+    output,
+    io,
+    async (signal) => {
+      const session = await openSession(flags, io, output);
+      const row = await resolveTenant(session, query, signal);
+      const {tenant} = row;
+      const pricing = await pricingOf(session, row, signal);
+      const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
+      const name = printable(tenant.name);
 
-    if (tenant.kind !== 'customer') {
-      throw new CommandError(`${name}: ${whyNotSwitchable(tenant)} Nothing was sent.`, exitCodes.usage, {
-        reason: 'not-switchable',
-      });
-    }
-    if (pricing.mode === 'production') {
-      output.result(
-        `${name} is already in production: nothing was sent. ${readPricing(pricing, io.clock.now())}`,
-        {tenant: summary, pricing_before: pricing, outcome: 'already-production', sent: false},
-      );
-      return exitCodes.done;
-    }
-    const reason = whyNotSwitchable(tenant, pricing);
-    if (reason) {
-      throw new CommandError(`${name}: ${reason} Nothing was sent.`, exitCodes.usage, {
-        reason: 'not-switchable',
-      });
-    }
+      const decision = decideSwitch(tenant, pricing);
+      if (decision.kind === 'nothing-to-do') {
+        output.result(
+          `${name} is already in production: nothing was sent. ${readPricing(pricing, io.clock.now())}`,
+          {tenant: summary, pricing_before: pricing, outcome: 'already-production', sent: false},
+        );
+        return exitCodes.done;
+      }
+      if (decision.kind !== 'switch') {
+        throw new CommandError(
+          `${name}: ${decision.reason} Nothing was sent.`,
+          exitCodeOfDecision(decision),
+          {
+            reason: decision.kind,
+            pricing_before: pricing,
+          },
+        );
+      }
 
-    const request = switchRequest(tenant.id, pricing.version);
-    output.note(plan(row, pricing, request, io.clock.now()));
-    if (flags.dryRun) {
-      output.result('Dry run: nothing was sent.', {
+      const request = switchRequest(tenant.id, pricing.version);
+      output.note(plan(row, pricing, request, io.clock.now()));
+      if (flags.dryRun) {
+        output.result('Dry run: nothing was sent.', {
+          tenant: summary,
+          pricing_before: pricing,
+          request,
+          outcome: 'dry-run',
+          dry_run: true,
+          sent: false,
+        });
+        return exitCodes.done;
+      }
+      const confirmedSwitch: ConfirmedSwitch = {
+        session,
+        row,
+        before: pricing,
+        via: 'command',
+        audit: new AuditLog(session.store.directory),
+        clock: io.clock,
+      };
+      if (!flags.yes && !(await confirmed(name, io))) {
+        const problem = recordNotConfirmed(confirmedSwitch);
+        if (problem) output.note(`Warning: ${problem}`);
+        throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {
+          reason: 'not-confirmed',
+        });
+      }
+
+      output.progress(`Switching ${name} to production…`);
+      let result: Awaited<ReturnType<typeof switchToProduction>>;
+      try {
+        sent = true;
+        result = await switchToProduction(confirmedSwitch, signal);
+      } catch (error) {
+        sent = false;
+        if (!(error instanceof SwitchNotSent)) throw error;
+        throw new CommandError(
+          error.message,
+          error.reason === 'locked' ? exitCodes.refused : exitCodes.usage,
+          {
+            reason: error.reason,
+          },
+        );
+      }
+      const {outcome, auditWarning} = result;
+      const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
+      const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
+      const document = {
         tenant: summary,
         pricing_before: pricing,
         request,
-        outcome: 'dry-run',
-        dry_run: true,
-        sent: false,
-      });
-      return exitCodes.done;
-    }
-    const confirmedSwitch: ConfirmedSwitch = {
-      session,
-      row,
-      before: pricing,
-      via: 'command',
-      audit: new AuditLog(session.store.directory),
-      clock: io.clock,
-    };
-    if (!flags.yes && !(await confirmed(name, io))) {
-      recordNotConfirmed(confirmedSwitch);
-      throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
-    }
-
-    output.progress(`Switching ${name} to production…`);
-    const outcome = await switchToProduction(confirmedSwitch, signal);
-    const after = outcome.kind === 'switched' ? outcome.pricing : outcome.pricingAfter;
-    const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
-    if (signal.aborted) {
-      output.note(interruptedText({inFlight: true, answered: 0}));
-      return exitCodes.interrupted;
-    }
-    const text = describeOutcome(outcome, tenant.name, pricing);
-    const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
-    if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
-    output.result(shown.join('\n'), {
-      tenant: summary,
-      pricing_before: pricing,
-      request,
-      status,
-      pricing_after: after ?? null,
-      outcome: verdictOf(outcome),
-      sent: true,
-      ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
-    });
-    return exitCodeOfSwitch(outcome);
-  });
+        status,
+        pricing_after: after ?? null,
+        outcome: verdictOf(outcome),
+        sent: true,
+        puts: outcome.puts,
+        ...(auditWarning ? {audit_warning: auditWarning} : {}),
+        ...(outcome.kind === 'failed' ? errorJson(outcome.error) : {}),
+      };
+      if (auditWarning) output.note(auditWarning);
+      if (signal.aborted) {
+        const text = interruptedText({inFlight: true, answered: 0});
+        // The interruption is said on stderr; with --json the one document still comes, on stdout.
+        if (output.json) output.result(text, {...document, outcome: 'unknown', interrupted: true});
+        else output.note(text);
+        return exitCodes.interrupted;
+      }
+      const text = describeOutcome(outcome, tenant.name, pricing);
+      const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
+      if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
+      output.result(shown.join('\n'), document);
+      return exitCodeOfSwitch(outcome);
+    },
+    () => ({sent}),
+  );
 }
 
 function plan(
@@ -121,6 +156,11 @@ function plan(
 ): string {
   return [
     `Switch ${printable(row.tenant.name)} (${row.tenant.id}) from trial to production:`,
+    ...(hasHiddenCharacters(row.tenant.name)
+      ? [
+          '  ! This name contains invisible or direction-changing characters, shown as \\u escapes: check the UUID.',
+        ]
+      : []),
     ...switchFacts(pricing, now).map((fact) => `  ! ${fact}`),
     `  Request: ${request.method} ${request.path}  ${JSON.stringify(request.body)}`,
   ].join('\n');
@@ -135,7 +175,11 @@ async function confirmed(name: string, io: CommandIo): Promise<boolean> {
       {reason: 'confirmation-needed'},
     );
   }
-  const prompt = createInterface({input: io.stdin, output: io.stderr as NodeJS.WritableStream});
+  const prompt = createInterface({
+    input: io.stdin,
+    output: io.stderr as NodeJS.WritableStream,
+    terminal: true,
+  });
   // On a terminal readline takes Ctrl+C itself: it is an interruption, as anywhere else.
   const asked = new AbortController();
   prompt.on('SIGINT', () => asked.abort());

@@ -50,6 +50,11 @@ export class TokenKeeper {
     return this.renew(signal);
   }
 
+  /** Forget the current token (the platform said 401): the next request takes a new one. */
+  forget(): void {
+    this.#token = undefined;
+  }
+
   /** Forget the current token (the platform said 401) and take a new one. */
   async renew(signal?: AbortSignal): Promise<AccessToken> {
     this.#token = undefined;

@@ -1,8 +1,9 @@
 import type {Clock} from '../clock.js';
 import {TokenKeeper} from './auth.js';
 import {normalizeBaseUrl} from './base-url.js';
-import {PlatformError} from './errors.js';
+import {type FailedRequest, PlatformError} from './errors.js';
 import {defaultTimeoutMs, type ExchangeObserver, HttpCore, type HttpRequest} from './http.js';
+import {checkClientInfo, checkPricing, checkSearch, checkTenant, checkTenantPage} from './shapes.js';
 import type {AccessToken, ApiClientInfo, Pricing, SearchHit, Tenant} from './types.js';
 import {assertUuid} from './uuid.js';
 
@@ -29,11 +30,6 @@ export interface PlatformClientOptions {
 /** A longer Retry-After is not waited for: the operator is told to come back later instead. */
 const maxRetryAfterSeconds = 60;
 
-interface TenantPage {
-  items: Tenant[];
-  paging?: {cursors?: {after?: string}};
-}
-
 /** The platform as tenant-mode needs it: typed calls, one re-authentication after a 401, errors as values. */
 export class PlatformClient {
   readonly baseUrl: string;
@@ -47,7 +43,8 @@ export class PlatformClient {
 
   constructor(options: PlatformClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.dataCenter);
-    this.clientId = assertUuid(options.clientId.trim(), 'client id');
+    // A client id is a UUID, which the platform writes in lower case; one pasted in upper case is the same id.
+    this.clientId = assertUuid(options.clientId.trim().toLowerCase(), 'client id');
     if (options.clientSecret === '') throw new PlatformError('invalid-input', 'The client secret is empty.');
     this.#http = new HttpCore({
       baseUrl: this.baseUrl,
@@ -79,13 +76,17 @@ export class PlatformClient {
 
   /** `GET /clients/{client_id}`: the API client, and so the tenant the operator is signed in to. */
   async whoAmI(signal?: AbortSignal): Promise<ApiClientInfo> {
-    this.#self ??= await this.#get<ApiClientInfo>({path: `/clients/${this.clientId}`, signal});
+    this.#self ??= await this.#get({path: `/clients/${this.clientId}`, signal}, (body, request) =>
+      checkClientInfo(body, request, this.clientId),
+    );
     return this.#self;
   }
 
   async getTenant(tenantId: string, signal?: AbortSignal): Promise<Tenant> {
     assertUuid(tenantId, 'tenant id');
-    return this.#get<Tenant>({path: `/tenants/${tenantId}`, signal});
+    return this.#get({path: `/tenants/${tenantId}`, signal}, (body, request) =>
+      checkTenant(body, request, tenantId),
+    );
   }
 
   /**
@@ -100,14 +101,14 @@ export class PlatformClient {
     if (query === '') throw new PlatformError('invalid-input', 'Type part of a tenant name to search for.');
     const start = options.startTenantId ?? (await this.whoAmI(options.signal)).tenant_id;
     assertUuid(start, 'tenant id');
-    const body = await this.#get<{items: Array<SearchHit & {obj_type: string}>}>({
-      path: '/search',
-      query: {tenant: start, text: query, limit: options.limit ?? 50},
-      signal: options.signal,
-    });
-    return body.items
-      .filter((item) => item.obj_type === 'tenant')
-      .map(({obj_type: _, ...hit}) => ({...hit, name: hit.name ?? '', path: hit.path ?? []}));
+    return this.#get(
+      {
+        path: '/search',
+        query: {tenant: start, text: query, limit: options.limit ?? 50},
+        signal: options.signal,
+      },
+      checkSearch,
+    );
   }
 
   /** `GET /tenants?uuids=`: several tenants in one request (at most 100 a request); missing ones are left out. */
@@ -116,7 +117,10 @@ export class PlatformClient {
     for (let start = 0; start < tenantIds.length; start += 100) {
       const ids = tenantIds.slice(start, start + 100);
       for (const id of ids) assertUuid(id, 'tenant id');
-      const page = await this.#get<TenantPage>({path: '/tenants', query: {uuids: ids.join(',')}, signal});
+      const page = await this.#get(
+        {path: '/tenants', query: {uuids: ids.join(',')}, signal},
+        (body, request) => checkTenantPage(body, request, new Set(ids)),
+      );
       tenants.push(...page.items);
     }
     return tenants;
@@ -145,22 +149,32 @@ export class PlatformClient {
   ): Promise<Tenant[]> {
     assertUuid(id, 'tenant id');
     const tenants: Tenant[] = [];
+    const cursors = new Set<string>();
     let after: string | undefined;
     do {
-      const page: TenantPage = await this.#get<TenantPage>({
-        path: '/tenants',
-        query: after ? {after, limit: options.pageSize} : {[filter]: id, limit: options.pageSize},
-        signal: options.signal,
-      });
+      const query = after ? {after, limit: options.pageSize} : {[filter]: id, limit: options.pageSize};
+      const page = await this.#get({path: '/tenants', query, signal: options.signal}, (body, request) =>
+        checkTenantPage(body, request),
+      );
       tenants.push(...page.items);
-      after = page.paging?.cursors?.after;
+      // A cursor seen before would page forever: the listing cannot be trusted to be whole. An empty page that
+      // still has a cursor is taken as the end.
+      if (page.after && cursors.has(page.after)) {
+        throw new PlatformError(
+          'shape',
+          `The platform answered in an unexpected shape: paging.cursors.after repeats a cursor after ${tenants.length} tenants, so the listing would never end.`,
+          {request: {method: 'GET', path: new URL(`${this.baseUrl}/tenants`).pathname}},
+        );
+      }
+      after = page.items.length > 0 ? page.after : undefined;
+      if (after) cursors.add(after);
     } while (after);
     return tenants;
   }
 
   async getPricing(tenantId: string, signal?: AbortSignal): Promise<Pricing> {
     assertUuid(tenantId, 'tenant id');
-    return this.#get<Pricing>({path: `/tenants/${tenantId}/pricing`, signal});
+    return this.#get({path: `/tenants/${tenantId}/pricing`, signal}, checkPricing);
   }
 
   /**
@@ -175,23 +189,23 @@ export class PlatformClient {
         `The pricing version must be a whole number (got ${version}).`,
       );
     }
-    const {status, body} = await this.#authorized<Pricing>({
-      method: 'PUT',
-      path: `/tenants/${tenantId}/pricing`,
-      json: switchRequestBody(version),
-      signal,
-    });
-    if (typeof body !== 'object' || body === null || typeof body.mode !== 'string') {
-      throw new PlatformError(
-        'not-json',
-        `The platform answered ${status} without the new pricing settings.`,
-        {
-          status,
-          request: {method: 'PUT', path: new URL(`${this.baseUrl}/tenants/${tenantId}/pricing`).pathname},
-        },
-      );
+    const path = `/tenants/${tenantId}/pricing`;
+    // Never resent here, not even after a 401: the procedure re-reads first (a 401 may come from a proxy that
+    // forwarded the request).
+    const {status, body} = await this.#authorized<unknown>(
+      {method: 'PUT', path, json: switchRequestBody(version), signal},
+      {resendAfter401: false},
+    );
+    const request = {method: 'PUT', path: new URL(this.baseUrl + path).pathname};
+    try {
+      return checkPricing(body, request);
+    } catch (error) {
+      throw new PlatformError('shape', `The platform answered ${status} without the new pricing settings.`, {
+        status,
+        request,
+        cause: error,
+      });
     }
-    return body;
   }
 
   /** Revokes the token in use (logout). */
@@ -199,22 +213,24 @@ export class PlatformClient {
     await this.#tokens.revoke(signal);
   }
 
-  async #get<T>(request: Omit<HttpRequest, 'method'>): Promise<T> {
+  /** A GET, its answer checked by `check` (shape, and the id asked for) before anyone acts on it. */
+  async #get<T>(
+    request: Omit<HttpRequest, 'method'>,
+    check: (body: unknown, request: FailedRequest) => T,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const {status, body} = await this.#authorized<T>({...request, method: 'GET'});
+        const {status, body} = await this.#authorized<unknown>({...request, method: 'GET'});
+        const failed = {method: 'GET', path: new URL(this.baseUrl + request.path).pathname};
         // Every GET we make answers a JSON object; anything else (an empty 200 from a proxy) is not the platform.
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           throw new PlatformError(
             'not-json',
             `The platform answered ${status} without the expected JSON object.`,
-            {
-              status,
-              request: {method: 'GET', path: new URL(this.baseUrl + request.path).pathname},
-            },
+            {status, request: failed},
           );
         }
-        return body;
+        return check(body, failed);
       } catch (error) {
         const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
         if (delayMs === undefined || attempt >= this.#retry.attempts) throw error;
@@ -238,14 +254,21 @@ export class PlatformClient {
     return (error.status ?? 0) >= 500 ? this.#retry.delayMs : undefined;
   }
 
-  async #authorized<T>(request: HttpRequest): Promise<{status: number; body: T}> {
+  async #authorized<T>(
+    request: HttpRequest,
+    {resendAfter401 = true}: {resendAfter401?: boolean} = {},
+  ): Promise<{status: number; body: T}> {
     const token = await this.#tokens.token(request.signal);
     try {
       return await this.#http.send<T>({...request, authorization: `Bearer ${token.value}`});
     } catch (error) {
-      // A 401 means the token was not accepted (expired early, revoked): the request had no effect, so one
-      // new token and one resend are safe, also for the PUT.
+      // A 401 means the token was not accepted (expired early, revoked): a GET takes one new token and is sent
+      // once more. The next request after a refused PUT takes a new token too.
       if (!(error instanceof PlatformError) || error.status !== 401) throw error;
+      if (!resendAfter401) {
+        this.#tokens.forget();
+        throw error;
+      }
       const fresh = await this.#tokens.renew(request.signal);
       return this.#http.send<T>({...request, authorization: `Bearer ${fresh.value}`});
     }

@@ -9,6 +9,10 @@
  * - `aborted`: the operator cancelled (Ctrl+C).
  * - `redirect`: the server answered with a redirect, which an API never should; not followed.
  * - `invalid-input`: refused before any request (a malformed UUID or URL).
+ * - `shape`: an answer that is not what the API documents (a field missing or of another type, another tenant
+ *   than the one asked for, a body too large); nothing acts on it.
+ * - `unverified`: a 2xx whose body does not say what the request asked for (a switch answered 200 that still
+ *   says trial): it proves nothing, and the state is read again.
  */
 export type PlatformErrorKind =
   | 'http'
@@ -18,7 +22,9 @@ export type PlatformErrorKind =
   | 'timeout'
   | 'aborted'
   | 'redirect'
-  | 'invalid-input';
+  | 'invalid-input'
+  | 'shape'
+  | 'unverified';
 
 /** The request an error belongs to: method and path only (never the token or a query secret). */
 export interface FailedRequest {
@@ -38,6 +44,7 @@ export interface PlatformErrorDetails {
   /** The start of a body that was not JSON, to show what came back (an HTML title, say). */
   readonly bodySnippet?: string;
   readonly location?: string;
+  readonly cause?: unknown;
 }
 
 export class PlatformError extends Error {
@@ -68,6 +75,8 @@ export class PlatformError extends Error {
       this.kind === 'aborted' ||
       // An answer we could not read (an HTML page, an empty body) does not say what the platform did.
       this.kind === 'not-json' ||
+      this.kind === 'shape' ||
+      this.kind === 'unverified' ||
       (this.kind === 'network' && this.networkCode === 'ECONNRESET') ||
       (this.kind === 'http' && (this.status ?? 0) >= 500)
     );

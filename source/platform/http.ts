@@ -52,6 +52,9 @@ export interface HttpCoreOptions {
 
 export const defaultTimeoutMs = 30_000;
 
+/** The largest answer read: the largest the platform sends (a page of 1,000 tenants) is far below it. */
+export const maxBodyBytes = 8 * 1024 * 1024;
+
 /** The one place that speaks HTTP: JSON in and out, timeouts, proxies, redirects refused, errors as values. */
 export class HttpCore {
   readonly #options: HttpCoreOptions;
@@ -95,6 +98,7 @@ export class HttpCore {
         signal,
         redirect: 'manual',
         agent: agentFor(url),
+        size: maxBodyBytes,
       });
       status = response.status;
       text = await response.text();
@@ -147,6 +151,13 @@ function toPlatformError(
   options: HttpCoreOptions,
 ): PlatformError {
   if (cause instanceof PlatformError) return cause;
+  if ((cause as {type?: string}).type === 'max-size') {
+    return new PlatformError(
+      'shape',
+      `${host} answered with more than ${maxBodyBytes / 1024 / 1024} MB; the rest was not read.`,
+      {request},
+    );
+  }
   if (signals.request?.aborted) {
     return new PlatformError('aborted', 'Cancelled before an answer came back.', {request});
   }

@@ -12,7 +12,7 @@ export {
 } from './dates.js';
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export type {Exchange, ExchangeObserver} from './http.js';
-export {printable} from './printable.js';
+export {hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
 export type {
   AccessToken,
   ApiClientInfo,

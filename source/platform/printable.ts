@@ -1,13 +1,41 @@
-// Tenant names come from the platform and may hold anything: a control character or an ANSI escape in a name must
-// be shown, not obeyed by the operator's terminal.
+// Everything the platform sends is data, never terminal control. Text from the platform (names, error messages,
+// codes, an HTML page's title, an unknown mode) reaches a terminal only through `printable` (one-line fields) or
+// `printableLines` (our own multi-line text with platform values in it); JSON that is printed or written to the
+// audit log goes through `jsonText`. What they escape:
+// - C0 and C1 control characters and DEL (ESC starts every terminal sequence; U+009B is a one-byte CSI);
+// - bidirectional overrides and isolates, U+202A–202E and U+2066–2069, which reorder what the eye reads;
+// - zero-width characters, U+200B–200F, U+2060 and U+FEFF, which hide differences between two names.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+// The character classes, written once; each regular expression below is built from them.
+const controls = '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f';
+const lineFeed = '\\u000a';
+const invisible = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+const hidden = new RegExp(`[${controls}${lineFeed}${invisible}]`, 'g');
+const hiddenButLineFeed = new RegExp(`[${controls}${invisible}]`, 'g');
+// JSON.stringify already escapes U+0000–001F; these it leaves raw.
+const jsonHidden = new RegExp(`[\\u007f-\\u009f${invisible}]`, 'g');
+const invisibleOrReordering = new RegExp(`[${controls}${lineFeed}${invisible}]`);
 
-/** The text with every control character replaced by a visible `\uXXXX` escape. */
+const asEscape = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** A one-line field: every hidden character as a visible `\uXXXX` escape, a line break as `⏎`. */
 export function printable(text: string): string {
-  return text.replace(
-    controlCharacters,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return String(text).replace(hidden, (character) =>
+    character === '\n' || character === '\r' ? '⏎' : asEscape(character),
   );
+}
+
+/** Text of several lines: line feeds stay, every other hidden character becomes a visible `\uXXXX` escape. */
+export function printableLines(text: string): string {
+  return String(text).replace(hiddenButLineFeed, asEscape);
+}
+
+/** JSON as it is printed or logged: still the same data, with every hidden character written as a `\u` escape. */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(jsonHidden, asEscape);
+}
+
+/** True when the text holds characters that are invisible or change the reading order (the confirm step warns). */
+export function hasHiddenCharacters(text: string): boolean {
+  return invisibleOrReordering.test(text);
 }

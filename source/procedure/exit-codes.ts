@@ -1,4 +1,5 @@
 import type {PlatformError} from '../platform/index.js';
+import type {SwitchDecision} from './reading.js';
 import {type SwitchOutcome, verdictOf} from './switch.js';
 
 /** Exit codes of tenant-mode (readme.md and --help say the same). */
@@ -41,6 +42,20 @@ export function exitCodeOfSwitch(outcome: SwitchOutcome): number {
     case 'unknown':
       return exitCodes.unknownOutcome;
     default:
+      // After a 401 the pricing was read again with a new token: it changed meanwhile, a refusal like a 409.
+      if (outcome.error.status === 401 && outcome.pricingAfter) return exitCodes.refused;
       return exitCodeFor(outcome.error);
+  }
+}
+
+/** The exit code of a decision not to send: 0 nothing to do, 2 not switchable, 4 a mode nobody documents. */
+export function exitCodeOfDecision(decision: Exclude<SwitchDecision, {kind: 'switch'}>): number {
+  switch (decision.kind) {
+    case 'nothing-to-do':
+      return exitCodes.done;
+    case 'not-switchable':
+      return exitCodes.usage;
+    case 'unexpected-mode':
+      return exitCodes.unreachable;
   }
 }

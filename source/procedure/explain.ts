@@ -37,6 +37,16 @@ export function explainError(error: PlatformError): Explanation {
         meaning: 'Something between you and the platform (a proxy or gateway) answered instead of it.',
         next: 'Try again in a minute; if it persists, check your proxy settings or the platform status page.',
       };
+    case 'unverified':
+      return {
+        meaning: 'The answer did not confirm the change, so it proves nothing either way.',
+        next: 'The pricing was read again: go by what it shows.',
+      };
+    case 'shape':
+      return {
+        meaning: 'The answer is not what the platform documents, so tenant-mode does not act on it.',
+        next: 'Try again in a minute; if it persists, report it with the HTTP calls (Tab in the wizard).',
+      };
     case 'http':
       return explainStatus(error.status ?? 0);
   }

@@ -1,4 +1,4 @@
-import {PlatformError} from '../platform/index.js';
+import {PlatformError, printable} from '../platform/index.js';
 import {explainError} from './explain.js';
 
 /** Which of the sign-in answers a refusal points at: the one to ask again. */
@@ -6,35 +6,38 @@ export type SignInFault = 'dataCenter' | 'clientId' | 'secret';
 
 /** What went wrong at sign-in, in the operator's words, and which answer to ask again. */
 export function signInFault(error: unknown): {fault: SignInFault; message: string} {
-  if (!(error instanceof PlatformError)) return {fault: 'dataCenter', message: String(error)};
+  if (!(error instanceof PlatformError)) return {fault: 'dataCenter', message: printable(String(error))};
   switch (error.kind) {
     case 'invalid-input':
-      return {fault: error.message.includes('client id') ? 'clientId' : 'dataCenter', message: error.message};
+      return {
+        fault: error.message.includes('client id') ? 'clientId' : 'dataCenter',
+        message: printable(error.message),
+      };
     case 'oauth':
       return {
         fault: 'secret',
-        message: `The platform refused this client id and secret (${error.message.replace(/\.$/, '')}). Type the secret again, or press Esc to change the client id.`,
+        message: `The platform refused this client id and secret (${printable(error.message).replace(/\.$/, '')}). Type the secret again, or press Esc to change the client id.`,
       };
     case 'http':
       if (error.status === 404 || error.status === 403) {
         return {
           fault: 'clientId',
-          message: `The platform does not know this API client (${error.status}): ${error.message}`,
+          message: `The platform does not know this API client (${error.status}): ${printable(error.message)}`,
         };
       }
-      return {fault: 'dataCenter', message: `${error.message} ${explainError(error).next}`};
+      return {fault: 'dataCenter', message: `${printable(error.message)} ${explainError(error).next}`};
     default:
-      return {fault: 'dataCenter', message: `${error.message} ${explainError(error).next}`};
+      return {fault: 'dataCenter', message: `${printable(error.message)} ${explainError(error).next}`};
   }
 }
 
 /** One line for a failed search, read or listing while choosing the tenant. */
 export function lookupFailureText(error: unknown, ownTenantName: string): string {
-  if (!(error instanceof PlatformError)) return String(error);
+  if (!(error instanceof PlatformError)) return printable(String(error));
   if (error.kind === 'http' && error.status === 404)
-    return `No such tenant (404 Not Found): ${error.message}`;
+    return `No such tenant (404 Not Found): ${printable(error.message)}`;
   if (error.kind === 'http' && error.status === 403) {
-    return `Not allowed (403): the tenant is outside ${ownTenantName}, or your API client lacks the role. ${error.message}`;
+    return `Not allowed (403): the tenant is outside ${ownTenantName}, or your API client lacks the role. ${printable(error.message)}`;
   }
-  return `${error.message} ${explainError(error).next}`;
+  return `${printable(error.message)} ${explainError(error).next}`;
 }

@@ -8,15 +8,18 @@ export {
   type Exchange,
   formatDay,
   formatDayTime,
+  hasHiddenCharacters,
   hostOf,
   isPlatformError,
   isUuid,
+  jsonText,
   normalizeBaseUrl,
   PlatformError,
   type Pricing,
   type PricingMode,
   parsePlatformDate,
   printable,
+  printableLines,
   relativeDays,
   switchRequest,
   type Tenant,
@@ -29,7 +32,7 @@ export {
   configDirectory,
   credentialsPath,
 } from '../store/index.js';
-export {exitCodeFor, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
+export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {type Explanation, explainError, explainStatus} from './explain.js';
 export {lookupFailureText, type SignInFault, signInFault} from './failures.js';
 export {
@@ -48,7 +51,7 @@ export {
 export {interruptedText} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {pricingOf} from './pricing.js';
-export {readPricing, switchFacts, whyNotSwitchable} from './reading.js';
+export {decideSwitch, readPricing, type SwitchDecision, switchFacts, whyNotSwitchable} from './reading.js';
 export {type Account, type Credentials, type Session, type SignInOptions, signIn} from './sign-in.js';
 export {signOutEverywhere} from './sign-out.js';
 export {type KnownCredentials, type StartingPoint, startingPoint} from './starting-point.js';
@@ -58,7 +61,9 @@ export {
   mayConfirmAgain,
   type RetryableOutcome,
   recordNotConfirmed,
+  SwitchNotSent,
   type SwitchOutcome,
+  type SwitchResult,
   type SwitchVerdict,
   switchAndVerify,
   switchToProduction,

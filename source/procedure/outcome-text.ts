@@ -59,11 +59,13 @@ export function describeOutcome(outcome: SwitchOutcome, tenantName: string, befo
     ? formatDayTime(parsePlatformDate(pricingAfter.production_start_date))
     : undefined;
   const platformLines = [
-    error.message,
+    printable(error.message),
     ...(error.code !== undefined
-      ? [`Platform error code ${String(error.code)}${error.domain ? ` (${error.domain})` : ''}`]
+      ? [
+          `Platform error code ${printable(String(error.code))}${error.domain ? ` (${printable(error.domain)})` : ''}`,
+        ]
       : []),
-    ...(error.info ? [error.info] : []),
+    ...(error.info ? [printable(error.info)] : []),
   ];
   switch (verdict) {
     case 'switched-confirmed-by-reread':
@@ -71,7 +73,7 @@ export function describeOutcome(outcome: SwitchOutcome, tenantName: string, befo
         verdict,
         headline: `${name} IS in production now: the answer was lost, but the pricing read again confirms the switch.`,
         details: [
-          `What happened to the answer: ${error.message}`,
+          `What happened to the answer: ${printable(error.message)}`,
           ...(since ? [`Production since ${since}.`] : []),
         ],
         pricingNow: pricingAfter,
@@ -86,14 +88,14 @@ export function describeOutcome(outcome: SwitchOutcome, tenantName: string, befo
     case 'unknown':
       return {
         verdict,
-        headline: `The outcome is unknown: the switch request got no answer (${error.message})`,
+        headline: `The outcome is unknown: the switch request got no answer (${printable(error.message)})`,
         details: pricingAfter
           ? [
               `Read again: still in ${pricingAfter.mode} for now, but the request may still be processed.`,
               'Check again in a minute (tenant-mode status) before trying again; nothing will be resent.',
             ]
           : [
-              `The pricing could not be read again${rereadError ? ` (${rereadError.message})` : ''}.`,
+              `The pricing could not be read again${rereadError ? ` (${printable(rereadError.message)})` : ''}.`,
               'Check the tenant (tenant-mode status) before trying again; nothing will be resent.',
             ],
         pricingNow: pricingAfter,
@@ -113,7 +115,7 @@ export function describeOutcome(outcome: SwitchOutcome, tenantName: string, befo
             : []),
           pricingAfter
             ? `Read again: ${name} is still in ${pricingAfter.mode}; nothing was changed by this request.`
-            : `The pricing could not be read again${rereadError ? ` (${rereadError.message})` : ''}.`,
+            : `The pricing could not be read again${rereadError ? ` (${printable(rereadError.message)})` : ''}.`,
         ],
         pricingNow: pricingAfter,
       };

@@ -4,6 +4,7 @@ import {
   formatMonth,
   type Pricing,
   parsePlatformDate,
+  printable,
   relativeDays,
   type Tenant,
 } from '../platform/index.js';
@@ -27,7 +28,34 @@ export function readPricing(pricing: Pricing, now: number): string {
         ? 'Suspended: its mode cannot be changed.'
         : `Suspended (in production since ${formatDay(when)}): its mode cannot be changed.`;
     default:
-      return `Unknown pricing mode "${String(pricing.mode)}".`;
+      return `Unknown pricing mode "${printable(String(pricing.mode))}".`;
+  }
+}
+
+/** Whether to send a switch, from the tenant and the pricing as read. Only a customer in mode exactly `trial`. */
+export type SwitchDecision =
+  | {readonly kind: 'switch'}
+  /** Already in production: nothing to send, nothing wrong (exit 0). */
+  | {readonly kind: 'nothing-to-do'; readonly reason: string}
+  /** Not a customer, or suspended: refused, as the seed says (exit 2). */
+  | {readonly kind: 'not-switchable'; readonly reason: string}
+  /** A mode the platform does not document: nothing is sent on a guess (exit 4). */
+  | {readonly kind: 'unexpected-mode'; readonly reason: string};
+
+export function decideSwitch(tenant: Pick<Tenant, 'kind'>, pricing: Pricing): SwitchDecision {
+  if (tenant.kind !== 'customer') return {kind: 'not-switchable', reason: whyNotSwitchable(tenant) ?? ''};
+  switch (pricing.mode) {
+    case 'trial':
+      return {kind: 'switch'};
+    case 'production':
+      return {kind: 'nothing-to-do', reason: 'Already in production: there is nothing to switch.'};
+    case 'suspended':
+      return {kind: 'not-switchable', reason: 'Suspended: the mode of a suspended tenant is not changed.'};
+    default:
+      return {
+        kind: 'unexpected-mode',
+        reason: `The platform answered an unexpected mode: "${printable(String(pricing.mode))}". Nothing is sent on a guess.`,
+      };
   }
 }
 
@@ -37,9 +65,8 @@ export function whyNotSwitchable(tenant: Pick<Tenant, 'kind'>, pricing?: Pricing
     return `This is a ${tenant.kind} tenant: only customer tenants are switched from trial to production.`;
   }
   if (!pricing) return undefined;
-  if (pricing.mode === 'production') return 'Already in production: there is nothing to switch.';
-  if (pricing.mode === 'suspended') return 'Suspended: the mode of a suspended tenant is not changed.';
-  return undefined;
+  const decision = decideSwitch(tenant, pricing);
+  return decision.kind === 'switch' ? undefined : decision.reason;
 }
 
 /** The seed's warnings, applied to today (UTC, the platform's clock) and to this tenant's pricing. */

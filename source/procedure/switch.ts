@@ -1,22 +1,31 @@
+import {randomUUID} from 'node:crypto';
 import type {Clock} from '../clock.js';
-import {type PlatformClient, PlatformError, type Pricing} from '../platform/index.js';
-import type {AuditEntry, AuditLog, AuditOutcome} from '../store/index.js';
-import {auditEntryFor} from './audit-entry.js';
+import {type PlatformClient, PlatformError, type Pricing, printable} from '../platform/index.js';
+import {
+  type AuditAttempt,
+  type AuditLog,
+  type AuditOutcome,
+  AuditWriteError,
+  TenantLock,
+} from '../store/index.js';
+import {attemptLine, cancelledLine, outcomeLine, type SwitchFacts} from './audit-entry.js';
 import type {TenantRow} from './find-tenant.js';
 import type {Session} from './sign-in.js';
 
 /**
- * What became of one switch: it is sent once; when it fails, the pricing is read again so that the operator learns
- * the tenant's real mode instead of a guess.
+ * What became of one switch: it is sent once (twice only after a 401, which proves the first had no effect); when
+ * its answer is not a clear "production", the pricing is read again so that the operator learns the tenant's real
+ * mode instead of a guess.
  */
 export type SwitchOutcome =
-  | {readonly kind: 'switched'; readonly status: number; readonly pricing: Pricing}
+  | {readonly kind: 'switched'; readonly status: number; readonly pricing: Pricing; readonly puts: number}
   | {
       readonly kind: 'failed';
       readonly error: PlatformError;
       /** The pricing read after the failure; undefined when that read failed too. */
       readonly pricingAfter?: Pricing;
       readonly rereadError?: PlatformError;
+      readonly puts: number;
     };
 
 export async function switchAndVerify(
@@ -25,17 +34,33 @@ export async function switchAndVerify(
   version: number,
   signal?: AbortSignal,
 ): Promise<SwitchOutcome> {
-  try {
-    const pricing = await client.switchToProduction(tenantId, version, signal);
-    return {kind: 'switched', status: 200, pricing};
-  } catch (caught) {
-    const error = asPlatformError(caught);
-    if (error.kind === 'invalid-input' || signal?.aborted) return {kind: 'failed', error};
+  for (let puts = 1; ; puts++) {
+    let error: PlatformError;
     try {
-      return {kind: 'failed', error, pricingAfter: await client.getPricing(tenantId, signal)};
-    } catch (rereadCaught) {
-      return {kind: 'failed', error, rereadError: asPlatformError(rereadCaught)};
+      const pricing = await client.switchToProduction(tenantId, version, signal);
+      if (pricing.mode === 'production') return {kind: 'switched', status: 200, pricing, puts};
+      // Answered 200, yet the answer does not say production: it proves nothing. Read again and say what is.
+      error = new PlatformError(
+        'unverified',
+        `The platform answered 200, but its answer says mode "${printable(pricing.mode)}", not production.`,
+        {status: 200},
+      );
+    } catch (caught) {
+      error = asPlatformError(caught);
     }
+    if (error.kind === 'invalid-input' || signal?.aborted) return {kind: 'failed', error, puts};
+    let pricingAfter: Pricing;
+    try {
+      // After a 401 the client has dropped the refused token: this read takes a new one.
+      pricingAfter = await client.getPricing(tenantId, signal);
+    } catch (rereadCaught) {
+      return {kind: 'failed', error, rereadError: asPlatformError(rereadCaught), puts};
+    }
+    // A 401 means the token was refused and the PUT had no effect: still trial at the version confirmed, it is
+    // sent once more (with the new token). Any other reading ends here.
+    const untouched = pricingAfter.mode === 'trial' && pricingAfter.version === version;
+    if (error.status === 401 && untouched && puts === 1) continue;
+    return {kind: 'failed', error, pricingAfter, puts};
   }
 }
 
@@ -48,13 +73,27 @@ function asPlatformError(error: unknown): PlatformError {
 /** The verdict on a switch, as the result screen, an exit code and an audit line need it (names: store/audit.ts). */
 export type SwitchVerdict = Exclude<AuditOutcome, 'cancelled-by-operator'>;
 
-/** No answer came at all: the request may have reached the platform and may still be processed. */
+/**
+ * The answer does not say what the platform did: none came, or one that proves nothing (a 200 that still says
+ * trial). The request may have reached the platform and may still be processed.
+ */
 export function gotNoAnswer(error: PlatformError): boolean {
   return (
     error.kind === 'timeout' ||
     error.kind === 'aborted' ||
+    error.kind === 'unverified' ||
     (error.kind === 'network' && error.networkCode === 'ECONNRESET')
   );
+}
+
+/**
+ * "Someone else switched it first" is said only when the platform itself refused our request (its JSON error body,
+ * a 4xx other than 401) and the re-read shows production. After a lost answer, a 5xx, a 401 (our PUT was then
+ * sent again or the token refused), a redirect or an unreadable answer, production means our PUT did it.
+ */
+function refusedByThePlatform(error: PlatformError): boolean {
+  const status = error.status ?? 0;
+  return error.kind === 'http' && status >= 400 && status < 500 && status !== 401;
 }
 
 export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
@@ -62,7 +101,7 @@ export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
   const {error, pricingAfter} = outcome;
   if (!pricingAfter) return error.outcomeUnknown ? 'unknown' : 'failed';
   if (pricingAfter.mode === 'production') {
-    return error.outcomeUnknown ? 'switched-confirmed-by-reread' : 'already-production';
+    return refusedByThePlatform(error) ? 'already-production' : 'switched-confirmed-by-reread';
   }
   return pricingAfter.mode === 'trial' && gotNoAnswer(error) ? 'unknown' : 'failed';
 }
@@ -90,33 +129,91 @@ export interface ConfirmedSwitch {
   readonly row: TenantRow;
   /** The pricing the operator saw: its version goes into the PUT. */
   readonly before: Pricing;
-  readonly via: AuditEntry['via'];
+  readonly via: AuditAttempt['via'];
   readonly audit: AuditLog;
   readonly clock: Clock;
 }
 
+/** A switch that was not sent, and why: the audit log cannot be written, or another switch of it is running. */
+export class SwitchNotSent extends Error {
+  override readonly name = 'SwitchNotSent';
+  constructor(
+    message: string,
+    readonly reason: 'audit-log' | 'locked',
+  ) {
+    super(message);
+  }
+}
+
+export interface SwitchResult {
+  readonly outcome: SwitchOutcome;
+  /** Said beside the outcome when its line could not be added to the audit log (the attempt line is there). */
+  readonly auditWarning?: string;
+}
+
 /**
- * The irreversible step, the same from the wizard and from `switch`: the PUT is sent once, re-read when its answer
- * leaves the outcome open, and the attempt is recorded in the audit log. Never resends: a second PUT needs a second
- * confirmation.
+ * The irreversible step, the same from the wizard and from `switch`. The attempt is written to the audit log and
+ * flushed first — if it cannot be, nothing is sent (SwitchNotSent). Then the PUT is sent once, its answer verified
+ * and the pricing re-read when that answer leaves the outcome open, and the outcome line follows. A switch that
+ * happened is never reported as failed because its outcome line could not be written: that is a warning.
  */
 export async function switchToProduction(
   request: ConfirmedSwitch,
   signal?: AbortSignal,
-): Promise<SwitchOutcome> {
-  const {session, row, before} = request;
-  const outcome = await switchAndVerify(session.client, row.tenant.id, before.version, signal);
-  record(request, outcome);
-  return outcome;
+): Promise<SwitchResult> {
+  const {session, row, before, audit, clock} = request;
+  const lock = TenantLock.take(audit.directory, row.tenant.id);
+  if (!(lock instanceof TenantLock)) {
+    throw new SwitchNotSent(
+      `Another switch of this tenant is running (pid ${lock.heldBy}); nothing was sent. Wait for it, then check with tenant-mode status ${row.tenant.id}.`,
+      'locked',
+    );
+  }
+  try {
+    const attemptId = randomUUID();
+    try {
+      audit.append(attemptLine(attemptId, facts(request)));
+    } catch (error) {
+      if (!(error instanceof AuditWriteError)) throw error;
+      throw new SwitchNotSent(
+        `${error.message} Nothing was sent: no switch is made without its record.`,
+        'audit-log',
+      );
+    }
+    const outcome = await switchAndVerify(session.client, row.tenant.id, before.version, signal);
+    try {
+      audit.append(outcomeLine(attemptId, row.tenant.id, outcome, clock.now()));
+      return {outcome};
+    } catch (error) {
+      const reason = error instanceof AuditWriteError ? error.reason : String(error);
+      return {
+        outcome,
+        auditWarning: `Warning: the outcome could not be added to the audit log ${audit.path} (${reason}); its attempt line is there.`,
+      };
+    }
+  } finally {
+    lock.release();
+  }
 }
 
 /** The operator left the confirmation without confirming: nothing was sent, and the log keeps that too. */
-export function recordNotConfirmed(request: ConfirmedSwitch): void {
-  record(request);
+export function recordNotConfirmed(request: ConfirmedSwitch): string | undefined {
+  try {
+    request.audit.append(cancelledLine(facts(request)));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
-function record(request: ConfirmedSwitch, outcome?: SwitchOutcome): void {
-  const {session, row, before, via, audit, clock} = request;
-  const {baseUrl: dataCenter, clientId} = session.client;
-  audit.append(auditEntryFor({via, dataCenter, clientId, row, before, outcome, at: clock.now()}));
+function facts(request: ConfirmedSwitch): SwitchFacts {
+  const {session, row, before, via, clock} = request;
+  return {
+    via,
+    dataCenter: session.client.baseUrl,
+    clientId: session.client.clientId,
+    row,
+    before,
+    at: clock.now(),
+  };
 }

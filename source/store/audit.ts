@@ -1,7 +1,6 @@
 import {
   closeSync,
-  existsSync,
-  fchmodSync,
+  constants,
   fstatSync,
   fsyncSync,
   openSync,
@@ -10,15 +9,16 @@ import {
   writeSync,
 } from 'node:fs';
 import {join} from 'node:path';
+import {jsonText} from '../platform/index.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
 /** What became of one switch attempt. */
 export type AuditOutcome =
-  /** The platform answered 200. */
+  /** The platform answered 200 with the pricing in production. */
   | 'switched'
-  /** The answer was lost or failed, and the pricing read again shows production. */
+  /** The answer was lost, failed or unclear, and the pricing read again shows production. */
   | 'switched-confirmed-by-reread'
-  /** Refused, and the re-read shows someone else had switched it already. */
+  /** The platform refused, and the re-read shows someone else had switched it already. */
   | 'already-production'
   /** The platform refused, or the re-read shows nothing changed. */
   | 'failed'
@@ -27,8 +27,11 @@ export type AuditOutcome =
   /** The operator did not confirm; nothing was sent. */
   | 'cancelled-by-operator';
 
-/** One line of the audit log. No secrets and no tokens, ever. */
-export interface AuditEntry {
+/** Who asked to switch which tenant, from which reading: written and flushed before the PUT is sent. */
+export interface AuditAttempt {
+  readonly kind: 'attempt';
+  /** Shared with the outcome line that follows it. */
+  readonly attempt_id: string;
   readonly time: string;
   readonly via: 'wizard' | 'command';
   readonly data_center: string;
@@ -36,12 +39,22 @@ export interface AuditEntry {
   readonly tenant_id: string;
   readonly tenant_name: string;
   readonly pricing_before: unknown;
-  /** The body that was (or would have been) sent. */
+  /** The body that is sent. */
   readonly request: unknown;
-  /** HTTP status of the PUT; null when none was sent or no answer came. */
+}
+
+/** What became of an attempt, once known. */
+export interface AuditResult {
+  readonly kind: 'outcome';
+  readonly attempt_id: string;
+  readonly time: string;
+  readonly tenant_id: string;
+  /** HTTP status of the (last) PUT; null when no answer came. */
   readonly status: number | null;
   readonly pricing_after: unknown;
-  readonly outcome: AuditOutcome;
+  readonly outcome: Exclude<AuditOutcome, 'cancelled-by-operator'>;
+  /** How many PUTs were sent for this attempt (2 only after a 401, which proves the first had no effect). */
+  readonly puts: number;
   readonly error?: {
     readonly kind: string;
     readonly status?: number;
@@ -51,9 +64,45 @@ export interface AuditEntry {
 }
 
 /**
- * An append-only JSON-lines file beside the credentials, 0600 in a 0700 folder. Each entry is one write of one
- * line, flushed to disk; earlier lines are never rewritten. A line torn by a crash is left as it is and skipped
- * on reading; the next entry starts on a new line so that it is not glued to the torn one.
+ * A whole attempt in one line: the operator left the confirmation without confirming (nothing sent). Lines of
+ * earlier versions, which had no `kind`, are read as whole attempts too, with the outcome they recorded.
+ */
+export type AuditWhole = Omit<AuditAttempt, 'kind' | 'attempt_id'> & {
+  readonly kind: 'cancelled';
+  readonly outcome: AuditOutcome;
+  readonly status: number | null;
+  readonly pricing_after: unknown;
+};
+
+export type AuditLine = AuditAttempt | AuditResult | AuditWhole;
+
+/** One attempt as `audit` shows it: the attempt and its outcome joined, or `not-recorded` when none followed. */
+export type AuditEntry = Omit<AuditAttempt, 'kind' | 'attempt_id'> & {
+  readonly attempt_id?: string;
+  readonly status: number | null;
+  readonly pricing_after: unknown;
+  readonly outcome: AuditOutcome | 'not-recorded';
+  readonly puts?: number;
+  readonly error?: AuditResult['error'];
+};
+
+/** The audit log could not be written (or read): the message names the file and the cause. */
+export class AuditWriteError extends Error {
+  override readonly name = 'AuditWriteError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    doing: 'written' | 'read' = 'written',
+  ) {
+    super(`The audit log ${path} cannot be ${doing} (${reason}).`);
+  }
+}
+
+/**
+ * An append-only JSON-lines file beside the credentials, 0600 in a private folder. Each line is one write, flushed
+ * to disk before `append` returns (the attempt line of a switch is on disk before its PUT is sent); earlier lines
+ * are never rewritten. A line torn by a crash is left as it is and skipped on reading; the next line starts on a
+ * new line so that it is not glued to the torn one. Never follows a symlink, never writes into a FIFO or a folder.
  */
 export class AuditLog {
   readonly path: string;
@@ -62,33 +111,118 @@ export class AuditLog {
     this.path = join(directory, 'audit.log');
   }
 
-  append(entry: AuditEntry): void {
-    ensurePrivateFolder(this.directory);
-    const descriptor = openSync(this.path, 'a+', 0o600);
+  /** Appends one line and flushes it; throws AuditWriteError when it cannot (nothing half-written is left). */
+  append(line: AuditLine): void {
+    let descriptor: number | undefined;
     try {
-      fchmodSync(descriptor, 0o600);
-      const line = `${JSON.stringify(entry)}\n`;
-      writeSync(descriptor, endsWithNewline(descriptor) ? line : `\n${line}`);
+      ensurePrivateFolder(this.directory);
+      descriptor = openSync(
+        this.path,
+        constants.O_RDWR |
+          constants.O_APPEND |
+          constants.O_CREAT |
+          constants.O_NOFOLLOW |
+          constants.O_NONBLOCK,
+        0o600,
+      );
+      if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
+      const text = `${jsonText(line)}\n`;
+      writeSync(descriptor, endsWithNewline(descriptor) ? text : `\n${text}`);
       fsyncSync(descriptor);
+    } catch (error) {
+      if (error instanceof AuditWriteError) throw error;
+      throw new AuditWriteError(this.path, reasonOf(error));
     } finally {
-      closeSync(descriptor);
+      if (descriptor !== undefined) closeSync(descriptor);
     }
   }
 
-  /** Entries oldest first, and how many lines could not be read (torn by a crash, edited by hand). */
+  /**
+   * Attempts oldest first, each joined with its outcome line, and how many lines could not be used (torn by a
+   * crash, edited by hand, or not an audit line at all).
+   */
   read(): {entries: AuditEntry[]; unreadable: number} {
-    if (!existsSync(this.path)) return {entries: [], unreadable: 0};
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as {code?: string}).code === 'ENOENT') return {entries: [], unreadable: 0};
+      throw new AuditWriteError(this.path, reasonOf(error), 'read');
+    }
     const entries: AuditEntry[] = [];
+    const attempts = new Map<string, number>();
     let unreadable = 0;
-    for (const line of readFileSync(this.path, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        entries.push(JSON.parse(line) as AuditEntry);
-      } catch {
+    for (const raw of text.split('\n')) {
+      if (raw.trim() === '') continue;
+      const line = parse(raw);
+      if (!line) {
         unreadable += 1;
+      } else if (line.kind === 'outcome') {
+        const index = attempts.get(line.attempt_id);
+        const attempt = index === undefined ? undefined : entries[index];
+        if (index === undefined || !attempt) unreadable += 1;
+        else {
+          const {kind: _, time: __, tenant_id: ___, ...result} = line;
+          entries[index] = {...attempt, ...result};
+        }
+      } else if (line.kind === 'attempt') {
+        const {kind: _, ...attempt} = line;
+        attempts.set(line.attempt_id, entries.length);
+        entries.push({...attempt, status: null, pricing_after: null, outcome: 'not-recorded'});
+      } else {
+        const {kind: _, ...cancelled} = line;
+        entries.push(cancelled);
       }
     }
     return {entries, unreadable};
+  }
+}
+
+/** One line of the log, or undefined when it is not one we can show (null, torn, a data center that is no URL). */
+function parse(raw: string): AuditLine | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const line = value as Record<string, unknown>;
+  if (line.kind === 'outcome') {
+    const usable = typeof line.attempt_id === 'string' && typeof line.outcome === 'string';
+    return usable ? (line as unknown as AuditResult) : undefined;
+  }
+  const shown =
+    typeof line.tenant_id === 'string' &&
+    typeof line.tenant_name === 'string' &&
+    typeof line.time === 'string' &&
+    URL.canParse(String(line.data_center));
+  if (!shown) return undefined;
+  if (line.kind === 'attempt') {
+    return typeof line.attempt_id === 'string' ? (line as unknown as AuditAttempt) : undefined;
+  }
+  const whole = (line.kind === 'cancelled' || line.kind === undefined) && typeof line.outcome === 'string';
+  return whole ? ({...line, kind: 'cancelled'} as unknown as AuditWhole) : undefined;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as {code?: string}).code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+    case 'ENOTFILE':
+    case 'ENXIO':
+      return 'it is not a regular file';
+    case 'ELOOP':
+      return 'it is a symbolic link, which is never followed';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }
 

@@ -1,5 +1,15 @@
 // Files private to their owner: saved credentials and the audit log.
 
-export {type AuditEntry, AuditLog, type AuditOutcome} from './audit.js';
+export {
+  type AuditAttempt,
+  type AuditEntry,
+  type AuditLine,
+  AuditLog,
+  type AuditOutcome,
+  type AuditResult,
+  type AuditWhole,
+  AuditWriteError,
+} from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
 export {configDirectory, credentialsPath} from './location.js';
+export {TenantLock} from './tenant-lock.js';

@@ -74,6 +74,7 @@ export function StepScreen({
           pricing={step.pricing}
           account={accountLine}
           now={now}
+          error={step.error}
           onConfirm={onConfirm}
         />
       );
@@ -81,7 +82,13 @@ export function StepScreen({
       return <ResultScreen row={step.row} account={accountLine} before={step.pricing} />;
     case 'result':
       return (
-        <ResultScreen row={step.row} account={accountLine} before={step.before} outcome={step.outcome} />
+        <ResultScreen
+          row={step.row}
+          account={accountLine}
+          before={step.before}
+          outcome={step.outcome}
+          auditWarning={step.auditWarning}
+        />
       );
   }
 }

@@ -167,9 +167,15 @@ export function Wizard({
     dispatch({type: 'SWITCH_CONFIRMED'});
     http.callsFor(5);
     switching.current = true;
-    const outcome = await switchToProduction(request, operation.lasting);
-    switching.current = false;
-    if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome});
+    try {
+      const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
+      if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
+    } catch (error) {
+      // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
+      dispatch({type: 'SWITCH_NOT_SENT', error: error instanceof Error ? error.message : String(error)});
+    } finally {
+      switching.current = false;
+    }
   };
 
   const chooseSandbox = async () => {
@@ -185,7 +191,7 @@ export function Wizard({
     if (!action) return;
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
     const request = confirmedSwitch();
-    if (step.name === 'confirm' && action.type !== 'togglePanel' && request) recordNotConfirmed(request);
+    if (step.name === 'confirm' && action.type !== 'togglePanel' && request) void recordNotConfirmed(request);
     switch (action.type) {
       case 'leave':
         return leave(action.reason);

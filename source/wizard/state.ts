@@ -36,13 +36,21 @@ export type Step =
   | {readonly name: 'connect'; readonly field: ConnectField; readonly error?: string}
   | ChooseTenantStep
   | {readonly name: 'viewPricing'; readonly row: TenantRow; readonly pricing: Pricing}
-  | {readonly name: 'confirm'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {
+      readonly name: 'confirm';
+      readonly row: TenantRow;
+      readonly pricing: Pricing;
+      /** Why the last confirmation sent nothing (the audit log cannot be written, another switch is running). */
+      readonly error?: string;
+    }
   | {readonly name: 'switching'; readonly row: TenantRow; readonly pricing: Pricing}
   | {
       readonly name: 'result';
       readonly row: TenantRow;
       readonly before: Pricing;
       readonly outcome: SwitchOutcome;
+      /** The outcome could not be added to the audit log. */
+      readonly auditWarning?: string;
     };
 
 export interface ConnectForm {
@@ -79,7 +87,9 @@ export type WizardEvent =
   | {readonly type: 'PRICING_LOADED'; readonly row: TenantRow; readonly pricing: Pricing}
   | {readonly type: 'SWITCH_REQUESTED'}
   | {readonly type: 'SWITCH_CONFIRMED'}
-  | {readonly type: 'SWITCH_FINISHED'; readonly outcome: SwitchOutcome}
+  | {readonly type: 'SWITCH_FINISHED'; readonly outcome: SwitchOutcome; readonly auditWarning?: string}
+  /** Nothing was sent after all: back to the confirmation, saying why. */
+  | {readonly type: 'SWITCH_NOT_SENT'; readonly error: string}
   | {readonly type: 'ANOTHER_TENANT_REQUESTED'}
   /** After a 409 the tenant is still in trial: confirm again against the pricing read again. */
   | {readonly type: 'RECONFIRM_REQUESTED'; readonly pricing: Pricing}
@@ -184,9 +194,24 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
             step: {name: 'switching', row: step.row, pricing: step.pricing},
           }
         : state;
-    case 'SWITCH_FINISHED':
+    case 'SWITCH_FINISHED': {
+      if (step.name !== 'switching') return state;
+      const {outcome, auditWarning} = event;
+      // Two PUTs only after a 401 (the first had no effect): both were sent.
+      const switchesSent = state.switchesSent + outcome.puts - 1;
+      return {
+        ...state,
+        switchesSent,
+        step: {name: 'result', row: step.row, before: step.pricing, outcome, auditWarning},
+      };
+    }
+    case 'SWITCH_NOT_SENT':
       return step.name === 'switching'
-        ? {...state, step: {name: 'result', row: step.row, before: step.pricing, outcome: event.outcome}}
+        ? {
+            ...state,
+            switchesSent: state.switchesSent - 1,
+            step: {name: 'confirm', row: step.row, pricing: step.pricing, error: event.error},
+          }
         : state;
     case 'ANOTHER_TENANT_REQUESTED':
       return {...state, step: chooser};

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Exchange} from '../../procedure/index.js';
+import {type Exchange, printable} from '../../procedure/index.js';
 import {pythonLines} from '../python-lines.js';
 import {theme} from '../theme.js';
 
@@ -24,7 +24,7 @@ export function HttpPanel({step, exchanges}: HttpPanelProps) {
         // biome-ignore lint/suspicious/noArrayIndexKey: exchanges are only ever appended
         <Box key={index} flexDirection="column">
           <Text>
-            <Text bold>{exchange.method}</Text> {exchange.url}{' '}
+            <Text bold>{exchange.method}</Text> {printable(exchange.url)}{' '}
             <Text color={exchange.status && exchange.status < 400 ? theme.success : theme.error}>
               → {exchange.status ?? 'no answer'}
             </Text>{' '}
@@ -32,7 +32,7 @@ export function HttpPanel({step, exchanges}: HttpPanelProps) {
           </Text>
           {exchange.requestBody ? <Body label="sent" text={exchange.requestBody} /> : null}
           {exchange.responseBody ? <Body label="received" text={exchange.responseBody} /> : null}
-          {exchange.error ? <Text color={theme.error}> {exchange.error}</Text> : null}
+          {exchange.error ? <Text color={theme.error}> {printable(exchange.error)}</Text> : null}
         </Box>
       ))}
       <Text bold>The same in the vendor's Python procedure</Text>
@@ -49,7 +49,7 @@ export function HttpPanel({step, exchanges}: HttpPanelProps) {
 function Body({label, text}: {readonly label: string; readonly text: string}) {
   return (
     <Text color={theme.muted} wrap="truncate-end">
-      {`  ${label}: ${text.replace(/\s*\n\s*/g, ' ')}`}
+      {`  ${label}: ${printable(text.replace(/\s*\n\s*/g, ' '))}`}
     </Text>
   );
 }

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {jsonText} from '../../procedure/index.js';
 import {theme} from '../theme.js';
 
 export interface JsonViewProps {
@@ -9,7 +10,7 @@ const token = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(tr
 
 /** JSON exactly as the platform sent it, pretty-printed with two spaces, keys and values coloured. */
 export function JsonView({value}: JsonViewProps) {
-  const lines = JSON.stringify(value, null, 2).split('\n');
+  const lines = jsonText(value, 2).split('\n');
   return (
     <>
       {lines.map((line, index) => (

@@ -1,5 +1,11 @@
 import {Box, Text} from 'ink';
-import {type Pricing, printable, switchFacts, switchRequest} from '../../procedure/index.js';
+import {
+  hasHiddenCharacters,
+  type Pricing,
+  printable,
+  switchFacts,
+  switchRequest,
+} from '../../procedure/index.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
@@ -11,12 +17,14 @@ export interface ConfirmScreenProps {
   readonly pricing: Pricing;
   readonly account: string;
   readonly now: number;
+  /** Why the last confirmation sent nothing. */
+  readonly error?: string;
   readonly onConfirm: () => void;
   readonly isActive?: boolean;
 }
 
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
-export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}: ConfirmScreenProps) {
+export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isActive}: ConfirmScreenProps) {
   const name = printable(row.tenant.name);
   const request = switchRequest(row.tenant.id, pricing.version);
   return (
@@ -24,6 +32,7 @@ export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}:
       step={4}
       title="Confirm the switch"
       account={account}
+      error={error}
       hints={[hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]}
     >
       <Text>
@@ -31,6 +40,12 @@ export function ConfirmScreen({row, pricing, account, now, onConfirm, isActive}:
         {row.path.length > 0 ? ` (${row.path.map(printable).join(' / ')})` : ''} from trial to production?
       </Text>
       <Box flexDirection="column">
+        {hasHiddenCharacters(row.tenant.name) ? (
+          <Text color={theme.warning}>
+            ⚠ This name contains invisible or direction-changing characters, shown here as \u escapes: check
+            the UUID {row.tenant.id}.
+          </Text>
+        ) : null}
         {switchFacts(pricing, now).map((fact) => (
           <Text key={fact} color={theme.warning}>
             ⚠ {fact}

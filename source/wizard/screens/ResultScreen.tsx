@@ -20,6 +20,8 @@ export interface ResultScreenProps {
   readonly before: Pricing;
   /** Undefined while the switch is under way. */
   readonly outcome?: SwitchOutcome;
+  /** The outcome could not be added to the audit log. */
+  readonly auditWarning?: string;
 }
 
 const headlineColour: Record<SwitchVerdict, string> = {
@@ -31,7 +33,7 @@ const headlineColour: Record<SwitchVerdict, string> = {
 };
 
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
-export function ResultScreen({row, account, before, outcome}: ResultScreenProps) {
+export function ResultScreen({row, account, before, outcome, auditWarning}: ResultScreenProps) {
   const hints: Hint[] = [];
   if (mayConfirmAgain(outcome)) {
     // After a 409 the pricing is new: the operator decides on it; otherwise it is the same request once more.
@@ -56,7 +58,7 @@ export function ResultScreen({row, account, before, outcome}: ResultScreenProps)
   }
   const text = describeOutcome(outcome, row.tenant.name, before);
   return (
-    <StepFrame step={5} title="Result" account={account} hints={hints}>
+    <StepFrame step={5} title="Result" account={account} error={auditWarning} hints={hints}>
       <Text bold color={headlineColour[text.verdict]}>
         {text.verdict === 'failed' ? '✘' : text.verdict === 'unknown' ? '?' : '✔'} {text.headline}
       </Text>
