@@ -1,8 +1,18 @@
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CredentialStore} from '../source/store/index.js';
+import {CredentialStore, configDirectory} from '../source/store/index.js';
 import {movableClock} from './helpers/sandbox.js';
 
 const clock = movableClock();
@@ -42,12 +52,79 @@ describe('credential store', () => {
     }
   });
 
-  it('tightens an existing folder that was too open', () => {
+  it('uses an existing folder of yours as it is: never re-modes a folder it did not create', () => {
     const directory = freshDirectory();
     mkdirSync(directory, {recursive: true});
     chmodSync(directory, 0o755);
-    CredentialStore.open(directory, clock).store.save(profile);
-    expect(statSync(directory).mode & 0o777).toBe(0o700);
+    const {store, notice} = CredentialStore.open(directory, clock);
+    expect(notice).toBeUndefined();
+    store.save(profile);
+    expect(statSync(directory).mode & 0o777).toBe(0o755);
+    expect(statSync(join(directory, 'config.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    [
+      'a shared folder (1777)',
+      (directory: string) => chmodSync(directory, 0o1777),
+      'can be written by others (mode 1777)',
+    ],
+    [
+      'a folder of another user',
+      (directory: string) => chownSync(directory, 65_534, 65_534),
+      'belongs to another user (uid 65534)',
+    ],
+  ])('refuses %s, saying why, and remembers nothing there', (_what, spoil, reason) => {
+    const directory = freshDirectory();
+    mkdirSync(directory, {recursive: true, mode: 0o700});
+    spoil(directory);
+    const {store, notice} = CredentialStore.open(directory, clock);
+    expect(notice).toContain(reason);
+    store.save(profile);
+    expect(readdirSync(directory)).toEqual([]);
+    expect(statSync(directory).mode & 0o7777).toBe(reason.includes('1777') ? 0o1777 : 0o700);
+  });
+
+  it('refuses a shared folder reached through a symlink too', () => {
+    const shared = freshDirectory();
+    mkdirSync(shared, {recursive: true});
+    chmodSync(shared, 0o1777);
+    const link = `${freshDirectory()}-link`;
+    symlinkSync(shared, link);
+    expect(CredentialStore.open(link, clock).notice).toContain('can be written by others');
+  });
+
+  it('never follows a config.json that is a symlink', () => {
+    const directory = freshDirectory();
+    mkdirSync(directory, {recursive: true, mode: 0o700});
+    const elsewhere = join(freshDirectory(), 'elsewhere.json');
+    mkdirSync(join(elsewhere, '..'), {recursive: true});
+    writeFileSync(elsewhere, JSON.stringify({profiles: {}}));
+    symlinkSync(elsewhere, join(directory, 'config.json'));
+    const {store, notice} = CredentialStore.open(directory, clock);
+    expect(notice).toContain('symbolic link');
+    store.save(profile);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(JSON.stringify({profiles: {}}));
+  });
+
+  it('makes a config.json that others could read private again, and says so', () => {
+    const directory = freshDirectory();
+    mkdirSync(directory, {recursive: true, mode: 0o700});
+    const path = join(directory, 'config.json');
+    writeFileSync(path, JSON.stringify({profiles: {}}), {mode: 0o644});
+    chmodSync(path, 0o644);
+    const {notice} = CredentialStore.open(directory, clock);
+    expect(notice).toContain('could be read by others (mode 644)');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('ignores a relative XDG_CONFIG_HOME, as the XDG specification says', () => {
+    expect(configDirectory({HOME: '/home/op', XDG_CONFIG_HOME: 'relative/config'})).toBe(
+      '/home/op/.config/tenant-mode',
+    );
+    expect(configDirectory({HOME: '/home/op', XDG_CONFIG_HOME: '/etc/xdg-op'})).toBe(
+      '/etc/xdg-op/tenant-mode',
+    );
   });
 
   it('forgets everything and hands back what it forgot', () => {

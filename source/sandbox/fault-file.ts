@@ -3,7 +3,8 @@ import type {FaultRule} from './faults.js';
 
 /**
  * Reads a trainer's fault file for `tenant-mode sandbox --faults <file>`: a JSON array of rules, each
- * `{"method"?, "path", "status"?, "body"?, "headers"?, "delayMs"?, "drop"?: "before"|"after", "times"?, "skip"?}`,
+ * `{"method"?, "path", "status"?, "body"?, "headers"?, "delayMs"?, "drop"?: "before"|"after", "applied"?,
+ * "times"?, "skip"?}`,
  * where `path` is a regular expression matched against the whole path below /api/2.
  * Throws an Error with a message that says which rule and field are wrong.
  */
@@ -34,6 +35,7 @@ function toRule(value: unknown, where: string): FaultRule {
     'headers',
     'delayMs',
     'drop',
+    'applied',
     'times',
     'skip',
     'comment',
@@ -61,6 +63,9 @@ function toRule(value: unknown, where: string): FaultRule {
   if (rule.drop !== undefined && rule.drop !== 'before' && rule.drop !== 'after') {
     throw new Error(`${where}: "drop" must be "before" or "after"`);
   }
+  if (rule.applied !== undefined && typeof rule.applied !== 'boolean') {
+    throw new Error(`${where}: "applied" must be true or false`);
+  }
   return {
     method: rule.method as string | undefined,
     path,
@@ -69,6 +74,7 @@ function toRule(value: unknown, where: string): FaultRule {
     headers: rule.headers as Record<string, string> | undefined,
     delayMs: whole('delayMs', 0, 600_000),
     drop: rule.drop as FaultRule['drop'],
+    applied: rule.applied as boolean | undefined,
     times: whole('times', 1, 1_000_000),
     skip: whole('skip', 0, 1_000_000),
   };

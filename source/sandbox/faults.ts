@@ -8,8 +8,13 @@ export interface FaultRule {
   path: string | RegExp;
   /** Wait this long before handling (a slow platform). */
   delayMs?: number;
-  /** Answer with this status instead of handling the request. */
+  /** Answer with this status instead of handling the request (with `applied`: after handling it). */
   status?: number;
+  /**
+   * Handle the request first (the change is made), then answer with `status` and `body` instead of the real
+   * answer: a proxy's or gateway's answer to a request the platform did carry out.
+   */
+  applied?: boolean;
   /** The body to answer with: an object is sent as JSON, a string as it is (an HTML page, say). */
   body?: unknown;
   headers?: Record<string, string>;

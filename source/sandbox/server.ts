@@ -2,7 +2,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo, Socket} from 'node:net';
 import type {Clock} from '../clock.js';
 import {OAuthError, SandboxError} from './errors.js';
-import {Faults} from './faults.js';
+import {type FaultRule, Faults} from './faults.js';
 import {type IncomingCall, route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
 import {World} from './world.js';
@@ -111,14 +111,14 @@ async function handle(
     request.socket.destroy();
     return;
   }
-  if (fault?.status !== undefined) {
-    const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {});
-    const contentType = typeof fault.body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
-    record.status = fault.status;
-    response.writeHead(fault.status, {'Content-Type': contentType, ...fault.headers});
+  const answerWithFault = (rule: FaultRule & {status: number}) => {
+    const text = typeof rule.body === 'string' ? rule.body : JSON.stringify(rule.body ?? {});
+    const contentType = typeof rule.body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+    record.status = rule.status;
+    response.writeHead(rule.status, {'Content-Type': contentType, ...rule.headers});
     response.end(text);
-    return;
-  }
+  };
+  if (fault?.status !== undefined && !fault.applied) return answerWithFault({...fault, status: fault.status});
 
   let reply: {status: number; body?: unknown};
   if (!url.pathname.startsWith(`${apiPrefix}/`)) {
@@ -148,6 +148,7 @@ async function handle(
     request.socket.destroy();
     return;
   }
+  if (fault?.status !== undefined) return answerWithFault({...fault, status: fault.status});
   record.status = reply.status;
   if (reply.body === undefined) {
     response.writeHead(reply.status);

@@ -1,4 +1,4 @@
-import {existsSync, renameSync, statSync} from 'node:fs';
+import {chmodSync, existsSync, lstatSync, renameSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Conf from 'conf';
 import type {Clock} from '../clock.js';
@@ -52,9 +52,10 @@ export class CredentialStore {
     const path = credentialsPath(directory);
     try {
       ensurePrivateFolder(directory);
+      const modeNotice = privateFile(path);
       const conf = makeConf(directory);
       const problem = shapeProblem(conf);
-      if (problem === undefined) return {store: new CredentialStore(path, conf)};
+      if (problem === undefined) return {store: new CredentialStore(path, conf), notice: modeNotice};
       return CredentialStore.#setAside(directory, path, problem, clock.now());
     } catch (error) {
       const code = (error as {code?: string}).code;
@@ -63,9 +64,11 @@ export class CredentialStore {
       const reason =
         code === 'EISDIR'
           ? 'it is a folder, not a file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'it cannot be read or written (permissions)'
-            : (error as Error).message;
+          : code === 'ELOOP'
+            ? 'it is a symbolic link, which is never followed'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'it cannot be read or written (permissions)'
+              : (error as Error).message;
       return {
         store: new CredentialStore(path, undefined),
         notice: `The credentials file ${path} cannot be used (${reason}): nothing will be remembered this time.`,
@@ -120,6 +123,24 @@ export class CredentialStore {
     this.conf.clear();
     return profiles;
   }
+}
+
+/**
+ * Refuses a config.json that is a symbolic link (it would be read through, and replaced on the next save), and
+ * makes one that others can read private again (an earlier tool or a copy left it 0644), saying so.
+ */
+function privateFile(path: string): string | undefined {
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) throw Object.assign(new Error('symbolic link'), {code: 'ELOOP'});
+  if (!stat.isFile() || (Number(stat.mode) & 0o077) === 0) return undefined;
+  const was = (Number(stat.mode) & 0o777).toString(8);
+  chmodSync(path, 0o600);
+  return `The credentials file ${path} could be read by others (mode ${was}); it is now readable by you only (0600).`;
 }
 
 function makeConf(directory: string): Conf<Stored> {

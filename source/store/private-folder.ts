@@ -1,7 +1,36 @@
-import {chmodSync, mkdirSync} from 'node:fs';
+import {chmodSync, mkdirSync, statSync} from 'node:fs';
 
-/** Creates the folder if needed and makes it its owner's only (0700), whatever the umask or its earlier mode. */
+/** The config folder cannot be used: the message says why (as ssh refuses a key in a folder others can write). */
+export class UnsafeFolderError extends Error {
+  override readonly name = 'UnsafeFolderError';
+  readonly code = 'EUNSAFEFOLDER';
+}
+
+/**
+ * Creates the folder (0700) when it does not exist. One that exists is used as it is, never re-moded (it may be a
+ * shared folder someone pointed TENANT_MODE_CONFIG_DIR at), and refused when another user owns it or when group
+ * or others may write into it: whoever can write there can swap the credentials or the audit log.
+ */
 export function ensurePrivateFolder(directory: string): void {
-  mkdirSync(directory, {recursive: true, mode: 0o700});
-  chmodSync(directory, 0o700);
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(directory);
+  } catch (error) {
+    if ((error as {code?: string}).code !== 'ENOENT') throw error;
+    mkdirSync(directory, {recursive: true, mode: 0o700});
+    // mkdir's mode is cut by the umask; ours is exactly 0700.
+    chmodSync(directory, 0o700);
+    return;
+  }
+  if (!stat.isDirectory()) throw Object.assign(new Error(`${directory} is not a folder`), {code: 'ENOTDIR'});
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) {
+    throw new UnsafeFolderError(`the folder ${directory} belongs to another user (uid ${stat.uid})`);
+  }
+  if ((Number(stat.mode) & 0o022) !== 0) {
+    const mode = (Number(stat.mode) & 0o7777).toString(8).padStart(4, '0');
+    throw new UnsafeFolderError(
+      `the folder ${directory} can be written by others (mode ${mode}); use a folder of your own (TENANT_MODE_CONFIG_DIR)`,
+    );
+  }
 }
