@@ -4,8 +4,8 @@ const exitCodeLines = `Exit codes
   0 done, or nothing to do        3 authentication failed
   1 the platform refused (4xx)    4 network, timeout or 5xx
   2 bad usage or input, not       5 outcome unknown after re-reading
-    confirmed, or no terminal     130 interrupted (Ctrl+C)
-    for the wizard`;
+    confirmed, or no terminal     129 the terminal was closed (SIGHUP)
+    for the wizard                130 interrupted (Ctrl+C, SIGTERM)`;
 
 const signInLines = `  --url <data center>      e.g. https://eu2-cloud.acronis.com (https only; http for loopback)
   --client-id <uuid>       the API client id; the secret comes from TENANT_MODE_CLIENT_SECRET
