@@ -133,6 +133,18 @@ describe('finding tenants', () => {
     expect(pages).toHaveLength(5);
   });
 
+  it('a listing as a whole stops after 20 × the per-request timeout, saying how far it got', async () => {
+    // Each reading of this clock moves it 1 s on: 5 pages at 4 per page would need more than the 20 × 0.2 s allowed.
+    let now = sandbox.current.clock.now();
+    const slow = {now: () => (now += 1000), sleep: sandbox.current.clock.sleep};
+    const client = clientFor(sandbox.current, {clock: slow, timeoutMs: 200});
+    const error = await failure(client.listChildren(sandbox.current.tenantId, {pageSize: 4}));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(
+      /^Listing the tenants took longer than 4 s \(20 × --timeout\); stopped after \d+ tenants\.$/,
+    );
+  });
+
   it('refuses a malformed UUID before any request', async () => {
     const from = sandbox.current.requests.length;
     const error = await failure(clientFor(sandbox.current).getTenant('not-a-uuid'));

@@ -27,6 +27,12 @@ export interface PlatformClientOptions {
   readonly onRetry?: (error: PlatformError, attempt: number, delayMs: number) => void;
 }
 
+/**
+ * A listing of many pages as a whole may take this many times the per-request timeout (30 s by default: 10 min),
+ * so that a platform that keeps answering pages forever cannot keep a script waiting forever.
+ */
+export const listingTimeoutFactor = 20;
+
 /** A longer Retry-After is not waited for: the operator is told to come back later instead. */
 const maxRetryAfterSeconds = 60;
 
@@ -39,6 +45,7 @@ export class PlatformClient {
   readonly #retry: {attempts: number; delayMs: number};
   readonly #onRetry?: PlatformClientOptions['onRetry'];
   readonly #clock: Clock;
+  readonly #listingLimitMs: number;
   #self?: ApiClientInfo;
 
   constructor(options: PlatformClientOptions) {
@@ -60,6 +67,7 @@ export class PlatformClient {
       clock: options.clock,
     });
     this.#retry = {attempts: 2, delayMs: 1500, ...options.retry};
+    this.#listingLimitMs = (options.timeoutMs ?? defaultTimeoutMs) * listingTimeoutFactor;
     this.#onRetry = options.onRetry;
     this.#clock = options.clock;
   }
@@ -150,8 +158,16 @@ export class PlatformClient {
     assertUuid(id, 'tenant id');
     const tenants: Tenant[] = [];
     const cursors = new Set<string>();
+    const deadline = this.#clock.now() + this.#listingLimitMs;
     let after: string | undefined;
     do {
+      if (this.#clock.now() > deadline) {
+        throw new PlatformError(
+          'timeout',
+          `Listing the tenants took longer than ${Math.round(this.#listingLimitMs / 1000)} s (${listingTimeoutFactor} × --timeout); stopped after ${tenants.length} tenants.`,
+          {request: {method: 'GET', path: new URL(`${this.baseUrl}/tenants`).pathname}},
+        );
+      }
       const query = after ? {after, limit: options.pageSize} : {[filter]: id, limit: options.pageSize};
       const page = await this.#get({path: '/tenants', query, signal: options.signal}, (body, request) =>
         checkTenantPage(body, request),
