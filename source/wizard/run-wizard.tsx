@@ -36,7 +36,8 @@ export async function runWizard({services, given, notice, terminate}: RunWizardO
   await app.waitUntilExit();
   if (result.reason === 'interrupted') {
     const {switchInFlight: inFlight, switchesSent: answered} = result;
-    process.stderr.write(`${interruptedText({inFlight, answered})}\n`);
+    // After SIGHUP the terminal is gone: nothing more is written to it (cli.tsx makes the exit code 129).
+    if (terminate.reason !== 'SIGHUP') process.stderr.write(`${interruptedText({inFlight, answered})}\n`);
     return 130;
   }
   return 0;
