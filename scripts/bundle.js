@@ -6,32 +6,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {chmod, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {build} from 'esbuild';
-
-/**
- * Modules that are imported but never run in tenant-mode, replaced by tiny stand-ins:
- * - react-devtools-core and ws: Ink's devtools, loaded only when DEV=true.
- * - web-streams-polyfill: node-fetch's fallback for Node < 18 (Node ≥ 18 has node:stream/web).
- */
-const neverRun = {
-  'react-devtools-core': 'export default {connectToDevTools() {}};',
-  ws: 'export default class WebSocket {}; export const WebSocketServer = class {};',
-  'web-streams-polyfill/dist/ponyfill.es2018.js': 'module.exports = {};',
-};
-const stubs = {
-  name: 'never-run-stubs',
-  setup(builder) {
-    const filter = new RegExp(
-      `^(${Object.keys(neverRun)
-        .map((name) => name.replace(/[./]/g, '\\$&'))
-        .join('|')})$`,
-    );
-    builder.onResolve({filter}, (args) => ({path: args.path, namespace: 'never-run'}));
-    builder.onLoad({filter: /.*/, namespace: 'never-run'}, (args) => ({
-      contents: neverRun[args.path],
-      loader: 'js',
-    }));
-  },
-};
+import {stubs} from './never-run-stubs.js';
 
 await rm('dist', {recursive: true, force: true});
 const result = await build({

@@ -1,8 +1,9 @@
 import {appendFileSync, existsSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {newConfigDirectory, runCli, sandboxCli} from './helpers/cli.js';
-import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {CredentialStore} from '../source/store/index.js';
+import {newConfigDirectory, runCli, runInProcess, sandboxCli} from './helpers/cli.js';
+import {clientFor, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {cliSchemaErrors} from './helpers/schemas.js';
 
 const sandbox = sandboxPerFile();
@@ -268,5 +269,58 @@ describe('the audit log', () => {
     expect(document.unreadable_lines).toBe(1);
     expect(audit.stderr).toContain('1 line(s)');
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('round trips', () => {
+  it('switch NAME with flags and no cached token: 5 requests (token, own tenant id, search, pricing, PUT)', async () => {
+    sandbox.current.world.addTenant({
+      name: 'Round Trip One',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const from = sandbox.current.requests.length;
+    const run = await sandboxCli(sandbox.current)(['switch', 'Round Trip One', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(requestLines(sandbox.current, from).map((line) => line.replace(/[0-9a-f-]{36}/g, '<id>'))).toEqual(
+      [
+        'POST /idp/token',
+        'GET /clients/<id>',
+        'GET /search',
+        'GET /tenants/<id>/pricing',
+        'PUT /tenants/<id>/pricing',
+      ],
+    );
+  });
+
+  it('with a saved profile and its token still alive: 3 requests, and config.json is not written again', async () => {
+    sandbox.current.world.addTenant({
+      name: 'Round Trip Two',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const config = newConfigDirectory();
+    const client = clientFor(sandbox.current);
+    const token = await client.authenticate();
+    const {store} = CredentialStore.open(config, sandbox.current.clock);
+    store.save({
+      dataCenter: client.baseUrl,
+      clientId: client.clientId,
+      clientSecret: sandbox.current.clientSecret,
+      token,
+      tenantId: sandbox.current.tenantId,
+    });
+    const written = statSync(join(config, 'config.json')).mtimeMs;
+    const from = sandbox.current.requests.length;
+    const run = await runInProcess(
+      ['switch', 'Round Trip Two', '--yes'],
+      {TENANT_MODE_CONFIG_DIR: config},
+      {clock: sandbox.current.clock},
+    );
+    expect(run.code).toBe(0);
+    expect(requestLines(sandbox.current, from).map((line) => line.replace(/[0-9a-f-]{36}/g, '<id>'))).toEqual(
+      ['GET /search', 'GET /tenants/<id>/pricing', 'PUT /tenants/<id>/pricing'],
+    );
+    expect(statSync(join(config, 'config.json')).mtimeMs).toBe(written);
   });
 });

@@ -1,16 +1,21 @@
 import {
+  type CustomerRow,
   formatDay,
+  jsonText,
+  listCustomers,
   type PricingMode,
   parsePlatformDate,
-  printable,
+  printableLines,
   relativeDays,
-  type Tenant,
 } from '../procedure/index.js';
 import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
 
 const modes: readonly PricingMode[] = ['trial', 'production', 'suspended'];
+
+/** Rows are written in batches of this many: the output of 100,000 customers is never one string in memory. */
+const batch = 1000;
 
 /** `tenant-mode list`: the customers in the signed-in tenant's whole subtree, in a stable order. */
 export async function runListCommand(
@@ -26,57 +31,39 @@ export async function runListCommand(
       );
     }
     const session = await openSession(options, io, output);
-    output.progress(`Reading the tenants under ${printable(session.own.name)}…`);
-    const all = await session.client.listSubtree(session.own.id, {signal});
-    const byId = new Map(all.map((tenant) => [tenant.id, tenant]));
-    const pathOf = (tenant: Tenant): string[] => {
-      const names: string[] = [];
-      for (
-        let parent = byId.get(tenant.parent_id);
-        parent && tenant.id !== session.own.id;
-        parent = byId.get(parent.parent_id)
-      ) {
-        names.unshift(parent.name);
-        if (parent.id === session.own.id || parent.parent_id === parent.id) break;
-      }
-      return names;
-    };
+    output.progress("Reading the customers in your tenant's subtree…");
+    const rows = await listCustomers(session, {mode: options.mode as PricingMode | undefined, signal});
     const now = io.clock.now();
-    const rows = all
-      .filter((tenant) => tenant.kind === 'customer')
-      .filter((tenant) => options.mode === undefined || tenant.pricing_mode === options.mode)
-      .map((tenant) => ({tenant, path: pathOf(tenant)}))
-      .sort(
-        (a, b) =>
-          a.path.join('\u0000').localeCompare(b.path.join('\u0000')) ||
-          a.tenant.name.localeCompare(b.tenant.name) ||
-          a.tenant.id.localeCompare(b.tenant.id),
-      );
-    const describe = (tenant: Tenant): string => {
-      const date = tenant.production_start_date
-        ? parsePlatformDate(tenant.production_start_date)
-        : Number.NaN;
+    const describe = (row: CustomerRow): string => {
+      const date = row.productionStartDate ? parsePlatformDate(row.productionStartDate) : Number.NaN;
       if (Number.isNaN(date)) return '';
-      return tenant.pricing_mode === 'trial'
-        ? `switches by itself on ${formatDay(date)} (${relativeDays(date, now)})`
-        : `since ${formatDay(date)}`;
+      return row.mode === 'trial'
+        ? `  — switches by itself on ${formatDay(date)} (${relativeDays(date, now)})`
+        : `  — since ${formatDay(date)}`;
     };
-    const lines = rows.map(
-      ({tenant, path}) =>
-        `${tenant.id}  ${tenant.pricing_mode.padEnd(10)}  ${printable([...path, tenant.name].join(' / '))}${describe(tenant) ? `  — ${describe(tenant)}` : ''}`,
-    );
-    output.result(
-      rows.length === 0 ? 'No customer tenants.' : [...lines, `${rows.length} customer tenants.`].join('\n'),
-      {
-        tenants: rows.map(({tenant, path}) => ({
-          id: tenant.id,
-          name: tenant.name,
-          path,
-          mode: tenant.pricing_mode,
-          production_start_date: tenant.production_start_date ?? null,
-        })),
-      },
-    );
+    const line = (row: CustomerRow) =>
+      `${row.id}  ${row.mode.padEnd(10)}  ${[...row.path, row.name].join(' / ')}${describe(row)}`;
+    const item = (row: CustomerRow) =>
+      jsonText({
+        id: row.id,
+        name: row.name,
+        path: row.path,
+        mode: row.mode,
+        production_start_date: row.productionStartDate,
+      });
+    const summary = rows.length === 0 ? 'No customer tenants.' : `${rows.length} customer tenants.`;
+    const text = options.json ? io.stderr : io.stdout;
+    for (let start = 0; start < rows.length; start += batch) {
+      const slice = rows.slice(start, start + batch);
+      if (options.json) {
+        const first = start === 0 ? '{"tenants": [\n' : ',\n';
+        io.stdout.write(`${first}${slice.map(item).join(',\n')}`);
+      } else {
+        text.write(`${printableLines(slice.map(line).join('\n'))}\n`);
+      }
+    }
+    if (options.json) io.stdout.write(rows.length === 0 ? '{"tenants": []}\n' : '\n]}\n');
+    text.write(`${summary}\n`);
     return exitCodes.done;
   });
 }

@@ -6,6 +6,8 @@ export interface SandboxCommandOptions {
   readonly port: number;
   /** Checked by the flag parser: 0 to 100000. */
   readonly tenants: number;
+  /** Checked by the flag parser: 0 to 10000 ms added to every answer. */
+  readonly latencyMs: number;
   readonly json: boolean;
   /** A trainer's fault file (see loadFaultFile). */
   readonly faults?: string;
@@ -25,7 +27,12 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
   }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({port: options.port, tenants: options.tenants, clock: io.clock});
+    sandbox = await startSandbox({
+      port: options.port,
+      tenants: options.tenants,
+      latencyMs: options.latencyMs,
+      clock: io.clock,
+    });
   } catch (error) {
     const code = (error as {code?: string}).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(error);

@@ -42,6 +42,7 @@ export async function openSession(flags: SignInFlags, io: CommandIo, output: Out
       store,
       remember: start.remembered,
       cachedToken: start.cachedToken,
+      knownTenantId: start.knownTenantId,
       clock: io.clock,
       timeoutMs: flags.timeoutSeconds * 1000,
       signal: io.interrupt,

@@ -139,53 +139,52 @@ export class PlatformClient {
     parentId: string,
     options: {pageSize?: number; signal?: AbortSignal} = {},
   ): Promise<Tenant[]> {
-    return this.#allPages('parent_id', parentId, options);
+    const tenants: Tenant[] = [];
+    for await (const page of this.pages('parent_id', parentId, options)) tenants.push(...page);
+    return tenants;
   }
 
-  /** `GET /tenants?subtree_root_id=`: the tenant and everything below it, level by level, to the end. */
-  async listSubtree(
-    rootId: string,
-    options: {pageSize?: number; signal?: AbortSignal} = {},
-  ): Promise<Tenant[]> {
-    return this.#allPages('subtree_root_id', rootId, options);
-  }
-
-  async #allPages(
+  /**
+   * `GET /tenants?subtree_root_id=` (the tenant and everything below it, level by level) or `?parent_id=`, one
+   * checked page at a time, so that a caller of 100,000 tenants keeps only what it needs of each page.
+   */
+  async *pages(
     filter: 'parent_id' | 'subtree_root_id',
     id: string,
-    options: {pageSize?: number; signal?: AbortSignal},
-  ): Promise<Tenant[]> {
+    options: {pageSize?: number; signal?: AbortSignal} = {},
+  ): AsyncGenerator<Tenant[]> {
     assertUuid(id, 'tenant id');
-    const tenants: Tenant[] = [];
+    let count = 0;
     const cursors = new Set<string>();
     const deadline = this.#clock.now() + this.#listingLimitMs;
+    const request = {method: 'GET', path: new URL(`${this.baseUrl}/tenants`).pathname};
     let after: string | undefined;
     do {
       if (this.#clock.now() > deadline) {
         throw new PlatformError(
           'timeout',
-          `Listing the tenants took longer than ${Math.round(this.#listingLimitMs / 1000)} s (${listingTimeoutFactor} × --timeout); stopped after ${tenants.length} tenants.`,
-          {request: {method: 'GET', path: new URL(`${this.baseUrl}/tenants`).pathname}},
+          `Listing the tenants took longer than ${Math.round(this.#listingLimitMs / 1000)} s (${listingTimeoutFactor} × --timeout); stopped after ${count} tenants.`,
+          {request},
         );
       }
       const query = after ? {after, limit: options.pageSize} : {[filter]: id, limit: options.pageSize};
-      const page = await this.#get({path: '/tenants', query, signal: options.signal}, (body, request) =>
-        checkTenantPage(body, request),
+      const page = await this.#get({path: '/tenants', query, signal: options.signal}, (body, failed) =>
+        checkTenantPage(body, failed),
       );
-      tenants.push(...page.items);
+      count += page.items.length;
+      yield page.items;
       // A cursor seen before would page forever: the listing cannot be trusted to be whole. An empty page that
       // still has a cursor is taken as the end.
       if (page.after && cursors.has(page.after)) {
         throw new PlatformError(
           'shape',
-          `The platform answered in an unexpected shape: paging.cursors.after repeats a cursor after ${tenants.length} tenants, so the listing would never end.`,
-          {request: {method: 'GET', path: new URL(`${this.baseUrl}/tenants`).pathname}},
+          `The platform answered in an unexpected shape: paging.cursors.after repeats a cursor after ${count} tenants, so the listing would never end.`,
+          {request},
         );
       }
       after = page.items.length > 0 ? page.after : undefined;
       if (after) cursors.add(after);
     } while (after);
-    return tenants;
   }
 
   async getPricing(tenantId: string, signal?: AbortSignal): Promise<Pricing> {

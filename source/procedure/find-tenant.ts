@@ -1,10 +1,17 @@
-import {isUuid, type PlatformClient, printable, type Tenant} from '../platform/index.js';
+import {isUuid, type PlatformClient, printable, type SearchHit, type Tenant} from '../platform/index.js';
 import {whyNotSwitchable} from './reading.js';
-import type {Session} from './sign-in.js';
+import {ownName, type Session} from './sign-in.js';
+
+/**
+ * What every tenant row knows: its id, name, kind and parent. A row from a listing or a tenant read has all of a
+ * tenant's fields; one from a search hit (a script's `switch NAME`: one request less) only these.
+ */
+export type TenantBrief = Pick<Tenant, 'id' | 'name' | 'kind' | 'parent_id'> &
+  Partial<Omit<Tenant, 'id' | 'name' | 'kind' | 'parent_id'>>;
 
 /** A tenant and where it sits: names from the signed-in tenant down to its parent (as search paths are). */
 export interface TenantRow {
-  readonly tenant: Tenant;
+  readonly tenant: TenantBrief;
   readonly path: readonly string[];
 }
 
@@ -56,7 +63,7 @@ export function parseTenantQuery(query: string): TenantQuery {
 /** One tenant by its UUID, with its path below the operator's tenant. */
 export async function tenantById(session: Session, id: string, signal?: AbortSignal): Promise<TenantRow> {
   const tenant = await session.client.getTenant(id, signal);
-  return {tenant, path: await pathOf(session.client, tenant, session.own.id, signal)};
+  return {tenant, path: await pathOf(session.client, tenant, session.ownId, signal)};
 }
 
 /**
@@ -68,8 +75,8 @@ export async function searchByName(
   text: string,
   signal?: AbortSignal,
 ): Promise<TenantRow[]> {
-  const {client, own} = session;
-  const hits = await client.searchTenants(text, {startTenantId: own.id, limit: searchLimit, signal});
+  const {client, ownId} = session;
+  const hits = await client.searchTenants(text, {startTenantId: ownId, limit: searchLimit, signal});
   if (hits.length === 0) return [];
   const tenants = new Map(
     (
@@ -120,7 +127,16 @@ export async function resolveTenant(
   const parsed = parseTenantQuery(query);
   if (parsed.kind === 'browse') throw new TenantNotFound('Give a tenant name or UUID.', 'empty');
   if (parsed.kind === 'uuid') return tenantById(session, parsed.id, signal);
-  const rows = await searchByName(session, parsed.text, signal);
+  const hits = await session.client.searchTenants(parsed.text, {
+    startTenantId: session.ownId,
+    limit: searchLimit,
+    signal,
+  });
+  // The search answer names each hit's kind: enough to go on without reading the tenants again. Where the
+  // platform leaves it out, they are read (`GET /tenants?uuids=`).
+  const rows = hits.every((hit) => hit.kind !== undefined)
+    ? hits.map(rowFromHit)
+    : await searchByName(session, parsed.text, signal);
   const exact = namedExactly(rows, parsed.text);
   const [only] = exact;
   if (only && exact.length === 1) return only;
@@ -133,10 +149,17 @@ export async function resolveTenant(
   }
   const near = rows.slice(0, 5);
   throw new TenantNotFound(
-    `No tenant is named "${parsed.text}" under ${printable(session.own.name)}.${near.length > 0 ? ` Similar names:\n${near.map(candidateLine).join('\n')}` : ''}`,
+    `No tenant is named "${parsed.text}" under ${printable(await ownName(session, signal))}.${near.length > 0 ? ` Similar names:\n${near.map(candidateLine).join('\n')}` : ''}`,
     'not-found',
     near,
   );
+}
+
+/** A row from a search hit that names its kind (the caller made sure it does). */
+function rowFromHit(hit: SearchHit): TenantRow {
+  const {id, name, kind, parent_id, path} = hit;
+  if (kind === undefined) throw new Error(`search hit ${id} has no kind`);
+  return {tenant: {id, name, kind, parent_id}, path};
 }
 
 function candidateLine(row: TenantRow): string {
@@ -156,7 +179,7 @@ export async function lookUp(session: Session, query: string, signal?: AbortSign
   const parsed = parseTenantQuery(query);
   switch (parsed.kind) {
     case 'browse':
-      return listUnder(session, session.own, [], signal);
+      return listUnder(session, {id: session.ownId, name: await ownName(session, signal)}, [], signal);
     case 'uuid': {
       const row = await tenantById(session, parsed.id, signal);
       if (row.tenant.kind !== 'customer' && !row.tenant.has_children) {
@@ -171,7 +194,7 @@ export async function lookUp(session: Session, query: string, signal?: AbortSign
       const rows = await searchByName(session, parsed.text, signal);
       if (rows.length === 0) {
         throw new TenantNotFound(
-          `No tenant matches "${parsed.text}" under ${printable(session.own.name)}.`,
+          `No tenant matches "${parsed.text}" under ${printable(await ownName(session, signal))}.`,
           'not-found',
         );
       }
@@ -221,7 +244,7 @@ export function lookupBusyText(query: string, ownName: string): string {
 /** Names from `rootId` down to the tenant's parent, read upwards one tenant at a time (at most 10 levels). */
 async function pathOf(
   client: PlatformClient,
-  tenant: Tenant,
+  tenant: TenantBrief,
   rootId: string,
   signal?: AbortSignal,
 ): Promise<string[]> {

@@ -32,6 +32,7 @@ export {
   configDirectory,
   credentialsPath,
 } from '../store/index.js';
+export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {type Explanation, explainError, explainStatus} from './explain.js';
 export {lookupFailureText, type SignInFault, signInFault} from './failures.js';
@@ -52,7 +53,15 @@ export {interruptedText} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {pricingOf} from './pricing.js';
 export {decideSwitch, readPricing, type SwitchDecision, switchFacts, whyNotSwitchable} from './reading.js';
-export {type Account, type Credentials, type Session, type SignInOptions, signIn} from './sign-in.js';
+export {
+  type Account,
+  accountOf,
+  type Credentials,
+  ownName,
+  type Session,
+  type SignInOptions,
+  signIn,
+} from './sign-in.js';
 export {signOutEverywhere} from './sign-out.js';
 export {type KnownCredentials, type StartingPoint, startingPoint} from './starting-point.js';
 export {

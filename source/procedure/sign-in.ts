@@ -5,7 +5,6 @@ import {
   hostOf,
   PlatformClient,
   type PlatformError,
-  type Tenant,
 } from '../platform/index.js';
 import type {CredentialStore} from '../store/index.js';
 
@@ -39,20 +38,25 @@ export interface Account {
   readonly tenantName: string;
 }
 
-/** A signed-in run: the client, the operator's own tenant, and the store its files live beside. */
+/** A signed-in run: the client, the id of the operator's own tenant, and the store its files live beside. */
 export interface Session {
   readonly client: PlatformClient;
-  readonly own: Tenant;
-  readonly account: Account;
+  /** The tenant the API client belongs to: where searches start and paths end. Its name is read when needed. */
+  readonly ownId: string;
+  readonly host: string;
   readonly store: CredentialStore;
 }
 
 /**
  * The first step of the procedure, the same for the wizard and the commands: takes a token (a cached one with time
- * left counts), learns the API client's own tenant, and remembers the credentials when the operator agreed.
- * Throws a PlatformError when the platform refuses or cannot be reached; `signInFault` says which field is at fault.
+ * left counts) and learns the API client's own tenant (from the saved profile when it is known: no request), and
+ * remembers the credentials when the operator agreed. Throws a PlatformError when the platform refuses or cannot
+ * be reached; `signInFault` says which field is at fault.
  */
-export async function signIn(credentials: Credentials, options: SignInOptions): Promise<Session> {
+export async function signIn(
+  credentials: Credentials,
+  options: SignInOptions & {readonly knownTenantId?: string},
+): Promise<Session> {
   const {store, remember, signal} = options;
   const client: PlatformClient = new PlatformClient({
     dataCenter: credentials.dataCenter,
@@ -69,21 +73,41 @@ export async function signIn(credentials: Credentials, options: SignInOptions): 
     onRetry: options.onRetry,
   });
   await client.authenticate(signal);
-  const own = await client.getTenant((await client.whoAmI(signal)).tenant_id, signal);
+  const ownId = options.knownTenantId ?? (await client.whoAmI(signal)).tenant_id;
   if (remember) {
+    // Saved only when something changed: a run that only reads leaves the file alone.
     store.save({
+      ...store.profile(client.baseUrl, client.clientId),
       dataCenter: client.baseUrl,
       clientId: client.clientId,
       clientSecret: credentials.secret,
       token: client.token,
-      tenantName: own.name,
+      tenantId: ownId,
     });
   }
-  const account = {
-    host: hostOf(credentials.dataCenter),
-    clientId: client.clientId,
-    tenantId: own.id,
-    tenantName: own.name,
+  return {client, ownId, host: hostOf(credentials.dataCenter), store};
+}
+
+const ownNames = new WeakMap<Session, Promise<string>>();
+
+/** The name of the operator's own tenant, read once per session (`GET /tenants/{own}`) and only when needed. */
+export function ownName(session: Session, signal?: AbortSignal): Promise<string> {
+  let name = ownNames.get(session);
+  if (!name) {
+    name = session.client.getTenant(session.ownId, signal).then((tenant) => tenant.name);
+    // A failed read is not kept: the next caller tries again.
+    name.catch(() => ownNames.delete(session));
+    ownNames.set(session, name);
+  }
+  return name;
+}
+
+/** Who is signed in where, for a screen. */
+export async function accountOf(session: Session, signal?: AbortSignal): Promise<Account> {
+  return {
+    host: session.host,
+    clientId: session.client.clientId,
+    tenantId: session.ownId,
+    tenantName: await ownName(session, signal),
   };
-  return {client, own, account, store};
 }

@@ -15,6 +15,8 @@ export interface KnownCredentials {
 export interface StartingPoint {
   readonly form: KnownCredentials;
   readonly cachedToken?: AccessToken;
+  /** The API client's own tenant, as the saved profile knows it (no need to ask the platform). */
+  readonly knownTenantId?: string;
   /** True when the saved profile signs in by itself. */
   readonly remembered: boolean;
 }
@@ -36,6 +38,7 @@ export function startingPoint(
     return {
       form: {dataCenter: given.url, clientId: given.clientId, secret: given.secret, rememberAsked: true},
       cachedToken: matchesLast && last.clientSecret === given.secret ? last.token : undefined,
+      knownTenantId: matchesLast && last.clientSecret === given.secret ? last.tenantId : undefined,
       remembered: false,
     };
   }
@@ -49,6 +52,7 @@ export function startingPoint(
         rememberAsked: true,
       },
       cachedToken: last.token,
+      knownTenantId: last.tenantId,
       remembered: true,
     };
   }

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   tenants?: number;
   /** Seconds an access token lives (the platform's: 7200). */
   tokenLifetimeSeconds?: number;
+  /** Added to every answer, in real time: a data center at a usual distance (40 ms) for the bench and demos. */
+  latencyMs?: number;
   /** The sandbox's clock: the run's one clock (tests fix it so that dates are stable). */
   clock: Clock;
 }
@@ -55,7 +57,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((request, response) => {
-    void handle(world, faults, requests, request, response);
+    void handle(world, faults, requests, request, response, options.latencyMs ?? 0);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -90,6 +92,7 @@ async function handle(
   requests: RecordedRequest[],
   request: IncomingMessage,
   response: ServerResponse,
+  latencyMs: number,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const method = request.method ?? 'GET';
@@ -105,6 +108,7 @@ async function handle(
   };
   requests.push(record);
 
+  if (latencyMs > 0) await delay(latencyMs);
   const fault = faults.take(method, path);
   if (fault?.delayMs) await delay(fault.delayMs);
   if (fault?.drop === 'before') {

@@ -14,8 +14,8 @@ export interface Profile {
   readonly clientSecret?: string;
   /** The last access token and its expiry (epoch ms), so that a second run within its life takes no new one. */
   readonly token?: {readonly value: string; readonly expiresAt: number};
-  /** The tenant the client belongs to, to say who is signed in where. */
-  readonly tenantName?: string;
+  /** The tenant the client belongs to (it never changes): a run with a saved profile need not ask for it. */
+  readonly tenantId?: string;
 }
 
 interface Stored {
@@ -103,9 +103,13 @@ export class CredentialStore {
     return this.#profiles()[profileKey(dataCenter, clientId)];
   }
 
+  /** Saves the profile and makes it the last one used; writes nothing when both are so already. */
   save(profile: Profile): void {
     if (!this.conf) return;
     const key = profileKey(profile.dataCenter, profile.clientId);
+    const unchanged =
+      this.conf.get('last') === key && JSON.stringify(this.#profiles()[key]) === JSON.stringify(profile);
+    if (unchanged) return;
     this.conf.set('profiles', {...this.#profiles(), [key]: profile});
     this.conf.set('last', key);
   }

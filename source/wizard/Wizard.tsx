@@ -2,6 +2,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
+  accountOf,
   type ConfirmedSwitch,
   choose,
   type Lookup,
@@ -84,10 +85,18 @@ export function Wizard({
     const {store, clock, timeoutMs, retry} = services;
     const options = {store, clock, timeoutMs, retry, cachedToken, remember: form.remember};
     operation.run(
-      (signal) => signIn(form, {...options, signal, onExchange: http.onExchange, onRetry: http.onRetry}),
-      (signedIn) => {
+      async (signal) => {
+        const signedIn = await signIn(form, {
+          ...options,
+          signal,
+          onExchange: http.onExchange,
+          onRetry: http.onRetry,
+        });
+        return {signedIn, account: await accountOf(signedIn, signal)};
+      },
+      ({signedIn, account}) => {
         session.current = signedIn;
-        dispatch({type: 'SIGNED_IN', account: {...signedIn.account, remembered}});
+        dispatch({type: 'SIGNED_IN', account: {...account, remembered}});
       },
       (error) => {
         const {fault, message} = signInFault(error);
@@ -115,7 +124,7 @@ export function Wizard({
     const signedIn = session.current;
     if (!signedIn) return;
     http.callsFor(2);
-    dispatch({type: 'LOOKUP_STARTED', query, busy: lookupBusyText(query, signedIn.own.name)});
+    dispatch({type: 'LOOKUP_STARTED', query, busy: lookupBusyText(query, account?.tenantName ?? '')});
     operation.run(
       (signal) => lookUp(signedIn, query, signal),
       (found) => shown(found, query),
