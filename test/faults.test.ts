@@ -1,4 +1,4 @@
-import {execFile, spawn} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -17,7 +17,7 @@ import {PlatformClient} from '../source/platform/index.js';
 import {networkError} from '../source/platform/network-errors.js';
 import {switchAndVerify} from '../source/procedure/index.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {cliPath, newConfigDirectory, runInProcess} from './helpers/cli.js';
+import {cliPath, newConfigDirectory, runInProcess, spawnSwitch as spawnSwitchProcess} from './helpers/cli.js';
 import {movableClock, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // The fault matrix of issue 5: each row drives the `switch`/`status` command (or the client, where the fault is
@@ -405,30 +405,11 @@ describe('bad input', () => {
 });
 
 describe('signals', () => {
-  function spawnSwitch(name: string, config: string) {
-    const child = spawn(
-      process.execPath,
-      [
-        cliPath,
-        'switch',
-        name,
-        '--yes',
-        '--url',
-        sandbox.current.url,
-        '--client-id',
-        sandbox.current.clientId,
-      ],
-      {
-        env: {...process.env, TENANT_MODE_CLIENT_SECRET: secret, TENANT_MODE_CONFIG_DIR: config},
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
+  const spawnSwitch = (name: string, config: string) =>
+    spawnSwitchProcess(sandbox.current, name, {
+      TENANT_MODE_CLIENT_SECRET: secret,
+      TENANT_MODE_CONFIG_DIR: config,
     });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    return {child, exit, stderr: () => stderr};
-  }
 
   it('SIGTERM while the PUT is in flight: says it was sent and the outcome is unknown; both audit lines are whole', async () => {
     resetToTrial('Contoso');

@@ -3,7 +3,13 @@ import {existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileS
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {AuditLog} from '../source/store/index.js';
-import {cliPath, newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
+import {
+  cliPath,
+  newConfigDirectory,
+  runInProcess,
+  sandboxCli,
+  spawnSwitch as spawnSwitchProcess,
+} from './helpers/cli.js';
 import {clientFor, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // Issue "Hardening": each row makes the sandbox (or the machine) misbehave one way and checks what the operator
@@ -403,34 +409,11 @@ describe('two runs, signals, pipes', () => {
 });
 
 describe('signals during the PUT', () => {
-  function spawnSwitch(name: string, config: string) {
-    const child = spawn(
-      process.execPath,
-      [
-        cliPath,
-        'switch',
-        name,
-        '--yes',
-        '--url',
-        sandbox.current.url,
-        '--client-id',
-        sandbox.current.clientId,
-      ],
-      {
-        env: {
-          ...process.env,
-          TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret,
-          TENANT_MODE_CONFIG_DIR: config,
-        },
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
+  const spawnSwitch = (name: string, config: string) =>
+    spawnSwitchProcess(sandbox.current, name, {
+      TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret,
+      TENANT_MODE_CONFIG_DIR: config,
     });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    return {child, exit, stderr: () => stderr};
-  }
 
   it.each([
     ['SIGHUP', 129, false],

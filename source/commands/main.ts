@@ -1,17 +1,8 @@
 import {parseArgs} from 'node:util';
 import {credentialsPath, jsonText, printableLines, toolVersion} from '../procedure/about.js';
+import type {WizardRequest} from '../procedure/wizard-request.js';
 import {commandHelp, toolHelp} from './help.js';
 import type {CommandIo} from './io.js';
-
-/** What the wizard is started with, by whoever can start it (cli.tsx). */
-export interface WizardRequest {
-  readonly url?: string;
-  readonly clientId?: string;
-  readonly secret?: string;
-  readonly timeoutSeconds: number;
-  readonly sandbox: boolean;
-  readonly color: boolean;
-}
 
 const flagSpec = {
   url: {type: 'string'},

@@ -78,3 +78,4 @@ export {
   switchToProduction,
   verdictOf,
 } from './switch.js';
+export type {WizardRequest} from './wizard-request.js';

@@ -1,24 +1,19 @@
-import {AuditLog, type Clock, CredentialStore, configDirectory} from '../procedure/index.js';
+import {
+  AuditLog,
+  type Clock,
+  CredentialStore,
+  configDirectory,
+  type WizardRequest,
+} from '../procedure/index.js';
 import {type Sandbox, startSandbox} from '../sandbox/index.js';
 import {runWizard} from './run-wizard.js';
-
-export interface StartWizardOptions {
-  readonly url?: string;
-  readonly clientId?: string;
-  readonly secret?: string;
-  readonly timeoutSeconds: number;
-  /** Start the embedded sandbox now rather than when it is chosen. */
-  readonly sandbox: boolean;
-  /** False for --no-color or NO_COLOR. */
-  readonly color: boolean;
-}
 
 /**
  * Wires the wizard to this machine: the credential file, the clock, the embedded sandbox. `terminate` is aborted
  * when the process is told to stop (SIGTERM, or SIGINT sent from outside): the wizard leaves as on Ctrl+C.
  */
 export async function startWizard(
-  options: StartWizardOptions,
+  options: WizardRequest,
   clock: Clock,
   terminate: AbortSignal,
 ): Promise<number> {

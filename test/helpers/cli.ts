@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -86,4 +86,19 @@ export function sandboxCli(sandbox: Sandbox, configDirectory = newConfigDirector
 
 export function newConfigDirectory(): string {
   return join(mkdtempSync(join(tmpdir(), 'tenant-mode-cli-')), 'config');
+}
+
+/** Starts `tenant-mode switch NAME --yes` as a process against the sandbox, for tests that signal it mid-way. */
+export function spawnSwitch(sandbox: Sandbox, name: string, env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    [cliPath, 'switch', name, '--yes', '--url', sandbox.url, '--client-id', sandbox.clientId],
+    {env: {...process.env, ...env}},
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {child, exit, stderr: () => stderr};
 }
