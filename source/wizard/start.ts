@@ -7,6 +7,7 @@ import {
 } from '../procedure/index.js';
 import {type Sandbox, startSandbox} from '../sandbox/index.js';
 import {runWizard} from './run-wizard.js';
+import {withoutColour} from './theme.js';
 
 /**
  * Wires the wizard to this machine: the credential file, the clock, the embedded sandbox. `terminate` is aborted
@@ -17,11 +18,9 @@ export async function startWizard(
   clock: Clock,
   terminate: AbortSignal,
 ): Promise<number> {
-  if (!options.color) {
-    // chalk ignores NO_COLOR in a terminal (ink-and-friends.md); level 0 turns every colour of Ink off.
-    const {default: chalk} = await import('chalk');
-    chalk.level = 0;
-  }
+  // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): the theme drops its colours itself, keeping bold and
+  // inverse video (chalk's level 0 would drop those too, and with them the text cursor).
+  if (!options.color) withoutColour();
   const {store, notice} = CredentialStore.open(configDirectory(), clock);
   let sandbox: Promise<Sandbox> | undefined = options.sandbox ? startSandbox({clock}) : undefined;
   const openSandbox = async () => {

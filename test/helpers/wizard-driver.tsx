@@ -5,6 +5,7 @@ import {render} from 'ink-testing-library';
 import {afterEach} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {AuditLog, CredentialStore} from '../../source/store/index.js';
+import {inverseOff, inverseOn} from '../../source/wizard/components/TextField.js';
 import type {WizardExit, WizardServices} from '../../source/wizard/services.js';
 import {Wizard, type WizardProps} from '../../source/wizard/Wizard.js';
 import {movableClock} from './sandbox.js';
@@ -70,7 +71,12 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     instance.rerender(wizard);
   }
   const host = new URL(sandbox.url).host;
-  const frame = () => (instance.lastFrame() ?? '').replaceAll(host, '<sandbox>');
+  // The text cursor is drawn as inverse-video escape codes whatever the colour level: frames are read without it.
+  const frame = () =>
+    (instance.lastFrame() ?? '')
+      .replaceAll(inverseOn, '')
+      .replaceAll(inverseOff, '')
+      .replaceAll(host, '<sandbox>');
 
   const waitFor = async (expected: string | RegExp, timeoutMs = 5000, settleMs = 30): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
@@ -155,7 +161,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
   };
 
   /** Every frame rendered so far, for secret checks. */
-  const allFrames = () => instance.frames.join('\n');
+  const allFrames = () => instance.frames.join('\n').replaceAll(inverseOn, '').replaceAll(inverseOff, '');
 
   return {
     instance,

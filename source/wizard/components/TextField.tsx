@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
+import {applyInput, type LineState} from '../line-editing.js';
 import {theme} from '../theme.js';
+import {useRawInput} from '../use-raw-input.js';
 
 export interface TextFieldProps {
   readonly label: string;
@@ -16,7 +17,11 @@ export interface TextFieldProps {
   readonly isActive?: boolean;
 }
 
-/** A labelled one-line input; an invalid value shows its error under it until the next keystroke. */
+/**
+ * A labelled one-line input with a shell's editing keys (line-editing.ts); an invalid value shows its error under
+ * it until the next keystroke. The value lives in a ref as well as in state: Enter submits what every key before it
+ * made, even when they came faster than a render (a paste with its line break, fast typing over SSH).
+ */
 export function TextField({
   label,
   defaultValue = '',
@@ -26,30 +31,52 @@ export function TextField({
   onSubmit,
   isActive = true,
 }: TextFieldProps) {
-  const [value, setValue] = useState(defaultValue);
+  const line = useRef<LineState>({value: defaultValue, cursor: defaultValue.length});
+  const [shown, setShown] = useState(line.current);
   const [error, setError] = useState<string>();
+  useRawInput((raw) => {
+    const {state, submitted} = applyInput(line.current, raw);
+    if (state !== line.current) setError(undefined);
+    line.current = state;
+    setShown(state);
+    if (!submitted) return;
+    const problem = validate?.(state.value);
+    if (problem) setError(problem);
+    else onSubmit(state.value);
+  }, isActive);
+
+  const text = mask ? '*'.repeat(shown.value.length) : shown.value;
+  const before = text.slice(0, shown.cursor);
+  const atCursor = text.slice(shown.cursor, shown.cursor + 1) || ' ';
+  const after = text.slice(shown.cursor + 1);
   return (
     <Box flexDirection="column">
       <Box>
         <Text>{label} </Text>
-        <TextInput
-          value={value}
-          mask={mask ? '*' : undefined}
-          placeholder={placeholder}
-          focus={isActive}
-          onChange={(next) => {
-            // A paste arrives as one chunk and may carry its line break: never part of a value.
-            setValue(next.replace(/[\r\n]/g, ''));
-            setError(undefined);
-          }}
-          onSubmit={(submitted) => {
-            const problem = validate?.(submitted);
-            if (problem) setError(problem);
-            else onSubmit(submitted);
-          }}
-        />
+        {text === '' && placeholder && !isActive ? (
+          <Text color={theme.muted}>{placeholder}</Text>
+        ) : (
+          <Text>
+            {before}
+            {isActive ? cursorCell(atCursor) : atCursor === ' ' ? '' : atCursor}
+            {after}
+            {text === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : null}
+          </Text>
+        )}
       </Box>
       {error ? <Text color={theme.error}>✘ {error}</Text> : null}
     </Box>
   );
 }
+
+/**
+ * The character under the cursor in inverse video, written as the escape codes themselves: Ink drops a trailing
+ * space, and with it a styled one (the cursor at the end of the line, where it mostly is), and chalk drops inverse
+ * with the colours. Inverse is not a colour: the cursor stays visible with NO_COLOR (no-color.org).
+ */
+export function cursorCell(character: string): string {
+  return `${inverseOn}${character}${inverseOff}`;
+}
+
+export const inverseOn = '\u001b[7m';
+export const inverseOff = '\u001b[27m';

@@ -24,12 +24,13 @@ export interface ResultScreenProps {
   readonly auditWarning?: string;
 }
 
-const headlineColour: Record<SwitchVerdict, string> = {
-  switched: theme.success,
-  'switched-confirmed-by-reread': theme.success,
-  'already-production': theme.success,
-  failed: theme.error,
-  unknown: theme.warning,
+/** The role of each verdict's headline colour (read from the theme when drawn: NO_COLOR empties it). */
+const headlineRole: Record<SwitchVerdict, keyof typeof theme> = {
+  switched: 'success',
+  'switched-confirmed-by-reread': 'success',
+  'already-production': 'success',
+  failed: 'error',
+  unknown: 'warning',
 };
 
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
@@ -59,7 +60,7 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
   const text = describeOutcome(outcome, row.tenant.name, before);
   return (
     <StepFrame step={5} title="Result" account={account} error={auditWarning} hints={hints}>
-      <Text bold color={headlineColour[text.verdict]}>
+      <Text bold color={theme[headlineRole[text.verdict]]}>
         {text.verdict === 'failed' ? '✘' : text.verdict === 'unknown' ? '?' : '✔'} {text.headline}
       </Text>
       {text.details.map((line) => (

@@ -1,0 +1,74 @@
+import {describe, expect, it} from 'vitest';
+import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {keys, wizardStarter} from './helpers/wizard-driver.js';
+
+// Issue "The wizard in any terminal", items 3 and 4: what fast hands and pastes send, and the keys of a shell.
+const sandbox = sandboxPerFile();
+const start = wizardStarter(sandbox);
+const puts = (from: number) => requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'));
+
+describe('typing at paste speed', () => {
+  it('a name pasted with its Enter in one chunk is searched, not browsed', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write('Initech\r');
+    expect(await wizard.waitFor(/tenant matches|tenants match/)).toContain('1 tenant matches "Initech"');
+  });
+
+  it('the confirmation typed with its Enter in one chunk switches, once', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Acme Corp');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write('Acme Corp\r');
+    expect(await wizard.waitFor(/now in production|✘/)).toContain('Acme Corp is now in production');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('keys written faster than a render all count, in order', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    for (const key of ['I', 'n', 'i', 't', 'e', 'c', 'x', keys.backspace, 'h'])
+      wizard.instance.stdin.write(key);
+    await wizard.waitFor('Tenant name or UUID: Initech');
+    wizard.instance.stdin.write(keys.enter);
+    expect(await wizard.waitFor('1 tenant matches')).toContain('"Initech"');
+  });
+});
+
+describe('the keys people’s hands know', () => {
+  it('Ctrl+U clears the masked secret instead of typing a "u" into it', async () => {
+    const wizard = start({
+      props: {initialForm: {dataCenter: sandbox.current.url, clientId: sandbox.current.clientId}},
+    });
+    await wizard.waitFor('Client secret:');
+    wizard.instance.stdin.write('a-wrong-start');
+    await wizard.waitFor(`Client secret: ${'*'.repeat(13)}`);
+    wizard.instance.stdin.write('\u0015');
+    wizard.instance.stdin.write(`${sandbox.current.clientSecret}\r`);
+    await wizard.waitFor('Remember these credentials');
+    expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
+  });
+
+  it('Home, Ctrl+W, Alt+B and Delete edit the search like a shell line', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write('Fabrikam Stores extra');
+    await wizard.waitFor('Tenant name or UUID: Fabrikam Stores extra');
+    wizard.instance.stdin.write('\u0017'); // Ctrl+W: "extra" goes
+    wizard.instance.stdin.write('\u001bb'); // Alt+B: to the start of "Stores"
+    wizard.instance.stdin.write('\u001b[3~'); // Delete: the "S"
+    wizard.instance.stdin.write('S');
+    wizard.instance.stdin.write('\u001b[H'); // Home
+    wizard.instance.stdin.write('\u001b[3~'); // Delete: the "F"
+    wizard.instance.stdin.write('F\r');
+    const frame = await wizard.waitFor(/match/);
+    expect(frame).toContain('"Fabrikam Stores"');
+    expect(frame).toContain(tenantId(sandbox.current, 'Fabrikam Stores'));
+  });
+});
