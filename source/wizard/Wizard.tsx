@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useStdout} from 'ink';
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
@@ -21,6 +21,7 @@ import {
 } from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {knownDataCenters} from './data-centers.js';
+import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
@@ -195,9 +196,14 @@ export function Wizard({
     dispatch({type: 'FORM_FILLED', form: {dataCenter, clientId, secret, rememberAsked: true}});
   };
 
-  useInput((input, key) => {
-    const action = wizardKey(step, input, key);
-    if (!action) return;
+  const onKey = (raw: string): boolean => {
+    const action = wizardKey(step, raw);
+    if (!action) return false;
+    handle(action);
+    return true;
+  };
+
+  const handle = (action: NonNullable<ReturnType<typeof wizardKey>>) => {
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
     const request = confirmedSwitch();
     if (step.name === 'confirm' && action.type !== 'togglePanel' && request) void recordNotConfirmed(request);
@@ -212,41 +218,43 @@ export function Wizard({
       case 'event':
         return dispatch(action.event);
     }
-  });
+  };
 
   const accountLine = account
     ? `Signed in to ${printable(account.tenantName)} at ${account.host}${account.remembered ? ' (saved credentials)' : ''}`
     : '';
   return (
-    <Box flexDirection="column" width={stdout.columns || 80}>
-      {notice ? <Text color={theme.warning}>{notice}</Text> : null}
-      {panelOpen ? (
-        <HttpCallsScreen step={stepNumber} account={accountLine} exchanges={http.exchangesOf(stepNumber)} />
-      ) : (
-        <StepScreen
-          state={state}
-          accountLine={accountLine}
-          now={services.clock.now()}
-          sandboxOffered={services.openSandbox !== undefined}
-          credentialsPath={services.store.path}
-          connect={{
-            onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-            onSandbox: () => void chooseSandbox(),
-            onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
-            onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
-            onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
-            onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
-            onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
-            onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
-          }}
-          onLookUp={onLookUp}
-          onChoose={onChoose}
-          onConfirm={onConfirm}
-        />
-      )}
-      {http.waiting ? (
-        <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
-      ) : null}
-    </Box>
+    <KeyRouter onKey={onKey}>
+      <Box flexDirection="column" width={stdout.columns || 80}>
+        {notice ? <Text color={theme.warning}>{notice}</Text> : null}
+        {panelOpen ? (
+          <HttpCallsScreen step={stepNumber} account={accountLine} exchanges={http.exchangesOf(stepNumber)} />
+        ) : (
+          <StepScreen
+            state={state}
+            accountLine={accountLine}
+            now={services.clock.now()}
+            sandboxOffered={services.openSandbox !== undefined}
+            credentialsPath={services.store.path}
+            connect={{
+              onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+              onSandbox: () => void chooseSandbox(),
+              onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+              onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+              onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
+              onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
+              onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+              onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+            }}
+            onLookUp={onLookUp}
+            onChoose={onChoose}
+            onConfirm={onConfirm}
+          />
+        )}
+        {http.waiting ? (
+          <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
+        ) : null}
+      </Box>
+    </KeyRouter>
   );
 }

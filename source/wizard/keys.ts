@@ -1,4 +1,3 @@
-import type {Key} from 'ink';
 import {mayConfirmAgain} from '../procedure/index.js';
 import type {Step, WizardEvent} from './state.js';
 
@@ -34,20 +33,21 @@ export type KeyAction =
   | {readonly type: 'event'; readonly event: WizardEvent};
 
 /**
- * The key map of the whole wizard: Ctrl+C leaves, Tab opens the step's HTTP calls, Esc goes back; on the pricing
- * and result screens (no text field there) Enter moves on, `q` quits and, after a failure worth another try, `r`
- * goes back to the confirmation.
+ * The key map of the whole wizard, on input events as the terminal sends them: Ctrl+C leaves, Tab opens the step's
+ * HTTP calls, Esc goes back; on the pricing and result screens (no text field there) Enter moves on, `q` quits and,
+ * after a failure worth another try, `r` goes back to the confirmation. Anything else belongs to the field or list
+ * on show.
  */
-export function wizardKey(step: Step, input: string, key: Key): KeyAction | undefined {
-  if (key.ctrl && input === 'c') return {type: 'leave', reason: 'interrupted'};
-  if (key.tab) return {type: 'togglePanel'};
-  if (key.escape) return {type: 'back'};
-  if (step.name === 'result' && input === keyNames.again && mayConfirmAgain(step.outcome)) {
+export function wizardKey(step: Step, raw: string): KeyAction | undefined {
+  if (raw === '\u0003') return {type: 'leave', reason: 'interrupted'};
+  if (raw === '\t') return {type: 'togglePanel'};
+  if (raw === '\u001b') return {type: 'back'};
+  if (step.name === 'result' && raw === keyNames.again && mayConfirmAgain(step.outcome)) {
     return {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter}};
   }
   if (step.name !== 'viewPricing' && step.name !== 'result') return undefined;
-  if (input === keyNames.quit) return {type: 'leave', reason: 'quit'};
-  if (!key.return) return undefined;
+  if (raw === keyNames.quit) return {type: 'leave', reason: 'quit'};
+  if (raw !== '\r' && raw !== '\n') return undefined;
   return {
     type: 'event',
     event: {type: step.name === 'result' ? 'ANOTHER_TENANT_REQUESTED' : 'SWITCH_REQUESTED'},

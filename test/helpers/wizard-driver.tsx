@@ -78,15 +78,14 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
       .replaceAll(inverseOff, '')
       .replaceAll(host, '<sandbox>');
 
-  const waitFor = async (expected: string | RegExp, timeoutMs = 5000, settleMs = 30): Promise<string> => {
+  const waitFor = async (expected: string | RegExp, timeoutMs = 5000): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = frame();
       if (typeof expected === 'string' ? current.includes(expected) : expected.test(current)) {
-        // Let the new screen's input handlers attach before the next key (ink-and-friends.md: keys sent within
-        // ~1 ms of a screen change are lost).
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
-        return frame();
+        // No settling time: a screen owns the keys from the moment it is drawn (source/wizard/key-router.tsx),
+        // so the next key may follow at once, as a fast typist's or a paste's would.
+        return current;
       }
       if (Date.now() > deadline)
         throw new Error(`Timed out waiting for ${expected}. Last frame:\n${current}`);
@@ -96,7 +95,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
 
   const press = async (key: string) => {
     instance.stdin.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setImmediate(resolve));
   };
 
   /**
@@ -107,7 +106,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     instance.stdin.write(text);
     const shown = options.masked ? '*'.repeat(text.length) : text.replaceAll(host, '<sandbox>');
     // Frames drop trailing spaces.
-    await waitFor(new RegExp(`: ${escapeRegExp(shown.trimEnd())}(\\s|$)`, 'm'), 2000, 5);
+    await waitFor(new RegExp(`: ${escapeRegExp(shown.trimEnd())}(\\s|$)`, 'm'), 2000);
   };
 
   /** The highlighted item of a list: the line with ❯ and its indented continuation lines. */

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
+import {useKeys} from '../key-router.js';
 import {applyInput, type LineState} from '../line-editing.js';
 import {theme} from '../theme.js';
-import {useRawInput} from '../use-raw-input.js';
 
 export interface TextFieldProps {
   readonly label: string;
@@ -34,7 +34,7 @@ export function TextField({
   const line = useRef<LineState>({value: defaultValue, cursor: defaultValue.length});
   const [shown, setShown] = useState(line.current);
   const [error, setError] = useState<string>();
-  useRawInput((raw) => {
+  useKeys((raw) => {
     const {state, submitted} = applyInput(line.current, raw);
     if (state !== line.current) setError(undefined);
     line.current = state;
