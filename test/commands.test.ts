@@ -324,3 +324,26 @@ describe('round trips', () => {
     expect(statSync(join(config, 'config.json')).mtimeMs).toBe(written);
   });
 });
+
+describe('names without their accents', () => {
+  // Ø does not decompose: the folding table maps it to O.
+  it('status finds "orsted brod aps"; switch --yes refuses it and names the exact name; --dry-run takes it', async () => {
+    sandbox.current.world.addTenant({
+      name: 'Ørsted Brød ApS',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const cli = sandboxCli(sandbox.current);
+    const status = await cli(['status', 'orsted brod aps', '--json']);
+    expect(status.code).toBe(0);
+    expect(json(status.stdout)).toMatchObject({tenant: {name: 'Ørsted Brød ApS'}});
+    const from = sandbox.current.requests.length;
+    const refused = await cli(['switch', 'orsted brod aps', '--yes']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('No tenant is named exactly "orsted brod aps". "Ørsted Brød ApS"');
+    expect(requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'))).toEqual([]);
+    const dry = await cli(['switch', 'orsted brod aps', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('Switch Ørsted Brød ApS');
+  });
+});

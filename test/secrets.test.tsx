@@ -15,11 +15,13 @@ describe('secrets stay secret', () => {
     const client = sandbox.current.world.clients.get(sandbox.current.clientId);
     if (client) client.secret = secret;
     wizard = driveWizard(sandbox.current);
-    const {waitFor, press, type} = wizard;
+    const {waitFor, waitForGone, press, type} = wizard;
     const peek = async () => {
       await press(keys.tab);
       await waitFor('HTTP calls of this step');
       await press(keys.tab);
+      // While the panel is open no step owns the keys: the next one waits for the step to be back.
+      await waitForGone('HTTP calls of this step');
     };
     await waitFor('Which data center');
     await wizard.pick('Another URL…');

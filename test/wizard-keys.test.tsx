@@ -72,3 +72,30 @@ describe('the keys people’s hands know', () => {
     expect(frame).toContain(tenantId(sandbox.current, 'Fabrikam Stores'));
   });
 });
+
+describe('names as people type them', () => {
+  it('the confirmation takes the name without its accents, or pasted decomposed with a trailing space', async () => {
+    sandbox.current.world.addTenant({
+      name: 'Żabka Sp. z o.o.',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Żabka');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write('Z\u0307abka Sp. z o.o. \r');
+    expect(await wizard.waitFor(/now in production|✘/)).toContain('is now in production');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('a search without the accents finds the name with them', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write('muller backerei\r');
+    expect(await wizard.waitFor(/match|No tenant/)).toContain('Müller Bäckerei GmbH');
+  });
+});

@@ -2,6 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import {
   AuditLog,
   type ConfirmedSwitch,
+  confirmsName,
   decideSwitch,
   describeOutcome,
   exitCodeOfDecision,
@@ -45,7 +46,8 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
     io,
     async (signal) => {
       const session = await openSession(flags, io, output);
-      const row = await resolveTenant(session, query, signal);
+      // With --yes nobody reads the name before the PUT: only the exact name (or the UUID) is taken.
+      const row = await resolveTenant(session, query, signal, {exactOnly: flags.yes && !flags.dryRun});
       const {tenant} = row;
       const pricing = await pricingOf(session, row, signal);
       const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
@@ -91,7 +93,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
         audit: new AuditLog(session.store.directory),
         clock: io.clock,
       };
-      if (!flags.yes && !(await confirmed(name, io))) {
+      if (!flags.yes && !(await confirmed(name, tenant.name, io))) {
         const problem = recordNotConfirmed(confirmedSwitch);
         if (problem) output.note(`Warning: ${problem}`);
         throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {
@@ -167,7 +169,7 @@ function plan(
 }
 
 /** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */
-async function confirmed(name: string, io: CommandIo): Promise<boolean> {
+async function confirmed(name: string, tenantName: string, io: CommandIo): Promise<boolean> {
   if (!io.stdin.isTTY || !io.stderr.isTTY) {
     throw new CommandError(
       'Refusing to switch without confirmation: there is no terminal to ask on. Pass --yes to confirm in a script (or --dry-run to only look).',
@@ -188,7 +190,7 @@ async function confirmed(name: string, io: CommandIo): Promise<boolean> {
       `Type the tenant's name (${name}) to confirm, anything else cancels: `,
       {signal: AbortSignal.any([io.interrupt, asked.signal])},
     );
-    return answer === name;
+    return confirmsName(answer, tenantName);
   } catch {
     throw new PlatformError('aborted', 'Interrupted at the confirmation.');
   } finally {

@@ -1,4 +1,5 @@
 import {isUuid, type PlatformClient, printable, type SearchHit, type Tenant} from '../platform/index.js';
+import {confirmsName, searchKey} from './fold.js';
 import {whyNotSwitchable} from './reading.js';
 import {ownName, type Session} from './sign-in.js';
 
@@ -67,14 +68,29 @@ export async function tenantById(session: Session, id: string, signal?: AbortSig
 }
 
 /**
- * Search hits with their full tenant (kind, mode) read in one more request; exact names first (case-insensitive),
- * then customers, then by name.
+ * Search hits with their full tenant (kind, mode) read in one more request; when none is named exactly as typed,
+ * also the tenants whose names match once accents, case and surrounding spaces are set aside (`foldedMatches`).
+ * Exact names first, then customers, then by name.
  */
 export async function searchByName(
   session: Session,
   text: string,
   signal?: AbortSignal,
 ): Promise<TenantRow[]> {
+  const found = await platformSearch(session, text, signal);
+  if (found.some((row) => confirmsName(text, row.tenant.name))) return found;
+  const seen = new Set(found.map((row) => row.tenant.id));
+  const folded = (await foldedMatches(session, text, signal)).filter((row) => !seen.has(row.tenant.id));
+  const wanted = searchKey(text);
+  const rank = (row: TenantRow) =>
+    (searchKey(row.tenant.name) === wanted ? 0 : 2) + (row.tenant.kind === 'customer' ? 0 : 1);
+  return [...found, ...folded]
+    .sort((a, b) => rank(a) - rank(b) || a.tenant.name.localeCompare(b.tenant.name))
+    .slice(0, searchLimit);
+}
+
+/** The platform's own search (which, we assume, does not fold accents), each hit read whole. */
+async function platformSearch(session: Session, text: string, signal?: AbortSignal): Promise<TenantRow[]> {
   const {client, ownId} = session;
   const hits = await client.searchTenants(text, {startTenantId: ownId, limit: searchLimit, signal});
   if (hits.length === 0) return [];
@@ -97,6 +113,49 @@ export async function searchByName(
     .sort((a, b) => rank(a) - rank(b) || a.tenant.name.localeCompare(b.tenant.name));
 }
 
+/** The subtree's tenants, few fields each, with their search keys: listed once per session, when first needed. */
+const subtrees = new WeakMap<Session, Promise<Array<TenantRow & {readonly key: string}>>>();
+
+/**
+ * The tenants below the operator's whose names contain `text` once both are folded (accents, case, spaces), for a
+ * search the platform answered without them ("muller" for "Müller Bäckerei GmbH"). The subtree is listed once per
+ * session (10,000 tenants: about a second) and kept, a few fields a tenant.
+ */
+export async function foldedMatches(
+  session: Session,
+  text: string,
+  signal?: AbortSignal,
+): Promise<TenantRow[]> {
+  let listing = subtrees.get(session);
+  if (!listing) {
+    listing = listSubtreeBriefly(session, signal);
+    listing.catch(() => subtrees.delete(session));
+    subtrees.set(session, listing);
+  }
+  const wanted = searchKey(text);
+  if (wanted === '') return [];
+  return (await listing).filter((row) => row.key.includes(wanted) && row.tenant.id !== session.ownId);
+}
+
+async function listSubtreeBriefly(session: Session, signal?: AbortSignal) {
+  const names = new Map<string, {name: string; parent: string}>();
+  const tenants: TenantBrief[] = [];
+  for await (const page of session.client.pages('subtree_root_id', session.ownId, {pageSize: 1000, signal})) {
+    for (const tenant of page) {
+      const {id, name, kind, parent_id, pricing_mode, has_children} = tenant;
+      names.set(id, {name, parent: parent_id});
+      tenants.push({id, name, kind, parent_id, pricing_mode, has_children});
+    }
+  }
+  const pathTo = (id: string, depth = 0): string[] => {
+    const node = names.get(id);
+    if (!node) return [];
+    if (id === session.ownId || node.parent === id || depth > 64) return [node.name];
+    return [...pathTo(node.parent, depth + 1), node.name];
+  };
+  return tenants.map((tenant) => ({tenant, path: pathTo(tenant.parent_id), key: searchKey(tenant.name)}));
+}
+
 /** The tenants directly under `parent`, each with its path. */
 export async function childrenOf(
   session: Session,
@@ -108,21 +167,23 @@ export async function childrenOf(
   return children.map((tenant) => ({tenant, path: [...path, parent.name]}));
 }
 
-/** The rows whose whole name is `text`: exactly, else ignoring case. */
+/** The rows whose whole name is `text`, as written (Unicode-normalised, surrounding spaces aside). */
 export function namedExactly(rows: readonly TenantRow[], text: string): TenantRow[] {
-  const exact = rows.filter((row) => row.tenant.name === text);
-  if (exact.length > 0) return exact;
-  return rows.filter((row) => row.tenant.name.toLocaleLowerCase() === text.toLocaleLowerCase());
+  const wanted = text.normalize('NFC').trim();
+  return rows.filter((row) => row.tenant.name.normalize('NFC').trim() === wanted);
 }
 
 /**
  * A name or UUID to exactly one tenant, for scripts: a UUID is read directly; a name must match one tenant's whole
- * name. Several matches, or none, are a TenantNotFound listing candidates with their UUIDs, never a guess.
+ * name — as written, else once accents, case and surrounding spaces are set aside (`exactOnly`: not even then,
+ * for `switch --yes`, where nobody reads the name before the PUT). Several matches, or none, are a TenantNotFound
+ * listing candidates with their UUIDs, never a guess.
  */
 export async function resolveTenant(
   session: Session,
   query: string,
   signal?: AbortSignal,
+  {exactOnly = false}: {readonly exactOnly?: boolean} = {},
 ): Promise<TenantRow> {
   const parsed = parseTenantQuery(query);
   if (parsed.kind === 'browse') throw new TenantNotFound('Give a tenant name or UUID.', 'empty');
@@ -136,22 +197,41 @@ export async function resolveTenant(
   // platform leaves it out, they are read (`GET /tenants?uuids=`).
   const rows = hits.every((hit) => hit.kind !== undefined)
     ? hits.map(rowFromHit)
-    : await searchByName(session, parsed.text, signal);
+    : await platformSearch(session, parsed.text, signal);
   const exact = namedExactly(rows, parsed.text);
-  const [only] = exact;
-  if (only && exact.length === 1) return only;
-  if (exact.length > 1) {
+  if (exact.length === 1 && exact[0]) return exact[0];
+  if (exact.length > 1) throw ambiguous(parsed.text, exact);
+
+  const wanted = searchKey(parsed.text);
+  const seen = new Set(rows.map((row) => row.tenant.id));
+  const folded = [
+    ...rows,
+    ...(await foldedMatches(session, parsed.text, signal)).filter((row) => !seen.has(row.tenant.id)),
+  ];
+  const alike = folded.filter((row) => searchKey(row.tenant.name) === wanted);
+  if (alike.length > 1) throw ambiguous(parsed.text, alike);
+  const [only] = alike;
+  if (only && exactOnly) {
     throw new TenantNotFound(
-      `${exact.length} tenants are named "${parsed.text}"; give the UUID of the one you mean:\n${exact.map(candidateLine).join('\n')}`,
-      'ambiguous',
-      exact,
+      `No tenant is named exactly "${parsed.text}". "${printable(only.tenant.name)}" (${only.tenant.id}) matches once accents, case and spaces are set aside: give its exact name, or its UUID, with --yes.`,
+      'not-found',
+      [only],
     );
   }
-  const near = rows.slice(0, 5);
+  if (only) return only;
+  const near = folded.slice(0, 5);
   throw new TenantNotFound(
     `No tenant is named "${parsed.text}" under ${printable(await ownName(session, signal))}.${near.length > 0 ? ` Similar names:\n${near.map(candidateLine).join('\n')}` : ''}`,
     'not-found',
     near,
+  );
+}
+
+function ambiguous(text: string, rows: readonly TenantRow[]): TenantNotFound {
+  return new TenantNotFound(
+    `${rows.length} tenants are named "${text}"; give the UUID of the one you mean:\n${rows.map(candidateLine).join('\n')}`,
+    'ambiguous',
+    rows,
   );
 }
 

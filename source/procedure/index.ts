@@ -49,6 +49,7 @@ export {
   type TenantQuery,
   type TenantRow,
 } from './find-tenant.js';
+export {confirmsName, foldName, searchKey} from './fold.js';
 export {interruptedText} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {pricingOf} from './pricing.js';

@@ -93,6 +93,17 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     }
   };
 
+  /** Waits until the frame no longer shows `text` (a panel closed, a spinner gone). */
+  const waitForGone = async (text: string, timeoutMs = 5000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    while (frame().includes(text)) {
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for "${text}" to go. Last frame:\n${frame()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return frame();
+  };
+
   const press = async (key: string) => {
     instance.stdin.write(key);
     await new Promise((resolve) => setImmediate(resolve));
@@ -166,6 +177,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     instance,
     frame,
     waitFor,
+    waitForGone,
     press,
     type,
     pick,

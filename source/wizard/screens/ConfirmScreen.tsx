@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {
+  confirmsName,
   hasHiddenCharacters,
   type Pricing,
   printable,
@@ -68,7 +69,11 @@ export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isA
         <TextField
           label="Name:"
           isActive={isActive}
-          validate={(value) => (value === name ? undefined : `That is not the name. Type exactly: ${name}`)}
+          validate={(value) =>
+            confirmsName(value, row.tenant.name)
+              ? undefined
+              : `That is not the name: you typed "${printable(value)}". Type ${name} (accents may be left out).`
+          }
           onSubmit={onConfirm}
         />
       </Box>
