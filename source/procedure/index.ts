@@ -53,7 +53,14 @@ export {confirmsName, foldName, searchKey} from './fold.js';
 export {interruptedText} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {pricingOf} from './pricing.js';
-export {decideSwitch, readPricing, type SwitchDecision, switchFacts, whyNotSwitchable} from './reading.js';
+export {
+  decideSwitch,
+  firstBilledMonth,
+  readPricing,
+  type SwitchDecision,
+  switchFacts,
+  whyNotSwitchable,
+} from './reading.js';
 export {
   type Account,
   accountOf,

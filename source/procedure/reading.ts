@@ -72,21 +72,45 @@ export function whyNotSwitchable(tenant: Pick<Tenant, 'kind'>, pricing?: Pricing
 /** The seed's warnings, applied to today (UTC, the platform's clock) and to this tenant's pricing. */
 export function switchFacts(pricing: Pricing, now: number): string[] {
   const facts = ['Not reversible: a customer tenant is switched to production only once.'];
+  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
+  const byItself = Number.isNaN(start) ? undefined : start;
+  const nextFirst = firstOfNextMonth(now);
+  if (byItself !== undefined && byItself < nextFirst && new Date(now).getUTCDate() !== 1) {
+    // Its trial ends before the next 1st: that month is billed whether it is switched now or by itself.
+    facts.push(
+      `Today (${formatDay(now)}, UTC) is not the 1st, but waiting for the 1st is not possible: it switches by ` +
+        `itself on ${formatDay(byItself)}, ${relativeDays(byItself, now)} (a trial ends after one full month). ` +
+        `${formatMonth(firstBilledMonth(byItself))} is likely billed either way: switching now costs nothing more.`,
+    );
+    return facts;
+  }
   if (new Date(now).getUTCDate() === 1) {
     facts.push(
       'Today is the 1st of the month, the recommended day: the usage report gets whole months only.',
     );
   } else {
     facts.push(
-      `Today (${formatDay(now)}, UTC) is not the 1st: all of ${formatMonth(now)} goes into the monthly usage ` +
-        `report. The vendor recommends the 1st (next: ${formatDay(firstOfNextMonth(now))}).`,
+      `Today (${formatDay(now)}, UTC) is not the 1st: all of ${formatMonth(firstBilledMonth(now))} goes into the ` +
+        `monthly usage report. The vendor recommends the 1st (next: ${formatDay(nextFirst)}).`,
     );
   }
-  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
-  if (!Number.isNaN(start)) {
+  if (byItself !== undefined) {
     facts.push(
-      `Left alone, it switches by itself on ${formatDay(start)}, ${relativeDays(start, now)} (a trial ends after one full month).`,
+      `Left alone, it switches by itself on ${formatDay(byItself)}, ${relativeDays(byItself, now)} (a trial ends ` +
+        `after one full month), and ${formatMonth(firstBilledMonth(byItself))} is then likely billed in full.`,
     );
   }
   return facts;
+}
+
+/**
+ * The first month whose whole usage is billed when a tenant switches at `at` (UTC, the platform's clock): the
+ * month of the switch. The seed says so of a switch the operator makes ("If you switch from trial to production in
+ * the middle of a month, the entire month will be included in the monthly service usage report"). [assumed] That
+ * it holds for the switch the platform makes by itself after a month of trial is our assumption: the seed does not
+ * say, and screens say "likely" where they rely on it. Returns the first instant of that month.
+ */
+export function firstBilledMonth(at: number): number {
+  const date = new Date(at);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
 }
