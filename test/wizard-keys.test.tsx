@@ -99,3 +99,24 @@ describe('names as people type them', () => {
     expect(await wizard.waitFor(/match|No tenant/)).toContain('Müller Bäckerei GmbH');
   });
 });
+
+describe('the HTTP panel', () => {
+  it('is modal: Enter and Esc do nothing to the step behind it, and Tab back finds what was typed', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write('Init');
+    await wizard.waitFor('Tenant name or UUID: Init');
+    const from = sandbox.current.requests.length;
+    await wizard.press(keys.tab);
+    await wizard.waitFor('HTTP calls of this step');
+    await wizard.press(keys.enter);
+    await wizard.press(keys.escape);
+    await wizard.press('x');
+    await wizard.press(keys.tab);
+    const back = await wizard.waitForGone('HTTP calls of this step');
+    expect(back).toContain('Step 2 of 5');
+    expect(back).toContain('Tenant name or UUID: Init');
+    expect(requestLines(sandbox.current, from)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import {PlatformError, printable} from '../platform/index.js';
-import {explainError} from './explain.js';
+import {explainError, explainStatus} from './explain.js';
 
 /** Which of the sign-in answers a refusal points at: the one to ask again. */
 export type SignInFault = 'dataCenter' | 'clientId' | 'secret';
@@ -37,7 +37,7 @@ export function lookupFailureText(error: unknown, ownTenantName: string): string
   if (error.kind === 'http' && error.status === 404)
     return `No such tenant (404 Not Found): ${printable(error.message)}`;
   if (error.kind === 'http' && error.status === 403) {
-    return `Not allowed (403): the tenant is outside ${ownTenantName}, or your API client lacks the role. ${printable(error.message)}`;
+    return `Not allowed (403): the tenant is outside ${printable(ownTenantName)}, or your API client lacks the role. ${explainStatus(403).next} ${printable(error.message)}`;
   }
   return `${printable(error.message)} ${explainError(error).next}`;
 }

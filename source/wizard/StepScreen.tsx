@@ -28,6 +28,8 @@ export interface StepScreenProps {
   readonly onLookUp: (query: string) => void;
   readonly onChoose: (row: TenantRow, query: string) => void;
   readonly onConfirm: () => void;
+  /** False while the HTTP panel covers the step: its field or list does not take keys. */
+  readonly isActive?: boolean;
 }
 
 /** The screen of the current step, given its state and what to call back: no state of its own. */
@@ -41,6 +43,7 @@ export function StepScreen({
   sandboxOffered,
   credentialsPath,
   connect,
+  isActive = true,
 }: StepScreenProps) {
   const {step, form, account} = state;
   switch (step.name) {
@@ -53,6 +56,7 @@ export function StepScreen({
           account={account}
           sandboxOffered={sandboxOffered}
           credentialsPath={credentialsPath}
+          isActive={isActive}
           {...connect}
         />
       );
@@ -61,6 +65,7 @@ export function StepScreen({
         <ChooseTenantScreen
           step={step}
           account={accountLine}
+          isActive={isActive}
           onLookUp={onLookUp}
           onChoose={(row) => onChoose(row, step.query)}
         />
@@ -75,6 +80,7 @@ export function StepScreen({
           account={accountLine}
           now={now}
           error={step.error}
+          isActive={isActive}
           onConfirm={onConfirm}
         />
       );

@@ -197,7 +197,7 @@ export function Wizard({
   };
 
   const onKey = (raw: string): boolean => {
-    const action = wizardKey(step, raw);
+    const action = wizardKey(step, raw, panelOpen);
     if (!action) return false;
     handle(action);
     return true;
@@ -206,8 +206,11 @@ export function Wizard({
   const handle = (action: NonNullable<ReturnType<typeof wizardKey>>) => {
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
     const request = confirmedSwitch();
-    if (step.name === 'confirm' && action.type !== 'togglePanel' && request) void recordNotConfirmed(request);
+    const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
+    if (step.name === 'confirm' && leavesConfirmation && request) void recordNotConfirmed(request);
     switch (action.type) {
+      case 'ignore':
+        return;
       case 'leave':
         return leave(action.reason);
       case 'togglePanel':
@@ -229,8 +232,11 @@ export function Wizard({
         {notice ? <Text color={theme.warning}>{notice}</Text> : null}
         {panelOpen ? (
           <HttpCallsScreen step={stepNumber} account={accountLine} exchanges={http.exchangesOf(stepNumber)} />
-        ) : (
+        ) : null}
+        {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
+        <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
           <StepScreen
+            isActive={!panelOpen}
             state={state}
             accountLine={accountLine}
             now={services.clock.now()}
@@ -250,7 +256,7 @@ export function Wizard({
             onChoose={onChoose}
             onConfirm={onConfirm}
           />
-        )}
+        </Box>
         {http.waiting ? (
           <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
         ) : null}

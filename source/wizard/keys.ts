@@ -30,6 +30,8 @@ export type KeyAction =
   | {readonly type: 'leave'; readonly reason: 'quit' | 'interrupted'}
   | {readonly type: 'togglePanel'}
   | {readonly type: 'back'}
+  /** Taken, and nothing done (the HTTP panel is open). */
+  | {readonly type: 'ignore'}
   | {readonly type: 'event'; readonly event: WizardEvent};
 
 /**
@@ -38,9 +40,11 @@ export type KeyAction =
  * after a failure worth another try, `r` goes back to the confirmation. Anything else belongs to the field or list
  * on show.
  */
-export function wizardKey(step: Step, raw: string): KeyAction | undefined {
+export function wizardKey(step: Step, raw: string, panelOpen = false): KeyAction | undefined {
   if (raw === '\u0003') return {type: 'leave', reason: 'interrupted'};
   if (raw === '\t') return {type: 'togglePanel'};
+  // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed).
+  if (panelOpen) return {type: 'ignore'};
   if (raw === '\u001b') return {type: 'back'};
   if (step.name === 'result' && raw === keyNames.again && mayConfirmAgain(step.outcome)) {
     return {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter}};

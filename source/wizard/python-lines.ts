@@ -1,5 +1,6 @@
 // The lines of the vendor's Python procedure (../shared/seed/switching-tenant-to-production.txt) that do what each
-// wizard step does, shown in the HTTP panel for guided onboarding sessions.
+// wizard step does, shown in the HTTP panel for guided onboarding sessions; and, where tenant-mode does it
+// differently, why.
 export const pythonLines: Record<number, readonly string[]> = {
   1: [
     ">>> response = requests.post(f'{base_url}/idp/token', auth=(client_id, client_secret),",
@@ -29,3 +30,8 @@ export const pythonLines: Record<number, readonly string[]> = {
     '>>> response.status_code',
   ],
 };
+
+/** Where the step's request differs from the vendor's lines, and why. */
+const sentLess =
+  'The procedure PUTs the whole pricing object back; tenant-mode sends only {version, mode}: the PUT schema takes version, mode and currency (no dates), and the currency is left as it is.';
+export const differences: Record<number, string> = {4: sentLess, 5: sentLess};

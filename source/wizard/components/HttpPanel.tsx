@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {type Exchange, printable} from '../../procedure/index.js';
-import {pythonLines} from '../python-lines.js';
+import {differences, pythonLines} from '../python-lines.js';
 import {theme} from '../theme.js';
 
 export interface HttpPanelProps {
@@ -35,12 +35,17 @@ export function HttpPanel({step, exchanges}: HttpPanelProps) {
           {exchange.error ? <Text color={theme.error}> {printable(exchange.error)}</Text> : null}
         </Box>
       ))}
-      <Text bold>The same in the vendor's Python procedure</Text>
+      <Text bold>
+        {differences[step]
+          ? "The vendor's Python procedure, for comparison"
+          : "The same in the vendor's Python procedure"}
+      </Text>
       {(pythonLines[step] ?? []).map((line) => (
         <Text key={line} color={theme.muted}>
           {line}
         </Text>
       ))}
+      {differences[step] ? <Text>{differences[step]}</Text> : null}
     </Box>
   );
 }
