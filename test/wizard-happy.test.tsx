@@ -42,6 +42,18 @@ describe('the wizard, happy path', () => {
     );
 
     await wizard.press('q');
-    expect(wizard.exits).toEqual([{reason: 'quit', switchesSent: 1, switchInFlight: false}]);
+    expect(wizard.exits).toEqual([
+      {
+        reason: 'quit',
+        switchesSent: 1,
+        switchInFlight: false,
+        summary: 'Acme Corp: switched to production (200).',
+        exitCode: 0,
+      },
+    ]);
+    // The last frame is that one line, not the result screen with its key hints.
+    expect(await wizard.waitFor('Acme Corp: switched to production (200).')).not.toContain(
+      'Enter another tenant',
+    );
   });
 });

@@ -120,3 +120,42 @@ describe('the HTTP panel', () => {
     expect(requestLines(sandbox.current, from)).toEqual([]);
   });
 });
+
+describe('leaving', () => {
+  it('after a refused switch, q leaves with that switch’s exit code and says what the answer was', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Fabrikam Stores');
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 409,
+      body: {error: {code: 'version_conflict', domain: null, message: 'Changed.', details: {info: null}}},
+      times: 1,
+    });
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    wizard.instance.stdin.write('Fabrikam Stores\r');
+    await wizard.waitFor('did not go through');
+    await wizard.press('q');
+    expect(wizard.exits[0]).toMatchObject({summary: 'Fabrikam Stores: not switched (409).', exitCode: 1});
+  });
+
+  it('Ctrl+C after a successful switch is not an interruption: exit 0', async () => {
+    sandbox.current.world.addTenant({
+      name: 'Leaving Ltd',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Leaving Ltd');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Type the tenant');
+    wizard.instance.stdin.write('Leaving Ltd\r');
+    await wizard.waitFor('is now in production');
+    await wizard.press(keys.ctrlC);
+    expect(wizard.exits[0]).toMatchObject({reason: 'interrupted', exitCode: 0});
+    expect(wizard.exits[0]?.summary).toBe('Leaving Ltd: switched to production (200).');
+  });
+});

@@ -183,7 +183,15 @@ describe('going back and cancelling', () => {
     const wizard = start();
     await wizard.signInToSandbox();
     await wizard.press(keys.ctrlC);
-    expect(wizard.exits).toEqual([{reason: 'interrupted', switchesSent: 0, switchInFlight: false}]);
+    expect(wizard.exits).toEqual([
+      {
+        reason: 'interrupted',
+        switchesSent: 0,
+        switchInFlight: false,
+        summary: 'Interrupted. No switch was sent.',
+        exitCode: 130,
+      },
+    ]);
   });
 });
 
@@ -287,7 +295,10 @@ describe('Ctrl+C during the switch', () => {
     await wizard.press(keys.enter);
     await wizard.waitFor('Switching Müller Bäckerei GmbH to production');
     await wizard.press(keys.ctrlC);
-    expect(wizard.exits).toEqual([{reason: 'interrupted', switchesSent: 1, switchInFlight: true}]);
+    expect(wizard.exits).toMatchObject([
+      {reason: 'interrupted', switchesSent: 1, switchInFlight: true, exitCode: 130},
+    ]);
+    expect(wizard.exits[0]?.summary).toContain('it was sent, and its outcome is unknown');
   });
 });
 

@@ -50,7 +50,7 @@ export {
   type TenantRow,
 } from './find-tenant.js';
 export {confirmsName, foldName, searchKey} from './fold.js';
-export {interruptedText} from './interrupted.js';
+export {interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {pricingOf} from './pricing.js';
 export {

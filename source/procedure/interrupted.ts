@@ -1,3 +1,7 @@
+import {printable} from '../platform/index.js';
+import {exitCodeOfSwitch, exitCodes} from './exit-codes.js';
+import {type SwitchOutcome, verdictOf} from './switch.js';
+
 /** What the operator is told on leaving with Ctrl+C (or SIGTERM): whether a switch was sent, and what to do. */
 export function interruptedText(switches: {readonly inFlight: boolean; readonly answered: number}): string {
   if (switches.inFlight) {
@@ -6,4 +10,42 @@ export function interruptedText(switches: {readonly inFlight: boolean; readonly 
   if (switches.answered > 0)
     return `Interrupted. ${switches.answered} switch request(s) had been sent and answered.`;
   return 'Interrupted. No switch was sent.';
+}
+
+/** A switch the wizard sent this run, and what came of it. */
+export interface SentSwitch {
+  readonly tenantName: string;
+  readonly outcome: SwitchOutcome;
+}
+
+const said: Record<ReturnType<typeof verdictOf>, string> = {
+  switched: 'switched to production',
+  'switched-confirmed-by-reread': 'in production (confirmed by reading it again)',
+  'already-production': 'already in production (someone else switched it)',
+  failed: 'not switched',
+  unknown: 'outcome unknown: check with tenant-mode status',
+};
+
+/**
+ * The one line left on screen when the wizard ends, and its exit code (the table of `switch`): what each switch
+ * this run came to, or that nothing was sent. Leaving with Ctrl+C is an interruption (130) only while a switch is
+ * in flight or when nothing was sent; after answers, the code is the last switch's.
+ */
+export function wizardEnd(
+  reason: 'quit' | 'interrupted',
+  sent: readonly SentSwitch[],
+  inFlight: boolean,
+): {readonly text: string; readonly exitCode: number} {
+  if (inFlight) return {text: interruptedText({inFlight, answered: 0}), exitCode: exitCodes.interrupted};
+  const last = sent.at(-1);
+  if (!last) {
+    return reason === 'interrupted'
+      ? {text: interruptedText({inFlight: false, answered: 0}), exitCode: exitCodes.interrupted}
+      : {text: 'Nothing was sent.', exitCode: exitCodes.done};
+  }
+  const lines = sent.map(({tenantName, outcome}) => {
+    const status = outcome.kind === 'switched' ? outcome.status : outcome.error.status;
+    return `${printable(tenantName)}: ${said[verdictOf(outcome)]}${status ? ` (${status})` : ''}.`;
+  });
+  return {text: lines.join(' '), exitCode: exitCodeOfSwitch(last.outcome)};
 }

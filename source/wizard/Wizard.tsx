@@ -18,6 +18,7 @@ import {
   switchToProduction,
   TenantNotFound,
   type TenantRow,
+  wizardEnd,
 } from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {knownDataCenters} from './data-centers.js';
@@ -71,11 +72,18 @@ export function Wizard({
   const {step, form, account} = state;
   const stepNumber = stepNumbers[step.name];
 
+  const [ending, setEnding] = useState<string>();
   const leave = (reason: WizardExit['reason']) => {
     operation.abortAll();
-    onExit({reason, switchesSent: state.switchesSent, switchInFlight: switching.current});
-    exit();
+    const inFlight = switching.current;
+    const {text, exitCode} = wizardEnd(reason, state.sent, inFlight);
+    onExit({reason, switchesSent: state.switchesSent, switchInFlight: inFlight, summary: text, exitCode});
+    // The last frame becomes one line (what was switched, or that nothing was sent), not the key hints of a step.
+    setEnding(text);
   };
+  useEffect(() => {
+    if (ending !== undefined) exit();
+  }, [ending, exit]);
   useOnAbort(terminate, () => leave('interrupted'));
 
   const signingIn = step.name === 'connect' && step.field === 'signingIn';
@@ -226,6 +234,7 @@ export function Wizard({
   const accountLine = account
     ? `Signed in to ${printable(account.tenantName)} at ${account.host}${account.remembered ? ' (saved credentials)' : ''}`
     : '';
+  if (ending !== undefined) return <Text>{ending}</Text>;
   return (
     <KeyRouter onKey={onKey}>
       <Box flexDirection="column" width={stdout.columns || 80}>

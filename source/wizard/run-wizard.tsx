@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {interruptedText, startingPoint} from '../procedure/index.js';
+import {startingPoint} from '../procedure/index.js';
 import type {WizardExit, WizardServices} from './services.js';
 import {Wizard} from './Wizard.js';
 
@@ -18,7 +18,7 @@ export interface RunWizardOptions {
 /** Renders the wizard until the operator leaves; returns the exit code (0 quit, 130 Ctrl+C). */
 export async function runWizard({services, given, notice, terminate}: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
-  let result: WizardExit = {reason: 'quit', switchesSent: 0, switchInFlight: false};
+  let result: WizardExit | undefined;
   const app = render(
     <Wizard
       services={services}
@@ -34,11 +34,6 @@ export async function runWizard({services, given, notice, terminate}: RunWizardO
     {exitOnCtrlC: false},
   );
   await app.waitUntilExit();
-  if (result.reason === 'interrupted') {
-    const {switchInFlight: inFlight, switchesSent: answered} = result;
-    // After SIGHUP the terminal is gone: nothing more is written to it (cli.tsx makes the exit code 129).
-    if (terminate.reason !== 'SIGHUP') process.stderr.write(`${interruptedText({inFlight, answered})}\n`);
-    return 130;
-  }
-  return 0;
+  // The wizard's last frame is its summary line: nothing more to write (and after SIGHUP, nowhere to write it).
+  return result?.exitCode ?? 0;
 }

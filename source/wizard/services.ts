@@ -23,4 +23,8 @@ export interface WizardExit {
   readonly switchesSent: number;
   /** A switch was sent and no answer had come when the operator left. */
   readonly switchInFlight: boolean;
+  /** The line left on screen: what each switch came to, or that nothing was sent. */
+  readonly summary: string;
+  /** As `switch`'s table: the last switch's code; 130 while one was in flight, or Ctrl+C with nothing sent. */
+  readonly exitCode: number;
 }

@@ -1,4 +1,10 @@
-import type {Pricing, Account as SignedInAccount, SwitchOutcome, TenantRow} from '../procedure/index.js';
+import type {
+  Pricing,
+  SentSwitch,
+  Account as SignedInAccount,
+  SwitchOutcome,
+  TenantRow,
+} from '../procedure/index.js';
 
 // The wizard as an explicit state machine: named steps, past-tense events, one pure reducer. Screens render one
 // state and emit events; Wizard.tsx runs the requests and dispatches what came back.
@@ -68,6 +74,8 @@ export interface WizardState {
   readonly account?: Account;
   /** How many switch requests were sent this run (for the Ctrl+C message). */
   readonly switchesSent: number;
+  /** Each switch sent this run and its outcome, for the line left on screen at the end. */
+  readonly sent: readonly SentSwitch[];
 }
 
 export type WizardEvent =
@@ -116,7 +124,7 @@ const chooser: ChooseTenantStep = {name: 'chooseTenant', phase: 'input', query: 
 
 export function initialState(form: Partial<ConnectForm> = {}): WizardState {
   const filled = {...emptyForm, ...form};
-  return {step: {name: 'connect', field: firstMissing(filled)}, form: filled, switchesSent: 0};
+  return {step: {name: 'connect', field: firstMissing(filled)}, form: filled, switchesSent: 0, sent: []};
 }
 
 /** The first connect field still empty; `signingIn` when all are given (flags and env fill them). */
@@ -202,6 +210,7 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
       return {
         ...state,
         switchesSent,
+        sent: [...state.sent, {tenantName: step.row.tenant.name, outcome}],
         step: {name: 'result', row: step.row, before: step.pricing, outcome, auditWarning},
       };
     }
