@@ -59,6 +59,7 @@ export {
   readPricing,
   type SwitchDecision,
   switchFacts,
+  switchFactsShort,
   whyNotSwitchable,
 } from './reading.js';
 export {

@@ -103,6 +103,32 @@ export function switchFacts(pricing: Pricing, now: number): string[] {
   return facts;
 }
 
+/** The same facts, short enough for a 40-column terminal (a split pane): never left out, only said shorter. */
+export function switchFactsShort(pricing: Pricing, now: number): string[] {
+  const facts = ['Not reversible.'];
+  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
+  const byItself = Number.isNaN(start) ? undefined : start;
+  const nextFirst = firstOfNextMonth(now);
+  const first = new Date(now).getUTCDate() === 1;
+  if (byItself !== undefined && byItself < nextFirst && !first) {
+    facts.push(
+      `Switches by itself on ${formatDay(byItself)}: ${formatMonth(firstBilledMonth(byItself))} likely billed either way.`,
+    );
+    return facts;
+  }
+  facts.push(
+    first
+      ? 'Today is the 1st: the recommended day.'
+      : `Bills all of ${formatMonth(firstBilledMonth(now))}; the 1st is advised (${formatDay(nextFirst)}).`,
+  );
+  if (byItself !== undefined) {
+    facts.push(
+      `Left alone: switches on ${formatDay(byItself)} (likely bills ${formatMonth(firstBilledMonth(byItself))}).`,
+    );
+  }
+  return facts;
+}
+
 /**
  * The first month whose whole usage is billed when a tenant switches at `at` (UTC, the platform's clock): the
  * month of the switch. The seed says so of a switch the operator makes ("If you switch from trial to production in

@@ -1,5 +1,5 @@
-import {Box, Text, useApp, useStdout} from 'ink';
-import {useEffect, useReducer, useRef, useState} from 'react';
+import {Box, Text, useApp} from 'ink';
+import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
   accountOf,
@@ -24,6 +24,7 @@ import {Countdown} from './components/Countdown.js';
 import {knownDataCenters} from './data-centers.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
+import {LayoutProvider, useLayout} from './layout.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -62,7 +63,6 @@ export function Wizard({
   onExit,
 }: WizardProps) {
   const {exit} = useApp();
-  const {stdout} = useStdout();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
   const http = useHttpLog(services.clock);
@@ -237,39 +237,55 @@ export function Wizard({
   if (ending !== undefined) return <Text>{ending}</Text>;
   return (
     <KeyRouter onKey={onKey}>
-      <Box flexDirection="column" width={stdout.columns || 80}>
-        {notice ? <Text color={theme.warning}>{notice}</Text> : null}
-        {panelOpen ? (
-          <HttpCallsScreen step={stepNumber} account={accountLine} exchanges={http.exchangesOf(stepNumber)} />
-        ) : null}
-        {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
-        <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
-          <StepScreen
-            isActive={!panelOpen}
-            state={state}
-            accountLine={accountLine}
-            now={services.clock.now()}
-            sandboxOffered={services.openSandbox !== undefined}
-            credentialsPath={services.store.path}
-            connect={{
-              onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-              onSandbox: () => void chooseSandbox(),
-              onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
-              onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
-              onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
-              onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
-              onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
-              onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
-            }}
-            onLookUp={onLookUp}
-            onChoose={onChoose}
-            onConfirm={onConfirm}
-          />
-        </Box>
-        {http.waiting ? (
-          <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
-        ) : null}
-      </Box>
+      <LayoutProvider>
+        <Sized>
+          {notice ? <Text color={theme.warning}>{notice}</Text> : null}
+          {panelOpen ? (
+            <HttpCallsScreen
+              step={stepNumber}
+              account={accountLine}
+              exchanges={http.exchangesOf(stepNumber)}
+            />
+          ) : null}
+          {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
+          <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
+            <StepScreen
+              isActive={!panelOpen}
+              state={state}
+              accountLine={accountLine}
+              now={services.clock.now()}
+              sandboxOffered={services.openSandbox !== undefined}
+              credentialsPath={services.store.path}
+              connect={{
+                onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+                onSandbox: () => void chooseSandbox(),
+                onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+                onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+                onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
+                onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
+                onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+                onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+              }}
+              onLookUp={onLookUp}
+              onChoose={onChoose}
+              onConfirm={onConfirm}
+            />
+          </Box>
+          {http.waiting ? (
+            <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
+          ) : null}
+        </Sized>
+      </LayoutProvider>
     </KeyRouter>
+  );
+}
+
+/** The wizard's column, as wide as the terminal is now (it follows a resize). */
+function Sized({children}: {readonly children: ReactNode}) {
+  const {columns} = useLayout();
+  return (
+    <Box flexDirection="column" width={columns}>
+      {children}
+    </Box>
   );
 }

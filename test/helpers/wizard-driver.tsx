@@ -28,6 +28,8 @@ export interface DriverOptions {
   readonly timeoutMs?: number;
   /** The terminal's width (ink-testing-library's is 100). */
   readonly columns?: number;
+  /** The terminal's height (ink-testing-library's stdout has none: the wizard takes 24). */
+  readonly rows?: number;
 }
 
 /** A fresh credential store in a temporary folder. */
@@ -65,11 +67,14 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     />
   );
   const instance = render(wizard);
-  if (options.columns) {
-    // Its stdout has a fixed width; an own property overrides it, and a re-render lays the screen out again.
-    Object.defineProperty(instance.stdout, 'columns', {value: options.columns});
-    instance.rerender(wizard);
-  }
+  /** Gives the terminal another size, as a window resize does: the stdout says so with a `resize` event. */
+  const resize = (size: {columns?: number; rows?: number}) => {
+    for (const [name, value] of Object.entries(size)) {
+      Object.defineProperty(instance.stdout, name, {value, configurable: true, writable: true});
+    }
+    instance.stdout.emit('resize');
+  };
+  if (options.columns || options.rows) resize({columns: options.columns, rows: options.rows});
   const host = new URL(sandbox.url).host;
   // The text cursor is drawn as inverse-video escape codes whatever the colour level: frames are read without it.
   const frame = () =>
@@ -178,6 +183,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     frame,
     waitFor,
     waitForGone,
+    resize,
     press,
     type,
     pick,

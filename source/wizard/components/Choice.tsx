@@ -10,6 +10,8 @@ export interface ChoiceProps<V> {
   readonly limit?: number;
   /** @default true */
   readonly isActive?: boolean;
+  /** A label's further lines only for the selected row: on narrow terminals, more rows fit. */
+  readonly detailsOnlyWhenSelected?: boolean;
 }
 
 /** What each key does to the selected index of `count` items, `page` rows at a time. */
@@ -33,7 +35,13 @@ const moves: Record<string, (index: number, count: number, page: number) => numb
  * The selection lives in a ref as well as in state, so that a burst of keys faster than a render all count and
  * Enter chooses the row they led to.
  */
-export function Choice<V>({items, onSelect, limit = items.length, isActive = true}: ChoiceProps<V>) {
+export function Choice<V>({
+  items,
+  onSelect,
+  limit = items.length,
+  isActive = true,
+  detailsOnlyWhenSelected = false,
+}: ChoiceProps<V>) {
   const selected = useRef(0);
   const [shown, setShown] = useState(0);
   const page = Math.max(1, Math.min(limit, items.length));
@@ -69,7 +77,9 @@ export function Choice<V>({items, onSelect, limit = items.length, isActive = tru
               <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
                 {name}
               </Text>
-              {rest.length > 0 ? <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text> : null}
+              {rest.length > 0 && (isSelected || !detailsOnlyWhenSelected) ? (
+                <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text>
+              ) : null}
             </Text>
           </Box>
         );

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import type {Hint} from '../keys.js';
+import {everywhereHints, type Hint} from '../keys.js';
+import {smallest, tooSmall, useLayout} from '../layout.js';
 import {theme} from '../theme.js';
 
 export interface StepFrameProps {
@@ -14,36 +15,72 @@ export interface StepFrameProps {
   /** The key hints, e.g. [['Enter', 'search'], ['Esc', 'back']]. */
   readonly hints: readonly Hint[];
   readonly children: ReactNode;
+  /** The smallest terminal the step is drawn in whole (default: 40×12). */
+  readonly needs?: {readonly columns: number; readonly rows: number};
 }
 
-/** Every step's screen: "Step N of 5 · Title", the account line, the body, an error, and one line of key hints. */
-export function StepFrame({step, title, account, error, hints, children}: StepFrameProps) {
+/**
+ * Every step's screen: "Step N of 5 · Title", the account line, the body, an error, and one line of key hints. On
+ * a short or narrow terminal decoration goes first (blank lines, the account line, the wizard-wide hints); below
+ * the size the step needs, it says so instead of drawing a step whose warning or prompt would scroll away.
+ */
+export function StepFrame({
+  step,
+  title,
+  account,
+  error,
+  hints,
+  children,
+  needs = smallest.step,
+}: StepFrameProps) {
+  const layout = useLayout();
+  const gap = layout.compact ? 0 : 1;
+  const heading = (
+    <Text bold color={theme.accent}>
+      Step {step} of 5 · {title}
+    </Text>
+  );
+  if (tooSmall(layout, needs)) {
+    return (
+      <Box flexDirection="column">
+        {heading}
+        <Text>
+          Enlarge the terminal: this step needs {needs.columns}×{needs.rows} (it is {layout.columns}×
+          {layout.rows}).
+        </Text>
+        <Hints hints={hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C')} />
+      </Box>
+    );
+  }
+  const shown = layout.compact ? hints.filter((hint) => !everywhereHints.includes(hint)) : hints;
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text bold color={theme.accent}>
-          Step {step} of 5 · {title}
-        </Text>
-      </Text>
-      {account ? <Text color={theme.muted}>{account}</Text> : null}
-      <Box flexDirection="column" marginTop={1}>
+      {heading}
+      {account && !layout.compact ? <Text color={theme.muted}>{account}</Text> : null}
+      <Box flexDirection="column" marginTop={gap}>
         {children}
       </Box>
       {error ? (
-        <Box marginTop={1}>
+        <Box marginTop={gap}>
           <Text color={theme.error}>✘ {error}</Text>
         </Box>
       ) : null}
-      <Box marginTop={1}>
-        <Text color={theme.muted}>
-          {hints.map(([key, action], index) => (
-            <Text key={key}>
-              {index > 0 ? ' · ' : ''}
-              <Text bold>{key}</Text> {action}
-            </Text>
-          ))}
-        </Text>
+      <Box marginTop={gap}>
+        <Hints hints={shown} />
       </Box>
     </Box>
+  );
+}
+
+function Hints({hints}: {readonly hints: readonly Hint[]}) {
+  return (
+    <Text color={theme.muted}>
+      {hints.map(([key, action], index) => (
+        <Text key={key}>
+          {index > 0 ? ' · ' : ''}
+          <Text bold>{key}</Text> {action}
+        </Text>
+      ))}
+    </Text>
   );
 }

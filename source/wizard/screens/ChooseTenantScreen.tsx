@@ -5,6 +5,7 @@ import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
+import {useLayout} from '../layout.js';
 import type {ChooseTenantStep, TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -19,6 +20,14 @@ export interface ChooseTenantScreenProps {
 
 /** Step 2: one field for a name or a UUID; the matches (or the customers) to choose from. */
 export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}: ChooseTenantScreenProps) {
+  const layout = useLayout();
+  // On a narrow terminal a row is one line, and the selected one shows its path and UUID on two more; otherwise
+  // each row takes two lines. Around the list: the title, the account, the list's title, its count, the hints.
+  const narrow = layout.columns < 64;
+  const around = layout.compact ? 6 : 9;
+  const rowsThatFit = narrow
+    ? Math.max(1, layout.rows - around - 2)
+    : Math.max(1, Math.floor((layout.rows - around) / 2));
   const hints = [
     ...(step.phase === 'list'
       ? [hint('move', 'move'), hint('enter', 'choose'), hint('back', 'back to the search')]
@@ -51,11 +60,12 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
           <Text>{step.listTitle}</Text>
           <Choice
             isActive={isActive}
-            limit={6}
-            items={step.rows.map((row) => ({label: rowLabel(row), value: row}))}
+            limit={rowsThatFit}
+            detailsOnlyWhenSelected={narrow}
+            items={step.rows.map((row) => ({label: rowLabel(row, narrow), value: row}))}
             onSelect={onChoose}
           />
-          {step.rows.length > 6 ? (
+          {step.rows.length > rowsThatFit ? (
             <Text color={theme.muted}>({step.rows.length} in all: ↑↓ to scroll)</Text>
           ) : null}
         </Box>
@@ -65,7 +75,7 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
 }
 
 /** Two lines: the name with kind and mode (or why it cannot be chosen); then where it sits and its UUID. */
-function rowLabel({tenant, path}: TenantRow): string {
+function rowLabel({tenant, path}: TenantRow, narrow: boolean): string {
   const what =
     tenant.kind === 'customer'
       ? `customer · ${tenant.pricing_mode}`
@@ -73,5 +83,8 @@ function rowLabel({tenant, path}: TenantRow): string {
         ? `${tenant.kind} · Enter opens it`
         : `${tenant.kind} · not a customer, cannot be switched`;
   const where = path.length > 0 ? path.map(printable).join(' / ') : '(top)';
-  return `${printable(tenant.name)}  (${what})\n  ${where} · ${tenant.id}`;
+  // Narrow: the UUID on a line of its own, whole.
+  return narrow
+    ? `${printable(tenant.name)}  (${what})\n  ${where}\n  ${tenant.id}`
+    : `${printable(tenant.name)}  (${what})\n  ${where} · ${tenant.id}`;
 }

@@ -5,11 +5,13 @@ import {
   type Pricing,
   printable,
   switchFacts,
+  switchFactsShort,
   switchRequest,
 } from '../../procedure/index.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
+import {smallest, useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -26,19 +28,24 @@ export interface ConfirmScreenProps {
 
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
 export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isActive}: ConfirmScreenProps) {
+  const {compact} = useLayout();
   const name = printable(row.tenant.name);
   const request = switchRequest(row.tenant.id, pricing.version);
+  const facts = compact ? switchFactsShort(pricing, now) : switchFacts(pricing, now);
+  const [before, after] = request.path.split(row.tenant.id);
   return (
     <StepFrame
       step={4}
       title="Confirm the switch"
       account={account}
       error={error}
+      needs={smallest.confirm}
       hints={[hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]}
     >
       <Text>
         Switch <Text bold>{name}</Text>
-        {row.path.length > 0 ? ` (${row.path.map(printable).join(' / ')})` : ''} from trial to production?
+        {row.path.length > 0 && !compact ? ` (${row.path.map(printable).join(' / ')})` : ''}
+        {compact ? ' to production?' : ' from trial to production?'}
       </Text>
       <Box flexDirection="column">
         {hasHiddenCharacters(row.tenant.name) ? (
@@ -47,25 +54,45 @@ export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isA
             the UUID {row.tenant.id}.
           </Text>
         ) : null}
-        {switchFacts(pricing, now).map((fact) => (
+        {facts.map((fact) => (
           <Text key={fact} color={theme.warning}>
             ⚠ {fact}
           </Text>
         ))}
       </Box>
-      <Box marginTop={1}>
-        <Text>Request: </Text>
-        <Box flexDirection="column" flexShrink={1}>
+      {compact ? (
+        // The request, with the UUID whole on a line of its own (36 columns): never broken where it wraps.
+        <Box flexDirection="column">
           <Text>
-            {request.method} {request.path}
+            {request.method} {before}
           </Text>
-          <Text>{JSON.stringify(request.body)}</Text>
+          <Text>{row.tenant.id}</Text>
+          <Text>{after}</Text>
+          {/* One field a line: at 40 columns the body would otherwise wrap inside a key or a value. */}
+          <Text>{`{"version":${request.body.version},`}</Text>
+          <Text>{` "mode":"${request.body.mode}"}`}</Text>
         </Box>
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text>
-          Type the tenant's name, <Text bold>{name}</Text>, to confirm. Nothing is sent before that.
-        </Text>
+      ) : (
+        <Box marginTop={1}>
+          <Text>Request: </Text>
+          <Box flexDirection="column" flexShrink={1}>
+            <Text>
+              {request.method} {request.path}
+            </Text>
+            <Text>{JSON.stringify(request.body)}</Text>
+          </Box>
+        </Box>
+      )}
+      <Box flexDirection="column" marginTop={compact ? 0 : 1}>
+        {compact ? (
+          <Text>
+            Type <Text bold>{name}</Text> to confirm:
+          </Text>
+        ) : (
+          <Text>
+            Type the tenant's name, <Text bold>{name}</Text>, to confirm. Nothing is sent before that.
+          </Text>
+        )}
         <TextField
           label="Name:"
           isActive={isActive}

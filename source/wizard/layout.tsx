@@ -1,0 +1,49 @@
+import {useStdout} from 'ink';
+import {createContext, type ReactNode, useContext, useEffect, useState} from 'react';
+
+/** The terminal the wizard is drawn in, and how it lays steps out there. */
+export interface Layout {
+  readonly columns: number;
+  readonly rows: number;
+  /** A short or narrow terminal (a split pane over SSH): decoration goes first, never warnings or the prompt. */
+  readonly compact: boolean;
+}
+
+/** The smallest terminals a step is drawn in whole; below them the step says how large it needs to be. */
+export const smallest = {step: {columns: 40, rows: 12}, confirm: {columns: 40, rows: 15}} as const;
+
+const fallback: Layout = {columns: 80, rows: 24, compact: false};
+const LayoutContext = createContext<Layout>(fallback);
+
+/**
+ * Follows the terminal's size: Ink draws again on a resize, but the width the wizard lays out for must change too
+ * (read once, narrowing left 80-column lines hard-wrapped, and widening a duplicated half-frame).
+ */
+export function LayoutProvider({children}: {readonly children: ReactNode}) {
+  const {stdout} = useStdout();
+  const measure = (): Layout => {
+    // A pty that reports no size counts as 80×24 (ink-and-friends.md: 0 columns put one character a line).
+    const columns = stdout.columns || 80;
+    const rows = stdout.rows || 24;
+    return {columns, rows, compact: rows < 24 || columns < 60};
+  };
+  const [layout, setLayout] = useState(measure);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measure reads only stdout
+  useEffect(() => {
+    const resized = () => setLayout(measure());
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  }, [stdout]);
+  return <LayoutContext.Provider value={layout}>{children}</LayoutContext.Provider>;
+}
+
+export function useLayout(): Layout {
+  return useContext(LayoutContext);
+}
+
+/** Whether the terminal is too small for a step drawn whole: then it says what it needs instead. */
+export function tooSmall(layout: Layout, needs: {readonly columns: number; readonly rows: number}): boolean {
+  return layout.columns < needs.columns || layout.rows < needs.rows;
+}

@@ -1,0 +1,91 @@
+import {describe, expect, it} from 'vitest';
+import {sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {keys, wizardStarter} from './helpers/wizard-driver.js';
+
+// Issue "The wizard in any terminal", items 1 and 2: every step laid out for the terminal it has.
+const sandbox = sandboxPerFile({tenants: 30});
+const start = wizardStarter(sandbox);
+const lines = (frame: string) => frame.split('\n');
+
+describe('the confirm step in any terminal', () => {
+  it.each([
+    [40, 15],
+    [60, 20],
+    [80, 24],
+    [120, 40],
+  ])(
+    'at %i×%i: every warning, the exact request with its UUID whole, and the prompt fit',
+    async (columns, rows) => {
+      const name = `Sized ${columns}x${rows}`;
+      sandbox.current.world.addTenant({name, kind: 'customer', parentId: sandbox.current.tenantId});
+      const wizard = start({columns, rows});
+      await wizard.signInToSandbox();
+      await wizard.chooseTenant(name);
+      await wizard.press(keys.enter);
+      const frame = await wizard.waitFor('Name:');
+      expect(lines(frame).length).toBeLessThanOrEqual(rows);
+      expect(lines(frame).every((line) => line.length <= columns)).toBe(true);
+      expect(frame).toContain('Not reversible');
+      expect(frame).toMatch(/November 2026/);
+      expect(frame).toContain('PUT /api/2/tenants/');
+      expect(lines(frame).some((line) => line.includes(tenantId(sandbox.current, name)))).toBe(true);
+      expect(frame).toContain('"mode":"production"');
+      expect(frame).toContain(name);
+    },
+  );
+
+  it('below 40×15 it says how large it needs to be, and cannot be confirmed', async () => {
+    const wizard = start({columns: 40, rows: 14});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Acme Corp');
+    await wizard.press(keys.enter);
+    const frame = await wizard.waitFor('Enlarge the terminal');
+    expect(frame.replace(/\s+/g, ' ')).toContain('this step needs 40×15 (it is 40×14)');
+    expect(frame).not.toContain('Name:');
+    // Made larger, the step is drawn whole.
+    wizard.resize({rows: 20});
+    expect(await wizard.waitFor('Name:')).toContain('Not reversible');
+  });
+});
+
+describe('resizing', () => {
+  it('narrowing mid-step lays the step out again, at the new width', async () => {
+    const wizard = start({columns: 120, rows: 40});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Acme Corp');
+    await wizard.press(keys.enter);
+    const wide = await wizard.waitFor('Name:');
+    expect(lines(wide).some((line) => line.length > 80)).toBe(true);
+    wizard.resize({columns: 50, rows: 20});
+    const narrow = await wizard.waitFor(/^PUT \/api\/2\/tenants\/$/m);
+    expect(lines(narrow).every((line) => line.length <= 50)).toBe(true);
+    expect(narrow).toContain('Not reversible');
+  });
+});
+
+describe('lists fill the height they have', () => {
+  it('at 40×12 the browse list shows the rows that fit, and the selection stays in view', async () => {
+    const wizard = start({columns: 40, rows: 12});
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    const list = await wizard.waitFor('in all');
+    expect(lines(list).length).toBeLessThanOrEqual(12);
+    for (let move = 0; move < 12; move++) wizard.instance.stdin.write(keys.down);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const moved = wizard.frame();
+    expect(moved).toContain('❯');
+    expect(lines(moved).length).toBeLessThanOrEqual(12);
+  });
+
+  it('at 120×40 more rows are shown than at 80×24', async () => {
+    const count = async (columns: number, rows: number) => {
+      const wizard = start({columns, rows});
+      await wizard.signInToSandbox();
+      await wizard.press(keys.enter);
+      const list = await wizard.waitFor('in all');
+      wizard.instance.unmount();
+      return lines(list).filter((line) => /^[❯ ] \S/.test(line)).length;
+    };
+    expect(await count(120, 40)).toBeGreaterThan(await count(80, 24));
+  });
+});
