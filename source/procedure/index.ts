@@ -10,6 +10,7 @@ export {
   formatDayTime,
   hasHiddenCharacters,
   hostOf,
+  isLoopbackHost,
   isPlatformError,
   isUuid,
   jsonText,

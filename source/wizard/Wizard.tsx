@@ -5,6 +5,7 @@ import {
   accountOf,
   type ConfirmedSwitch,
   choose,
+  isLoopbackHost,
   type Lookup,
   lookUp,
   lookupBusyText,
@@ -24,7 +25,7 @@ import {Countdown} from './components/Countdown.js';
 import {knownDataCenters} from './data-centers.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
-import {LayoutProvider, useLayout} from './layout.js';
+import {LayoutProvider, SandboxMark, useLayout} from './layout.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -238,43 +239,45 @@ export function Wizard({
   return (
     <KeyRouter onKey={onKey}>
       <LayoutProvider>
-        <Sized>
-          {notice ? <Text color={theme.warning}>{notice}</Text> : null}
-          {panelOpen ? (
-            <HttpCallsScreen
-              step={stepNumber}
-              account={accountLine}
-              exchanges={http.exchangesOf(stepNumber)}
-            />
-          ) : null}
-          {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
-          <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
-            <StepScreen
-              isActive={!panelOpen}
-              state={state}
-              accountLine={accountLine}
-              now={services.clock.now()}
-              sandboxOffered={services.openSandbox !== undefined}
-              credentialsPath={services.store.path}
-              connect={{
-                onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-                onSandbox: () => void chooseSandbox(),
-                onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
-                onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
-                onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
-                onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
-                onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
-                onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
-              }}
-              onLookUp={onLookUp}
-              onChoose={onChoose}
-              onConfirm={onConfirm}
-            />
-          </Box>
-          {http.waiting ? (
-            <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
-          ) : null}
-        </Sized>
+        <SandboxMark sandbox={onLoopback(form.dataCenter)}>
+          <Sized>
+            {notice ? <Text color={theme.warning}>{notice}</Text> : null}
+            {panelOpen ? (
+              <HttpCallsScreen
+                step={stepNumber}
+                account={accountLine}
+                exchanges={http.exchangesOf(stepNumber)}
+              />
+            ) : null}
+            {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
+            <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
+              <StepScreen
+                isActive={!panelOpen}
+                state={state}
+                accountLine={accountLine}
+                now={services.clock.now()}
+                sandboxOffered={services.openSandbox !== undefined}
+                credentialsPath={services.store.path}
+                connect={{
+                  onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+                  onSandbox: () => void chooseSandbox(),
+                  onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+                  onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+                  onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
+                  onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
+                  onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+                  onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+                }}
+                onLookUp={onLookUp}
+                onChoose={onChoose}
+                onConfirm={onConfirm}
+              />
+            </Box>
+            {http.waiting ? (
+              <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
+            ) : null}
+          </Sized>
+        </SandboxMark>
       </LayoutProvider>
     </KeyRouter>
   );
@@ -288,4 +291,13 @@ function Sized({children}: {readonly children: ReactNode}) {
       {children}
     </Box>
   );
+}
+
+/** A data center on this machine: the embedded sandbox, or a local double of the platform. */
+function onLoopback(dataCenter: string): boolean {
+  try {
+    return isLoopbackHost(new URL(dataCenter).hostname);
+  } catch {
+    return false;
+  }
 }

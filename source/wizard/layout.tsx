@@ -47,3 +47,14 @@ export function useLayout(): Layout {
 export function tooSmall(layout: Layout, needs: {readonly columns: number; readonly rows: number}): boolean {
   return layout.columns < needs.columns || layout.rows < needs.rows;
 }
+
+const SandboxContext = createContext(false);
+
+/** Marks every step as played against a sandbox (a loopback data center), never the real platform. */
+export function SandboxMark({sandbox, children}: {readonly sandbox: boolean; readonly children: ReactNode}) {
+  return <SandboxContext.Provider value={sandbox}>{children}</SandboxContext.Provider>;
+}
+
+export function useSandboxMark(): boolean {
+  return useContext(SandboxContext);
+}

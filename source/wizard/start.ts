@@ -35,7 +35,9 @@ export async function startWizard(
         audit: new AuditLog(store.directory),
         clock,
         timeoutMs: options.timeoutSeconds * 1000,
-        openSandbox,
+        // Offered (first in the data center list) only with --sandbox: an operator of a real data center is not
+        // shown a double of it by default.
+        openSandbox: options.sandbox ? openSandbox : undefined,
       },
       given: {url: options.url, clientId: options.clientId, secret: options.secret},
       notice,

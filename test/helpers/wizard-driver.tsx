@@ -155,7 +155,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
   const signInToSandbox = async () => {
     await waitFor('Which data center');
     await press(keys.enter);
-    await waitFor('Step 2 of 5');
+    await waitFor(/Step 2( of |\/)5/);
   };
 
   /** Searches for a name and picks the `index`-th match (0: the first). */
@@ -172,7 +172,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
           .filter((line) => /^[❯ ] \S/.test(line))
           [index]?.slice(2) ?? '?',
       );
-    await waitFor(/Step 3 of 5|✘/);
+    await waitFor(/Step 3( of |\/)5|✘/);
   };
 
   /** Every frame rendered so far, for secret checks. */

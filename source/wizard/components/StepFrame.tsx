@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {everywhereHints, type Hint} from '../keys.js';
-import {smallest, tooSmall, useLayout} from '../layout.js';
+import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
 import {theme} from '../theme.js';
 
 export interface StepFrameProps {
@@ -34,10 +34,14 @@ export function StepFrame({
   needs = smallest.step,
 }: StepFrameProps) {
   const layout = useLayout();
+  const sandbox = useSandboxMark();
   const gap = layout.compact ? 0 : 1;
   const heading = (
-    <Text bold color={theme.accent}>
-      Step {step} of 5 · {title}
+    <Text>
+      <Text bold color={theme.accent}>
+        {layout.compact ? `Step ${step}/5` : `Step ${step} of 5`} · {title}
+      </Text>
+      {sandbox ? <Text bold> · SANDBOX</Text> : null}
     </Text>
   );
   if (tooSmall(layout, needs)) {
