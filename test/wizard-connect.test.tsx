@@ -132,6 +132,8 @@ describe('the HTTP panel', () => {
     await wizard.press(keys.tab);
     expect(await wizard.waitFor('Current pricing')).toContain('Step 3 of 5');
 
+    await wizard.press(keys.escape); // back to the list the tenant was chosen from
+    await wizard.waitFor('1 tenant matches');
     await wizard.press(keys.escape);
     await wizard.waitFor('Tenant name or UUID:');
     await wizard.press(keys.escape);

@@ -159,3 +159,57 @@ describe('leaving', () => {
     expect(wizard.exits[0]?.summary).toBe('Leaving Ltd: switched to production (200).');
   });
 });
+
+describe('lists', () => {
+  const selected = (frame: string) =>
+    frame
+      .split('\n')
+      .find((line) => line.startsWith('❯'))
+      ?.slice(2) ?? '';
+
+  it('Esc from the pricing goes back to the list it was chosen from, the tenant still selected', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    wizard.instance.stdin.write('contoso\r');
+    await wizard.waitFor('2 tenants match');
+    await wizard.pick('Northwind Partners / Retail');
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.escape);
+    const list = await wizard.waitFor('2 tenants match');
+    const lines = list.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('❯'));
+    expect(lines[at + 1]).toContain('Northwind Partners / Retail');
+  });
+
+  it('Esc in a folder goes up to the list it was opened from, the folder still selected', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenants under Northwind Partners');
+    await wizard.pick('Retail  (folder');
+    await wizard.waitFor('Tenants under Retail (2)');
+    await wizard.press(keys.escape);
+    const up = await wizard.waitFor('Tenants under Northwind Partners');
+    expect(selected(up)).toContain('Retail  (folder');
+  });
+
+  it('is sorted by name, says where one is, stops at its ends, and filters as one types', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    const list = await wizard.waitFor(/1 of \d+ · type to filter/);
+    const names = list
+      .split('\n')
+      .filter((line) => /^[❯ ] \S/.test(line))
+      .map((line) => line.slice(2).split('  (')[0] ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await wizard.press(keys.up); // at the top: stays there, no silent wrap to the end
+    expect(selected(wizard.frame())).toBe(selected(list));
+    wizard.instance.stdin.write('glo');
+    const filtered = await wizard.waitFor('matching "glo"');
+    expect(filtered).toMatch(/1 of 1 matching "glo" \(of \d+\)/);
+    expect(selected(filtered)).toContain('Globex');
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor('Step 3 of 5')).toContain('Globex');
+  });
+});

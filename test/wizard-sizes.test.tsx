@@ -68,7 +68,7 @@ describe('lists fill the height they have', () => {
     const wizard = start({columns: 40, rows: 12});
     await wizard.signInToSandbox();
     await wizard.press(keys.enter);
-    const list = await wizard.waitFor('in all');
+    const list = await wizard.waitFor(/\d+ of \d+ · type to filter/);
     expect(lines(list).length).toBeLessThanOrEqual(12);
     for (let move = 0; move < 12; move++) wizard.instance.stdin.write(keys.down);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -82,7 +82,7 @@ describe('lists fill the height they have', () => {
       const wizard = start({columns, rows});
       await wizard.signInToSandbox();
       await wizard.press(keys.enter);
-      const list = await wizard.waitFor('in all');
+      const list = await wizard.waitFor(/\d+ of \d+ · type to filter/);
       wizard.instance.unmount();
       return lines(list).filter((line) => /^[❯ ] \S/.test(line)).length;
     };

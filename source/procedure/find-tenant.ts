@@ -164,7 +164,10 @@ export async function childrenOf(
   signal?: AbortSignal,
 ): Promise<TenantRow[]> {
   const children = await session.client.listChildren(parent.id, {signal});
-  return children.map((tenant) => ({tenant, path: [...path, parent.name]}));
+  // By name (the platform's order is its own); one comparison key a row, folded as the search folds.
+  const keyed = children.map((tenant) => ({key: `${searchKey(tenant.name)}\u0000${tenant.id}`, tenant}));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({tenant}) => ({tenant, path: [...path, parent.name]}));
 }
 
 /** The rows whose whole name is `text`, as written (Unicode-normalised, surrounding spaces aside). */

@@ -146,6 +146,7 @@ export function Wizard({
     const signedIn = session.current;
     if (!signedIn) return;
     http.callsFor(2);
+    if (step.name === 'chooseTenant') dispatch({type: 'ROW_CHOSEN', index: step.rows.indexOf(row)});
     if (row.tenant.kind !== 'customer') {
       dispatch({type: 'LOOKUP_STARTED', query: '', busy: lookupBusyText('', row.tenant.name)});
     }

@@ -36,12 +36,24 @@ export interface ChooseTenantStep {
   readonly error?: string;
   /** What is being read, while phase is `working`. */
   readonly busy?: string;
+  /** The row chosen last in this list: Esc back to the list finds it selected. */
+  readonly selected?: number;
+  /** While `working`: the list the request was started from, to go back to. */
+  readonly back?: ChooseTenantStep;
+  /** A folder's list: the list it was opened from (Esc goes up to it). */
+  readonly up?: ChooseTenantStep;
 }
 
 export type Step =
   | {readonly name: 'connect'; readonly field: ConnectField; readonly error?: string}
   | ChooseTenantStep
-  | {readonly name: 'viewPricing'; readonly row: TenantRow; readonly pricing: Pricing}
+  | {
+      readonly name: 'viewPricing';
+      readonly row: TenantRow;
+      readonly pricing: Pricing;
+      /** The list the tenant was chosen from: Esc goes back to it, with the tenant selected. */
+      readonly list?: ChooseTenantStep;
+    }
   | {
       readonly name: 'confirm';
       readonly row: TenantRow;
@@ -91,6 +103,8 @@ export type WizardEvent =
   | {readonly type: 'LOOKUP_STARTED'; readonly query: string; readonly busy: string}
   | {readonly type: 'LOOKUP_FOUND'; readonly rows: readonly TenantRow[]; readonly listTitle: string}
   | {readonly type: 'LOOKUP_FAILED'; readonly error: string}
+  /** A row of the list is chosen (its request starts next). */
+  | {readonly type: 'ROW_CHOSEN'; readonly index: number}
   | {readonly type: 'CHOICE_REFUSED'; readonly error: string}
   | {readonly type: 'PRICING_LOADED'; readonly row: TenantRow; readonly pricing: Pricing}
   | {readonly type: 'SWITCH_REQUESTED'}
@@ -167,28 +181,42 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
       const form = event.field === 'secret' ? {...state.form, secret: ''} : state.form;
       return {...state, form, step: {name: 'connect', field: event.field, error: event.error}};
     }
-    case 'LOOKUP_STARTED':
-      return step.name === 'chooseTenant'
-        ? {...state, step: {...chooser, phase: 'working', query: event.query, busy: event.busy}}
+    case 'LOOKUP_STARTED': {
+      if (step.name !== 'chooseTenant') return state;
+      const back = step.phase === 'list' ? step : step.back;
+      return {...state, step: {...chooser, phase: 'working', query: event.query, busy: event.busy, back}};
+    }
+    case 'ROW_CHOSEN':
+      return step.name === 'chooseTenant' && step.phase === 'list'
+        ? {...state, step: {...step, selected: event.index, error: undefined}}
         : state;
     case 'LOOKUP_FOUND':
       return step.name === 'chooseTenant'
         ? {
             ...state,
-            step: {...step, phase: 'list', rows: event.rows, listTitle: event.listTitle, busy: undefined},
+            step: {
+              ...chooser,
+              phase: 'list',
+              query: step.query,
+              rows: event.rows,
+              listTitle: event.listTitle,
+              up: step.back,
+            },
           }
         : state;
     case 'LOOKUP_FAILED':
-      return step.name === 'chooseTenant'
-        ? {...state, step: {...step, phase: 'input', rows: [], error: event.error, busy: undefined}}
-        : state;
+      if (step.name !== 'chooseTenant') return state;
+      // A folder or a tenant chosen from a list: back to that list, saying why; a typed query: back to it.
+      return step.back
+        ? {...state, step: {...step.back, error: event.error}}
+        : {...state, step: {...step, phase: 'input', rows: [], error: event.error, busy: undefined}};
     case 'CHOICE_REFUSED':
       return step.name === 'chooseTenant'
         ? {...state, step: {...step, phase: 'list', error: event.error}}
         : state;
     case 'PRICING_LOADED':
       return step.name === 'chooseTenant'
-        ? {...state, step: {name: 'viewPricing', row: event.row, pricing: event.pricing}}
+        ? {...state, step: {name: 'viewPricing', row: event.row, pricing: event.pricing, list: step.back}}
         : state;
     case 'SWITCH_REQUESTED':
       return step.name === 'viewPricing' && step.pricing.mode === 'trial'
@@ -251,10 +279,14 @@ function back(state: WizardState): WizardState {
       return field ? {...state, step: {name: 'connect', field}} : state;
     }
     case 'chooseTenant':
+      // Esc in a folder goes up to the list it was opened from; in a request, back to where it started.
+      if (step.phase === 'list' && step.up) return {...state, step: step.up};
+      if (step.phase === 'working' && step.back) return {...state, step: step.back};
       if (step.phase !== 'input') return {...state, step: {...chooser, query: step.query}};
       return {...state, step: {name: 'connect', field: state.account ? 'signedIn' : 'dataCenter'}};
     case 'viewPricing':
-      return {...state, step: chooser};
+      // Back to the list the tenant was chosen from, with it selected; or to the field, for a typed UUID.
+      return {...state, step: step.list ?? chooser};
     case 'confirm':
       return {...state, step: {name: 'viewPricing', row: step.row, pricing: step.pricing}};
     default:

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
+import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
 import {theme} from '../theme.js';
 
@@ -12,14 +13,18 @@ export interface ChoiceProps<V> {
   readonly isActive?: boolean;
   /** A label's further lines only for the selected row: on narrow terminals, more rows fit. */
   readonly detailsOnlyWhenSelected?: boolean;
+  /** The row selected at first (the one chosen last, or the data center used last). */
+  readonly initialIndex?: number;
+  /** Typed letters filter the rows by their first line (accents and case aside), and a line says where one is. */
+  readonly filterable?: boolean;
 }
 
-/** What each key does to the selected index of `count` items, `page` rows at a time. */
+/** What each key does to the selected index of `count` items, `page` rows at a time. It stops at the ends. */
 const moves: Record<string, (index: number, count: number, page: number) => number> = {
-  '\u001b[A': (index, count) => (index - 1 + count) % count,
-  '\u001bOA': (index, count) => (index - 1 + count) % count,
-  '\u001b[B': (index, count) => (index + 1) % count,
-  '\u001bOB': (index, count) => (index + 1) % count,
+  '\u001b[A': (index) => Math.max(0, index - 1),
+  '\u001bOA': (index) => Math.max(0, index - 1),
+  '\u001b[B': (index, count) => Math.min(count - 1, index + 1),
+  '\u001bOB': (index, count) => Math.min(count - 1, index + 1),
   '\u001b[5~': (index, _count, page) => Math.max(0, index - page),
   '\u001b[6~': (index, count, page) => Math.min(count - 1, index + page),
   '\u001b[H': () => 0,
@@ -31,9 +36,9 @@ const moves: Record<string, (index: number, count: number, page: number) => numb
 };
 
 /**
- * A list to choose from with ↑/↓ (PgUp/PgDn, Home/End) and Enter; labels may span lines (the first is the name).
- * The selection lives in a ref as well as in state, so that a burst of keys faster than a render all count and
- * Enter chooses the row they led to.
+ * A list to choose from with ↑/↓, PgUp/PgDn, Home/End and Enter; labels may span lines (the first is the name).
+ * The selection and the filter live in refs as well as in state, so that a burst of keys faster than a render
+ * all count, and Enter chooses the row they led to.
  */
 export function Choice<V>({
   items,
@@ -41,27 +46,43 @@ export function Choice<V>({
   limit = items.length,
   isActive = true,
   detailsOnlyWhenSelected = false,
+  initialIndex = 0,
+  filterable = false,
 }: ChoiceProps<V>) {
-  const selected = useRef(0);
-  const [shown, setShown] = useState(0);
-  const page = Math.max(1, Math.min(limit, items.length));
+  const first = Math.min(Math.max(0, initialIndex), Math.max(0, items.length - 1));
+  const state = useRef({index: first, filter: ''});
+  const [shown, setShown] = useState(state.current);
+  const rowsFor = (filter: string) => {
+    if (filter === '') return items;
+    const wanted = searchKey(filter);
+    return items.filter((item) => searchKey(item.label.split('\n')[0] ?? '').includes(wanted));
+  };
   useKeys((raw) => {
-    if (items.length === 0) return;
+    let {index, filter} = state.current;
+    const rows = rowsFor(filter);
     if (raw === '\r' || raw === '\n') {
-      const item = items[selected.current];
+      const item = rows[index];
       if (item) onSelect(item.value);
       return;
     }
+    const page = Math.max(1, Math.min(limit, rows.length));
     const move = moves[raw];
-    if (!move) return;
-    selected.current = move(selected.current, items.length, page);
-    setShown(selected.current);
+    if (move && rows.length > 0) index = move(index, rows.length, page);
+    else if (filterable && (raw === '\u007f' || raw === '\b')) filter = filter.slice(0, -1);
+    else if (filterable && raw === '\u0015') filter = '';
+    else if (filterable && isText(raw)) filter += raw;
+    else return;
+    if (filter !== state.current.filter) index = 0;
+    state.current = {index, filter};
+    setShown(state.current);
   }, isActive);
 
-  const index = Math.min(shown, items.length - 1);
+  const rows = rowsFor(shown.filter);
+  const index = Math.min(shown.index, Math.max(0, rows.length - 1));
+  const page = Math.max(1, Math.min(limit, rows.length));
   // The window keeps the selection in view, as near its middle as the ends of the list allow.
-  const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, items.length - page));
-  const visible = items.slice(start, start + page);
+  const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
+  const visible = rows.slice(start, start + page);
   return (
     <Box flexDirection="column">
       {visible.map((item, offset) => {
@@ -84,6 +105,21 @@ export function Choice<V>({
           </Box>
         );
       })}
+      {filterable && (items.length > page || shown.filter !== '') ? (
+        <Text>
+          {rows.length === 0
+            ? 'None'
+            : `${(index + 1).toLocaleString('en')} of ${rows.length.toLocaleString('en')}`}
+          {shown.filter === ''
+            ? ' · type to filter'
+            : ` matching "${printable(shown.filter)}" (of ${items.length.toLocaleString('en')}) · Backspace, Ctrl+U`}
+        </Text>
+      ) : null}
     </Box>
   );
+}
+
+/** Typed or pasted text: no escape sequence, no control character. */
+function isText(raw: string): boolean {
+  return [...raw].every((character) => character >= ' ' && character !== '\u007f');
 }

@@ -60,14 +60,14 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
           <Text>{step.listTitle}</Text>
           <Choice
             isActive={isActive}
+            key={`${step.listTitle}:${step.rows.length}`}
+            initialIndex={step.selected}
             limit={rowsThatFit}
             detailsOnlyWhenSelected={narrow}
+            filterable
             items={step.rows.map((row) => ({label: rowLabel(row, narrow), value: row}))}
             onSelect={onChoose}
           />
-          {step.rows.length > rowsThatFit ? (
-            <Text color={theme.muted}>({step.rows.length} in all: ↑↓ to scroll)</Text>
-          ) : null}
         </Box>
       ) : null}
     </StepFrame>
