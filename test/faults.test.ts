@@ -227,9 +227,21 @@ describe('reading: GET pricing, tenant and search', () => {
       'eu9-cloud.acronis.com',
       {method: 'POST', path: '/api/2/idp/token'},
     );
-    expect(error.message).toBe(
-      'The host eu9-cloud.acronis.com could not be found (DNS). Check the data center URL and your network.',
-    );
+    expect(error.message).toBe('The host eu9-cloud.acronis.com could not be found (DNS).');
+  });
+
+  it('https to a port that speaks http is said plainly, not in the words of OpenSSL', async () => {
+    const plain = createHttpServer((_request, response) => response.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const {port} = plain.address() as {port: number};
+      const run = await tenantMode(['status', 'Initech'], {url: `https://127.0.0.1:${port}`});
+      expect(run.code).toBe(4);
+      expect(run.stderr).toContain('did not answer in TLS: it may speak plain http on that port');
+      expect(run.stderr).not.toMatch(/wrong version number|SSL routines/);
+    } finally {
+      plain.close();
+    }
   });
 
   it('a TLS certificate error names NODE_EXTRA_CA_CERTS: exit 4', async () => {

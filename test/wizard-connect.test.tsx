@@ -39,7 +39,7 @@ describe('connect', () => {
     expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
   });
 
-  it('a bad URL or client id is refused inline, before any request', async () => {
+  it("a bad URL or client id is refused inline, before any request but the URL's own check", async () => {
     const wizard = start();
     const from = sandbox.current.requests.length;
     await wizard.waitFor('Which data center');
@@ -56,7 +56,22 @@ describe('connect', () => {
     await wizard.type('not-a-uuid');
     await wizard.press(keys.enter);
     expect(await wizard.waitFor('✘')).toContain('A client id is a UUID');
-    expect(sandbox.current.requests.length).toBe(from);
+    // One request only: the typed URL reached (no credentials in it), nothing for the malformed client id.
+    expect(requestLines(sandbox.current, from)).toEqual(['GET /idp/token']);
+    expect(sandbox.current.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it('a typed URL that does not answer is refused at once, before the client id, and stays in the field', async () => {
+    const wizard = start();
+    await wizard.waitFor('Which data center');
+    await wizard.pick('Another URL…');
+    await wizard.waitFor('Data center URL:');
+    await wizard.type('http://127.0.0.1:9');
+    await wizard.press(keys.enter);
+    const refused = await wizard.waitFor('✘');
+    expect(refused).toContain('Could not connect to 127.0.0.1:9: the connection was refused.');
+    expect(refused).toContain('Data center URL: http://127.0.0.1:9');
+    expect(refused).not.toContain('API client id');
   });
 
   it('an unreachable data center sends the operator back to the URL', async () => {
@@ -145,5 +160,15 @@ describe('the HTTP panel', () => {
     expect(signIn).toContain('received: { "access_token": "<redacted>"');
     expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
     for (const token of sandbox.current.world.tokens.keys()) expect(wizard.allFrames()).not.toContain(token);
+  });
+});
+
+describe('the data center list', () => {
+  it('selects the data center signed in to last', async () => {
+    const store = temporaryStore();
+    store.save({dataCenter: 'https://eu5-cloud.acronis.com/api/2', clientId: sandbox.current.clientId});
+    const wizard = start({store});
+    const frame = await wizard.waitFor('Which data center');
+    expect(frame.split('\n').find((line) => line.startsWith('❯'))).toContain('Europe 5');
   });
 });

@@ -13,6 +13,7 @@ export {
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export type {Exchange, ExchangeObserver} from './http.js';
 export {hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
+export {reachDataCenter} from './reach.js';
 export type {
   AccessToken,
   ApiClientInfo,

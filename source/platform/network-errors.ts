@@ -22,7 +22,8 @@ export function networkError(cause: unknown, host: string, request: FailedReques
   const say = (message: string) => new PlatformError('network', message, {networkCode: code, request});
   if (code === 'ECONNREFUSED') return say(`Could not connect to ${host}: the connection was refused.`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return say(`The host ${host} could not be found (DNS). Check the data center URL and your network.`);
+    // The advice ("check the data center URL…") is the explanation's, said once (procedure/explain.ts).
+    return say(`The host ${host} could not be found (DNS).`);
   }
   if (code === 'ECONNRESET') return say(`The connection to ${host} was dropped before an answer came back.`);
   if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
@@ -33,6 +34,14 @@ export function networkError(cause: unknown, host: string, request: FailedReques
       `The TLS certificate of ${host} could not be verified (${code}). If your network inspects TLS traffic, ` +
         'set NODE_EXTRA_CA_CERTS to the file of its CA certificate and run again.',
     );
+  }
+  // https to a port that speaks plain http: OpenSSL's own words ("wrong version number") tell an operator nothing.
+  if (
+    code === 'EPROTO' ||
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    /wrong version number/i.test(error.message ?? '')
+  ) {
+    return say(`${host} did not answer in TLS: it may speak plain http on that port (an http:// address?).`);
   }
   return say(`Network error talking to ${host}: ${error.message ?? code}.`);
 }

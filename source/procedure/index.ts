@@ -21,6 +21,7 @@ export {
   parsePlatformDate,
   printable,
   printableLines,
+  reachDataCenter,
   relativeDays,
   switchRequest,
   type Tenant,

@@ -13,12 +13,15 @@ export interface StepScreenProps {
   readonly now: number;
   readonly sandboxOffered: boolean;
   readonly credentialsPath: string;
+  /** The data center signed in to last, selected first in step 1's list. */
+  readonly lastDataCenter?: string;
   /** Step 1's answers. */
   readonly connect: Pick<
     ConnectScreenProps,
     | 'onDataCenter'
     | 'onSandbox'
     | 'onOtherUrl'
+    | 'onTypedUrl'
     | 'onClientId'
     | 'onSecret'
     | 'onRemember'
@@ -42,6 +45,7 @@ export function StepScreen({
   onConfirm,
   sandboxOffered,
   credentialsPath,
+  lastDataCenter,
   connect,
   isActive = true,
 }: StepScreenProps) {
@@ -56,6 +60,7 @@ export function StepScreen({
           account={account}
           sandboxOffered={sandboxOffered}
           credentialsPath={credentialsPath}
+          lastDataCenter={lastDataCenter}
           isActive={isActive}
           {...connect}
         />

@@ -12,6 +12,7 @@ import {
   lookupFailureText,
   pricingOf,
   printable,
+  reachDataCenter,
   recordNotConfirmed,
   type Session,
   signIn,
@@ -198,6 +199,18 @@ export function Wizard({
     }
   };
 
+  /** A typed URL is reached at once: a wrong one is said before a client id and secret are typed for it. */
+  const checkDataCenter = (dataCenter: string) => {
+    http.callsFor(1);
+    dispatch({type: 'DATA_CENTER_CHECKING', dataCenter});
+    const {clock, timeoutMs = 30_000} = services;
+    operation.run(
+      (signal) => reachDataCenter(dataCenter, {clock, timeoutMs, signal}),
+      () => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+      (error) => dispatch({type: 'DATA_CENTER_REFUSED', dataCenter, error: signInFault(error).message}),
+    );
+  };
+
   const chooseSandbox = async () => {
     const sandbox = await services.openSandbox?.();
     if (!sandbox) return;
@@ -259,10 +272,12 @@ export function Wizard({
                 now={services.clock.now()}
                 sandboxOffered={services.openSandbox !== undefined}
                 credentialsPath={services.store.path}
+                lastDataCenter={services.store.lastProfile()?.dataCenter}
                 connect={{
                   onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
                   onSandbox: () => void chooseSandbox(),
                   onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+                  onTypedUrl: checkDataCenter,
                   onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
                   onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
                   onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),

@@ -15,6 +15,8 @@ export type ConnectField =
   | 'clientId'
   | 'secret'
   | 'remember'
+  /** A typed data center URL is being reached, before the client id is asked. */
+  | 'checkingUrl'
   | 'signingIn'
   /** Already signed in: continue, or use another account. */
   | 'signedIn';
@@ -93,6 +95,9 @@ export interface WizardState {
 export type WizardEvent =
   | {readonly type: 'DATA_CENTER_CHOSEN'; readonly dataCenter: string}
   | {readonly type: 'CUSTOM_URL_REQUESTED'}
+  /** A typed URL is being reached; then DATA_CENTER_CHOSEN, or DATA_CENTER_REFUSED with why. */
+  | {readonly type: 'DATA_CENTER_CHECKING'; readonly dataCenter: string}
+  | {readonly type: 'DATA_CENTER_REFUSED'; readonly dataCenter: string; readonly error: string}
   /** Several fields at once: the sandbox's demo credentials, or a saved profile. */
   | {readonly type: 'FORM_FILLED'; readonly form: Partial<ConnectForm>}
   | {readonly type: 'CLIENT_ID_ENTERED'; readonly clientId: string}
@@ -166,6 +171,19 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
       return withForm(state, {dataCenter: event.dataCenter});
     case 'CUSTOM_URL_REQUESTED':
       return {...state, step: {name: 'connect', field: 'customUrl'}};
+    case 'DATA_CENTER_CHECKING':
+      return {
+        ...state,
+        form: {...state.form, dataCenter: event.dataCenter},
+        step: {name: 'connect', field: 'checkingUrl'},
+      };
+    case 'DATA_CENTER_REFUSED':
+      // The URL typed is kept in the field, to be corrected.
+      return {
+        ...state,
+        form: {...state.form, dataCenter: event.dataCenter},
+        step: {name: 'connect', field: 'customUrl', error: event.error},
+      };
     case 'FORM_FILLED':
       return withForm(state, event.form);
     case 'CLIENT_ID_ENTERED':
@@ -274,6 +292,7 @@ function back(state: WizardState): WizardState {
   switch (step.name) {
     case 'connect': {
       if (step.field === 'signingIn' || step.field === 'signedIn') return state;
+      if (step.field === 'checkingUrl') return {...state, step: {name: 'connect', field: 'customUrl'}};
       const field =
         step.field === 'customUrl' ? 'dataCenter' : connectOrder[connectOrder.indexOf(step.field) - 1];
       return field ? {...state, step: {name: 'connect', field}} : state;

@@ -18,12 +18,16 @@ export interface ConnectScreenProps {
   readonly sandboxOffered: boolean;
   /** Where remembered credentials go (shown with the question). */
   readonly credentialsPath: string;
+  /** The data center signed in to last (its API base URL), selected first in the list. */
+  readonly lastDataCenter?: string;
   readonly isActive?: boolean;
   /** A data center from the list, or a URL typed for "Another URL…". */
   readonly onDataCenter: (url: string) => void;
   readonly onSandbox: () => void;
   /** "Another URL…": ask for one. */
   readonly onOtherUrl: () => void;
+  /** A URL typed for "Another URL…": reached before anything else is asked. */
+  readonly onTypedUrl: (url: string) => void;
   readonly onClientId: (clientId: string) => void;
   readonly onSecret: (secret: string) => void;
   readonly onRemember: (remember: boolean) => void;
@@ -43,9 +47,15 @@ export function ConnectScreen({
   account,
   sandboxOffered,
   credentialsPath,
+  lastDataCenter,
   isActive,
   ...on
 }: ConnectScreenProps) {
+  const dataCenterItems = [
+    ...(sandboxOffered ? [{label: 'Embedded sandbox (local, no account needed)', value: sandbox}] : []),
+    ...knownDataCenters.map(({label, url}) => ({label, value: url})),
+    {label: 'Another URL…', value: another},
+  ];
   const hints: Hint[] = [];
   if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
@@ -70,13 +80,11 @@ export function ConnectScreen({
           <Text>Which data center is the customer's tenant on?</Text>
           <Choice
             isActive={isActive}
-            items={[
-              ...(sandboxOffered
-                ? [{label: 'Embedded sandbox (local, no account needed)', value: sandbox}]
-                : []),
-              ...knownDataCenters.map(({label, url}) => ({label, value: url})),
-              {label: 'Another URL…', value: another},
-            ]}
+            items={dataCenterItems}
+            initialIndex={Math.max(
+              0,
+              dataCenterItems.findIndex((item) => sameDataCenter(item.value, lastDataCenter)),
+            )}
             onSelect={(value) =>
               value === sandbox
                 ? on.onSandbox()
@@ -91,10 +99,14 @@ export function ConnectScreen({
         <TextField
           key="customUrl"
           label="Data center URL:"
+          // After a refusal the URL typed is kept, to be corrected rather than typed again.
+          defaultValue={
+            knownDataCenters.some((known) => known.url === form.dataCenter) ? '' : form.dataCenter
+          }
           placeholder="https://…"
           isActive={isActive}
           validate={validateUrl}
-          onSubmit={(value) => on.onDataCenter(value.trim())}
+          onSubmit={(value) => on.onTypedUrl(value.trim())}
         />
       ) : null}
       {field === 'clientId' ? (
@@ -133,6 +145,14 @@ export function ConnectScreen({
           />
         </Box>
       ) : null}
+      {field === 'checkingUrl' ? (
+        <Text>
+          <Text color={theme.accent}>
+            <Spinner type="dots" />
+          </Text>{' '}
+          Reaching {hostOf(form.dataCenter)}…
+        </Text>
+      ) : null}
       {field === 'signingIn' ? (
         <Text>
           <Text color={theme.accent}>
@@ -167,5 +187,15 @@ function validateUrl(value: string): string | undefined {
     return undefined;
   } catch (error) {
     return error instanceof PlatformError ? error.message : String(error);
+  }
+}
+
+/** Whether a listed data center is the one signed in to last (saved as its API base URL). */
+function sameDataCenter(url: string, last: string | undefined): boolean {
+  if (!last || url === sandbox || url === another) return false;
+  try {
+    return normalizeBaseUrl(url) === last;
+  } catch {
+    return false;
   }
 }
