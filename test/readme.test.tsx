@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {sandboxPerFile} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
@@ -28,9 +28,21 @@ const comparable = (text: string) =>
 describe('readme.md', () => {
   it('shows each step of the wizard as it is drawn at 80 columns', async () => {
     const captures = readmeCaptures();
+    // UPDATE_README=1 npx vitest run test/readme.test.tsx writes the frames drawn now into readme.md instead.
+    const readmeUrl = new URL('../readme.md', import.meta.url);
     const expectCapture = (frame: string) => {
       const title = frame.split('\n')[0] ?? '';
       expect(captures.has(title), `readme.md has a capture of "${title}"`).toBe(true);
+      if (process.env.UPDATE_README) {
+        const readme = readFileSync(readmeUrl, 'utf8');
+        const drawn = frame
+          .replaceAll('<sandbox>', '127.0.0.1:41234')
+          .split('\n')
+          .map((line) => line.trimEnd())
+          .join('\n');
+        writeFileSync(readmeUrl, readme.replace(captures.get(title) ?? '', drawn));
+        return;
+      }
       expect(comparable(captures.get(title) ?? '')).toBe(comparable(frame));
     };
     const wizard = start({columns: 80});

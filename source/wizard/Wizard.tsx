@@ -23,6 +23,7 @@ import {
   wizardEnd,
 } from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
+import {Flagged} from './components/Flagged.js';
 import {knownDataCenters} from './data-centers.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
@@ -31,7 +32,6 @@ import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
 import {type ConnectForm, initialState, reducer, stepNumbers} from './state.js';
-import {theme} from './theme.js';
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
 import {useOperation} from './use-operation.js';
@@ -255,7 +255,11 @@ export function Wizard({
       <LayoutProvider>
         <SandboxMark sandbox={onLoopback(form.dataCenter)}>
           <Sized>
-            {notice ? <Text color={theme.warning}>{notice}</Text> : null}
+            {notice ? (
+              <Flagged symbol="⚠" tone="warning">
+                {notice}
+              </Flagged>
+            ) : null}
             {panelOpen ? (
               <HttpCallsScreen
                 step={stepNumber}

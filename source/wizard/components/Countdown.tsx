@@ -1,6 +1,5 @@
-import {Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {theme} from '../theme.js';
+import {Flagged} from './Flagged.js';
 
 export interface CountdownProps {
   /** Why we wait, e.g. "The platform asked to wait (429)". */
@@ -19,8 +18,8 @@ export function Countdown({reason, until, now}: CountdownProps) {
   }, []);
   const seconds = Math.max(0, Math.ceil((until - now()) / 1000));
   return (
-    <Text color={theme.warning}>
-      ⏳ {reason}: trying again in {seconds} s…
-    </Text>
+    <Flagged symbol="⏳" tone="warning">
+      {reason}: trying again in {seconds} s…
+    </Flagged>
   );
 }

@@ -3,6 +3,7 @@ import type {ReactNode} from 'react';
 import {everywhereHints, type Hint} from '../keys.js';
 import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
 import {theme} from '../theme.js';
+import {Flagged} from './Flagged.js';
 
 export interface StepFrameProps {
   /** 1 to 5. */
@@ -66,7 +67,9 @@ export function StepFrame({
       </Box>
       {error ? (
         <Box marginTop={gap}>
-          <Text color={theme.error}>✘ {error}</Text>
+          <Flagged symbol="✘" tone="error">
+            {error}
+          </Flagged>
         </Box>
       ) : null}
       <Box marginTop={gap}>

@@ -3,6 +3,7 @@ import {useRef, useState} from 'react';
 import {useKeys} from '../key-router.js';
 import {applyInput, type LineState} from '../line-editing.js';
 import {theme} from '../theme.js';
+import {Flagged} from './Flagged.js';
 
 export interface TextFieldProps {
   readonly label: string;
@@ -64,7 +65,11 @@ export function TextField({
           </Text>
         )}
       </Box>
-      {error ? <Text color={theme.error}>✘ {error}</Text> : null}
+      {error ? (
+        <Flagged symbol="✘" tone="error">
+          {error}
+        </Flagged>
+      ) : null}
     </Box>
   );
 }

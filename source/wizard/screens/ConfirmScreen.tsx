@@ -8,12 +8,12 @@ import {
   switchFactsShort,
   switchRequest,
 } from '../../procedure/index.js';
+import {Flagged} from '../components/Flagged.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
 import {smallest, useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
-import {theme} from '../theme.js';
 
 export interface ConfirmScreenProps {
   readonly row: TenantRow;
@@ -49,15 +49,15 @@ export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isA
       </Text>
       <Box flexDirection="column">
         {hasHiddenCharacters(row.tenant.name) ? (
-          <Text color={theme.warning}>
-            ⚠ This name contains invisible or direction-changing characters, shown here as \u escapes: check
-            the UUID {row.tenant.id}.
-          </Text>
+          <Flagged symbol="⚠" tone="warning">
+            This name contains invisible or direction-changing characters, shown here as \u escapes: check the
+            UUID {row.tenant.id}.
+          </Flagged>
         ) : null}
         {facts.map((fact) => (
-          <Text key={fact} color={theme.warning}>
-            ⚠ {fact}
-          </Text>
+          <Flagged key={fact} symbol="⚠" tone="warning">
+            {fact}
+          </Flagged>
         ))}
       </Box>
       {compact ? (

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {type Pricing, printable, readPricing, whyNotSwitchable} from '../../procedure/index.js';
+import {Flagged} from '../components/Flagged.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {everywhereHints, hint} from '../keys.js';
@@ -37,12 +38,18 @@ export function PricingScreen({row, pricing, account, now}: PricingScreenProps) 
         <JsonView value={pricing} />
       </Box>
       <Box marginTop={1}>
-        <Text bold color={pricing.mode === 'trial' ? theme.warning : theme.success}>
+        <Flagged
+          bold
+          symbol={pricing.mode === 'trial' ? '⚠' : '✔'}
+          tone={pricing.mode === 'trial' ? 'warning' : 'success'}
+        >
           {readPricing(pricing, now)}
-        </Text>
+        </Flagged>
       </Box>
       {reason ? (
-        <Text color={theme.warning}>{reason} No switch is offered.</Text>
+        <Flagged symbol="⚠" tone="warning">
+          {reason} No switch is offered.
+        </Flagged>
       ) : (
         <Text>Press Enter to see what switching to production means, before anything is sent.</Text>
       )}

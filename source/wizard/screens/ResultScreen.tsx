@@ -8,6 +8,7 @@ import {
   type SwitchOutcome,
   type SwitchVerdict,
 } from '../../procedure/index.js';
+import {Flagged} from '../components/Flagged.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {type Hint, hint} from '../keys.js';
@@ -25,7 +26,7 @@ export interface ResultScreenProps {
 }
 
 /** The role of each verdict's headline colour (read from the theme when drawn: NO_COLOR empties it). */
-const headlineRole: Record<SwitchVerdict, keyof typeof theme> = {
+const headlineRole: Record<SwitchVerdict, 'success' | 'error' | 'warning'> = {
   switched: 'success',
   'switched-confirmed-by-reread': 'success',
   'already-production': 'success',
@@ -60,9 +61,13 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
   const text = describeOutcome(outcome, row.tenant.name, before);
   return (
     <StepFrame step={5} title="Result" account={account} error={auditWarning} hints={hints}>
-      <Text bold color={theme[headlineRole[text.verdict]]}>
-        {text.verdict === 'failed' ? '✘' : text.verdict === 'unknown' ? '?' : '✔'} {text.headline}
-      </Text>
+      <Flagged
+        bold
+        symbol={text.verdict === 'failed' ? '✘' : text.verdict === 'unknown' ? '?' : '✔'}
+        tone={headlineRole[text.verdict]}
+      >
+        {text.headline}
+      </Flagged>
       {text.details.map((line) => (
         <Text key={line}>{line}</Text>
       ))}
