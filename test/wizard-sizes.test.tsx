@@ -89,3 +89,23 @@ describe('lists fill the height they have', () => {
     expect(await count(120, 40)).toBeGreaterThan(await count(80, 24));
   });
 });
+
+describe('every other step fits 40×12', () => {
+  it('the data center list, the tenant field, and the pricing (its JSON one line until j shows it)', async () => {
+    const wizard = start({columns: 40, rows: 12});
+    const connect = await wizard.waitFor('Which data center');
+    expect(lines(connect).length).toBeLessThanOrEqual(12);
+    await wizard.press(keys.enter);
+    const choose = await wizard.waitFor('Tenant name or UUID:');
+    expect(lines(choose).length).toBeLessThanOrEqual(12);
+    await wizard.chooseTenant('Globex');
+    const pricing = wizard.frame();
+    expect(lines(pricing).length).toBeLessThanOrEqual(12);
+    expect(pricing).toContain('JSON: mode trial · version');
+    expect(lines(pricing).some((line) => line.includes(tenantId(sandbox.current, 'Globex')))).toBe(true);
+    await wizard.press('j');
+    expect(await wizard.waitFor('"production_start_date"')).toContain('"mode": "trial"');
+    await wizard.press('j');
+    await wizard.waitFor('JSON: mode trial');
+  });
+});

@@ -15,6 +15,8 @@ export interface StepScreenProps {
   readonly credentialsPath: string;
   /** The data center signed in to last, selected first in step 1's list. */
   readonly lastDataCenter?: string;
+  /** Step 3 on a compact terminal: the JSON whole (`j`). */
+  readonly jsonShown?: boolean;
   /** Step 1's answers. */
   readonly connect: Pick<
     ConnectScreenProps,
@@ -46,6 +48,7 @@ export function StepScreen({
   sandboxOffered,
   credentialsPath,
   lastDataCenter,
+  jsonShown,
   connect,
   isActive = true,
 }: StepScreenProps) {
@@ -76,7 +79,15 @@ export function StepScreen({
         />
       );
     case 'viewPricing':
-      return <PricingScreen row={step.row} pricing={step.pricing} account={accountLine} now={now} />;
+      return (
+        <PricingScreen
+          row={step.row}
+          pricing={step.pricing}
+          account={accountLine}
+          now={now}
+          jsonShown={jsonShown}
+        />
+      );
     case 'confirm':
       return (
         <ConfirmScreen

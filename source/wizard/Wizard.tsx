@@ -67,6 +67,7 @@ export function Wizard({
   const {exit} = useApp();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [jsonShown, setJsonShown] = useState(false);
   const http = useHttpLog(services.clock);
   const operation = useOperation();
   const session = useRef<Session>(undefined);
@@ -238,6 +239,8 @@ export function Wizard({
         return leave(action.reason);
       case 'togglePanel':
         return setPanelOpen((open) => !open);
+      case 'toggleJson':
+        return setJsonShown((shown) => !shown);
       case 'back':
         if (step.name !== 'switching' && step.name !== 'result') operation.abortCurrent();
         return dispatch({type: 'BACK'});
@@ -277,6 +280,7 @@ export function Wizard({
                 sandboxOffered={services.openSandbox !== undefined}
                 credentialsPath={services.store.path}
                 lastDataCenter={services.store.lastProfile()?.dataCenter}
+                jsonShown={jsonShown}
                 connect={{
                   onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
                   onSandbox: () => void chooseSandbox(),

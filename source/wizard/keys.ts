@@ -12,6 +12,7 @@ export const keyNames = {
   enter: 'Enter',
   quit: 'q',
   again: 'r',
+  json: 'j',
   move: '↑↓',
 } as const;
 
@@ -29,6 +30,8 @@ export const everywhereHints: readonly Hint[] = [hint('panel', 'HTTP calls'), hi
 export type KeyAction =
   | {readonly type: 'leave'; readonly reason: 'quit' | 'interrupted'}
   | {readonly type: 'togglePanel'}
+  /** On the pricing step of a compact terminal: the JSON whole, or one line. */
+  | {readonly type: 'toggleJson'}
   | {readonly type: 'back'}
   /** Taken, and nothing done (the HTTP panel is open). */
   | {readonly type: 'ignore'}
@@ -51,6 +54,7 @@ export function wizardKey(step: Step, raw: string, panelOpen = false): KeyAction
   }
   if (step.name !== 'viewPricing' && step.name !== 'result') return undefined;
   if (raw === keyNames.quit) return {type: 'leave', reason: 'quit'};
+  if (raw === keyNames.json && step.name === 'viewPricing') return {type: 'toggleJson'};
   if (raw !== '\r' && raw !== '\n') return undefined;
   return {
     type: 'event',

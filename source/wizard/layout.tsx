@@ -27,10 +27,11 @@ export function LayoutProvider({children}: {readonly children: ReactNode}) {
     const rows = stdout.rows || 24;
     return {columns, rows, compact: rows < 24 || columns < 60};
   };
-  const [layout, setLayout] = useState(measure);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: measure reads only stdout
+  // Measured at every render (cheap); a resize forces one.
+  const layout = measure();
+  const [, redraw] = useState(0);
   useEffect(() => {
-    const resized = () => setLayout(measure());
+    const resized = () => redraw((count) => count + 1);
     stdout.on('resize', resized);
     return () => {
       stdout.off('resize', resized);

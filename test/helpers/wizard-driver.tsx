@@ -73,6 +73,8 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
       Object.defineProperty(instance.stdout, name, {value, configurable: true, writable: true});
     }
     instance.stdout.emit('resize');
+    // A resize before the wizard listens for one (just after the first render) is seen at the next render.
+    instance.rerender(wizard);
   };
   if (options.columns || options.rows) resize({columns: options.columns, rows: options.rows});
   const host = new URL(sandbox.url).host;

@@ -6,6 +6,7 @@ import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {knownDataCenters} from '../data-centers.js';
 import {everywhereHints, type Hint, hint} from '../keys.js';
+import {useLayout} from '../layout.js';
 import type {Account, ConnectField, ConnectForm} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -51,9 +52,20 @@ export function ConnectScreen({
   isActive,
   ...on
 }: ConnectScreenProps) {
+  const layout = useLayout();
+  // Compact: one line each, the host alone (a region's name does not fit 40 columns beside it).
   const dataCenterItems = [
-    ...(sandboxOffered ? [{label: 'Embedded sandbox (local, no account needed)', value: sandbox}] : []),
-    ...knownDataCenters.map(({label, url}) => ({label, value: url})),
+    ...(sandboxOffered
+      ? [
+          {
+            label: layout.compact
+              ? 'Embedded sandbox (local)'
+              : 'Embedded sandbox (local, no account needed)',
+            value: sandbox,
+          },
+        ]
+      : []),
+    ...knownDataCenters.map(({label, url}) => ({label: layout.compact ? hostOf(url) : label, value: url})),
     {label: 'Another URL…', value: another},
   ];
   const hints: Hint[] = [];
@@ -77,10 +89,13 @@ export function ConnectScreen({
         : null}
       {field === 'dataCenter' ? (
         <Box flexDirection="column">
-          <Text>Which data center is the customer's tenant on?</Text>
+          <Text>
+            {layout.compact ? 'Which data center?' : "Which data center is the customer's tenant on?"}
+          </Text>
           <Choice
             isActive={isActive}
             items={dataCenterItems}
+            limit={layout.compact ? Math.max(3, layout.rows - 4) : undefined}
             initialIndex={Math.max(
               0,
               dataCenterItems.findIndex((item) => sameDataCenter(item.value, lastDataCenter)),

@@ -4,40 +4,60 @@ import {Flagged} from '../components/Flagged.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {everywhereHints, hint} from '../keys.js';
+import {useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
-import {theme} from '../theme.js';
 
 export interface PricingScreenProps {
   readonly row: TenantRow;
   readonly pricing: Pricing;
   readonly account: string;
   readonly now: number;
+  /** On a compact terminal the JSON is one line until `j` shows it whole. */
+  readonly jsonShown?: boolean;
 }
 
 /** Step 3: the pricing JSON as the platform returned it, and what it means; a switch only for a trial. */
-export function PricingScreen({row, pricing, account, now}: PricingScreenProps) {
+export function PricingScreen({row, pricing, account, now, jsonShown = false}: PricingScreenProps) {
+  const {compact} = useLayout();
   const reason = whyNotSwitchable(row.tenant, pricing);
   const hints = [
     ...(reason
       ? [hint('back', 'back'), hint('quit', 'quit')]
-      : [hint('enter', 'continue to the switch'), hint('back', 'back')]),
+      : [hint('enter', compact ? 'continue' : 'continue to the switch'), hint('back', 'back')]),
+    ...(compact ? [hint('json', jsonShown ? 'hide the JSON' : 'show the JSON')] : []),
     ...everywhereHints,
   ];
+  const where = row.path.length > 0 ? `in ${row.path.map(printable).join(' / ')}` : '';
   return (
     <StepFrame step={3} title="Current pricing" account={account} hints={hints}>
-      <Text>
-        <Text bold>{printable(row.tenant.name)}</Text>
-        <Text color={theme.muted}>
-          {'  '}
-          {row.path.length > 0 ? `in ${row.path.map(printable).join(' / ')} · ` : ''}
-          {row.tenant.id}
+      {compact ? (
+        // Narrow: the UUID whole on a line of its own.
+        <Box flexDirection="column">
+          <Text bold>{printable(row.tenant.name)}</Text>
+          {where ? <Text>{where}</Text> : null}
+          <Text>{row.tenant.id}</Text>
+        </Box>
+      ) : (
+        <Text>
+          <Text bold>{printable(row.tenant.name)}</Text>
+          <Text>
+            {'  '}
+            {where ? `${where} · ` : ''}
+            {row.tenant.id}
+          </Text>
         </Text>
-      </Text>
-      <Box flexDirection="column" marginTop={1} marginLeft={2}>
-        <Text color={theme.muted}>GET /tenants/{row.tenant.id}/pricing</Text>
-        <JsonView value={pricing} />
-      </Box>
-      <Box marginTop={1}>
+      )}
+      {compact && !jsonShown ? (
+        <Text>
+          JSON: mode {printable(String(pricing.mode))} · version {pricing.version}
+        </Text>
+      ) : (
+        <Box flexDirection="column" marginTop={compact ? 0 : 1} marginLeft={2}>
+          <Text>GET /tenants/{row.tenant.id}/pricing</Text>
+          <JsonView value={pricing} />
+        </Box>
+      )}
+      <Box marginTop={compact ? 0 : 1}>
         <Flagged
           bold
           symbol={pricing.mode === 'trial' ? '⚠' : '✔'}
@@ -50,7 +70,7 @@ export function PricingScreen({row, pricing, account, now}: PricingScreenProps) 
         <Flagged symbol="⚠" tone="warning">
           {reason} No switch is offered.
         </Flagged>
-      ) : (
+      ) : compact ? null : (
         <Text>Press Enter to see what switching to production means, before anything is sent.</Text>
       )}
     </StepFrame>
