@@ -467,3 +467,43 @@ describe('the wizard, when the audit log cannot be written', () => {
     }
   });
 });
+
+describe('--json is always one document', () => {
+  it('for a usage error, and for an interruption during the PUT (which says the PUT was sent)', async () => {
+    const usage = await runInProcess(
+      ['status', 'x', '--json', '--frobnicate'],
+      {},
+      {clock: sandbox.current.clock},
+    );
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toMatchObject({
+      error: {reason: 'usage', message: expect.stringContaining('--frobnicate')},
+    });
+
+    const name = freshTrial();
+    sandbox.current.faults.add({method: 'PUT', path: pricingPath(name), delayMs: 400, times: 1});
+    const interrupt = new AbortController();
+    const from = sandbox.current.requests.length;
+    const running = runInProcess(
+      [
+        'switch',
+        name,
+        '--yes',
+        '--json',
+        '--url',
+        sandbox.current.url,
+        '--client-id',
+        sandbox.current.clientId,
+      ],
+      {TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret, TENANT_MODE_CONFIG_DIR: newConfigDirectory()},
+      {clock: sandbox.current.clock, interrupt: interrupt.signal},
+    );
+    for (let tries = 0; tries < 200 && putsSince(from).length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    interrupt.abort('SIGINT');
+    const run = await running;
+    expect(run.code).toBe(130);
+    expect(JSON.parse(run.stdout)).toMatchObject({sent: true, outcome: 'unknown', interrupted: true});
+  });
+});
