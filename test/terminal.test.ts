@@ -67,7 +67,8 @@ describe('the wizard in a terminal', () => {
     expect(output).toContain('Tenant name or UUID: \u001B[7m \u001B[27m');
     // Wrapped at 80 columns, not one character per line.
     expect(output).toContain(
-      'Enter search (empty: browse your customers) · Esc account · Tab HTTP calls ·\r\n',
+      // …and the hints wrap between hints, never after a dangling "·".
+      'Enter search (empty: browse your customers) · Esc account · Tab HTTP calls\r\n · Ctrl+C quit',
     );
   });
 

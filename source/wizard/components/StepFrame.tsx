@@ -79,15 +79,18 @@ export function StepFrame({
   );
 }
 
+/** One line of hints that wraps between hints, never inside one nor after a dangling "·". */
 function Hints({hints}: {readonly hints: readonly Hint[]}) {
   return (
-    <Text color={theme.muted}>
+    <Box flexWrap="wrap">
       {hints.map(([key, action], index) => (
-        <Text key={key}>
-          {index > 0 ? ' · ' : ''}
-          <Text bold>{key}</Text> {action}
-        </Text>
+        <Box key={key} flexShrink={0}>
+          <Text>
+            {index > 0 ? ' · ' : ''}
+            <Text bold>{key}</Text> {action}
+          </Text>
+        </Box>
       ))}
-    </Text>
+    </Box>
   );
 }
