@@ -31,6 +31,8 @@ Options
 ${signInLines}
   --json                   status, list, switch, audit: one JSON document on stdout
   --sandbox                start the embedded sandbox and offer it first in the wizard
+  --accessible             the wizard for a screen reader: plain lines, nothing animated
+                           (INK_SCREEN_READER=true does the same)
   --no-color               no colours (NO_COLOR is honoured too)
   -v, --version            print the version
   -h, --help               print this help

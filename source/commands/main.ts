@@ -13,6 +13,7 @@ const flagSpec = {
   'dry-run': {type: 'boolean'},
   yes: {type: 'boolean'},
   sandbox: {type: 'boolean'},
+  accessible: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   port: {type: 'string'},
   tenants: {type: 'string'},
@@ -27,7 +28,7 @@ const signInFlags: Flag[] = ['url', 'client-id', 'timeout'];
 const everywhere: Flag[] = ['help', 'version', 'no-color'];
 /** The flags each command takes; `''` is the wizard. */
 const flagsOf: Record<string, readonly Flag[]> = {
-  '': [...signInFlags, 'sandbox'],
+  '': [...signInFlags, 'sandbox', 'accessible'],
   status: [...signInFlags, 'json'],
   list: [...signInFlags, 'json', 'mode'],
   switch: [...signInFlags, 'json', 'dry-run', 'yes'],
@@ -138,6 +139,7 @@ async function dispatch(
     ...signIn,
     secret: io.env.TENANT_MODE_CLIENT_SECRET || undefined,
     sandbox: values.sandbox ?? false,
+    accessible: values.accessible ?? false,
     // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): both are honoured here.
     color: !values['no-color'] && (io.env.NO_COLOR ?? '') === '',
   });

@@ -11,4 +11,9 @@ export interface WizardRequest {
   readonly sandbox: boolean;
   /** False for --no-color or NO_COLOR. */
   readonly color: boolean;
+  /**
+   * --accessible: Ink's screen-reader output (plain lines, no animation, list items with their position and state).
+   * INK_SCREEN_READER=true does the same (Ink reads it).
+   */
+  readonly accessible: boolean;
 }

@@ -13,10 +13,18 @@ export interface RunWizardOptions {
    * unmounting, it finds no other listener.
    */
   readonly terminate: AbortSignal;
+  /** --accessible: Ink's screen-reader output. */
+  readonly accessible?: boolean;
 }
 
 /** Renders the wizard until the operator leaves; returns the exit code (0 quit, 130 Ctrl+C). */
-export async function runWizard({services, given, notice, terminate}: RunWizardOptions): Promise<number> {
+export async function runWizard({
+  services,
+  given,
+  notice,
+  terminate,
+  accessible,
+}: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
   let result: WizardExit | undefined;
   const app = render(
@@ -31,7 +39,8 @@ export async function runWizard({services, given, notice, terminate}: RunWizardO
         result = exit;
       }}
     />,
-    {exitOnCtrlC: false},
+    // Without --accessible, Ink follows INK_SCREEN_READER.
+    {exitOnCtrlC: false, ...(accessible ? {isScreenReaderEnabled: true} : {})},
   );
   await app.waitUntilExit();
   // The wizard's last frame is its summary line: nothing more to write (and after SIGHUP, nowhere to write it).

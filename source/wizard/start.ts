@@ -42,6 +42,7 @@ export async function startWizard(
       given: {url: options.url, clientId: options.clientId, secret: options.secret},
       notice,
       terminate,
+      accessible: options.accessible,
     });
   } finally {
     await (await sandbox)?.close();

@@ -84,16 +84,22 @@ export function Choice<V>({
   const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
   const visible = rows.slice(start, start + page);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" aria-role="list">
       {visible.map((item, offset) => {
         const isSelected = start + offset === index;
         const [name, ...rest] = item.label.split('\n');
         return (
-          // Two columns: the indicator, and the label, whose further lines stay under its first. A row's place
-          // in the whole list is what it is (labels may repeat).
-          // biome-ignore lint/suspicious/noArrayIndexKey: the position in the list is the row's identity here
-          <Box key={start + offset}>
-            <Text color={theme.accent}>{isSelected ? '❯ ' : '  '}</Text>
+          // Two columns: the indicator, and the label, whose further lines stay under its first. Labels are unique
+          // (a tenant's holds its UUID).
+          <Box
+            key={item.label}
+            aria-role="listitem"
+            aria-state={{selected: isSelected}}
+            aria-label={`${start + offset + 1} of ${rows.length}: ${name}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
+          >
+            <Text aria-hidden color={theme.accent}>
+              {isSelected ? '❯ ' : '  '}
+            </Text>
             <Text>
               <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
                 {name}

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useRef, useState} from 'react';
 import {useKeys} from '../key-router.js';
 import {applyInput, type LineState} from '../line-editing.js';
@@ -46,6 +46,7 @@ export function TextField({
     else onSubmit(state.value);
   }, isActive);
 
+  const screenReader = useIsScreenReaderEnabled();
   const text = mask ? '*'.repeat(shown.value.length) : shown.value;
   const before = text.slice(0, shown.cursor);
   const atCursor = text.slice(shown.cursor, shown.cursor + 1) || ' ';
@@ -59,7 +60,7 @@ export function TextField({
         ) : (
           <Text>
             {before}
-            {isActive ? cursorCell(atCursor) : atCursor === ' ' ? '' : atCursor}
+            {isActive && !screenReader ? cursorCell(atCursor) : atCursor === ' ' ? '' : atCursor}
             {after}
             {text === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : null}
           </Text>

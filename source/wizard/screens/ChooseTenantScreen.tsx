@@ -1,13 +1,12 @@
 import {Box, Text} from 'ink';
-import Spinner from 'ink-spinner';
 import {printable} from '../../procedure/index.js';
+import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {ChooseTenantStep, TenantRow} from '../state.js';
-import {theme} from '../theme.js';
 
 export interface ChooseTenantScreenProps {
   readonly step: ChooseTenantStep;
@@ -47,14 +46,7 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
           onSubmit={onLookUp}
         />
       ) : null}
-      {step.phase === 'working' ? (
-        <Text>
-          <Text color={theme.accent}>
-            <Spinner type="dots" />
-          </Text>{' '}
-          {step.busy}
-        </Text>
-      ) : null}
+      {step.phase === 'working' ? <Busy>{step.busy}</Busy> : null}
       {step.phase === 'list' ? (
         <Box flexDirection="column">
           <Text>{step.listTitle}</Text>

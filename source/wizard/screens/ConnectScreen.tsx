@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import Spinner from 'ink-spinner';
 import {hostOf, isUuid, normalizeBaseUrl, PlatformError} from '../../procedure/index.js';
+import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
@@ -160,22 +160,8 @@ export function ConnectScreen({
           />
         </Box>
       ) : null}
-      {field === 'checkingUrl' ? (
-        <Text>
-          <Text color={theme.accent}>
-            <Spinner type="dots" />
-          </Text>{' '}
-          Reaching {hostOf(form.dataCenter)}…
-        </Text>
-      ) : null}
-      {field === 'signingIn' ? (
-        <Text>
-          <Text color={theme.accent}>
-            <Spinner type="dots" />
-          </Text>{' '}
-          Signing in to {hostOf(form.dataCenter)}…
-        </Text>
-      ) : null}
+      {field === 'checkingUrl' ? <Busy>Reaching {hostOf(form.dataCenter)}…</Busy> : null}
+      {field === 'signingIn' ? <Busy>Signing in to {hostOf(form.dataCenter)}…</Busy> : null}
       {field === 'signedIn' && account ? (
         <Box flexDirection="column">
           <Text>

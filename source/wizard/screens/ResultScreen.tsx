@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import Spinner from 'ink-spinner';
 import {
   describeOutcome,
   mayConfirmAgain,
@@ -8,6 +7,7 @@ import {
   type SwitchOutcome,
   type SwitchVerdict,
 } from '../../procedure/index.js';
+import {Busy} from '../components/Busy.js';
 import {Flagged} from '../components/Flagged.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -49,12 +49,7 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
   if (!outcome) {
     return (
       <StepFrame step={5} title="Result" account={account} hints={hints}>
-        <Text>
-          <Text color={theme.accent}>
-            <Spinner type="dots" />
-          </Text>{' '}
-          Switching {printable(row.tenant.name)} to production… (sent once; Esc does not cancel it)
-        </Text>
+        <Busy>Switching {printable(row.tenant.name)} to production… (sent once; Esc does not cancel it)</Busy>
       </StepFrame>
     );
   }
