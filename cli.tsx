@@ -45,7 +45,9 @@ const code = await main(process.argv.slice(2), io, async (request) => {
   // environment says CI (is-in-ci reads CI and CONTINUOUS_INTEGRATION when Ink is first loaded, just below).
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   // A pty that reports 0 columns makes Ink put one character per line.
-  if (!process.stdout.columns) Object.defineProperty(process.stdout, 'columns', {value: 80});
+  // Writable: a later resize (SIGWINCH) sets the real width.
+  if (!process.stdout.columns)
+    Object.defineProperty(process.stdout, 'columns', {value: 80, writable: true, configurable: true});
   const {startWizard} = await import('./source/wizard/start.js');
   return startWizard(request, systemClock, interrupt.signal);
 });

@@ -46,6 +46,20 @@ function inTerminal(command: string, env: Record<string, string | undefined>): S
 }
 
 describe('the wizard in a terminal', () => {
+  it('redraws for the new size when the terminal is resized mid-step', async () => {
+    // The pty starts at 100×30; a second later it is made 50×20, as a window resized by hand (the kernel sends
+    // SIGWINCH to the wizard), and the step is laid out again, compact.
+    const session = inTerminal(
+      `sh -c 'stty cols 100 rows 30; (sleep 1; stty cols 50 rows 20 < /dev/tty) & exec ${process.execPath} ${cli} --sandbox'`,
+      {},
+    );
+    await session.waitFor("Which data center is the customer's tenant on?");
+    await session.waitFor('Step 1/5 · Connect');
+    await session.waitFor('Which data center?');
+    session.child.stdin?.write('\u0003');
+    expect(await session.exit).toBe(130);
+  });
+
   it('Ctrl+C exits 130 and says no switch was sent; NO_COLOR means no colour; 0 columns count as 80; CI=true still draws', async () => {
     // CI=true: Ink draws nothing until exit in CI; a person at a terminal must see the wizard all the same.
     const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1', CI: 'true'});

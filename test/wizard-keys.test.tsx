@@ -213,3 +213,19 @@ describe('lists', () => {
     expect(await wizard.waitFor('Step 3 of 5')).toContain('Globex');
   });
 });
+
+describe('namesakes', () => {
+  it('when two tenants share the name, the confirm step says so and which one this is', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    wizard.instance.stdin.write('contoso\r');
+    await wizard.waitFor('2 tenants match');
+    await wizard.pick('Northwind Partners / Retail');
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.enter);
+    const confirm = (await wizard.waitFor('Type the tenant')).replace(/\s+/g, ' ');
+    expect(confirm).toMatch(
+      /2 tenants are named Contoso: this is the one in Northwind Partners \/ Retail, [0-9a-f-]{36}\./,
+    );
+  });
+});

@@ -96,6 +96,7 @@ export function StepScreen({
           account={accountLine}
           now={now}
           error={step.error}
+          namesakes={step.namesakes}
           isActive={isActive}
           onConfirm={onConfirm}
         />

@@ -1,9 +1,10 @@
-import type {
-  Pricing,
-  SentSwitch,
-  Account as SignedInAccount,
-  SwitchOutcome,
-  TenantRow,
+import {
+  type Pricing,
+  type SentSwitch,
+  type Account as SignedInAccount,
+  type SwitchOutcome,
+  searchKey,
+  type TenantRow,
 } from '../procedure/index.js';
 
 // The wizard as an explicit state machine: named steps, past-tense events, one pure reducer. Screens render one
@@ -55,11 +56,14 @@ export type Step =
       readonly pricing: Pricing;
       /** The list the tenant was chosen from: Esc goes back to it, with the tenant selected. */
       readonly list?: ChooseTenantStep;
+      /** How many tenants of that list share its name (accents and case aside): more than one, the confirm says so. */
+      readonly namesakes?: number;
     }
   | {
       readonly name: 'confirm';
       readonly row: TenantRow;
       readonly pricing: Pricing;
+      readonly namesakes?: number;
       /** Why the last confirmation sent nothing (the audit log cannot be written, another switch is running). */
       readonly error?: string;
     }
@@ -234,11 +238,22 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         : state;
     case 'PRICING_LOADED':
       return step.name === 'chooseTenant'
-        ? {...state, step: {name: 'viewPricing', row: event.row, pricing: event.pricing, list: step.back}}
+        ? {
+            ...state,
+            step: {
+              name: 'viewPricing',
+              row: event.row,
+              pricing: event.pricing,
+              list: step.back,
+              namesakes: step.back?.rows.filter(
+                (other) => searchKey(other.tenant.name) === searchKey(event.row.tenant.name),
+              ).length,
+            },
+          }
         : state;
     case 'SWITCH_REQUESTED':
       return step.name === 'viewPricing' && step.pricing.mode === 'trial'
-        ? {...state, step: {name: 'confirm', row: step.row, pricing: step.pricing}}
+        ? {...state, step: {name: 'confirm', row: step.row, pricing: step.pricing, namesakes: step.namesakes}}
         : state;
     case 'SWITCH_CONFIRMED':
       return step.name === 'confirm'

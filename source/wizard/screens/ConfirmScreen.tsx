@@ -22,12 +22,23 @@ export interface ConfirmScreenProps {
   readonly now: number;
   /** Why the last confirmation sent nothing. */
   readonly error?: string;
+  /** How many tenants of the list it was chosen from share its name. */
+  readonly namesakes?: number;
   readonly onConfirm: () => void;
   readonly isActive?: boolean;
 }
 
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
-export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isActive}: ConfirmScreenProps) {
+export function ConfirmScreen({
+  row,
+  pricing,
+  account,
+  now,
+  error,
+  namesakes = 0,
+  onConfirm,
+  isActive,
+}: ConfirmScreenProps) {
   const {compact} = useLayout();
   const name = printable(row.tenant.name);
   const request = switchRequest(row.tenant.id, pricing.version);
@@ -52,6 +63,12 @@ export function ConfirmScreen({row, pricing, account, now, error, onConfirm, isA
           <Flagged symbol="⚠" tone="warning">
             This name contains invisible or direction-changing characters, shown here as \u escapes: check the
             UUID {row.tenant.id}.
+          </Flagged>
+        ) : null}
+        {namesakes > 1 ? (
+          <Flagged symbol="⚠" tone="warning">
+            {namesakes} tenants are named {name}: this is the one in{' '}
+            {row.path.map(printable).join(' / ') || 'your tenant'}, {row.tenant.id}.
           </Flagged>
         ) : null}
         {facts.map((fact) => (

@@ -12,6 +12,7 @@ import {Flagged} from '../components/Flagged.js';
 import {JsonView} from '../components/JsonView.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {type Hint, hint} from '../keys.js';
+import {useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
 
@@ -36,6 +37,7 @@ const headlineRole: Record<SwitchVerdict, 'success' | 'error' | 'warning'> = {
 
 /** Step 5: the status and the new pricing, or the error explained and the tenant's real mode, read again. */
 export function ResultScreen({row, account, before, outcome, auditWarning}: ResultScreenProps) {
+  const layout = useLayout();
   const hints: Hint[] = [];
   if (mayConfirmAgain(outcome)) {
     // After a 409 the pricing is new: the operator decides on it; otherwise it is the same request once more.
@@ -54,6 +56,7 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
     );
   }
   const text = describeOutcome(outcome, row.tenant.name, before);
+  const {compact} = layout;
   return (
     <StepFrame step={5} title="Result" account={account} error={auditWarning} hints={hints}>
       <Flagged
@@ -66,7 +69,12 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
       {text.details.map((line) => (
         <Text key={line}>{line}</Text>
       ))}
-      {text.pricingNow ? (
+      {text.pricingNow && compact ? (
+        // Compact: the pricing in one line (the HTTP panel, Tab, has the whole answer).
+        <Text>
+          Pricing now: mode {text.pricingNow.mode} · version {text.pricingNow.version}
+        </Text>
+      ) : text.pricingNow ? (
         <Box flexDirection="column" marginTop={1} marginLeft={2}>
           <Text color={theme.muted}>
             {outcome.kind === 'switched' ? 'New pricing, as the platform answered:' : 'Pricing, read again:'}
