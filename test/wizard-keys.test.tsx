@@ -229,3 +229,17 @@ describe('namesakes', () => {
     );
   });
 });
+
+describe('over-long input', () => {
+  it('a search longer than a name can be (255) is refused before any request', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write(`${'x'.repeat(1099)}\r`);
+    expect((await wizard.waitFor('✘')).replace(/\s+/g, ' ')).toContain(
+      'A tenant name is at most 255 characters (got 1099)',
+    );
+    expect(requestLines(sandbox.current, from)).toEqual([]);
+  });
+});
