@@ -5,7 +5,7 @@ import {
   configDirectory,
   type WizardRequest,
 } from '../procedure/index.js';
-import {type Sandbox, startSandbox} from '../sandbox/index.js';
+import type {Sandbox} from '../sandbox/index.js';
 import {runWizard} from './run-wizard.js';
 import {withoutColour} from './theme.js';
 
@@ -22,9 +22,12 @@ export async function startWizard(
   // inverse video (chalk's level 0 would drop those too, and with them the text cursor).
   if (!options.color) withoutColour();
   const {store, notice} = CredentialStore.open(configDirectory(), clock);
-  let sandbox: Promise<Sandbox> | undefined = options.sandbox ? startSandbox({clock}) : undefined;
+  // The sandbox's code is loaded only with --sandbox: a wizard for a real data center draws its first frame
+  // without it.
+  const launch = async () => (await import('../sandbox/index.js')).startSandbox({clock});
+  let sandbox: Promise<Sandbox> | undefined = options.sandbox ? launch() : undefined;
   const openSandbox = async () => {
-    sandbox ??= startSandbox({clock});
+    sandbox ??= launch();
     const {url, clientId, clientSecret} = await sandbox;
     return {url, clientId, clientSecret};
   };
