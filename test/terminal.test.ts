@@ -73,11 +73,6 @@ describe('the wizard in a terminal', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour escapes
     expect(output).not.toMatch(/\u001B\[(3\d|9\d)m/);
     // NO_COLOR is about colour: the text cursor (inverse video) is still drawn in the field.
-    console.log(
-      JSON.stringify(
-        output.slice(output.indexOf('Tenant name or UUID'), output.indexOf('Tenant name or UUID') + 60),
-      ),
-    );
     expect(output).toContain('Tenant name or UUID: \u001B[7m \u001B[27m');
     // Wrapped at 80 columns, not one character per line.
     expect(output).toContain(
