@@ -18,10 +18,7 @@ describe('typing at paste speed', () => {
 
   it('the confirmation typed with its Enter in one chunk switches, once', async () => {
     const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.chooseTenant('Acme Corp');
-    await wizard.press(keys.enter);
-    await wizard.waitFor('Type the tenant');
+    await wizard.toConfirmStep('Acme Corp');
     const from = sandbox.current.requests.length;
     wizard.instance.stdin.write('Acme Corp\r');
     expect(await wizard.waitFor(/now in production|✘/)).toContain('Acme Corp is now in production');
@@ -81,10 +78,7 @@ describe('names as people type them', () => {
       parentId: sandbox.current.tenantId,
     });
     const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.chooseTenant('Żabka');
-    await wizard.press(keys.enter);
-    await wizard.waitFor('Type the tenant');
+    await wizard.toConfirmStep('Żabka');
     const from = sandbox.current.requests.length;
     wizard.instance.stdin.write('Z\u0307abka Sp. z o.o. \r');
     expect(await wizard.waitFor(/now in production|✘/)).toContain('is now in production');
@@ -148,10 +142,7 @@ describe('leaving', () => {
       parentId: sandbox.current.tenantId,
     });
     const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.chooseTenant('Leaving Ltd');
-    await wizard.press(keys.enter);
-    await wizard.waitFor('Type the tenant');
+    await wizard.toConfirmStep('Leaving Ltd');
     wizard.instance.stdin.write('Leaving Ltd\r');
     await wizard.waitFor('is now in production');
     await wizard.press(keys.ctrlC);

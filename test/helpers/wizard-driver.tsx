@@ -177,6 +177,14 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     await waitFor(/Step 3( of |\/)5|✘/);
   };
 
+  /** Signs in to the sandbox, searches `search`, chooses its first match and goes on to the confirm step. */
+  const toConfirmStep = async (search: string) => {
+    await signInToSandbox();
+    await chooseTenant(search);
+    await press(keys.enter);
+    return waitFor('Type the tenant');
+  };
+
   /** Every frame rendered so far, for secret checks. */
   const allFrames = () => instance.frames.join('\n').replaceAll(inverseOn, '').replaceAll(inverseOff, '');
 
@@ -191,6 +199,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
     pick,
     signInToSandbox,
     chooseTenant,
+    toConfirmStep,
     exits,
     store,
     allFrames,
