@@ -193,3 +193,29 @@ describe('the schema check itself', () => {
     expect(schemaErrors('tenant', {id: 'x'})).not.toEqual([]);
   });
 });
+
+describe('the rate limit (sandbox --rate)', () => {
+  it('answers 429 with Retry-After past N requests a second, and the client waits as asked, then succeeds', async () => {
+    const {startSandbox} = await import('../source/sandbox/index.js');
+    const {ManualClock} = await import('../source/clock.js');
+    const {clientFor, fixedNow, requestLines} = await import('./helpers/sandbox.js');
+    const clock = new ManualClock(fixedNow);
+    const limited = await startSandbox({clock, ratePerSecond: 3});
+    try {
+      const client = clientFor(limited);
+      await client.authenticate(); // 1
+      await client.getTenant(limited.tenantId); // 2
+      await client.getTenant(limited.tenantId); // 3
+      const refused = await fetch(`${limited.url}/api/2/tenants/${limited.tenantId}`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(schemaErrors('errorScheme', await refused.json())).toEqual([]);
+      // The client's GET meets the 429, sleeps the Retry-After on the shared clock (a new second), and succeeds.
+      expect((await client.getTenant(limited.tenantId)).id).toBe(limited.tenantId);
+      expect(limited.requests.filter((request) => request.status === 429)).toHaveLength(2);
+      expect(requestLines(limited).length).toBe(6);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -112,6 +112,7 @@ Flags
   --port <n>               the port to listen on (default 0: any free port)
   --tenants <n>            seed this many extra customers (0 to 100000)
   --latency <ms>           add this much to every answer, as a distant data center would (0 to 10000)
+  --rate <n>               at most n requests a second; more are answered 429 with Retry-After
   --faults <file>          misbehave as a JSON file of fault rules says (readme.md)
   --json                   print its URL and demo credentials as one JSON line
 

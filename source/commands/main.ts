@@ -18,6 +18,7 @@ const flagSpec = {
   port: {type: 'string'},
   tenants: {type: 'string'},
   latency: {type: 'string'},
+  rate: {type: 'string'},
   faults: {type: 'string'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
@@ -33,7 +34,7 @@ const flagsOf: Record<string, readonly Flag[]> = {
   list: [...signInFlags, 'json', 'mode'],
   switch: [...signInFlags, 'json', 'dry-run', 'yes'],
   audit: ['json'],
-  sandbox: ['port', 'tenants', 'latency', 'faults', 'json'],
+  sandbox: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
   logout: [],
 };
 const takesTenant = new Set(['status', 'switch']);
@@ -123,6 +124,7 @@ async function dispatch(
           port: number(values.port, 'port', {min: 0, max: 65_535, fallback: 0, whole: true}),
           tenants: number(values.tenants, 'tenants', {min: 0, max: 100_000, fallback: 0, whole: true}),
           latencyMs: number(values.latency, 'latency', {min: 0, max: 10_000, fallback: 0, whole: true}),
+          ratePerSecond: number(values.rate, 'rate', {min: 0, max: 100_000, fallback: 0, whole: true}),
           json,
           faults: values.faults,
         },

@@ -8,6 +8,8 @@ export interface SandboxCommandOptions {
   readonly tenants: number;
   /** Checked by the flag parser: 0 to 10000 ms added to every answer. */
   readonly latencyMs: number;
+  /** At most this many requests a second (0: no limit); more are answered 429 with Retry-After. */
+  readonly ratePerSecond: number;
   readonly json: boolean;
   /** A trainer's fault file (see loadFaultFile). */
   readonly faults?: string;
@@ -31,6 +33,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       port: options.port,
       tenants: options.tenants,
       latencyMs: options.latencyMs,
+      ratePerSecond: options.ratePerSecond || undefined,
       clock: io.clock,
     });
   } catch (error) {

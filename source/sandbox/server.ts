@@ -3,6 +3,7 @@ import type {AddressInfo, Socket} from 'node:net';
 import type {Clock} from '../clock.js';
 import {OAuthError, SandboxError} from './errors.js';
 import {type FaultRule, Faults} from './faults.js';
+import {RateLimit} from './rate-limit.js';
 import {type IncomingCall, route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
 import {World} from './world.js';
@@ -18,6 +19,8 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** Added to every answer, in real time: a data center at a usual distance (40 ms) for the bench and demos. */
   latencyMs?: number;
+  /** At most this many requests a second; more are answered 429 with Retry-After (rate-limit.ts). */
+  ratePerSecond?: number;
   /** The sandbox's clock: the run's one clock (tests fix it so that dates are stable). */
   clock: Clock;
 }
@@ -53,11 +56,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const world = new World(() => clock.now(), options.tokenLifetimeSeconds);
   const credentials = seedWorld(world, {extraCustomers: options.tenants});
   const faults = new Faults();
+  const limit = options.ratePerSecond ? new RateLimit(options.ratePerSecond, () => clock.now()) : undefined;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((request, response) => {
-    void handle(world, faults, requests, request, response, options.latencyMs ?? 0);
+    void handle(world, faults, requests, request, response, options.latencyMs ?? 0, limit);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -93,6 +97,7 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   latencyMs: number,
+  limit?: RateLimit,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const method = request.method ?? 'GET';
@@ -109,6 +114,17 @@ async function handle(
   requests.push(record);
 
   if (latencyMs > 0) await delay(latencyMs);
+  const wait = limit?.refuse();
+  if (wait !== undefined) {
+    record.status = 429;
+    response.writeHead(429, {'Content-Type': 'application/json', 'Retry-After': String(wait)});
+    response.end(
+      JSON.stringify(
+        new SandboxError(429, 'too_many_requests', `Rate limit: try again in ${wait} s.`).toBody(),
+      ),
+    );
+    return;
+  }
   const fault = faults.take(method, path);
   if (fault?.delayMs) await delay(fault.delayMs);
   if (fault?.drop === 'before') {
