@@ -1,4 +1,13 @@
-import {appendFileSync, existsSync, readFileSync, statSync} from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CredentialStore} from '../source/store/index.js';
@@ -80,6 +89,56 @@ describe('tenant-mode status', () => {
     expect(unreachable.code).toBe(4);
     expect(unreachable.stderr).toContain('Could not connect to 127.0.0.1:9');
   });
+});
+
+describe('--client-secret-file, for unattended runs', () => {
+  const secretFile = (content: string, mode: number) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tenant-mode-secret-')), 'secret');
+    writeFileSync(path, content, {mode});
+    chmodSync(path, mode);
+    return path;
+  };
+  const withFile = (path: string, env: Record<string, string | undefined> = {}) =>
+    sandboxCli(sandbox.current)(['status', 'Acme Corp', '--client-secret-file', path], {
+      TENANT_MODE_CLIENT_SECRET: undefined,
+      ...env,
+    });
+
+  it('signs in with the secret of a 0600 file, its trailing newline not part of it', async () => {
+    const run = await withFile(secretFile(`${sandbox.current.clientSecret}\n`, 0o600));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Acme Corp (customer)');
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a file others can read, a missing, empty or many-line file, and two secrets: exit 2, nothing sent',
+    async () => {
+      const before = sandbox.current.requests.length;
+      const secret = sandbox.current.clientSecret;
+      const open = secretFile(`${secret}\n`, 0o644);
+      const readable = await withFile(open);
+      expect(readable.code).toBe(2);
+      expect(readable.stderr).toBe(
+        `The client secret file ${open} can be read or written by others (mode 0644); make it yours alone: chmod 600 ${open}\n`,
+      );
+      const missing = await withFile('/nonexistent/secret');
+      expect(missing.stderr).toContain(
+        'Cannot read the client secret file /nonexistent/secret: there is no such file.',
+      );
+      const empty = await withFile(secretFile('\n', 0o600));
+      expect(empty.stderr).toMatch(/is empty\.$/m);
+      const twoLines = await withFile(secretFile(`${secret}\nsecond\n`, 0o600));
+      expect(twoLines.stderr).toContain('holds more than one line');
+      const both = await withFile(secretFile(`${secret}\n`, 0o600), {TENANT_MODE_CLIENT_SECRET: secret});
+      expect(both.stderr).toContain('The client secret is given twice');
+      for (const run of [missing, empty, twoLines, both]) expect(run.code).toBe(2);
+      for (const run of [readable, missing, empty, twoLines, both]) {
+        expect(run.stdout + run.stderr).not.toContain(secret);
+      }
+      expect(sandbox.current.requests.length).toBe(before);
+    },
+  );
 });
 
 describe('tenant-mode list', () => {

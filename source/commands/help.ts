@@ -10,6 +10,7 @@ const exitCodeLines = `Exit codes
 const signInLines = `  --url <data center>      e.g. https://eu2-cloud.acronis.com (https only; http for loopback)
   --client-id <uuid>       the API client id; the secret comes from TENANT_MODE_CLIENT_SECRET
                            (without them: the credentials the wizard remembered)
+  --client-secret-file <f> or the secret from this file, yours alone (chmod 600), for cron
   --timeout <seconds>      how long to wait for each answer, 1 to 600 (default 30);
                            a listing of many pages as a whole: 20 times that`;
 

@@ -1,5 +1,12 @@
 import {parseArgs} from 'node:util';
-import {credentialsPath, jsonText, printableLines, toolVersion} from '../procedure/about.js';
+import {
+  credentialsPath,
+  jsonText,
+  printableLines,
+  readSecretFile,
+  SecretFileError,
+  toolVersion,
+} from '../procedure/about.js';
 import type {WizardRequest} from '../procedure/wizard-request.js';
 import {commandHelp, toolHelp} from './help.js';
 import type {CommandIo} from './io.js';
@@ -7,6 +14,7 @@ import type {CommandIo} from './io.js';
 const flagSpec = {
   url: {type: 'string'},
   'client-id': {type: 'string'},
+  'client-secret-file': {type: 'string'},
   timeout: {type: 'string'},
   json: {type: 'boolean'},
   mode: {type: 'string'},
@@ -25,7 +33,7 @@ const flagSpec = {
 } as const;
 type Flag = keyof typeof flagSpec;
 
-const signInFlags: Flag[] = ['url', 'client-id', 'timeout'];
+const signInFlags: Flag[] = ['url', 'client-id', 'client-secret-file', 'timeout'];
 const everywhere: Flag[] = ['help', 'version', 'no-color'];
 /** The flags each command takes; `''` is the wizard. */
 const flagsOf: Record<string, readonly Flag[]> = {
@@ -101,6 +109,7 @@ async function dispatch(
   const signIn = {
     url: values.url,
     clientId: values['client-id'],
+    secret: clientSecret(values['client-secret-file'], io.env.TENANT_MODE_CLIENT_SECRET || undefined),
     timeoutSeconds: number(values.timeout, 'timeout', {min: 1, max: 600, fallback: 30}),
   };
   switch (command) {
@@ -139,12 +148,27 @@ async function dispatch(
   }
   return startWizard({
     ...signIn,
-    secret: io.env.TENANT_MODE_CLIENT_SECRET || undefined,
     sandbox: values.sandbox ?? false,
     accessible: values.accessible ?? false,
     // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): both are honoured here.
     color: !values['no-color'] && (io.env.NO_COLOR ?? '') === '',
   });
+}
+
+/** The secret from --client-secret-file or TENANT_MODE_CLIENT_SECRET; both at once is refused, not guessed. */
+function clientSecret(file: string | undefined, fromEnvironment: string | undefined): string | undefined {
+  if (file === undefined) return fromEnvironment;
+  if (fromEnvironment !== undefined) {
+    throw new UsageError(
+      'The client secret is given twice: by --client-secret-file and by TENANT_MODE_CLIENT_SECRET. Give one.',
+    );
+  }
+  try {
+    return readSecretFile(file);
+  } catch (error) {
+    if (error instanceof SecretFileError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The flags, refusing unknown ones, missing values and a flag given twice (parseArgs would keep the last). */

@@ -13,6 +13,8 @@ import {CommandError, exitCodes, type Output} from './output.js';
 export interface SignInFlags {
   readonly url?: string;
   readonly clientId?: string;
+  /** From --client-secret-file or TENANT_MODE_CLIENT_SECRET (main.ts). */
+  readonly secret?: string;
   readonly timeoutSeconds: number;
 }
 
@@ -23,15 +25,14 @@ export function openStore(io: CommandIo, output: Pick<Output, 'note'>): Credenti
   return store;
 }
 
-/** Signs in as the wizard would: flags and TENANT_MODE_CLIENT_SECRET, else the saved profile. */
+/** Signs in as the wizard would: flags and the given secret, else the saved profile. */
 export async function openSession(flags: SignInFlags, io: CommandIo, output: Output): Promise<Session> {
   const store = openStore(io, output);
-  const secret = io.env.TENANT_MODE_CLIENT_SECRET || undefined;
-  const start = startingPoint({url: flags.url, clientId: flags.clientId, secret}, store);
+  const start = startingPoint({url: flags.url, clientId: flags.clientId, secret: flags.secret}, store);
   const {dataCenter, clientId, secret: knownSecret} = start.form;
   if (!dataCenter || !clientId || !knownSecret) {
     throw new CommandError(
-      'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment, or sign in once with the wizard and let it remember them.',
+      'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or sign in once with the wizard and let it remember them.',
       exitCodes.usage,
     );
   }

@@ -12,4 +12,5 @@ export {
 } from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
 export {configDirectory, credentialsPath} from './location.js';
+export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';
