@@ -329,6 +329,33 @@ describe('the audit log', () => {
     expect(audit.stderr).toContain('1 line(s)');
     expect(existsSync(path)).toBe(true);
   });
+
+  it('--since DAY keeps the attempts of that day (UTC) and later; a day that does not exist is exit 2', async () => {
+    const configDirectory = newConfigDirectory();
+    sandbox.current.world.addTenant({
+      name: 'Audit Since',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const switched = await sandboxCli(sandbox.current, configDirectory)(['switch', 'Audit Since', '--yes']);
+    expect(switched.code).toBe(0);
+    const env = {TENANT_MODE_CONFIG_DIR: configDirectory};
+    const today = new Date(sandbox.current.clock.now()).toISOString().slice(0, 10);
+    const tomorrow = new Date(sandbox.current.clock.now() + 86_400_000).toISOString().slice(0, 10);
+
+    const fromToday = await runCli(['audit', '--since', today, '--json'], env);
+    expect(fromToday.code).toBe(0);
+    expect(cliSchemaErrors('audit', json(fromToday.stdout))).toEqual([]);
+    expect(json(fromToday.stdout)).toMatchObject({since: today, entries: [{tenant_name: 'Audit Since'}]});
+    const fromTomorrow = await runCli(['audit', '--since', tomorrow], env);
+    expect(fromTomorrow.code).toBe(0);
+    expect(fromTomorrow.stdout).toContain(`No switch attempts since ${tomorrow} (UTC) of 1 recorded`);
+    for (const wrong of ['2027-02-29', '1.12.2026', '2026-12-1']) {
+      const run = await runCli(['audit', '--since', wrong], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`--since must be a day as YYYY-MM-DD, e.g. 2026-12-01 (got ${wrong}).\n`);
+    }
+  });
 });
 
 describe('round trips', () => {

@@ -98,10 +98,14 @@ ${exitCodeLines}
   audit: `Every switch attempt made from this computer, newest first.
 
 Usage
-  $ tenant-mode audit [--json]
+  $ tenant-mode audit [--since YYYY-MM-DD] [--json]
+
+Flags
+  --since <day>            only attempts from this day on (UTC)
 
 Examples
   $ tenant-mode audit
+  $ tenant-mode audit --since 2026-12-01
   $ tenant-mode audit --json | jq '.entries[] | select(.outcome != "switched")'
 `,
   sandbox: `Run the platform double on its own until Ctrl+C (no account needed).

@@ -27,6 +27,7 @@ const flagSpec = {
   tenants: {type: 'string'},
   latency: {type: 'string'},
   rate: {type: 'string'},
+  since: {type: 'string'},
   faults: {type: 'string'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
@@ -41,7 +42,7 @@ const flagsOf: Record<string, readonly Flag[]> = {
   status: [...signInFlags, 'json'],
   list: [...signInFlags, 'json', 'mode'],
   switch: [...signInFlags, 'json', 'dry-run', 'yes'],
-  audit: ['json'],
+  audit: ['json', 'since'],
   sandbox: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
   logout: [],
 };
@@ -124,7 +125,7 @@ async function dispatch(
         io,
       );
     case 'audit':
-      return (await import('./audit.js')).runAuditCommand({json}, io);
+      return (await import('./audit.js')).runAuditCommand({json, since: day(values.since, 'since')}, io);
     case 'logout':
       return (await import('./logout.js')).runLogoutCommand(io);
     case 'sandbox':
@@ -204,6 +205,19 @@ function parseProblem(error: Error & {code?: string}): string {
     default:
       return `${error.message} See tenant-mode --help.`;
   }
+}
+
+/** A calendar day, YYYY-MM-DD, that exists (2027-02-30 does not): the day itself, as given. */
+function day(text: string | undefined, flag: string): string | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match
+    ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`--${flag} must be a day as YYYY-MM-DD, e.g. 2026-12-01 (got ${text}).`);
+  }
+  return text;
 }
 
 function number(
