@@ -1,3 +1,4 @@
+import {execFileSync, spawn} from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -110,6 +111,22 @@ describe('--client-secret-file, for unattended runs', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Acme Corp (customer)');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'takes it from a named pipe whose writer comes a moment later',
+    async () => {
+      const pipe = join(mkdtempSync(join(tmpdir(), 'tenant-mode-secret-')), 'pipe');
+      execFileSync('mkfifo', ['-m', '600', pipe]);
+      const writer = spawn('sh', ['-c', 'sleep 0.3; printf "%s\\n" "$SECRET" > "$PIPE"'], {
+        env: {...process.env, SECRET: sandbox.current.clientSecret, PIPE: pipe},
+      });
+      const written = new Promise((resolve) => writer.on('exit', resolve));
+      const run = await withFile(pipe);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(await written).toBe(0);
+    },
+  );
 
   it.skipIf(process.platform === 'win32')(
     'refuses a file others can read, a missing, empty or many-line file, and two secrets: exit 2, nothing sent',

@@ -1,4 +1,4 @@
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 
 /** The secret file cannot be used; the message names the file and why, never its content. */
 export class SecretFileError extends Error {
@@ -18,7 +18,8 @@ const largest = 4096;
 export function readSecretFile(path: string): string {
   let descriptor: number;
   try {
-    descriptor = openSync(path, 'r');
+    // Non-blocking: a named pipe nobody writes to would otherwise block this open, and with it Ctrl+C, for ever.
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as {code?: string}).code;
     const why =
@@ -48,7 +49,7 @@ export function readSecretFile(path: string): string {
         );
       }
     }
-    const text = readAtMost(descriptor, largest + 1);
+    const text = readAtMost(descriptor, largest + 1, path, stat.isFIFO());
     if (text.length > largest) {
       throw new SecretFileError(
         `The client secret file ${path} is over ${largest} bytes: it is not a secret file.`,
@@ -67,14 +68,36 @@ export function readSecretFile(path: string): string {
   }
 }
 
-/** Reads up to `limit` bytes, looping as a pipe gives its content in pieces. */
-function readAtMost(descriptor: number, limit: number): string {
+/** How long a pipe may take to give the secret (`pass` asking gpg-agent takes a moment). */
+const pipePatienceMs = 10_000;
+
+/**
+ * Reads up to `limit` bytes, looping as a pipe gives its content in pieces. The descriptor is non-blocking: a pipe
+ * with nothing in it yet answers EAGAIN, and a named pipe nobody has opened to write answers end-of-file; for both
+ * this waits a little (the run cannot go on without the secret anyway), a bounded time in which Ctrl+C is not heard.
+ */
+function readAtMost(descriptor: number, limit: number, path: string, pipe: boolean): string {
   const buffer = Buffer.alloc(limit);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   let length = 0;
+  let waited = 0;
   while (length < limit) {
-    const read = readSync(descriptor, buffer, length, limit - length, null);
-    if (read === 0) break;
-    length += read;
+    let read: number | undefined;
+    try {
+      read = readSync(descriptor, buffer, length, limit - length, null);
+    } catch (error) {
+      if ((error as {code?: string}).code !== 'EAGAIN') throw error;
+    }
+    if (read === 0 && !(pipe && length === 0)) break;
+    if (read) {
+      length += read;
+      continue;
+    }
+    if (waited >= pipePatienceMs) {
+      throw new SecretFileError(`Nothing came through the client secret pipe ${path} within 10 s.`);
+    }
+    Atomics.wait(pause, 0, 0, 20);
+    waited += 20;
   }
   return buffer.subarray(0, length).toString('utf8');
 }
