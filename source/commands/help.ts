@@ -102,6 +102,7 @@ Usage
 
 Flags
   --since <day>            only attempts from this day on (UTC)
+  --json                   one JSON document on stdout
 
 Examples
   $ tenant-mode audit
