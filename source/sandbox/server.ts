@@ -113,17 +113,23 @@ async function handle(
   };
   requests.push(record);
 
+  // A canned answer (a fault rule's, or the rate limit's): a string body is an HTML page, anything else JSON.
+  const answerWith = (rule: Pick<FaultRule, 'body' | 'headers'> & {status: number}) => {
+    const text = typeof rule.body === 'string' ? rule.body : JSON.stringify(rule.body ?? {});
+    const contentType = typeof rule.body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+    record.status = rule.status;
+    response.writeHead(rule.status, {'Content-Type': contentType, ...rule.headers});
+    response.end(text);
+  };
+
   if (latencyMs > 0) await delay(latencyMs);
   const wait = limit?.refuse();
   if (wait !== undefined) {
-    record.status = 429;
-    response.writeHead(429, {'Content-Type': 'application/json', 'Retry-After': String(wait)});
-    response.end(
-      JSON.stringify(
-        new SandboxError(429, 'too_many_requests', `Rate limit: try again in ${wait} s.`).toBody(),
-      ),
-    );
-    return;
+    return answerWith({
+      status: 429,
+      headers: {'Retry-After': String(wait)},
+      body: new SandboxError(429, 'too_many_requests', `Rate limit: try again in ${wait} s.`).toBody(),
+    });
   }
   const fault = faults.take(method, path);
   if (fault?.delayMs) await delay(fault.delayMs);
@@ -131,14 +137,7 @@ async function handle(
     request.socket.destroy();
     return;
   }
-  const answerWithFault = (rule: FaultRule & {status: number}) => {
-    const text = typeof rule.body === 'string' ? rule.body : JSON.stringify(rule.body ?? {});
-    const contentType = typeof rule.body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
-    record.status = rule.status;
-    response.writeHead(rule.status, {'Content-Type': contentType, ...rule.headers});
-    response.end(text);
-  };
-  if (fault?.status !== undefined && !fault.applied) return answerWithFault({...fault, status: fault.status});
+  if (fault?.status !== undefined && !fault.applied) return answerWith({...fault, status: fault.status});
 
   let reply: {status: number; body?: unknown};
   if (!url.pathname.startsWith(`${apiPrefix}/`)) {
@@ -168,7 +167,7 @@ async function handle(
     request.socket.destroy();
     return;
   }
-  if (fault?.status !== undefined) return answerWithFault({...fault, status: fault.status});
+  if (fault?.status !== undefined) return answerWith({...fault, status: fault.status});
   record.status = reply.status;
   if (reply.body === undefined) {
     response.writeHead(reply.status);
