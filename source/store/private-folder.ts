@@ -1,4 +1,5 @@
 import {chmodSync, mkdirSync, statSync} from 'node:fs';
+import {modeText, otherOwner} from './ownership.js';
 
 /** The config folder cannot be used: the message says why (as ssh refuses a key in a folder others can write). */
 export class UnsafeFolderError extends Error {
@@ -23,14 +24,13 @@ export function ensurePrivateFolder(directory: string): void {
     return;
   }
   if (!stat.isDirectory()) throw Object.assign(new Error(`${directory} is not a folder`), {code: 'ENOTDIR'});
-  const uid = process.getuid?.();
-  if (uid !== undefined && stat.uid !== uid) {
-    throw new UnsafeFolderError(`the folder ${directory} belongs to another user (uid ${stat.uid})`);
+  const owner = otherOwner(stat);
+  if (owner !== undefined) {
+    throw new UnsafeFolderError(`the folder ${directory} belongs to another user (uid ${owner})`);
   }
   if ((Number(stat.mode) & 0o022) !== 0) {
-    const mode = (Number(stat.mode) & 0o7777).toString(8).padStart(4, '0');
     throw new UnsafeFolderError(
-      `the folder ${directory} can be written by others (mode ${mode}); use a folder of your own (TENANT_MODE_CONFIG_DIR)`,
+      `the folder ${directory} can be written by others (mode ${modeText(stat)}); use a folder of your own (TENANT_MODE_CONFIG_DIR)`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {modeText, otherOwner} from './ownership.js';
 
 /** The secret file cannot be used; the message names the file and why, never its content. */
 export class SecretFileError extends Error {
@@ -36,16 +37,15 @@ export function readSecretFile(path: string): string {
       throw new SecretFileError(`The client secret file ${path} is not a file.`);
     }
     if (process.platform !== 'win32') {
-      const uid = process.getuid?.();
-      if (uid !== undefined && stat.uid !== uid) {
+      const owner = otherOwner(stat);
+      if (owner !== undefined) {
         throw new SecretFileError(
-          `The client secret file ${path} belongs to another user (uid ${stat.uid}); use a file of your own.`,
+          `The client secret file ${path} belongs to another user (uid ${owner}); use a file of your own.`,
         );
       }
       if ((stat.mode & 0o077) !== 0) {
-        const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
         throw new SecretFileError(
-          `The client secret file ${path} can be read or written by others (mode ${mode}); make it yours alone: chmod 600 ${path}`,
+          `The client secret file ${path} can be read or written by others (mode ${modeText(stat)}); make it yours alone: chmod 600 ${path}`,
         );
       }
     }
