@@ -1,4 +1,5 @@
 import {
+  askedToWait,
   CredentialStore,
   configDirectory,
   printable,
@@ -48,10 +49,7 @@ export async function openSession(flags: SignInFlags, io: CommandIo, output: Out
       timeoutMs: flags.timeoutSeconds * 1000,
       signal: io.interrupt,
       onRetry: (error, attempt, delayMs) => {
-        const why =
-          error.status === 429
-            ? 'The platform asked to wait (429 Too Many Requests)'
-            : printable(error.message);
+        const why = askedToWait(error) ?? printable(error.message);
         output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
       },
     },

@@ -31,6 +31,11 @@ export function signInFault(error: unknown): {fault: SignInFault; message: strin
   }
 }
 
+/** Why a request waits before it is tried again, when the platform asked for the wait (429); else undefined. */
+export function askedToWait(error: PlatformError): string | undefined {
+  return error.status === 429 ? 'The platform asked to wait (429 Too Many Requests)' : undefined;
+}
+
 /** One line for a failed search, read or listing while choosing the tenant. */
 export function lookupFailureText(error: unknown, ownTenantName: string): string {
   if (!(error instanceof PlatformError)) return printable(String(error));

@@ -37,7 +37,7 @@ export {
 export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {type Explanation, explainError, explainStatus} from './explain.js';
-export {lookupFailureText, type SignInFault, signInFault} from './failures.js';
+export {askedToWait, lookupFailureText, type SignInFault, signInFault} from './failures.js';
 export {
   childrenOf,
   choose,

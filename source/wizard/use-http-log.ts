@@ -1,5 +1,5 @@
 import {useCallback, useRef, useState} from 'react';
-import type {Clock, Exchange, PlatformError} from '../procedure/index.js';
+import {askedToWait, type Clock, type Exchange, type PlatformError} from '../procedure/index.js';
 
 export interface Waiting {
   readonly reason: string;
@@ -30,10 +30,7 @@ export function useHttpLog(clock: Clock) {
 
   const onRetry = useCallback(
     (error: PlatformError, _attempt: number, delayMs: number) => {
-      const reason =
-        error.status === 429
-          ? 'The platform asked to wait (429 Too Many Requests)'
-          : `The platform answered ${error.status ?? error.kind}`;
+      const reason = askedToWait(error) ?? `The platform answered ${error.status ?? error.kind}`;
       setWaiting({reason, until: clock.now() + delayMs});
     },
     [clock],
