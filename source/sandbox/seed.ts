@@ -86,9 +86,7 @@ export function seedWorld(world: World, options: {extraCustomers?: number} = {})
   });
   const wayne = under('Wayne Enterprises', {createdAt: thisMonth});
   world.addTenant({name: 'Wayne R&D', kind: 'unit', parentId: wayne.id, createdAt: thisMonth});
-  for (let index = 1; index <= (options.extraCustomers ?? 0); index++) {
-    under(`Customer ${String(index).padStart(5, '0')}`, {createdAt: thisMonth});
-  }
+  seedExtraCustomers(world, partner.id, options.extraCustomers ?? 0, now);
 
   // Outside the demo client's subtree: reading it answers 403.
   const other = world.addTenant({
@@ -127,4 +125,49 @@ export function seedWorld(world: World, options: {extraCustomers?: number} = {})
     created_at: createdAt,
   });
   return {clientId, clientSecret: demoClientSecret, tenantId: partner.id, viewerClientId, viewerClientSecret};
+}
+
+/**
+ * `--tenants N`: a partner's realistic mix, the same on every run. Every third customer (3, 6, 9, …) is in
+ * production since the 1st of a past month; the others are in trial and switch by themselves on a day spread over
+ * the next two months. Every fourth customer is in one of ten folders (`Region 01` … `Region 10`).
+ * [assumed] The seed says a trial ends after one full month; trials that end later than a month from today are
+ * extended ones (a partner can ask for that), so their end date is set, not derived from their creation.
+ */
+function seedExtraCustomers(world: World, partnerId: string, count: number, now: number): void {
+  const folders: string[] = [];
+  const folderFor = (index: number): string => {
+    const number = (Math.floor(index / 4) % 10) + 1;
+    let id = folders[number];
+    if (!id) {
+      id = world.addTenant({
+        name: `Region ${String(number).padStart(2, '0')}`,
+        kind: 'folder',
+        parentId: partnerId,
+        createdAt: Date.UTC(2022, 0, number),
+      }).id;
+      folders[number] = id;
+    }
+    return id;
+  };
+  for (let index = 1; index <= count; index++) {
+    const name = `Customer ${String(index).padStart(5, '0')}`;
+    const parentId = index % 4 === 0 ? folderFor(index) : partnerId;
+    if (index % 3 === 0) {
+      const switchedAt = startOfMonth(addMonths(now, -1 - (index % 12)));
+      world.addTenant({
+        name,
+        kind: 'customer',
+        parentId,
+        mode: 'production',
+        switchedAt,
+        createdAt: switchedAt - 20 * day,
+      });
+      continue;
+    }
+    // Days from 1 to 60, spread (7 and 60 share no factor), at a time of day that varies too.
+    const trialEndsAt = now + (1 + ((index * 7) % 60)) * day + (index % 24) * 3_600_000;
+    const createdAt = Math.min(addMonths(trialEndsAt, -1), now - day);
+    world.addTenant({name, kind: 'customer', parentId, createdAt, trialEndsAt});
+  }
 }

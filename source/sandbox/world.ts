@@ -230,7 +230,7 @@ export class World {
         currency: spec.currency ?? null,
         production_start_date:
           mode === 'trial'
-            ? platformTime(addMonths(createdAt, 1))
+            ? platformTime(spec.trialEndsAt ?? addMonths(createdAt, 1))
             : spec.kind === 'customer'
               ? platformTime(switchedAt)
               : null,
@@ -265,6 +265,8 @@ export interface TenantSpec {
   createdAt?: number;
   /** When a production or suspended customer was switched. */
   switchedAt?: number;
+  /** When a trial ends by itself, if not one month after its creation (an extended trial). */
+  trialEndsAt?: number;
   currency?: string | null;
   customerId?: string;
   contactName?: string;
