@@ -29,6 +29,14 @@ const flagSpec = {
   rate: {type: 'string'},
   since: {type: 'string'},
   faults: {type: 'string'},
+  on: {type: 'string'},
+  out: {type: 'string'},
+  only: {type: 'string', multiple: true},
+  except: {type: 'string', multiple: true},
+  check: {type: 'boolean'},
+  'not-on-date': {type: 'boolean'},
+  concurrency: {type: 'string'},
+  'max-failures': {type: 'string'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
 } as const;
@@ -43,10 +51,14 @@ const flagsOf: Record<string, readonly Flag[]> = {
   list: [...signInFlags, 'json', 'mode'],
   switch: [...signInFlags, 'json', 'dry-run', 'yes'],
   audit: ['json', 'since'],
+  plan: [...signInFlags, 'json', 'on', 'out', 'only', 'except'],
+  apply: [...signInFlags, 'json', 'check', 'dry-run', 'yes', 'not-on-date', 'concurrency', 'max-failures'],
   sandbox: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
   logout: [],
 };
 const takesTenant = new Set(['status', 'switch']);
+/** Flags that may be given more than once: each adds to the list. */
+const repeatable = new Set<string>(['only', 'except']);
 
 class UsageError extends Error {}
 
@@ -97,12 +109,14 @@ async function dispatch(
       );
     }
   }
-  const wanted = takesTenant.has(command) ? 1 : 0;
+  const wanted = takesTenant.has(command) || command === 'apply' ? 1 : 0;
   if (rest.length !== wanted) {
     throw new UsageError(
-      wanted === 1
-        ? `tenant-mode ${command} takes one tenant name or UUID (quote a name with spaces).`
-        : `Unexpected argument "${rest.join(' ')}". See tenant-mode --help.`,
+      command === 'apply'
+        ? 'tenant-mode apply takes one plan file (made by tenant-mode plan --out FILE).'
+        : wanted === 1
+          ? `tenant-mode ${command} takes one tenant name or UUID (quote a name with spaces).`
+          : `Unexpected argument "${rest.join(' ')}". See tenant-mode --help.`,
     );
   }
   const [tenant = ''] = rest;
@@ -126,6 +140,40 @@ async function dispatch(
       );
     case 'audit':
       return (await import('./audit.js')).runAuditCommand({json, since: day(values.since, 'since')}, io);
+    case 'plan':
+      return (await import('./plan.js')).runPlanCommand(
+        {
+          ...signIn,
+          json,
+          on: day(values.on, 'on'),
+          out: values.out,
+          only: values.only ?? [],
+          except: values.except ?? [],
+        },
+        io,
+      );
+    case 'apply':
+      if (values.check && values['dry-run']) {
+        throw new UsageError('--check and --dry-run are the same look on different days: give one.');
+      }
+      return (await import('./apply.js')).runApplyCommand(
+        tenant,
+        {
+          ...signIn,
+          json,
+          look: values.check ? 'check' : values['dry-run'] ? 'dry-run' : undefined,
+          yes: values.yes ?? false,
+          notOnDate: values['not-on-date'] ?? false,
+          concurrency: number(values.concurrency, 'concurrency', {min: 1, max: 32, fallback: 4, whole: true}),
+          maxFailures: number(values['max-failures'], 'max-failures', {
+            min: 1,
+            max: 100_000,
+            fallback: 10,
+            whole: true,
+          }),
+        },
+        io,
+      );
     case 'logout':
       return (await import('./logout.js')).runLogoutCommand(io);
     case 'sandbox':
@@ -185,7 +233,7 @@ function parse(argv: readonly string[]) {
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option') continue;
-    if (seen.has(token.name)) {
+    if (seen.has(token.name) && !repeatable.has(token.name)) {
       throw new UsageError(`--${token.name} is given twice; give it once.`);
     }
     seen.add(token.name);

@@ -4,6 +4,7 @@ import {
   configDirectory,
   printable,
   type Session,
+  type SignInOptions,
   signIn,
   startingPoint,
 } from '../procedure/index.js';
@@ -27,7 +28,12 @@ export function openStore(io: CommandIo, output: Pick<Output, 'note'>): Credenti
 }
 
 /** Signs in as the wizard would: flags and the given secret, else the saved profile. */
-export async function openSession(flags: SignInFlags, io: CommandIo, output: Output): Promise<Session> {
+export async function openSession(
+  flags: SignInFlags,
+  io: CommandIo,
+  output: Output,
+  extra: Pick<SignInOptions, 'gate' | 'onRetry'> = {},
+): Promise<Session> {
   const store = openStore(io, output);
   const start = startingPoint({url: flags.url, clientId: flags.clientId, secret: flags.secret}, store);
   const {dataCenter, clientId, secret: knownSecret} = start.form;
@@ -52,6 +58,7 @@ export async function openSession(flags: SignInFlags, io: CommandIo, output: Out
         const why = askedToWait(error) ?? printable(error.message);
         output.note(`${why}: trying again in ${Math.round(delayMs / 100) / 10} s (retry ${attempt}).`);
       },
+      ...extra,
     },
   );
 }

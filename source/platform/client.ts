@@ -2,6 +2,7 @@ import type {Clock} from '../clock.js';
 import {TokenKeeper} from './auth.js';
 import {normalizeBaseUrl} from './base-url.js';
 import {type FailedRequest, PlatformError} from './errors.js';
+import type {RequestGate} from './gate.js';
 import {defaultTimeoutMs, type ExchangeObserver, HttpCore, type HttpRequest} from './http.js';
 import {checkClientInfo, checkPricing, checkSearch, checkTenant, checkTenantPage} from './shapes.js';
 import type {AccessToken, ApiClientInfo, Pricing, SearchHit, Tenant} from './types.js';
@@ -25,7 +26,15 @@ export interface PlatformClientOptions {
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
   /** Told before each retry (5xx, or 429 with its Retry-After), so that a screen can show why and how long it waits. */
   readonly onRetry?: (error: PlatformError, attempt: number, delayMs: number) => void;
+  /**
+   * Shared by every request of a run of many (apply): a 429 pauses them all for its Retry-After, and a GET answered
+   * 429 is tried again after the pause, up to 20 times, beside its 5xx retries.
+   */
+  readonly gate?: RequestGate;
 }
+
+/** How many 429s in a row one GET of a gated run waits out before it is reported. */
+const gatedRetries = 20;
 
 /**
  * A listing of many pages as a whole may take this many times the per-request timeout (30 s by default: 10 min),
@@ -46,6 +55,7 @@ export class PlatformClient {
   readonly #onRetry?: PlatformClientOptions['onRetry'];
   readonly #clock: Clock;
   readonly #listingLimitMs: number;
+  readonly #gate?: RequestGate;
   #self?: ApiClientInfo;
 
   constructor(options: PlatformClientOptions) {
@@ -70,6 +80,7 @@ export class PlatformClient {
     this.#listingLimitMs = (options.timeoutMs ?? defaultTimeoutMs) * listingTimeoutFactor;
     this.#onRetry = options.onRetry;
     this.#clock = options.clock;
+    this.#gate = options.gate;
   }
 
   /** The token in use, if any (for the credential cache; never shown). */
@@ -233,6 +244,7 @@ export class PlatformClient {
     request: Omit<HttpRequest, 'method'>,
     check: (body: unknown, request: FailedRequest) => T,
   ): Promise<T> {
+    let rateLimited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         const {status, body} = await this.#authorized<unknown>({...request, method: 'GET'});
@@ -248,6 +260,13 @@ export class PlatformClient {
         return check(body, failed);
       } catch (error) {
         const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
+        if (this.#gate && delayMs !== undefined && (error as PlatformError).status === 429) {
+          // The pause is already asked for (#authorized): wait it out with every other request.
+          if (rateLimited++ >= gatedRetries) throw error;
+          this.#onRetry?.(error as PlatformError, rateLimited, delayMs);
+          attempt--;
+          continue;
+        }
         if (delayMs === undefined || attempt >= this.#retry.attempts) throw error;
         this.#onRetry?.(error as PlatformError, attempt + 1, delayMs);
         await this.#clock.sleep(delayMs, request.signal).catch(() => {
@@ -273,10 +292,16 @@ export class PlatformClient {
     request: HttpRequest,
     {resendAfter401 = true}: {resendAfter401?: boolean} = {},
   ): Promise<{status: number; body: T}> {
+    await this.#gate?.ready(request.signal).catch(() => {
+      throw new PlatformError('aborted', 'Cancelled while waiting for the rate limit to pass.');
+    });
     const token = await this.#tokens.token(request.signal);
     try {
       return await this.#http.send<T>({...request, authorization: `Bearer ${token.value}`});
     } catch (error) {
+      if (this.#gate && error instanceof PlatformError && error.status === 429) {
+        this.#gate.pause((error.retryAfterSeconds ?? this.#retry.delayMs / 1000) * 1000);
+      }
       // A 401 means the token was not accepted (expired early, revoked): a GET takes one new token and is sent
       // once more. The next request after a refused PUT takes a new token too.
       if (!(error instanceof PlatformError) || error.status !== 401) throw error;

@@ -11,6 +11,7 @@ export {
   relativeDays,
 } from './dates.js';
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
+export {RequestGate} from './gate.js';
 export type {Exchange, ExchangeObserver} from './http.js';
 export {hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
 export {reachDataCenter} from './reach.js';

@@ -8,6 +8,7 @@ export {
   type Exchange,
   formatDay,
   formatDayTime,
+  formatMonth,
   hasHiddenCharacters,
   hostOf,
   isLoopbackHost,
@@ -21,6 +22,7 @@ export {
   parsePlatformDate,
   printable,
   printableLines,
+  RequestGate,
   reachDataCenter,
   relativeDays,
   switchRequest,
@@ -33,7 +35,30 @@ export {
   CredentialStore,
   configDirectory,
   credentialsPath,
+  exists,
+  PlanFileError,
+  readPlanFile,
+  writableByOthers,
+  writePlanFile,
 } from '../store/index.js';
+export {
+  type ApplyOutcome,
+  type ApplyReport,
+  applyPlan,
+  type CheckOutcome,
+  checkPlan,
+  ResultsRefused,
+  type TenantResult,
+} from './apply.js';
+export {
+  dateCost,
+  exitCodeOfApply,
+  exitCodeOfCheck,
+  outcomeWords,
+  planRefusal,
+  resultLine,
+  tally,
+} from './apply-text.js';
 export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {type Explanation, explainError, explainStatus} from './explain.js';
@@ -54,6 +79,26 @@ export {
 export {confirmsName, foldName, searchKey} from './fold.js';
 export {interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
+export {
+  type Candidate,
+  type Candidates,
+  dayStart,
+  defaultPlanDay,
+  makePlan,
+  readCandidates,
+  readConcurrency,
+  SelectionError,
+  select,
+} from './plan.js';
+export {
+  isDay,
+  type Plan,
+  PlanFormatError,
+  type PlannedTenant,
+  parsePlan,
+  planDigest,
+  planText,
+} from './plan-format.js';
 export {pricingOf} from './pricing.js';
 export {
   decideSwitch,

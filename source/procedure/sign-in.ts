@@ -5,6 +5,7 @@ import {
   hostOf,
   PlatformClient,
   type PlatformError,
+  type RequestGate,
 } from '../platform/index.js';
 import type {CredentialStore} from '../store/index.js';
 
@@ -28,6 +29,8 @@ export interface SignInOptions {
   /** Told before a GET is tried again (5xx, or 429 with its Retry-After). */
   readonly onRetry?: (error: PlatformError, attempt: number, delayMs: number) => void;
   readonly signal?: AbortSignal;
+  /** For a run of many requests (apply): a 429 pauses them all (platform/gate.ts). */
+  readonly gate?: RequestGate;
 }
 
 /** Who is signed in where, in the words a screen shows. */
@@ -71,6 +74,7 @@ export async function signIn(
     },
     onExchange: options.onExchange,
     onRetry: options.onRetry,
+    gate: options.gate,
   });
   await client.authenticate(signal);
   const ownId = options.knownTenantId ?? (await client.whoAmI(signal)).tenant_id;

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import {join} from 'node:path';
 import {jsonText} from '../platform/index.js';
+import {Journal, JournalError} from './journal.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
 /** What became of one switch attempt. */
@@ -33,7 +34,7 @@ export interface AuditAttempt {
   /** Shared with the outcome line that follows it. */
   readonly attempt_id: string;
   readonly time: string;
-  readonly via: 'wizard' | 'command';
+  readonly via: 'wizard' | 'command' | 'apply';
   readonly data_center: string;
   readonly client_id: string;
   readonly tenant_id: string;
@@ -41,6 +42,8 @@ export interface AuditAttempt {
   readonly pricing_before: unknown;
   /** The body that is sent. */
   readonly request: unknown;
+  /** Sent by `apply`: the SHA-256 of its plan file. */
+  readonly plan_sha256?: string;
 }
 
 /** What became of an attempt, once known. */
@@ -55,6 +58,8 @@ export interface AuditResult {
   readonly outcome: Exclude<AuditOutcome, 'cancelled-by-operator'>;
   /** How many PUTs were sent for this attempt (2 only after a 401, which proves the first had no effect). */
   readonly puts: number;
+  /** Sent by `apply`: the SHA-256 of its plan file. */
+  readonly plan_sha256?: string;
   readonly error?: {
     readonly kind: string;
     readonly status?: number;
@@ -109,6 +114,23 @@ export class AuditLog {
 
   constructor(readonly directory: string) {
     this.path = join(directory, 'audit.log');
+  }
+
+  /**
+   * The log as a journal that flushes lines in groups (store/journal.ts), for a run of many switches (apply); each
+   * line is still on disk before its `append` resolves.
+   */
+  async openJournal(): Promise<Journal> {
+    try {
+      ensurePrivateFolder(this.directory);
+    } catch (error) {
+      throw new AuditWriteError(this.path, reasonOf(error));
+    }
+    try {
+      return await Journal.open(this.path);
+    } catch (error) {
+      throw new AuditWriteError(this.path, error instanceof JournalError ? error.reason : reasonOf(error));
+    }
   }
 
   /** Appends one line and flushes it; throws AuditWriteError when it cannot (nothing half-written is left). */

@@ -11,6 +11,8 @@ export {
   AuditWriteError,
 } from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
+export {Journal, JournalError, readJournal} from './journal.js';
 export {configDirectory, credentialsPath} from './location.js';
+export {exists, PlanFileError, readPlanFile, writableByOthers, writePlanFile} from './plan-file.js';
 export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';

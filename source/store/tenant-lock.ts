@@ -13,7 +13,11 @@ export class TenantLock {
   /** Takes the lock, or says which process holds it. */
   static take(directory: string, tenantId: string): TenantLock | {readonly heldBy: number} {
     ensurePrivateFolder(directory);
-    const path = join(directory, `switch-${tenantId}.lock`);
+    return TenantLock.takeFile(join(directory, `switch-${tenantId}.lock`));
+  }
+
+  /** The same lock on any path (apply: one run of a plan at a time, beside its results file). */
+  static takeFile(path: string): TenantLock | {readonly heldBy: number} {
     for (let tries = 0; tries < 2; tries++) {
       try {
         const descriptor = openSync(

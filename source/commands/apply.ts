@@ -1,0 +1,235 @@
+import {createInterface} from 'node:readline/promises';
+import {
+  type ApplyReport,
+  AuditLog,
+  applyPlan,
+  type CheckOutcome,
+  checkPlan,
+  dateCost,
+  exitCodeOfApply,
+  exitCodeOfCheck,
+  formatDay,
+  outcomeWords,
+  type Plan,
+  PlanFileError,
+  PlanFormatError,
+  PlatformError,
+  parsePlan,
+  planDigest,
+  planRefusal,
+  printable,
+  RequestGate,
+  ResultsRefused,
+  readPlanFile,
+  resultLine,
+  type TenantResult,
+  tally,
+  writableByOthers,
+} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
+import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
+import {openSession, type SignInFlags} from './session.js';
+
+export interface ApplyFlags extends SignInFlags {
+  readonly json: boolean;
+  /** Read every tenant again and say what would happen, send nothing: `check` any day, `dry-run` on the day. */
+  readonly look?: 'check' | 'dry-run';
+  readonly yes: boolean;
+  readonly notOnDate: boolean;
+  readonly concurrency: number;
+  readonly maxFailures: number;
+}
+
+/** `tenant-mode apply FILE`: the plan made by `plan`, run on its day — resumable, one PUT per tenant at most. */
+export async function runApplyCommand(file: string, flags: ApplyFlags, io: CommandIo): Promise<number> {
+  const output = makeOutput(flags.json, io);
+  return runCommand(output, io, async (signal) => {
+    const {plan, sha256} = readPlan(file);
+    const resultsPath = `${file}.results.jsonl`;
+    if (flags.yes) {
+      for (const path of [file, resultsPath]) {
+        const why = writableByOthers(path);
+        if (why) {
+          throw new CommandError(`Refusing an unattended apply: ${why}. Nothing was sent.`, exitCodes.usage, {
+            reason: 'writable-by-others',
+          });
+        }
+      }
+    }
+    const person = Boolean(io.stdin.isTTY && io.stderr.isTTY);
+    if (!flags.look && !flags.yes && !person) {
+      throw new CommandError(
+        'Refusing to apply without confirmation: there is no terminal to ask on. Pass --yes in a script (or --check to only look).',
+        exitCodes.usage,
+        {reason: 'confirmation-needed'},
+      );
+    }
+    const gate = new RequestGate(io.clock);
+    let shownPause = 0;
+    const session = await openSession(flags, io, output, {
+      gate,
+      onRetry: (error) => {
+        const until = gate.pausedUntil;
+        if (error.status !== 429 || until === undefined || until <= shownPause) return;
+        shownPause = until;
+        output.note(
+          `The platform asks to slow down (429): every request waits ${Math.ceil((until - io.clock.now()) / 1000)} s.`,
+        );
+      },
+    });
+    const now = io.clock.now();
+    const refusal = planRefusal(
+      plan,
+      {dataCenter: session.client.baseUrl, ownId: session.ownId},
+      now,
+      flags.notOnDate || flags.look === 'check',
+    );
+    if (refusal) throw new CommandError(refusal, exitCodes.usage, {reason: 'plan-refused'});
+    const today = new Date(now).toISOString().slice(0, 10);
+    if (today !== plan.planned_date && flags.look !== 'check') {
+      output.note(`Not the planned day (--not-on-date): ${dateCost(plan, now)}.`);
+    }
+    const count = plan.tenants.length;
+    const about = {plan_file: file, plan_sha256: sha256, planned_date: plan.planned_date};
+
+    if (flags.look) {
+      output.progress(`Reading the ${count} planned tenants again; nothing is sent…`);
+      const results = await checkPlan(session, plan, {concurrency: flags.concurrency, signal});
+      const lines = [...results.map(resultLine), '', summary(results, flags.look)];
+      output.result(lines.join('\n'), {
+        ...about,
+        look: flags.look,
+        sent: false,
+        summary: Object.fromEntries(tally(results)),
+        tenants: results.map(tenantJson),
+      });
+      return exitCodeOfCheck(results);
+    }
+
+    if (!flags.yes && !(await confirmed(count, plan, io))) {
+      throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
+    }
+    output.note(
+      `Applying ${file} (SHA-256 ${sha256.slice(0, 12)}…): ${count} tenants, ${flags.concurrency} at a time. Results: ${resultsPath}`,
+    );
+    let done = 0;
+    let report: ApplyReport;
+    const started = io.clock.now();
+    try {
+      report = await applyPlan({
+        session,
+        plan,
+        planSha256: sha256,
+        resultsPath,
+        audit: new AuditLog(session.store.directory),
+        clock: io.clock,
+        concurrency: flags.concurrency,
+        maxFailures: flags.maxFailures,
+        stop: signal,
+        onResult: (result) => {
+          done += 1;
+          if (!result.earlier)
+            io.stderr.write(
+              `[${String(done).padStart(String(count).length)}/${count}] ${resultLine(result)}\n`,
+            );
+        },
+      });
+    } catch (error) {
+      if (error instanceof ResultsRefused) {
+        throw new CommandError(error.message, exitCodes.usage, {reason: 'results-refused'});
+      }
+      throw error;
+    }
+    const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
+    const sentNow = report.results.filter((result) => result.puts > 0).length;
+    const lines = [...report.results.map(resultLine), '', summary(report.results, undefined)];
+    const earlier = report.results.filter((result) => result.earlier).length;
+    if (earlier > 0)
+      lines.push(`${earlier} of them were settled by an earlier run of this plan and left alone.`);
+    if (sentNow > 0) {
+      lines.push(
+        `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
+      );
+    }
+    if (report.stopped === 'failures') {
+      lines.push(
+        `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${flags.maxFailures}): the platform seems to be failing, so the rest was not sent. Run the same apply again later: it resumes, and re-reads what is unknown.`,
+      );
+    } else if (report.stopped === 'interrupted') {
+      lines.push(
+        'Interrupted: no new switch was sent; those in flight finished and are recorded. Run the same apply again to resume.',
+      );
+    }
+    output.result(lines.join('\n'), {
+      ...about,
+      results_file: resultsPath,
+      sent: sentNow > 0,
+      stopped: report.stopped ?? null,
+      summary: Object.fromEntries(tally(report.results)),
+      tenants: report.results.map(tenantJson),
+    });
+    return exitCodeOfApply(report);
+  });
+}
+
+function readPlan(file: string): {plan: Plan; sha256: string} {
+  try {
+    const text = readPlanFile(file);
+    return {plan: parsePlan(text, file), sha256: planDigest(text)};
+  } catch (error) {
+    if (error instanceof PlanFileError || error instanceof PlanFormatError) {
+      throw new CommandError(`${error.message} Nothing was sent.`, exitCodes.usage, {reason: 'plan-refused'});
+    }
+    throw error;
+  }
+}
+
+function summary(results: readonly TenantResult<string>[], look: 'check' | 'dry-run' | undefined): string {
+  const counts = [...tally(results)].map(
+    ([outcome, count]) => `${count} ${outcomeWords[outcome as CheckOutcome] ?? outcome}`,
+  );
+  const head =
+    look === 'check' ? 'Check (nothing sent)' : look === 'dry-run' ? 'Dry run (nothing sent)' : 'Done';
+  return `${head}: ${results.length} tenants — ${counts.join('; ') || 'none'}.`;
+}
+
+function tenantJson(result: TenantResult<string>) {
+  return {
+    id: result.tenant.id,
+    name: result.tenant.name,
+    path: result.tenant.path,
+    outcome: result.outcome,
+    status: result.status,
+    puts: result.puts,
+    earlier: result.earlier ?? false,
+    pricing_after: result.pricingAfter ?? null,
+    ...(result.error ? errorJson(result.error) : {}),
+  };
+}
+
+/** On a terminal: the operator types the number of tenants, as a second look at the size of what happens. */
+async function confirmed(count: number, plan: Plan, io: CommandIo): Promise<boolean> {
+  io.stderr.write(
+    `${[
+      `This switches up to ${count} customer tenants of ${printable(plan.operator_tenant.name)} from trial to production, planned for ${formatDay(Date.parse(`${plan.planned_date}T00:00:00Z`))}.`,
+      'Not reversible. Tenants that changed since the plan are refused by the platform, not switched.',
+    ].join('\n')}\n`,
+  );
+  const prompt = createInterface({
+    input: io.stdin,
+    output: io.stderr as NodeJS.WritableStream,
+    terminal: true,
+  });
+  const asked = new AbortController();
+  prompt.on('SIGINT', () => asked.abort());
+  try {
+    const answer = await prompt.question(`Type ${count} to confirm, anything else cancels: `, {
+      signal: AbortSignal.any([io.interrupt, asked.signal]),
+    });
+    return answer.trim() === String(count);
+  } catch {
+    throw new PlatformError('aborted', 'Interrupted at the confirmation.');
+  } finally {
+    prompt.close();
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  type Candidate,
+  dayStart,
+  defaultPlanDay,
+  exists,
+  formatDay,
+  formatMonth,
+  makePlan,
+  PlanFileError,
+  planText,
+  printable,
+  readCandidates,
+  SelectionError,
+  select,
+  writePlanFile,
+} from '../procedure/index.js';
+import type {CommandIo} from './io.js';
+import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
+import {openSession, type SignInFlags} from './session.js';
+
+export interface PlanFlags extends SignInFlags {
+  readonly json: boolean;
+  /** YYYY-MM-DD, checked by main.ts; default: the coming 1st. */
+  readonly on?: string;
+  readonly out?: string;
+  readonly only: readonly string[];
+  readonly except: readonly string[];
+}
+
+/**
+ * `tenant-mode plan`: every trial customer of the operator's subtree with its pricing, what switching it on the
+ * planned day costs against leaving it, and (with --out) the plan file that `apply` runs on the day.
+ */
+export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<number> {
+  const output = makeOutput(flags.json, io);
+  return runCommand(output, io, async (signal) => {
+    const now = io.clock.now();
+    const day = flags.on ?? defaultPlanDay(now);
+    const today = new Date(now).toISOString().slice(0, 10);
+    if (day < today) {
+      throw new CommandError(
+        `--on ${day} is in the past (today is ${today}, UTC): plan a day to come.`,
+        exitCodes.usage,
+      );
+    }
+    if (flags.out !== undefined && exists(`${flags.out}.results.jsonl`)) {
+      throw new CommandError(
+        `${flags.out} has been applied (${flags.out}.results.jsonl exists): write the new plan to another file.`,
+        exitCodes.usage,
+      );
+    }
+    const session = await openSession(flags, io, output);
+    output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
+    const {planned, endingBefore} = await readCandidates(session, day, {signal});
+    let chosen: Candidate[];
+    try {
+      chosen = select(planned, flags.only, flags.except, endingBefore);
+    } catch (error) {
+      if (error instanceof SelectionError) throw new CommandError(error.message, exitCodes.usage);
+      throw error;
+    }
+    const plan = await makePlan(session, day, chosen, now, signal);
+    if (flags.out !== undefined) {
+      try {
+        writePlanFile(flags.out, planText(plan));
+      } catch (error) {
+        if (error instanceof PlanFileError) throw new CommandError(error.message, exitCodes.usage);
+        throw error;
+      }
+    }
+    const when = formatDay(dayStart(day));
+    const lines = [
+      `Plan for ${when} (UTC): ${chosen.length} of ${planned.length} customers in trial.`,
+      ...(new Date(dayStart(day)).getUTCDate() === 1
+        ? []
+        : [`! ${when} is not the 1st: a switch that day bills all of ${formatMonth(dayStart(day))}.`]),
+      '',
+      ...table(chosen, day),
+    ];
+    if (endingBefore.length > 0) {
+      lines.push('', `Their trial ends before ${when}: planning them changes nothing.`);
+      for (const candidate of endingBefore) {
+        lines.push(
+          `  ${where(candidate)}  ${candidate.id}  switches by itself on ${formatDay(candidate.autoSwitch ?? 0)}`,
+        );
+      }
+    }
+    const earlier = chosen.filter(
+      (candidate) =>
+        candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched,
+    ).length;
+    lines.push(
+      '',
+      '[assumed] "Left alone": a trial that ends by itself is billed from its month, as a switch is; the vendor says so only of a switch.',
+    );
+    if (earlier > 0) {
+      lines.push(
+        `${earlier} of them would start billing later if left alone: switching them on ${when} bills ${formatMonth(dayStart(day))} for each.`,
+      );
+    }
+    lines.push(
+      flags.out === undefined
+        ? `Nothing written: add --out FILE to save this plan; on ${when} run tenant-mode apply FILE.`
+        : `Written to ${flags.out} (readable by you only). On ${when} run: tenant-mode apply ${flags.out}`,
+    );
+    const month = (ms: number | undefined) =>
+      ms === undefined ? null : new Date(ms).toISOString().slice(0, 7);
+    output.result(lines.join('\n'), {
+      planned_date: day,
+      plan_file: flags.out ?? null,
+      data_center: plan.data_center,
+      operator_tenant: plan.operator_tenant,
+      tenants: chosen.map((candidate, index) => ({
+        ...plan.tenants[index],
+        first_billed_month_if_switched: month(candidate.billedIfSwitched),
+        first_billed_month_if_left: month(candidate.billedIfLeft),
+      })),
+      ending_before: endingBefore.map((candidate) => ({
+        id: candidate.id,
+        name: candidate.name,
+        path: candidate.path,
+        auto_switch_date: candidate.auto_switch_date,
+      })),
+    });
+    return exitCodes.done;
+  });
+}
+
+function where(candidate: Candidate): string {
+  return [...candidate.path, candidate.name].map(printable).join(' / ');
+}
+
+/** The plan as a table: who, where, when it would switch by itself, and the first month billed either way. */
+function table(candidates: readonly Candidate[], day: string): string[] {
+  if (candidates.length === 0) return ['No customer to switch.'];
+  const short = (ms: number | undefined) => (ms === undefined ? '—' : formatMonth(ms));
+  const rows = candidates.map((candidate) => [
+    where(candidate),
+    candidate.id,
+    candidate.autoSwitch === undefined ? 'no date given' : formatDay(candidate.autoSwitch),
+    short(candidate.billedIfSwitched),
+    short(candidate.billedIfLeft),
+  ]);
+  const heads = [
+    'CUSTOMER',
+    'UUID',
+    'ENDS BY ITSELF',
+    `BILLED FROM, SWITCHED ${day}`,
+    'BILLED FROM, LEFT ALONE',
+  ];
+  const widths = heads.map((head, column) =>
+    Math.min(column === 0 ? 48 : 40, Math.max(head.length, ...rows.map((row) => (row[column] ?? '').length))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(heads), ...rows.map(line)];
+}

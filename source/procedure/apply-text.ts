@@ -1,0 +1,105 @@
+import {formatDay, formatMonth, printable} from '../platform/index.js';
+import type {ApplyOutcome, ApplyReport, CheckOutcome, TenantResult} from './apply.js';
+import {exitCodes} from './exit-codes.js';
+import {dayStart} from './plan.js';
+import type {Plan} from './plan-format.js';
+import {firstBilledMonth} from './reading.js';
+
+/** Each outcome of an apply (or of its check) in the operator's words, short enough for a table column. */
+export const outcomeWords: Record<ApplyOutcome | CheckOutcome, string> = {
+  switched: 'switched',
+  'switched-confirmed-by-reread': 'switched (confirmed by re-read)',
+  'nothing-to-do': 'already in production: nothing to do',
+  'changed-since-plan': 'changed since the plan: not switched, plan again',
+  gone: 'not visible to this API client any more: not switched',
+  refused: 'refused by the platform: not switched',
+  failed: 'failed, still in trial: apply again to retry',
+  unknown: 'outcome unknown: apply again to re-read it',
+  'not-sent': 'not sent',
+  ready: 'still in trial at the planned version: will be switched',
+};
+
+/** The exit code of a run: the highest of 5 (unknown) > 4 (failed, not reached) > 1 (refused) > 0 wins. */
+export function exitCodeOfApply(report: ApplyReport): number {
+  if (report.stopped === 'interrupted') return exitCodes.interrupted;
+  return Math.max(exitCodes.done, ...report.results.map((result) => exitCodeOfResult(result)));
+}
+
+function exitCodeOfResult(result: TenantResult<ApplyOutcome | CheckOutcome>): number {
+  switch (result.outcome) {
+    case 'unknown':
+      return exitCodes.unknownOutcome;
+    case 'failed':
+    case 'not-sent':
+      return result.error?.status === 401 ? exitCodes.authentication : exitCodes.unreachable;
+    case 'changed-since-plan':
+    case 'gone':
+    case 'refused':
+      return exitCodes.refused;
+    default:
+      return exitCodes.done;
+  }
+}
+
+/** The exit code of `--check`: 0 when every tenant is ready or needs nothing, 1 when some will not be switched. */
+export function exitCodeOfCheck(results: readonly TenantResult<CheckOutcome>[]): number {
+  return Math.max(
+    exitCodes.done,
+    ...results.map((result) =>
+      result.outcome === 'unknown' ? exitCodes.unreachable : exitCodeOfResult(result),
+    ),
+  );
+}
+
+/** Counts by outcome, in a fixed order, for a summary line. */
+export function tally<O extends string>(results: readonly TenantResult<O>[]): Map<O, number> {
+  const counts = new Map<O, number>();
+  for (const {outcome} of results) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  return counts;
+}
+
+/** One line a tenant: outcome, name and path, UUID. */
+export function resultLine(result: TenantResult<ApplyOutcome | CheckOutcome>): string {
+  const where = [...result.tenant.path, result.tenant.name].map(printable).join(' / ');
+  const earlier = result.earlier ? ' (an earlier run)' : '';
+  const why =
+    result.error && !['switched', 'nothing-to-do'].includes(result.outcome)
+      ? ` — ${printable(result.error.message)}`
+      : '';
+  return `${outcomeWords[result.outcome]}${earlier}  ${where}  ${result.tenant.id}${why}`;
+}
+
+/**
+ * Why this plan must not be applied here and now, or undefined when it may: made for another data center or
+ * account (refused always), or for another day (refused unless `--not-on-date`).
+ */
+export function planRefusal(
+  plan: Plan,
+  signedIn: {readonly dataCenter: string; readonly ownId: string},
+  now: number,
+  notOnDate: boolean,
+): string | undefined {
+  if (plan.data_center !== signedIn.dataCenter) {
+    return `This plan was made for ${printable(plan.data_center)}, and you are signed in to ${signedIn.dataCenter}. Nothing was sent: apply it against its own data center.`;
+  }
+  if (plan.operator_tenant.id !== signedIn.ownId) {
+    return `This plan was made for the account of ${printable(plan.operator_tenant.name)} (${plan.operator_tenant.id}), and this API client belongs to tenant ${signedIn.ownId}. Nothing was sent.`;
+  }
+  const today = new Date(now).toISOString().slice(0, 10);
+  if (today !== plan.planned_date && !notOnDate) {
+    return `This plan is for ${formatDay(dayStart(plan.planned_date))} (UTC), and today is ${formatDay(now)}. Nothing was sent. Check it now with --check; to switch anyway, add --not-on-date (${dateCost(plan, now)}).`;
+  }
+  return undefined;
+}
+
+/** What applying on another day than planned costs, in one sentence. */
+export function dateCost(plan: Plan, now: number): string {
+  const planned = firstBilledMonth(dayStart(plan.planned_date));
+  const today = firstBilledMonth(now);
+  if (today === planned) {
+    return `switching today bills ${formatMonth(today)} in full, as the planned day would`;
+  }
+  return today < planned
+    ? `switching today bills all of ${formatMonth(today)} for each tenant, a month earlier than planned`
+    : `switching today bills ${formatMonth(today)} in full; the planned day has passed`;
+}

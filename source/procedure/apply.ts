@@ -1,0 +1,441 @@
+import {randomUUID} from 'node:crypto';
+import type {Clock} from '../clock.js';
+import {PlatformError, type Pricing, switchRequestBody} from '../platform/index.js';
+import {
+  type AuditLog,
+  AuditWriteError,
+  Journal,
+  JournalError,
+  readJournal,
+  TenantLock,
+} from '../store/index.js';
+import type {Plan, PlannedTenant} from './plan-format.js';
+import {eachAtMost} from './pool.js';
+import type {Session} from './sign-in.js';
+import {switchAndVerify, verdictOf} from './switch.js';
+
+/** What became of one planned tenant in an apply. */
+export type ApplyOutcome =
+  /** Answered 200 with the pricing in production. */
+  | 'switched'
+  /** The answer was lost or unclear, and the re-read shows production. */
+  | 'switched-confirmed-by-reread'
+  /** Already in production (switched by itself, or by someone else): nothing was needed. */
+  | 'nothing-to-do'
+  /** Still in trial but at another version than planned: not switched, plan again (409). */
+  | 'changed-since-plan'
+  /** The platform no longer shows it to this API client (404, 403 on reading). */
+  | 'gone'
+  /** Refused by the platform for good (suspended, 400, 403): sending again would be refused again. */
+  | 'refused'
+  /** Still in trial at the planned version after a 5xx, a 429 that never passed, an unreadable answer: a rerun tries it again. */
+  | 'failed'
+  /** Neither the answer nor a re-read tells: a rerun re-reads it before deciding. */
+  | 'unknown'
+  /** Not sent: the run stopped first (interrupted, too many failures in a row). */
+  | 'not-sent';
+
+/** Outcomes after which a rerun leaves the tenant alone. */
+const settled = new Set<ApplyOutcome>([
+  'switched',
+  'switched-confirmed-by-reread',
+  'nothing-to-do',
+  'changed-since-plan',
+  'gone',
+  'refused',
+]);
+
+/** What `--check` (or `--dry-run`) foresees for a tenant, from a fresh reading; nothing is sent. */
+export type CheckOutcome = 'ready' | 'changed-since-plan' | 'nothing-to-do' | 'gone' | 'refused' | 'unknown';
+
+export interface TenantResult<Outcome = ApplyOutcome> {
+  readonly tenant: PlannedTenant;
+  readonly outcome: Outcome;
+  /** HTTP status of the last PUT (or of the read, for a check); null when none came. */
+  readonly status: number | null;
+  readonly pricingAfter?: Pricing;
+  readonly error?: PlatformError;
+  /** PUTs sent for it in this run. */
+  readonly puts: number;
+  /** Recorded by an earlier run of the same plan, and left alone by this one. */
+  readonly earlier?: boolean;
+}
+
+export interface ApplyReport {
+  readonly results: TenantResult[];
+  /** Why the run stopped sending before the end, if it did. */
+  readonly stopped?: 'interrupted' | 'failures';
+  /** Failures in a row that stopped it. */
+  readonly failuresInARow: number;
+}
+
+/** A plan whose results file cannot be used: another plan's, or in use by another run. */
+export class ResultsRefused extends Error {
+  override readonly name = 'ResultsRefused';
+}
+
+export interface ApplyRequest {
+  readonly session: Session;
+  readonly plan: Plan;
+  readonly planSha256: string;
+  /** `FILE.results.jsonl`: attempt and outcome lines, flushed; a rerun resumes from it. */
+  readonly resultsPath: string;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly concurrency: number;
+  readonly maxFailures: number;
+  /** Aborted when the operator interrupts: no new PUT is sent, those in flight finish (within --timeout). */
+  readonly stop: AbortSignal;
+  readonly onStart?: (tenant: PlannedTenant) => void;
+  readonly onResult?: (result: TenantResult) => void;
+}
+
+/** How often one tenant's PUT is sent again after a 429 (each time only once the re-read shows it untouched). */
+const rateLimitedResends = 10;
+
+/**
+ * Applies a plan: for each tenant, an attempt line in the results file and in the audit log (both flushed), then
+ * one PUT with the version read when the plan was made, verified, and re-read when its answer leaves the outcome
+ * open (the one switch procedure: switch.ts). At most `concurrency` at a time; a 429 pauses every worker (the
+ * session's RequestGate), and the tenant is sent again only when a re-read shows it still in trial at the planned
+ * version. A rerun skips settled tenants and re-reads every tenant whose outcome was not recorded or unknown.
+ */
+export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
+  const {plan, planSha256, resultsPath, audit, clock} = request;
+  const lock = TenantLock.takeFile(`${resultsPath}.lock`);
+  if (!(lock instanceof TenantLock)) {
+    throw new ResultsRefused(
+      `Another apply of this plan is running (pid ${lock.heldBy}); nothing was sent. Wait for it to end.`,
+    );
+  }
+  let results: Journal | undefined;
+  let auditJournal: Journal | undefined;
+  try {
+    const earlier = await earlierRun(resultsPath, planSha256);
+    results = await Journal.open(resultsPath).catch((error) => {
+      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+    });
+    auditJournal = await audit.openJournal();
+    await results.append({
+      kind: 'run',
+      plan_sha256: planSha256,
+      planned_date: plan.planned_date,
+      data_center: plan.data_center,
+      time: new Date(clock.now()).toISOString(),
+    });
+    return await run(request, earlier, results, auditJournal);
+  } finally {
+    await results?.close();
+    await auditJournal?.close();
+    lock.release();
+  }
+}
+
+/** What an earlier run of this plan recorded of a tenant: its last outcome, or `pending` for an attempt without one. */
+interface Earlier {
+  readonly outcome: ApplyOutcome | 'pending';
+  /** The attempt that outcome belongs to (the audit log joins the two). */
+  readonly attemptId?: string;
+}
+
+async function earlierRun(resultsPath: string, planSha256: string): Promise<Map<string, Earlier>> {
+  const {lines} = await readJournal(resultsPath).catch((error) => {
+    throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+  });
+  const state = new Map<string, Earlier>();
+  for (const line of lines) {
+    if (line.kind === 'run' && line.plan_sha256 !== planSha256) {
+      throw new ResultsRefused(
+        `${resultsPath} holds the results of another plan (its SHA-256 differs: the plan file changed since that apply). Nothing was sent. Look at those results, then move them away to apply this plan.`,
+      );
+    }
+    if (typeof line.tenant_id !== 'string') continue;
+    const attemptId = typeof line.attempt_id === 'string' ? line.attempt_id : undefined;
+    if (line.kind === 'attempt') state.set(line.tenant_id, {outcome: 'pending', attemptId});
+    if (line.kind === 'outcome' && typeof line.outcome === 'string') {
+      state.set(line.tenant_id, {outcome: line.outcome as ApplyOutcome, attemptId});
+    }
+  }
+  return state;
+}
+
+async function run(
+  request: ApplyRequest,
+  earlier: Map<string, Earlier>,
+  results: Journal,
+  audit: Journal,
+): Promise<ApplyReport> {
+  const {session, plan, planSha256, clock, stop} = request;
+  const {client} = session;
+  const out: Array<TenantResult | undefined> = new Array(plan.tenants.length);
+  let failuresInARow = 0;
+  let stoppedByFailures = false;
+  let journalFailure: Error | undefined;
+  const halted = () => stop.aborted || stoppedByFailures || journalFailure !== undefined;
+
+  const record = async (line: Record<string, unknown>, auditLine: Record<string, unknown>) => {
+    await Promise.all([results.append(line), audit.append(auditLine)]);
+  };
+  const time = () => new Date(clock.now()).toISOString();
+
+  /** The outcome line of a tenant, in the results file and (when it closes an attempt) in the audit log. */
+  const writeOutcome = async (
+    tenant: PlannedTenant,
+    result: Omit<TenantResult, 'tenant'>,
+    attemptId: string | undefined,
+  ) => {
+    const line = {
+      kind: 'outcome',
+      attempt_id: attemptId ?? null,
+      time: time(),
+      tenant_id: tenant.id,
+      outcome: result.outcome,
+      status: result.status,
+      pricing_after: result.pricingAfter ?? null,
+      puts: result.puts,
+      plan_sha256: planSha256,
+      ...(result.error
+        ? {
+            error: {
+              kind: result.error.kind,
+              status: result.error.status,
+              code: result.error.code,
+              message: result.error.message,
+            },
+          }
+        : {}),
+    };
+    try {
+      await Promise.all([
+        results.append(line),
+        attemptId ? audit.append({...line, outcome: auditOutcome(result.outcome)}) : undefined,
+      ]);
+    } catch (error) {
+      // The switch happened (or not) whatever the disk says: the result stands; the run stops sending.
+      journalFailure ??= error as Error;
+    }
+  };
+
+  const settle = async (
+    index: number,
+    tenant: PlannedTenant,
+    result: Omit<TenantResult, 'tenant'>,
+    attemptId: string | undefined,
+  ) => {
+    const done: TenantResult = {tenant, ...result};
+    out[index] = done;
+    await writeOutcome(tenant, result, attemptId);
+    const failure =
+      result.outcome === 'failed' ||
+      result.outcome === 'unknown' ||
+      (result.outcome === 'refused' && isAuthorization(result.error));
+    if (failure) {
+      failuresInARow += 1;
+      if (failuresInARow >= request.maxFailures) stoppedByFailures = true;
+    } else if (result.outcome !== 'changed-since-plan' && result.outcome !== 'gone') {
+      failuresInARow = 0;
+    }
+    request.onResult?.(done);
+  };
+
+  /** A re-read before deciding: after an attempt without outcome, or an unknown or failed one, in an earlier run. */
+  const reread = async (index: number, tenant: PlannedTenant, before: Earlier): Promise<boolean> => {
+    let pricing: Pricing;
+    try {
+      pricing = await client.getPricing(tenant.id);
+    } catch (caught) {
+      const error = asPlatformError(caught);
+      const gone = error.status === 404 || error.status === 403;
+      const outcome = gone ? 'gone' : 'unknown';
+      await settle(index, tenant, {outcome, status: error.status ?? null, error, puts: 0}, before.attemptId);
+      return false;
+    }
+    const verdict = reading(tenant, pricing);
+    if (verdict === 'ready') return true;
+    const outcome: ApplyOutcome =
+      verdict === 'nothing-to-do' && (before.outcome === 'pending' || before.outcome === 'unknown')
+        ? 'switched-confirmed-by-reread'
+        : verdict === 'unknown'
+          ? 'refused'
+          : verdict;
+    await settle(index, tenant, {outcome, status: 200, pricingAfter: pricing, puts: 0}, before.attemptId);
+    return false;
+  };
+
+  const applyOne = async (index: number) => {
+    const tenant = plan.tenants[index] as PlannedTenant;
+    const before = earlier.get(tenant.id);
+    if (halted()) return;
+    request.onStart?.(tenant);
+    if (before && before.outcome !== 'not-sent' && !(await reread(index, tenant, before))) return;
+    let puts = 0;
+    for (let resend = 0; ; resend++) {
+      if (halted()) return;
+      const attemptId = randomUUID();
+      const attempt = {
+        kind: 'attempt',
+        attempt_id: attemptId,
+        time: time(),
+        tenant_id: tenant.id,
+        pricing_version: tenant.pricing_version,
+        plan_sha256: planSha256,
+      };
+      try {
+        await record(attempt, {
+          ...attempt,
+          via: 'apply',
+          data_center: client.baseUrl,
+          client_id: client.clientId,
+          tenant_name: tenant.name,
+          pricing_before: {
+            mode: 'trial',
+            version: tenant.pricing_version,
+            production_start_date: tenant.auto_switch_date,
+          },
+          request: switchRequestBody(tenant.pricing_version),
+        });
+      } catch (error) {
+        // No record, no PUT: nothing was sent for this tenant, and the run stops.
+        journalFailure ??= error as Error;
+        return;
+      }
+      // No abort signal: a PUT on its way is let finish (within --timeout), so that its outcome is known.
+      const outcome = await switchAndVerify(client, tenant.id, tenant.pricing_version);
+      puts += outcome.puts;
+      if (outcome.kind === 'switched') {
+        await settle(
+          index,
+          tenant,
+          {outcome: 'switched', status: outcome.status, pricingAfter: outcome.pricing, puts},
+          attemptId,
+        );
+        return;
+      }
+      const {error, pricingAfter, rereadError} = outcome;
+      const untouched = pricingAfter?.mode === 'trial' && pricingAfter.version === tenant.pricing_version;
+      // A 429 was not processed: after the pause (the re-read waited it out), sent again only while untouched.
+      if (error.status === 429 && untouched && resend < rateLimitedResends) {
+        await writeOutcome(tenant, {outcome: 'not-sent', status: 429, pricingAfter, error, puts}, attemptId);
+        continue;
+      }
+      const result = {status: error.status ?? null, pricingAfter, error, puts};
+      await settle(index, tenant, {...result, outcome: classify(outcome, tenant, rereadError)}, attemptId);
+      return;
+    }
+  };
+
+  // Tenants an earlier run settled are reported as such and not touched; the others are worked through in order.
+  const open: number[] = [];
+  plan.tenants.forEach((tenant, index) => {
+    const before = earlier.get(tenant.id)?.outcome;
+    if (before === undefined || before === 'pending' || !settled.has(before)) open.push(index);
+    else out[index] = {tenant, outcome: before, status: null, puts: 0, earlier: true};
+  });
+  await eachAtMost(open, request.concurrency, applyOne, halted);
+  if (journalFailure) {
+    const reason =
+      journalFailure instanceof JournalError || journalFailure instanceof AuditWriteError
+        ? journalFailure.message
+        : String(journalFailure);
+    throw new ResultsRefused(`${reason} The apply stopped: no switch is sent without its record.`);
+  }
+  return {
+    results: plan.tenants.map(
+      (tenant, index) => out[index] ?? {tenant, outcome: 'not-sent', status: null, puts: 0},
+    ),
+    stopped: stop.aborted ? 'interrupted' : stoppedByFailures ? 'failures' : undefined,
+    failuresInARow,
+  };
+}
+
+/** What a fresh reading says about a planned tenant. */
+function reading(tenant: PlannedTenant, pricing: Pricing): Exclude<CheckOutcome, 'gone'> {
+  if (pricing.mode === 'production') return 'nothing-to-do';
+  if (pricing.mode !== 'trial') return pricing.mode === 'suspended' ? 'refused' : 'unknown';
+  return pricing.version === tenant.pricing_version ? 'ready' : 'changed-since-plan';
+}
+
+/** A failed switch of a planned tenant, in the apply's words. */
+function classify(
+  outcome: Extract<Awaited<ReturnType<typeof switchAndVerify>>, {kind: 'failed'}>,
+  tenant: PlannedTenant,
+  rereadError: PlatformError | undefined,
+): ApplyOutcome {
+  const {error, pricingAfter} = outcome;
+  switch (verdictOf(outcome)) {
+    case 'switched':
+    case 'switched-confirmed-by-reread':
+      return 'switched-confirmed-by-reread';
+    case 'already-production':
+      return 'nothing-to-do';
+    case 'unknown':
+      return 'unknown';
+  }
+  if (pricingAfter?.mode === 'trial' && pricingAfter.version !== tenant.pricing_version)
+    return 'changed-since-plan';
+  if (pricingAfter?.mode === 'suspended') return 'refused';
+  if (rereadError?.status === 404 || error.status === 404) return 'gone';
+  if (!pricingAfter && rereadError) return error.outcomeUnknown ? 'unknown' : 'failed';
+  const status = error.status ?? 0;
+  if (status >= 400 && status < 500 && status !== 429 && status !== 401) return 'refused';
+  return 'failed';
+}
+
+function isAuthorization(error: PlatformError | undefined): boolean {
+  return error?.status === 401 || error?.status === 403;
+}
+
+/** The audit log keeps its own words for outcomes (store/audit.ts): the apply's are mapped onto them. */
+function auditOutcome(outcome: ApplyOutcome): string {
+  switch (outcome) {
+    case 'nothing-to-do':
+      return 'already-production';
+    case 'changed-since-plan':
+    case 'gone':
+    case 'refused':
+    case 'not-sent':
+      return 'failed';
+    default:
+      return outcome;
+  }
+}
+
+/** `apply --check` and `--dry-run`: every planned tenant read again, nothing sent. */
+export async function checkPlan(
+  session: Session,
+  plan: Plan,
+  options: {
+    concurrency: number;
+    signal?: AbortSignal;
+    onResult?: (result: TenantResult<CheckOutcome>) => void;
+  },
+): Promise<TenantResult<CheckOutcome>[]> {
+  const out: TenantResult<CheckOutcome>[] = new Array(plan.tenants.length);
+  await eachAtMost(
+    plan.tenants,
+    options.concurrency,
+    async (tenant, index) => {
+      let result: TenantResult<CheckOutcome>;
+      try {
+        const pricing = await session.client.getPricing(tenant.id, options.signal);
+        result = {tenant, outcome: reading(tenant, pricing), status: 200, pricingAfter: pricing, puts: 0};
+      } catch (caught) {
+        const error = asPlatformError(caught);
+        if (error.kind === 'aborted') throw error;
+        const gone = error.status === 404 || error.status === 403;
+        result = {tenant, outcome: gone ? 'gone' : 'unknown', status: error.status ?? null, error, puts: 0};
+      }
+      out[index] = result;
+      options.onResult?.(result);
+    },
+    () => options.signal?.aborted ?? false,
+  );
+  if (options.signal?.aborted) throw new PlatformError('aborted', 'Interrupted while checking the plan.');
+  return out;
+}
+
+function asPlatformError(error: unknown): PlatformError {
+  return error instanceof PlatformError
+    ? error
+    : new PlatformError('network', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,112 @@
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import {basename, dirname, join} from 'node:path';
+import {modeText, otherOwner} from './ownership.js';
+
+/** A plan (or results) file that cannot be read, written or trusted: the message names the file and why. */
+export class PlanFileError extends Error {
+  override readonly name = 'PlanFileError';
+}
+
+/** Bigger than any plan (100,000 tenants are about 25 MB): not a plan file. */
+const largest = 64 * 1024 * 1024;
+
+/** Reads a plan file's text. */
+export function readPlanFile(path: string): string {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new PlanFileError(`Cannot read the plan ${path}: ${why(error)}.`);
+  }
+  if (!stat.isFile()) throw new PlanFileError(`The plan ${path} is not a file.`);
+  if (stat.size > largest) throw new PlanFileError(`The plan ${path} is over 64 MB: it is not a plan file.`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PlanFileError(`Cannot read the plan ${path}: ${why(error)}.`);
+  }
+}
+
+/**
+ * Why nobody else should be trusted with this file, or undefined when it is only its owner's to change: another
+ * user owns it, or group or others may write it. An unattended apply (`--yes`) acts on what the file says without a
+ * person reading it first, so whoever can write it could choose which tenants are switched.
+ */
+export function writableByOthers(path: string): string | undefined {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (process.platform === 'win32') return undefined;
+  const owner = otherOwner(stat);
+  if (owner !== undefined) return `${path} belongs to another user (uid ${owner})`;
+  if ((Number(stat.mode) & 0o022) !== 0)
+    return `others can write ${path} (mode ${modeText(stat)}): chmod 600 ${path}`;
+  return undefined;
+}
+
+/**
+ * Writes a plan file whole or not at all: a private (0600) file beside it, flushed, then renamed over the target,
+ * so that a crash never leaves half a plan and a reader never sees one.
+ */
+export function writePlanFile(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      0o600,
+    );
+    writeSync(descriptor, text);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporary, {force: true});
+    throw new PlanFileError(`Cannot write the plan ${path}: ${why(error)}.`);
+  }
+}
+
+/** Whether a path exists (the plan's results file: a plan that was applied is not overwritten). */
+export function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function why(error: unknown): string {
+  const code = (error as {code?: string}).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'there is no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,284 @@
+import {chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {ManualClock} from '../source/clock.js';
+import {type Sandbox, type SandboxOptions, startSandbox} from '../source/sandbox/index.js';
+import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
+import {fixedNow} from './helpers/sandbox.js';
+
+// The month-start batch against the sandbox over real sockets: plan on 26 Nov 2026 (the fixed "today"), apply on
+// 1 Dec 2026 at 00:05 UTC, by moving the sandbox's (and so the run's) clock.
+
+const firstOfDecember = Date.UTC(2026, 11, 1, 0, 5);
+let open: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((sandbox) => sandbox.close()));
+  open = [];
+});
+
+async function world(options: Partial<SandboxOptions> = {}) {
+  const clock = new ManualClock(fixedNow);
+  const sandbox = await startSandbox({clock, tenants: 12, ...options});
+  open.push(sandbox);
+  const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-batch-'));
+  const config = newConfigDirectory();
+  const cli = sandboxCli(sandbox, config);
+  const audit = async () =>
+    JSON.parse(
+      (await runInProcess(['audit', '--json'], {TENANT_MODE_CONFIG_DIR: config}, {clock})).stdout,
+    ) as {
+      entries: Array<Record<string, unknown>>;
+    };
+  const plan = join(folder, 'plan.json');
+  const putsApplied = () =>
+    sandbox.requests.filter((request) => request.method === 'PUT' && request.status === 200);
+  const puts = () => sandbox.requests.filter((request) => request.method === 'PUT');
+  const toTheFirst = () => clock.advance(firstOfDecember - clock.now());
+  const mode = (name: string) =>
+    [...sandbox.world.tenants.values()].find((tenant) => tenant.name === name)?.pricing.mode;
+  return {sandbox, clock, cli, audit, folder, plan, puts, putsApplied, toTheFirst, mode};
+}
+
+const json = (text: string) =>
+  JSON.parse(text) as Record<string, unknown> & {tenants: Array<Record<string, unknown>>};
+
+describe('tenant-mode plan', () => {
+  it('lists the trial customers with what the 1st costs, apart those ending before, and writes a private plan', async () => {
+    const {cli, plan} = await world();
+    const run = await cli(['plan', '--out', plan]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Plan for 1 Dec 2026 (UTC): 14 of 14 customers in trial.');
+    expect(run.stdout).toMatch(
+      /Northwind Partners \/ Customer 00001 +\S+ +4 Dec 2026 +December 2026 +December 2026/,
+    );
+    // Ends by itself on 15 Jan 2027: switching on the 1st bills December, leaving it bills from January.
+    expect(run.stdout).toMatch(/Customer 00007 +\S+ +15 Jan 2027 +December 2026 +January 2027/);
+    expect(run.stdout).toMatch(
+      /ends before 1 Dec 2026: planning them changes nothing\.\n {2}Northwind Partners \/ Globex .* switches by itself on 29 Nov 2026/,
+    );
+    expect(run.stdout).not.toMatch(/Customer 00003|Customer 00006|Initech/);
+    expect(run.stdout).toContain(`On 1 Dec 2026 run: tenant-mode apply ${plan}`);
+    expect(statSync(plan).mode & 0o777).toBe(0o600);
+    const text = readFileSync(plan, 'utf8');
+    const document = JSON.parse(text);
+    expect(document).toMatchObject({kind: 'tenant-mode/plan', version: 1, planned_date: '2026-12-01'});
+    expect(document.operator_tenant.name).toBe('Northwind Partners');
+    expect(document.tenants).toHaveLength(14);
+    // One tenant a line: a line deleted by hand leaves the tenant out.
+    expect(text.split('\n').filter((line) => line.includes('"pricing_version"'))).toHaveLength(14);
+  });
+
+  it('--only and --except by name or UUID; a name nobody has, or one ending before the day, is exit 2', async () => {
+    const {cli, sandbox} = await world();
+    const acme = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
+    const only = json(
+      (await cli(['plan', '--json', '--only', acme, '--except', 'Muller Backerei GmbH'])).stdout,
+    );
+    expect(only.tenants.map((tenant) => tenant.name)).toEqual(['Acme Corp']);
+    const both = await cli([
+      'plan',
+      '--json',
+      '--only',
+      acme.toUpperCase(),
+      '--only',
+      'Muller Backerei GmbH ',
+    ]);
+    expect(json(both.stdout).tenants.map((tenant) => tenant.name)).toEqual([
+      'Acme Corp',
+      'Müller Bäckerei GmbH',
+    ]);
+    const except = json((await cli(['plan', '--json', '--except', 'Acme Corp'])).stdout);
+    expect(except.tenants).toHaveLength(13);
+    const namesake = await cli(['plan', '--only', 'Contoso']);
+    expect(namesake.code).toBe(2);
+    expect(namesake.stderr).toContain('2 trial customers have this name');
+    const early = await cli(['plan', '--only', 'Globex']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('its trial ends by itself on 29 Nov 2026, before the planned day');
+    const past = await cli(['plan', '--on', '2026-11-01']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('is in the past');
+  });
+});
+
+describe('tenant-mode apply', () => {
+  it('on the day: switches every planned tenant once, records each, and a rerun sends nothing', async () => {
+    const {cli, audit, plan, puts, putsApplied, toTheFirst, mode} = await world();
+    expect((await cli(['plan', '--out', plan])).code).toBe(0);
+    toTheFirst();
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(run.code).toBe(0);
+    const document = json(run.stdout);
+    expect(document.summary).toEqual({switched: 14});
+    expect(putsApplied()).toHaveLength(14);
+    expect(mode('Customer 00007')).toBe('production');
+    expect(run.stderr).toMatch(/\[ 1\/14\] switched {2}Northwind Partners \/ /);
+    const results = readFileSync(`${plan}.results.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(statSync(`${plan}.results.jsonl`).mode & 0o777).toBe(0o600);
+    expect(results.filter((line) => line.kind === 'attempt')).toHaveLength(14);
+    expect(results.filter((line) => line.kind === 'outcome' && line.outcome === 'switched')).toHaveLength(14);
+    const {entries} = await audit();
+    expect(entries).toHaveLength(14);
+    expect(entries.every((entry) => entry.via === 'apply' && entry.outcome === 'switched')).toBe(true);
+    expect(new Set(entries.map((entry) => entry.plan_sha256)).size).toBe(1);
+
+    const again = await cli(['apply', plan, '--yes']);
+    expect(again.code).toBe(0);
+    expect(puts()).toHaveLength(14);
+    expect(again.stdout).toContain('14 of them were settled by an earlier run of this plan and left alone.');
+  });
+
+  it('refuses another day unless --not-on-date, and says what that costs', async () => {
+    const {cli, plan, puts} = await world();
+    await cli(['plan', '--out', plan]);
+    const early = await cli(['apply', plan, '--yes']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain(
+      'This plan is for 1 Dec 2026 (UTC), and today is 26 Nov 2026. Nothing was sent.',
+    );
+    expect(puts()).toHaveLength(0);
+    const anyway = await cli(['apply', plan, '--yes', '--not-on-date']);
+    expect(anyway.stderr).toContain('switching today bills all of November 2026 for each tenant');
+    expect(anyway.code).toBe(0);
+    expect(puts()).toHaveLength(14);
+  });
+
+  it('refuses a plan of another data center or account, a writable plan with --yes, and no terminal without --yes', async () => {
+    const {cli, plan, puts, toTheFirst} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const text = readFileSync(plan, 'utf8');
+    const edited = (from: RegExp, to: string) => {
+      const path = `${plan}.${Math.random().toString(36).slice(2)}.json`;
+      writeFileSync(path, text.replace(from, to), {mode: 0o600});
+      return path;
+    };
+    const otherDataCenter = await cli([
+      'apply',
+      edited(/"data_center": "[^"]+"/, '"data_center": "https://eu2-cloud.acronis.com/api/2"'),
+      '--yes',
+    ]);
+    expect(otherDataCenter.code).toBe(2);
+    expect(otherDataCenter.stderr).toContain('This plan was made for https://eu2-cloud.acronis.com/api/2');
+    const otherAccount = await cli([
+      'apply',
+      edited(
+        /"operator_tenant": \{"id":"[^"]+"/,
+        '"operator_tenant": {"id":"00000000-0000-4000-8000-000000000001"',
+      ),
+      '--yes',
+    ]);
+    expect(otherAccount.code).toBe(2);
+    expect(otherAccount.stderr).toContain('This plan was made for the account of Northwind Partners');
+    chmodSync(plan, 0o664);
+    const writable = await cli(['apply', plan, '--yes']);
+    expect(writable.code).toBe(2);
+    expect(writable.stderr).toContain('Refusing an unattended apply: others can write');
+    chmodSync(plan, 0o600);
+    const unconfirmed = await cli(['apply', plan]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('Pass --yes in a script');
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('refuses a hand-edited plan that does not parse or has an unknown field, with its line; a deleted line is fine', async () => {
+    const {cli, plan, putsApplied, toTheFirst, mode} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const lines = readFileSync(plan, 'utf8').split('\n');
+    const write = (text: string) => {
+      writeFileSync(plan, text, {mode: 0o600});
+    };
+    // The last tenant's line deleted, its comma left behind.
+    const lastTenant = lines.findLastIndex((line) => line.includes('"pricing_version"'));
+    write(lines.filter((_, index) => index !== lastTenant).join('\n'));
+    const comma = await cli(['apply', plan, '--yes']);
+    expect(comma.code).toBe(2);
+    expect(comma.stderr).toContain(
+      `plan.json line ${lastTenant + 1}: a value was expected — a comma too many before "]"`,
+    );
+    const unknown = lines.map((line, index) =>
+      index === 9 ? line.replace('"mode":"trial"', '"mode":"trial","switch":true') : line,
+    );
+    write(unknown.join('\n'));
+    const field = await cli(['apply', plan, '--yes']);
+    expect(field.code).toBe(2);
+    expect(field.stderr).toContain('plan.json line 10: unknown field "switch" in tenant 2');
+    // Deleting a whole line (and the comma before it): that tenant is left out.
+    const name = JSON.parse(lines[9]?.trim().replace(/,$/, '') ?? '{}').name;
+    write(lines.filter((_, index) => index !== 9).join('\n'));
+    const fewer = await cli(['apply', plan, '--yes', '--json']);
+    expect(fewer.code).toBe(0);
+    expect(json(fewer.stdout).summary).toEqual({switched: 13});
+    expect(putsApplied()).toHaveLength(13);
+    expect(mode(name)).toBe('trial');
+  });
+
+  it('a tenant changed since the plan is refused by its version (409), never switched with a fresh one; --check said so first', async () => {
+    const {cli, plan, sandbox, putsApplied, puts, toTheFirst, mode} = await world();
+    await cli(['plan', '--out', plan]);
+    const tenant = (name: string) =>
+      [...sandbox.world.tenants.values()].find((candidate) => candidate.name === name);
+    // Someone changes Acme's currency after the review, and switches Wayne Enterprises by hand.
+    const acme = tenant('Acme Corp');
+    const wayne = tenant('Wayne Enterprises');
+    if (!acme || !wayne) throw new Error('seed changed');
+    acme.pricing.currency = 'EUR';
+    acme.pricing.version += 1;
+    wayne.pricing.mode = 'production';
+    wayne.pricing.version += 1;
+    const check = await cli(['apply', plan, '--check', '--json']);
+    expect(check.code).toBe(1);
+    expect(json(check.stdout).summary).toEqual({ready: 12, 'changed-since-plan': 1, 'nothing-to-do': 1});
+    expect(check.stdout).toContain('"sent": false');
+    expect(puts()).toHaveLength(0);
+    toTheFirst();
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(run.code).toBe(1);
+    const document = json(run.stdout);
+    expect(document.summary).toEqual({switched: 12, 'changed-since-plan': 1, 'nothing-to-do': 1});
+    expect(document.tenants.find((entry) => entry.name === 'Acme Corp')).toMatchObject({
+      outcome: 'changed-since-plan',
+      status: 409,
+    });
+    expect(run.stderr).toContain('changed since the plan: not switched, plan again');
+    expect(mode('Acme Corp')).toBe('trial');
+    expect(putsApplied()).toHaveLength(12);
+  });
+
+  it('a 429 storm pauses every worker; each tenant is switched once and none fails', async () => {
+    const {cli, plan, putsApplied, puts, toTheFirst} = await world({ratePerSecond: 3});
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const run = await cli(['apply', plan, '--yes', '--json', '--concurrency', '8']);
+    expect(run.code).toBe(0);
+    expect(json(run.stdout).summary).toEqual({switched: 14});
+    expect(puts().some((request) => request.status === 429)).toBe(true);
+    expect(run.stderr).toContain('The platform asks to slow down (429): every request waits');
+    const applied = putsApplied().map((request) => request.path);
+    expect(new Set(applied).size).toBe(14);
+    expect(applied).toHaveLength(14);
+  });
+
+  it('stops after --max-failures failures in a row, sends nothing more, and a rerun finishes the plan', async () => {
+    const {cli, plan, sandbox, puts, putsApplied, toTheFirst} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    sandbox.faults.add({method: 'PUT', path: /\/pricing$/, status: 503, body: 'Service Unavailable'});
+    const run = await cli(['apply', plan, '--yes', '--json', '--max-failures', '3', '--concurrency', '1']);
+    expect(run.code).toBe(4);
+    expect(puts()).toHaveLength(3);
+    const document = json(run.stdout);
+    expect(document).toMatchObject({stopped: 'failures', summary: {failed: 3, 'not-sent': 11}});
+    expect(run.stderr).toContain('Stopped after 3 failures in a row (--max-failures 3)');
+    sandbox.faults.clear();
+    const rerun = await cli(['apply', plan, '--yes', '--json']);
+    expect(rerun.code).toBe(0);
+    expect(json(rerun.stdout).summary).toEqual({switched: 14});
+    expect(putsApplied()).toHaveLength(14);
+  });
+});
