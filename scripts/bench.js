@@ -11,6 +11,8 @@ import {build} from 'esbuild';
 import {stubs} from './never-run-stubs.js';
 
 const cli = 'dist/cli.js';
+/** `npm run bench -- batch` runs only those rows (start, switch, wizard, list, batch); no argument: all. */
+const want = (name) => process.argv[2] === undefined || process.argv[2] === name;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const time = async (action) => {
   const start = performance.now();
@@ -53,14 +55,24 @@ async function sandbox(extra = []) {
   const child = spawn(process.execPath, [cli, 'sandbox', '--json', ...extra], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const line = await new Promise((resolve) => createInterface({input: child.stdout}).once('line', resolve));
-  return {...JSON.parse(line), close: () => child.kill('SIGTERM')};
+  const lines = createInterface({input: child.stdout});
+  const line = await new Promise((resolve) => lines.once('line', resolve));
+  return {
+    ...JSON.parse(line),
+    close: () => child.kill('SIGTERM'),
+    /** Stops it and gives its request summary (its second JSON line). */
+    stop: () => {
+      const summary = new Promise((resolve) => lines.once('line', (text) => resolve(JSON.parse(text))));
+      child.kill('SIGTERM');
+      return summary;
+    },
+  };
 }
 
 console.log('tenant-mode bench — medians; each row against its reference, interleaved\n');
 
 // 1. Start-up.
-{
+if (want('start')) {
   const [ours, node] = await interleaved(
     15,
     () => run(process.execPath, [cli, '--version']),
@@ -78,10 +90,12 @@ const hasRequests = (() => {
     return false;
   }
 })();
-for (const {latency, cached, goal} of [
-  {latency: 0, cached: false, goal: 1.0},
-  {latency: 40, cached: true, goal: 0.6},
-]) {
+for (const {latency, cached, goal} of !want('switch')
+  ? []
+  : [
+      {latency: 0, cached: false, goal: 1.0},
+      {latency: 40, cached: true, goal: 0.6},
+    ]) {
   if (!hasRequests) {
     console.log('python3 with requests is not installed: the switch rows need it as their reference');
     break;
@@ -154,7 +168,7 @@ for (const {latency, cached, goal} of [
 }
 
 // 4. The wizard's first frame in a pty, against a one-line Ink app bundled the same way.
-{
+if (want('wizard')) {
   const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-ink-'));
   writeFileSync(
     join(folder, 'hello.tsx'),
@@ -200,7 +214,7 @@ for (const {latency, cached, goal} of [
 }
 
 // 5. list at 100,000 customers: peak memory of tenant-mode (GNU time's maximum resident set size).
-{
+if (want('list')) {
   const box = await sandbox(['--tenants', '100000']);
   const config = mkdtempSync(join(tmpdir(), 'tenant-mode-bench-'));
   const started = performance.now();
@@ -220,5 +234,62 @@ for (const {latency, cached, goal} of [
   const mib = Number(report.trim().split('\n').pop()) / 1024;
   console.log(
     `${'list --json, 100,009 customers: peak RSS'.padEnd(52)} ${mib.toFixed(0).padStart(5)} MiB (${seconds.toFixed(1)} s)${mib <= 150 ? '  ≤ 150 MiB ✔' : '  > 150 MiB ✘'}`,
+  );
+}
+
+// 6. and 7. The month-start batch: plan and apply of the trial customers among 10,000 (about two thirds), each
+// in its own process against a sandbox in its own; then apply against a rate limit of 50 requests a second.
+/** Runs tenant-mode under GNU time: seconds, peak RSS in MiB, exit code, stdout. */
+const measure = (args, env) => {
+  const started = performance.now();
+  const measured = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], {
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return {
+    seconds: (performance.now() - started) / 1000,
+    mib: Number(measured.stderr.trim().split('\n').pop()) / 1024,
+    code: measured.status,
+    stdout: measured.stdout,
+    stderr: measured.stderr,
+  };
+};
+const verdict = (ok) => (ok ? '✔' : '✘');
+for (const {tenants, rate, concurrency, goals} of !want('batch')
+  ? []
+  : [
+      {tenants: 10_000, rate: 0, concurrency: 8, goals: {plan: 15, apply: 60}},
+      {tenants: 1_000, rate: 50, concurrency: 4, goals: {}},
+    ]) {
+  const box = await sandbox(['--tenants', String(tenants), ...(rate ? ['--rate', String(rate)] : [])]);
+  const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-bench-'));
+  const env = {TENANT_MODE_CONFIG_DIR: join(folder, 'config'), TENANT_MODE_CLIENT_SECRET: box.client_secret};
+  const flags = ['--url', box.url, '--client-id', box.client_id];
+  const planFile = join(folder, 'plan.json');
+  const planned = measure(['plan', '--out', planFile, '--json', ...flags], env);
+  if (planned.code !== 0) throw new Error(`plan failed: ${planned.stderr}`);
+  const count = JSON.parse(planned.stdout).tenants.length;
+  const label = `${tenants.toLocaleString('en')} customers${rate ? `, --rate ${rate}` : ''}`;
+  if (goals.plan) {
+    console.log(
+      `${`plan, ${label}: ${count} in trial`.padEnd(52)} ${planned.seconds.toFixed(1).padStart(5)} s  ≤ ${goals.plan} s ${verdict(planned.seconds <= goals.plan)}   peak RSS ${planned.mib.toFixed(0)} MiB ${verdict(planned.mib <= 150)}`,
+    );
+  }
+  // Not the planned day (the 1st): --not-on-date, as a rehearsal would.
+  const applied = measure(
+    ['apply', planFile, '--yes', '--not-on-date', '--json', '--concurrency', String(concurrency), ...flags],
+    env,
+  );
+  const summary = await box.stop();
+  const outcomes = applied.code === 0 || applied.code === 1 ? JSON.parse(applied.stdout).summary : {};
+  // Every PUT but those refused with 429 (not processed, sent again after a re-read) is a tenant's one PUT.
+  const duplicates = summary.puts - summary.puts_rate_limited - count;
+  console.log(
+    `${`apply --concurrency ${concurrency}, ${label}`.padEnd(52)} ${applied.seconds.toFixed(1).padStart(5)} s${goals.apply ? `  ≤ ${goals.apply} s ${verdict(applied.seconds <= goals.apply)}` : ''}   peak RSS ${applied.mib.toFixed(0)} MiB ${verdict(applied.mib <= 150)}   exit ${applied.code}`,
+  );
+  console.log(
+    `${''.padEnd(52)} ${JSON.stringify(outcomes)}; sandbox: ${summary.puts_applied} PUTs carried out, ${duplicates} duplicate PUTs, ${summary.tenants_changed_twice} tenants changed twice ${verdict(duplicates === 0 && summary.tenants_changed_twice === 0 && summary.puts_applied === count)}, ${summary.rate_limited} answers 429`,
   );
 }

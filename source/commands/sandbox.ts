@@ -1,4 +1,4 @@
-import {type FaultRule, loadFaultFile, startSandbox} from '../sandbox/index.js';
+import {type FaultRule, loadFaultFile, startSandbox, summarize} from '../sandbox/index.js';
 import type {CommandIo} from './io.js';
 
 export interface SandboxCommandOptions {
@@ -72,6 +72,11 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
     io.interrupt.addEventListener('abort', () => resolve(), {once: true});
   });
   await sandbox.close();
-  note('Sandbox stopped.');
+  const summary = summarize(sandbox.requests);
+  // With --json, a second line: what a bench reads to prove that no tenant was switched by two PUTs.
+  if (options.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+  note(
+    `Sandbox stopped after ${summary.requests} requests: ${summary.puts} PUTs of a pricing (${summary.puts_applied} carried out; tenants changed by more than one: ${summary.tenants_changed_twice}), ${summary.rate_limited} answered 429.`,
+  );
   return 0;
 }
