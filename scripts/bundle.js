@@ -18,7 +18,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: process.env.UNMINIFIED !== "1",
   legalComments: 'none',
   metafile: true,
   plugins: [stubs],

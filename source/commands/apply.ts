@@ -26,6 +26,7 @@ import {
   tally,
   writableByOthers,
 } from '../procedure/index.js';
+import {keepHeapSmall} from './heap.js';
 import type {CommandIo} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
@@ -128,6 +129,7 @@ export async function runApplyCommand(file: string, flags: ApplyFlags, io: Comma
         stop: signal,
         onResult: (result) => {
           done += 1;
+          keepHeapSmall();
           if (!result.earlier)
             io.stderr.write(
               `[${String(done).padStart(String(count).length)}/${count}] ${resultLine(result)}\n`,

@@ -8,6 +8,7 @@ import {
   printableLines,
   relativeDays,
 } from '../procedure/index.js';
+import {keepHeapSmall} from './heap.js';
 import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
@@ -32,7 +33,11 @@ export async function runListCommand(
     }
     const session = await openSession(options, io, output);
     output.progress("Reading the customers in your tenant's subtree…");
-    const rows = await listCustomers(session, {mode: options.mode as PricingMode | undefined, signal});
+    const rows = await listCustomers(session, {
+      mode: options.mode as PricingMode | undefined,
+      signal,
+      onPage: keepHeapSmall,
+    });
     const now = io.clock.now();
     const describe = (row: CustomerRow): string => {
       const date = row.productionStartDate ? parsePlatformDate(row.productionStartDate) : Number.NaN;

@@ -14,6 +14,7 @@ import {
   select,
   writePlanFile,
 } from '../procedure/index.js';
+import {keepHeapSmall} from './heap.js';
 import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
@@ -51,7 +52,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     }
     const session = await openSession(flags, io, output);
     output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
-    const {planned, endingBefore} = await readCandidates(session, day, {signal});
+    const {planned, endingBefore} = await readCandidates(session, day, {signal, onProgress: keepHeapSmall});
     let chosen: Candidate[];
     try {
       chosen = select(planned, flags.only, flags.except, endingBefore);

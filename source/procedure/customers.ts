@@ -26,7 +26,12 @@ const pageSize = 1000;
  */
 export async function listCustomers(
   session: Session,
-  options: {readonly mode?: PricingMode; readonly signal?: AbortSignal} = {},
+  options: {
+    readonly mode?: PricingMode;
+    readonly signal?: AbortSignal;
+    /** Told after each page is read (the command keeps its heap small there). */
+    readonly onPage?: () => void;
+  } = {},
 ): Promise<CustomerRow[]> {
   const names = new Map<string, {readonly name: string; readonly parent: string}>();
   const rows: Array<CustomerRow & {path: readonly string[]}> = [];
@@ -48,6 +53,7 @@ export async function listCustomers(
       });
       parents.push(tenant.parent_id);
     }
+    options.onPage?.();
   }
   // Paths start at the operator's own tenant, as search paths do: "Northwind Partners / Retail". One array per
   // parent, shared by its customers.
