@@ -40,15 +40,28 @@ const io: CommandIo = {
   interrupt: interrupt.signal,
 };
 
-const code = await main(process.argv.slice(2), io, async (request) => {
+/** Before Ink is first loaded, for a person at a terminal. */
+function readyForInk(stream: NodeJS.WriteStream): void {
   // Both ends are a terminal, so a person is there: Ink would otherwise draw nothing until exit when the
   // environment says CI (is-in-ci reads CI and CONTINUOUS_INTEGRATION when Ink is first loaded, just below).
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   // A pty that reports 0 columns makes Ink put one character per line.
   // Writable: a later resize (SIGWINCH) sets the real width.
-  if (!process.stdout.columns)
-    Object.defineProperty(process.stdout, 'columns', {value: 80, writable: true, configurable: true});
-  const {startWizard} = await import('./source/wizard/start.js');
-  return startWizard(request, systemClock, interrupt.signal);
-});
+  if (!stream.columns)
+    Object.defineProperty(stream, 'columns', {value: 80, writable: true, configurable: true});
+}
+
+const code = await main(
+  process.argv.slice(2),
+  io,
+  async (request) => {
+    readyForInk(process.stdout);
+    const {startWizard} = await import('./source/wizard/start.js');
+    return startWizard(request, systemClock, interrupt.signal);
+  },
+  async (title, first) => {
+    readyForInk(process.stderr);
+    return (await import('./source/wizard/ApplyProgressView.js')).showApplyProgress(title, first);
+  },
+);
 process.exitCode = hungUp ? 129 : code;

@@ -281,4 +281,25 @@ describe('tenant-mode apply', () => {
     expect(json(rerun.stdout).summary).toEqual({switched: 14});
     expect(putsApplied()).toHaveLength(14);
   });
+
+  it('usage: a missing or unreadable plan, --check with --dry-run, a bad --concurrency: exit 2, nothing sent', async () => {
+    const {cli, puts, folder} = await world();
+    const none = await cli(['apply']);
+    expect(none).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('tenant-mode apply takes one plan file'),
+    });
+    const missing = await cli(['apply', join(folder, 'nope.json'), '--yes']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json: there is no such file or folder. Nothing was sent.');
+    writeFileSync(join(folder, 'other.json'), '{"kind": "something-else"}\n', {mode: 0o600});
+    const foreign = await cli(['apply', join(folder, 'other.json'), '--yes', '--json']);
+    expect(foreign.code).toBe(2);
+    expect(JSON.parse(foreign.stdout).error.message).toContain('not a tenant-mode plan');
+    const both = await cli(['apply', join(folder, 'other.json'), '--check', '--dry-run']);
+    expect(both).toMatchObject({code: 2, stderr: expect.stringContaining('give one')});
+    const concurrency = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0']);
+    expect(concurrency.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0)');
+    expect(puts()).toHaveLength(0);
+  });
 });

@@ -2,6 +2,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import {cliPath as cli} from './helpers/cli.js';
 
@@ -125,6 +126,42 @@ describe('switch on a terminal', () => {
       const outcomes = new AuditLog(config).read().entries.map((entry) => entry.outcome);
       expect(outcomes).toEqual(['cancelled-by-operator', 'switched']);
       expect(sandbox.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('apply on a terminal', () => {
+  it('asks for the number of tenants, draws the progress, ends with the table', async () => {
+    const {startSandbox} = await import('../source/sandbox/index.js');
+    const {systemClock} = await import('../source/clock.js');
+    const {sandboxCli} = await import('./helpers/cli.js');
+    const sandbox = await startSandbox({clock: systemClock, tenants: 12});
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-tty-'));
+    const config = join(folder, 'c');
+    const plan = join(folder, 'plan.json');
+    try {
+      expect((await sandboxCli(sandbox, config)(['plan', '--out', plan])).code).toBe(0);
+      const command = `${process.execPath} ${cli} apply ${plan} --not-on-date --url ${sandbox.url} --client-id ${sandbox.clientId}`;
+      const env = {TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret, TENANT_MODE_CONFIG_DIR: config};
+      const wrong = inTerminal(command, env);
+      await wrong.waitFor('Type 14 to confirm, anything else cancels:');
+      wrong.child.stdin?.write('all\r');
+      expect(await wrong.exit).toBe(2);
+      expect(wrong.output()).toContain('Not confirmed: nothing was sent.');
+      expect(sandbox.requests.filter((request) => request.method === 'PUT')).toHaveLength(0);
+
+      const right = inTerminal(command, env);
+      await right.waitFor('Type 14 to confirm');
+      right.child.stdin?.write('14\r');
+      expect(await right.exit).toBe(0);
+      const screen = right.output();
+      expect(screen).toContain('Applying');
+      expect(screen).toMatch(/14 of 14 \(100 %\)/);
+      expect(stripVTControlCharacters(screen)).toMatch(/✔ 14 switched/);
+      expect(screen).toMatch(/switched {2}Northwind Partners \/ Acme Corp/);
+      expect(screen).toContain('Done: 14 tenants — 14 switched.');
     } finally {
       await sandbox.close();
     }

@@ -14,6 +14,7 @@ import {
   PlanFileError,
   PlanFormatError,
   PlatformError,
+  ProgressTally,
   parsePlan,
   planDigest,
   planRefusal,
@@ -27,7 +28,7 @@ import {
   writableByOthers,
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
-import type {CommandIo} from './io.js';
+import type {CommandIo, ShowApplyProgress} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
 
@@ -42,7 +43,12 @@ export interface ApplyFlags extends SignInFlags {
 }
 
 /** `tenant-mode apply FILE`: the plan made by `plan`, run on its day — resumable, one PUT per tenant at most. */
-export async function runApplyCommand(file: string, flags: ApplyFlags, io: CommandIo): Promise<number> {
+export async function runApplyCommand(
+  file: string,
+  flags: ApplyFlags,
+  io: CommandIo,
+  showProgress?: ShowApplyProgress,
+): Promise<number> {
   const output = makeOutput(flags.json, io);
   return runCommand(output, io, async (signal) => {
     const {plan, sha256} = readPlan(file);
@@ -116,6 +122,15 @@ export async function runApplyCommand(file: string, flags: ApplyFlags, io: Comma
     let done = 0;
     let report: ApplyReport;
     const started = io.clock.now();
+    const progress = new ProgressTally(count, started);
+    // On a terminal a live view (redrawn ten times a second); else one line a tenant, for a log.
+    const view =
+      person && !flags.json && showProgress
+        ? await showProgress(`Applying ${file}`, progress.snapshot(started))
+        : undefined;
+    const redraw = view
+      ? setInterval(() => view.update(progress.snapshot(io.clock.now(), gate.pausedUntil)), 100)
+      : undefined;
     try {
       report = await applyPlan({
         session,
@@ -127,13 +142,16 @@ export async function runApplyCommand(file: string, flags: ApplyFlags, io: Comma
         concurrency: flags.concurrency,
         maxFailures: flags.maxFailures,
         stop: signal,
+        onStart: (tenant) => progress.start(tenant),
         onResult: (result) => {
           done += 1;
+          progress.result(result);
           keepHeapSmall();
-          if (!result.earlier)
+          if (!view && !result.earlier) {
             io.stderr.write(
               `[${String(done).padStart(String(count).length)}/${count}] ${resultLine(result)}\n`,
             );
+          }
         },
       });
     } catch (error) {
@@ -141,6 +159,9 @@ export async function runApplyCommand(file: string, flags: ApplyFlags, io: Comma
         throw new CommandError(error.message, exitCodes.usage, {reason: 'results-refused'});
       }
       throw error;
+    } finally {
+      clearInterval(redraw);
+      await view?.close(progress.snapshot(io.clock.now()));
     }
     const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const sentNow = report.results.filter((result) => result.puts > 0).length;

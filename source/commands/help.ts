@@ -23,6 +23,8 @@ Usage
   $ tenant-mode status <name|uuid>          the tenant and its pricing, read-only
   $ tenant-mode list [--mode trial]         the customer tenants under yours, with mode and dates
   $ tenant-mode switch <name|uuid>          switch one tenant (asks to confirm; --yes in scripts)
+  $ tenant-mode plan --out plan.json        plan the 1st: which trial customers to switch, and what it costs
+  $ tenant-mode apply plan.json             run that plan on its day (resumable; --check any day before)
   $ tenant-mode audit                       every switch attempt made from this computer, newest first
   $ tenant-mode sandbox                     run the sandbox on its own until Ctrl+C
   $ tenant-mode logout                      forget saved credentials (and revoke the saved token)
@@ -30,7 +32,7 @@ Usage
 
 Options
 ${signInLines}
-  --json                   status, list, switch, audit: one JSON document on stdout
+  --json                   status, list, switch, plan, apply, audit: one JSON document on stdout
   --sandbox                start the embedded sandbox and offer it first in the wizard
   --accessible             the wizard for a screen reader: plain lines, nothing animated
                            (INK_SCREEN_READER=true does the same)
@@ -94,6 +96,61 @@ Examples
       --url https://eu2-cloud.acronis.com --client-id 0b1c…
 
 ${exitCodeLines}
+`,
+  plan: `Plan the month-start batch: every trial customer under yours, what switching it on the planned day costs
+against leaving it to switch by itself, and (with --out) the plan file that apply runs on the day.
+
+Usage
+  $ tenant-mode plan [--on YYYY-MM-DD] [--out FILE] [--only NAME|UUID]… [--except NAME|UUID]… [flags]
+
+A plan keeps each tenant's pricing version: on the day, a tenant that changed since is refused by the
+platform (409), never switched unseen. Tenants whose trial ends before the planned day are listed apart.
+The file is JSON, one tenant a line: delete a line to leave a tenant out (readme.md: "Planning the 1st").
+
+Flags
+${signInLines}
+  --on <day>               the day to switch, UTC (default: the coming 1st; today when today is the 1st)
+  --out <file>             write the plan there (readable by you only); without it nothing is written
+  --only <name|uuid>       plan only this customer (repeat for more)
+  --except <name|uuid>     leave this customer out (repeat for more)
+  --json                   one JSON document on stdout
+
+Examples
+  $ tenant-mode plan
+  $ tenant-mode plan --out dec.json --except "Acme Corp"
+  $ tenant-mode plan --on 2027-01-01 --out jan.json --json | jq '.tenants | length'
+`,
+  apply: `Run a plan on its day: switch its tenants from trial to production. Not reversible.
+
+Usage
+  $ tenant-mode apply <plan file> [flags]
+
+Refused on another day than the plan's (UTC) unless --not-on-date, and for another data center or account.
+Each switch carries the version the plan read; attempts and outcomes go to FILE.results.jsonl (flushed before
+each request) and the audit log. Run it again after any stop or crash: it skips what is done and reads again
+every tenant whose outcome is not known before deciding. On a terminal it asks you to type the number of
+tenants; scripts and cron pass --yes (and then the plan must be yours alone: chmod 600).
+
+Flags
+${signInLines}
+  --check                  any day: read every tenant again and say what would happen; send nothing
+  --dry-run                the same, on the planned day
+  --yes                    confirmed in advance (needed without a terminal)
+  --not-on-date            apply on another day than planned (says what that costs)
+  --concurrency <n>        switches in flight at once, 1 to 32 (default 4); a 429 pauses them all
+  --max-failures <n>       stop sending after this many failures in a row (default 10)
+  --json                   one JSON document on stdout with every tenant's outcome
+
+Examples
+  $ tenant-mode apply dec.json --check
+  $ tenant-mode apply dec.json
+  $ CRON_TZ=UTC  5 0 1 * *  tenant-mode apply ~/plans/next.json --yes --client-secret-file ~/.tm-secret
+
+Exit codes
+  0 every tenant switched, or nothing to do   4 failures (network, 5xx) or not reached
+  1 some refused (changed since the plan)     5 some outcome unknown after re-reading
+  2 bad usage, or the plan was refused        130 interrupted: run it again to resume
+  3 authentication failed                     mixed outcomes: the highest of 5, 4, 1, 0
 `,
   audit: `Every switch attempt made from this computer, newest first.
 

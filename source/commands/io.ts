@@ -1,4 +1,4 @@
-import type {Clock} from '../procedure/index.js';
+import type {ApplyProgress, Clock} from '../procedure/index.js';
 
 /** Where a command writes: a process's stdout or stderr, or a test's buffer. */
 export interface TextSink {
@@ -20,3 +20,9 @@ export interface CommandIo {
   /** Aborted when the operator interrupts (Ctrl+C, SIGTERM). */
   readonly interrupt: AbortSignal;
 }
+
+/** A live view of an apply's progress on a terminal (Ink: wizard/ApplyProgressView.tsx, loaded by cli.tsx). */
+export type ShowApplyProgress = (
+  title: string,
+  first: ApplyProgress,
+) => Promise<{update(progress: ApplyProgress): void; close(last: ApplyProgress): Promise<void>}>;

@@ -9,7 +9,7 @@ import {
 } from '../procedure/about.js';
 import type {WizardRequest} from '../procedure/wizard-request.js';
 import {commandHelp, toolHelp} from './help.js';
-import type {CommandIo} from './io.js';
+import type {CommandIo, ShowApplyProgress} from './io.js';
 
 const flagSpec = {
   url: {type: 'string'},
@@ -71,10 +71,12 @@ export async function main(
   argv: readonly string[],
   io: CommandIo,
   startWizard: (request: WizardRequest) => Promise<number>,
+  /** The Ink view of an apply on a terminal; without it, progress is one line a tenant on stderr. */
+  showApplyProgress?: ShowApplyProgress,
 ): Promise<number> {
   const wantsJson = argv.includes('--json');
   try {
-    return await dispatch(argv, io, startWizard);
+    return await dispatch(argv, io, startWizard, showApplyProgress);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (wantsJson) {
@@ -89,6 +91,7 @@ async function dispatch(
   argv: readonly string[],
   io: CommandIo,
   startWizard: (request: WizardRequest) => Promise<number>,
+  showApplyProgress?: ShowApplyProgress,
 ): Promise<number> {
   const {values, positionals} = parse(argv);
   const [command = '', ...rest] = positionals;
@@ -173,6 +176,7 @@ async function dispatch(
           }),
         },
         io,
+        showApplyProgress,
       );
     case 'logout':
       return (await import('./logout.js')).runLogoutCommand(io);

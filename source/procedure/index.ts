@@ -50,6 +50,7 @@ export {
   ResultsRefused,
   type TenantResult,
 } from './apply.js';
+export {type ApplyProgress, durationText, ProgressTally} from './apply-progress.js';
 export {
   dateCost,
   exitCodeOfApply,
