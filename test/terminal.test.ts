@@ -78,7 +78,7 @@ describe('the wizard in a terminal', () => {
     // Wrapped at 80 columns, not one character per line.
     expect(output).toContain(
       // …and the hints wrap between hints, never after a dangling "·".
-      'Enter search (empty: browse your customers) · Esc account · Tab HTTP calls\r\n · Ctrl+C quit',
+      'Enter search (empty: browse your customers) · Esc account · Ctrl+P plan the 1st\r\n · Tab HTTP calls · Ctrl+C quit',
     );
   });
 

@@ -89,6 +89,7 @@ export {
   readCandidates,
   readConcurrency,
   SelectionError,
+  savePlan,
   select,
 } from './plan.js';
 export {

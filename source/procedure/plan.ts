@@ -1,7 +1,8 @@
 import {firstOfNextMonth, formatDay, type Pricing, parsePlatformDate} from '../platform/index.js';
+import {wizardPlanPath, writePlanFile} from '../store/index.js';
 import {listCustomers} from './customers.js';
 import {confirmsName} from './fold.js';
-import {type Plan, type PlannedTenant, planFormatVersion, planKind} from './plan-format.js';
+import {type Plan, type PlannedTenant, planFormatVersion, planKind, planText} from './plan-format.js';
 import {eachAtMost} from './pool.js';
 import {firstBilledMonth} from './reading.js';
 import {ownName, type Session} from './sign-in.js';
@@ -150,4 +151,18 @@ export async function makePlan(
       auto_switch_date,
     })),
   };
+}
+
+/** The wizard's plan: written (0600) into the config folder's `plans/`; returns its path. */
+export async function savePlan(
+  session: Session,
+  day: string,
+  tenants: readonly PlannedTenant[],
+  now: number,
+  signal?: AbortSignal,
+): Promise<string> {
+  const plan = await makePlan(session, day, tenants, now, signal);
+  const path = wizardPlanPath(session.store.directory, day);
+  writePlanFile(path, planText(plan));
+  return path;
 }

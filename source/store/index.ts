@@ -13,6 +13,13 @@ export {
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
 export {Journal, JournalError, readJournal} from './journal.js';
 export {configDirectory, credentialsPath} from './location.js';
-export {exists, PlanFileError, readPlanFile, writableByOthers, writePlanFile} from './plan-file.js';
+export {
+  exists,
+  PlanFileError,
+  readPlanFile,
+  wizardPlanPath,
+  writableByOthers,
+  writePlanFile,
+} from './plan-file.js';
 export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {modeText, otherOwner} from './ownership.js';
+import {ensurePrivateFolder} from './private-folder.js';
 
 /** A plan (or results) file that cannot be read, written or trusted: the message names the file and why. */
 export class PlanFileError extends Error {
@@ -108,5 +109,22 @@ function why(error: unknown): string {
       return 'the file system is read-only';
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Where the wizard writes a plan: `plans/plan-YYYY-MM-DD.json` in the private config folder, or `-2`, `-3`… when
+ * that name is taken by a plan that was applied (its results file exists), which is never overwritten.
+ */
+export function wizardPlanPath(configDirectory: string, day: string): string {
+  const folder = join(configDirectory, 'plans');
+  try {
+    ensurePrivateFolder(folder);
+  } catch (error) {
+    throw new PlanFileError(`Cannot write into ${folder}: ${why(error)}.`);
+  }
+  for (let number = 1; ; number++) {
+    const path = join(folder, `plan-${day}${number === 1 ? '' : `-${number}`}.json`);
+    if (!exists(`${path}.results.jsonl`)) return path;
   }
 }

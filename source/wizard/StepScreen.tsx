@@ -2,6 +2,7 @@ import type {TenantRow} from '../procedure/index.js';
 import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
 import {ConnectScreen, type ConnectScreenProps} from './screens/ConnectScreen.js';
+import {PlanScreen} from './screens/PlanScreen.js';
 import {PricingScreen} from './screens/PricingScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
 import type {WizardState} from './state.js';
@@ -33,6 +34,10 @@ export interface StepScreenProps {
   readonly onLookUp: (query: string) => void;
   readonly onChoose: (row: TenantRow, query: string) => void;
   readonly onConfirm: () => void;
+  /** Step 2's plan: Ctrl+P or the browse list's first entry; Enter on its list writes it. */
+  readonly onPlan: () => void;
+  readonly onWritePlan: (chosen: ReadonlySet<string>) => void;
+  readonly onBack: () => void;
   /** False while the HTTP panel covers the step: its field or list does not take keys. */
   readonly isActive?: boolean;
 }
@@ -45,6 +50,9 @@ export function StepScreen({
   onLookUp,
   onChoose,
   onConfirm,
+  onPlan,
+  onWritePlan,
+  onBack,
   sandboxOffered,
   credentialsPath,
   lastDataCenter,
@@ -76,6 +84,17 @@ export function StepScreen({
           isActive={isActive}
           onLookUp={onLookUp}
           onChoose={(row) => onChoose(row, step.query)}
+          onPlan={onPlan}
+        />
+      );
+    case 'plan':
+      return (
+        <PlanScreen
+          step={step}
+          account={accountLine}
+          isActive={isActive}
+          onWrite={onWritePlan}
+          onBack={onBack}
         />
       );
     case 'viewPricing':

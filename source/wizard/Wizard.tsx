@@ -5,6 +5,7 @@ import {
   accountOf,
   type ConfirmedSwitch,
   choose,
+  defaultPlanDay,
   isLoopbackHost,
   type Lookup,
   lookUp,
@@ -13,8 +14,10 @@ import {
   pricingOf,
   printable,
   reachDataCenter,
+  readCandidates,
   recordNotConfirmed,
   type Session,
+  savePlan,
   signIn,
   signInFault,
   switchToProduction,
@@ -200,6 +203,42 @@ export function Wizard({
     }
   };
 
+  // Planning the 1st: the trial customers and their pricing are read once the plan step opens.
+  const readingPlan = step.name === 'plan' && step.phase === 'reading';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reads once each time the plan step starts reading
+  useEffect(() => {
+    const signedIn = session.current;
+    if (!readingPlan || step.name !== 'plan' || !signedIn) return;
+    http.callsFor(2);
+    operation.run(
+      (signal) => readCandidates(signedIn, step.day, {signal}),
+      ({planned, endingBefore}) => dispatch({type: 'PLAN_READ', candidates: planned, endingBefore}),
+      (error) => dispatch({type: 'PLAN_FAILED', error: lookupFailureText(error, account?.tenantName ?? '')}),
+    );
+  }, [readingPlan]);
+
+  const onPlan = () => dispatch({type: 'PLAN_REQUESTED', day: defaultPlanDay(services.clock.now())});
+
+  const onWritePlan = (chosen: ReadonlySet<string>) => {
+    const signedIn = session.current;
+    if (!signedIn || step.name !== 'plan') return;
+    const tenants = step.candidates.filter((candidate) => chosen.has(candidate.id));
+    if (tenants.length === 0) {
+      dispatch({
+        type: 'PLAN_FAILED',
+        error: 'No customer is checked: check at least one (Space, or a for all).',
+      });
+      return;
+    }
+    dispatch({type: 'PLAN_WRITE_STARTED', chosen});
+    operation.run(
+      (signal) => savePlan(signedIn, step.day, tenants, services.clock.now(), signal),
+      (file) => dispatch({type: 'PLAN_WRITTEN', file}),
+      (error) =>
+        dispatch({type: 'PLAN_FAILED', error: error instanceof Error ? error.message : String(error)}),
+    );
+  };
+
   /** A typed URL is reached at once: a wrong one is said before a client id and secret are typed for it. */
   const checkDataCenter = (dataCenter: string) => {
     http.callsFor(1);
@@ -241,6 +280,8 @@ export function Wizard({
         return setPanelOpen((open) => !open);
       case 'toggleJson':
         return setJsonShown((shown) => !shown);
+      case 'plan':
+        return onPlan();
       case 'back':
         if (step.name !== 'switching' && step.name !== 'result') operation.abortCurrent();
         return dispatch({type: 'BACK'});
@@ -295,6 +336,9 @@ export function Wizard({
                 onLookUp={onLookUp}
                 onChoose={onChoose}
                 onConfirm={onConfirm}
+                onPlan={onPlan}
+                onWritePlan={onWritePlan}
+                onBack={() => handle({type: 'back'})}
               />
             </Box>
             {http.waiting ? (

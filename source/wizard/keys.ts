@@ -14,6 +14,11 @@ export const keyNames = {
   again: 'r',
   json: 'j',
   move: '↑↓',
+  plan: 'Ctrl+P',
+  toggle: 'Space',
+  all: 'a',
+  none: 'n',
+  filter: '/',
 } as const;
 
 /** One hint: the key's name and what it does on this screen. */
@@ -33,6 +38,8 @@ export type KeyAction =
   /** On the pricing step of a compact terminal: the JSON whole, or one line. */
   | {readonly type: 'toggleJson'}
   | {readonly type: 'back'}
+  /** Step 2: plan the 1st of the month (the wizard knows today). */
+  | {readonly type: 'plan'}
   /** Taken, and nothing done (the HTTP panel is open). */
   | {readonly type: 'ignore'}
   | {readonly type: 'event'; readonly event: WizardEvent};
@@ -48,7 +55,14 @@ export function wizardKey(step: Step, raw: string, panelOpen = false): KeyAction
   if (raw === '\t') return {type: 'togglePanel'};
   // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed).
   if (panelOpen) return {type: 'ignore'};
-  if (raw === '\u001b') return {type: 'back'};
+  // On the plan's checklist Esc first clears a filter: the list takes it, and goes back itself when none is on.
+  if (raw === '\u001b' && !(step.name === 'plan' && step.phase === 'choosing')) return {type: 'back'};
+  // Ctrl+P: no text field uses it (line-editing.ts), so it plans from the search field and from a list alike.
+  if (step.name === 'chooseTenant' && raw === '\u0010' && step.phase !== 'working') return {type: 'plan'};
+  if (step.name === 'plan' && step.phase === 'written') {
+    if (raw === keyNames.quit) return {type: 'leave', reason: 'quit'};
+    if (raw === '\r' || raw === '\n') return {type: 'event', event: {type: 'ANOTHER_TENANT_REQUESTED'}};
+  }
   if (step.name === 'result' && raw === keyNames.again && mayConfirmAgain(step.outcome)) {
     return {type: 'event', event: {type: 'RECONFIRM_REQUESTED', pricing: step.outcome.pricingAfter}};
   }

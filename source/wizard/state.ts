@@ -1,4 +1,5 @@
 import {
+  type Candidate,
   type Pricing,
   type SentSwitch,
   type Account as SignedInAccount,
@@ -47,9 +48,27 @@ export interface ChooseTenantStep {
   readonly up?: ChooseTenantStep;
 }
 
+/** Planning the 1st: reading the trial customers, choosing which go into the plan, the plan written. */
+export interface PlanStep {
+  readonly name: 'plan';
+  readonly phase: 'reading' | 'choosing' | 'writing' | 'written';
+  /** The planned day, YYYY-MM-DD (UTC). */
+  readonly day: string;
+  readonly candidates: readonly Candidate[];
+  /** Trial customers whose trial ends before the day: shown apart, never planned. */
+  readonly endingBefore: readonly Candidate[];
+  /** The ids chosen when Enter wrote the plan (kept when going back from an error). */
+  readonly chosen?: ReadonlySet<string>;
+  readonly file?: string;
+  readonly error?: string;
+  /** Where Ctrl+P was pressed: Esc goes back to it. */
+  readonly from: ChooseTenantStep;
+}
+
 export type Step =
   | {readonly name: 'connect'; readonly field: ConnectField; readonly error?: string}
   | ChooseTenantStep
+  | PlanStep
   | {
       readonly name: 'viewPricing';
       readonly row: TenantRow;
@@ -125,11 +144,22 @@ export type WizardEvent =
   /** After a 409 the tenant is still in trial: confirm again against the pricing read again. */
   | {readonly type: 'RECONFIRM_REQUESTED'; readonly pricing: Pricing}
   | {readonly type: 'ACCOUNT_SWITCH_REQUESTED'}
+  /** Ctrl+P on step 2, or the browse list's first entry: plan the 1st (or today, when today is the 1st). */
+  | {readonly type: 'PLAN_REQUESTED'; readonly day: string}
+  | {
+      readonly type: 'PLAN_READ';
+      readonly candidates: readonly Candidate[];
+      readonly endingBefore: readonly Candidate[];
+    }
+  | {readonly type: 'PLAN_FAILED'; readonly error: string}
+  | {readonly type: 'PLAN_WRITE_STARTED'; readonly chosen: ReadonlySet<string>}
+  | {readonly type: 'PLAN_WRITTEN'; readonly file: string}
   | {readonly type: 'BACK'};
 
 export const stepNumbers: Record<Step['name'], number> = {
   connect: 1,
   chooseTenant: 2,
+  plan: 2,
   viewPricing: 3,
   confirm: 4,
   switching: 5,
@@ -296,6 +326,46 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         form: emptyForm,
         step: {name: 'connect', field: 'dataCenter'},
       };
+    case 'PLAN_REQUESTED':
+      return step.name === 'chooseTenant' && step.phase !== 'working'
+        ? {
+            ...state,
+            step: {
+              name: 'plan',
+              phase: 'reading',
+              day: event.day,
+              candidates: [],
+              endingBefore: [],
+              from: step,
+            },
+          }
+        : state;
+    case 'PLAN_READ':
+      return step.name === 'plan' && step.phase === 'reading'
+        ? {
+            ...state,
+            step: {
+              ...step,
+              phase: 'choosing',
+              candidates: event.candidates,
+              endingBefore: event.endingBefore,
+            },
+          }
+        : state;
+    case 'PLAN_FAILED':
+      if (step.name !== 'plan') return state;
+      // Reading failed: back where Ctrl+P was pressed, saying why; writing failed: the choice stays.
+      return step.phase === 'reading'
+        ? {...state, step: {...step.from, error: event.error}}
+        : {...state, step: {...step, phase: 'choosing', error: event.error}};
+    case 'PLAN_WRITE_STARTED':
+      return step.name === 'plan' && step.phase === 'choosing'
+        ? {...state, step: {...step, phase: 'writing', chosen: event.chosen, error: undefined}}
+        : state;
+    case 'PLAN_WRITTEN':
+      return step.name === 'plan' && step.phase === 'writing'
+        ? {...state, step: {...step, phase: 'written', file: event.file}}
+        : state;
     case 'BACK':
       return back(state);
   }
@@ -318,6 +388,8 @@ function back(state: WizardState): WizardState {
       if (step.phase === 'working' && step.back) return {...state, step: step.back};
       if (step.phase !== 'input') return {...state, step: {...chooser, query: step.query}};
       return {...state, step: {name: 'connect', field: state.account ? 'signedIn' : 'dataCenter'}};
+    case 'plan':
+      return step.phase === 'writing' ? state : {...state, step: {...step.from, error: undefined}};
     case 'viewPricing':
       // Back to the list the tenant was chosen from, with it selected; or to the field, for a typed UUID.
       return {...state, step: step.list ?? chooser};

@@ -14,11 +14,23 @@ export interface ChooseTenantScreenProps {
   /** Enter in the field: a UUID, a name to search, or nothing to browse the customers. */
   readonly onLookUp: (query: string) => void;
   readonly onChoose: (row: TenantRow) => void;
+  /** "Plan the 1st of the month…": the first entry of the browse list (and Ctrl+P). */
+  readonly onPlan: () => void;
   readonly isActive?: boolean;
 }
 
+/** The browse list's first entry, which is no tenant. */
+const planEntry = 'plan' as const;
+
 /** Step 2: one field for a name or a UUID; the matches (or the customers) to choose from. */
-export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}: ChooseTenantScreenProps) {
+export function ChooseTenantScreen({
+  step,
+  account,
+  onLookUp,
+  onChoose,
+  onPlan,
+  isActive,
+}: ChooseTenantScreenProps) {
   const layout = useLayout();
   // On a narrow terminal a row is one line, and the selected one shows its path and UUID on two more; otherwise
   // each row takes two lines. Around the list: the title, the account, the list's title, its count, the hints.
@@ -27,11 +39,22 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
   const rowsThatFit = narrow
     ? Math.max(1, layout.rows - around - 2)
     : Math.max(1, Math.floor((layout.rows - around) / 2));
+  // Browsing the customers (an empty search, not a folder): the month-start batch is the list's first entry.
+  const browsing = step.query === '' && !step.up;
   const hints = [
     ...(step.phase === 'list'
-      ? [hint('move', 'move'), hint('enter', 'choose'), hint('back', 'back to the search')]
+      ? [
+          hint('move', 'move'),
+          hint('enter', 'choose'),
+          hint('back', 'back to the search'),
+          hint('plan', 'plan the 1st'),
+        ]
       : step.phase === 'input'
-        ? [hint('enter', 'search (empty: browse your customers)'), hint('back', 'account')]
+        ? [
+            hint('enter', 'search (empty: browse your customers)'),
+            hint('back', 'account'),
+            hint('plan', 'plan the 1st'),
+          ]
         : []),
     ...everywhereHints,
   ];
@@ -50,15 +73,25 @@ export function ChooseTenantScreen({step, account, onLookUp, onChoose, isActive}
       {step.phase === 'list' ? (
         <Box flexDirection="column">
           <Text>{step.listTitle}</Text>
-          <Choice
+          <Choice<TenantRow | typeof planEntry>
             isActive={isActive}
             key={`${step.listTitle}:${step.rows.length}`}
-            initialIndex={step.selected}
+            initialIndex={step.selected === undefined ? undefined : step.selected + (browsing ? 1 : 0)}
             limit={rowsThatFit}
             detailsOnlyWhenSelected={narrow}
             filterable
-            items={step.rows.map((row) => ({label: rowLabel(row, narrow), value: row}))}
-            onSelect={onChoose}
+            items={[
+              ...(browsing
+                ? [
+                    {
+                      label: 'Plan the 1st of the month…\n  every trial customer, in one plan',
+                      value: planEntry,
+                    },
+                  ]
+                : []),
+              ...step.rows.map((row) => ({label: rowLabel(row, narrow), value: row})),
+            ]}
+            onSelect={(value) => (value === planEntry ? onPlan() : onChoose(value as TenantRow))}
           />
         </Box>
       ) : null}

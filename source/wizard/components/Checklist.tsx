@@ -1,0 +1,155 @@
+import {Box, Text} from 'ink';
+import {useRef, useState} from 'react';
+import {printable, searchKey} from '../../procedure/index.js';
+import {useKeys} from '../key-router.js';
+import {theme} from '../theme.js';
+
+export interface ChecklistItem {
+  readonly id: string;
+  /** First line: what is filtered on (a name and its path); further lines: details. */
+  readonly label: string;
+}
+
+export interface ChecklistProps {
+  readonly items: readonly ChecklistItem[];
+  /** Checked at first (default: all). */
+  readonly initiallyChecked?: ReadonlySet<string>;
+  /** Enter, outside the filter: the ids checked, in the items' order. */
+  readonly onDone: (checked: ReadonlySet<string>) => void;
+  /** Esc with no filter on: the screen goes back. With a filter, Esc clears it first. */
+  readonly onEscape: () => void;
+  readonly limit: number;
+  readonly isActive?: boolean;
+  /** A label's further lines only for the selected row (narrow terminals). */
+  readonly detailsOnlyWhenSelected?: boolean;
+}
+
+const up = new Set(['\u001b[A', '\u001bOA']);
+const down = new Set(['\u001b[B', '\u001bOB']);
+
+interface Shown {
+  readonly index: number;
+  readonly checked: ReadonlySet<string>;
+  readonly filter: string;
+  /** `/` was pressed: typed text goes to the filter until Enter. */
+  readonly filtering: boolean;
+}
+
+/**
+ * A list of items to check: ↑↓ PgUp/PgDn Home/End move, Space checks or unchecks, `a` checks all the rows shown,
+ * `n` none, `/` starts a filter (typed text, Backspace, Ctrl+U; Enter ends it, Esc clears it), Enter is done. As in Choice, the
+ * state lives in a ref too, so that keys faster than a render all count.
+ */
+export function Checklist({
+  items,
+  initiallyChecked,
+  onDone,
+  onEscape,
+  limit,
+  isActive = true,
+  detailsOnlyWhenSelected = false,
+}: ChecklistProps) {
+  const state = useRef<Shown>({
+    index: 0,
+    checked: initiallyChecked ?? new Set(items.map((item) => item.id)),
+    filter: '',
+    filtering: false,
+  });
+  const [shown, setShown] = useState(state.current);
+  const rowsFor = (filter: string) => {
+    if (filter === '') return items;
+    const wanted = searchKey(filter);
+    return items.filter((item) => searchKey(item.label.split('\n')[0] ?? '').includes(wanted));
+  };
+  useKeys((raw) => {
+    let {index, checked, filter, filtering} = state.current;
+    const rows = rowsFor(filter);
+    const page = Math.max(1, Math.min(limit, rows.length));
+    if (raw === '\u001b') {
+      if (!filtering && filter === '') return onEscape();
+      filtering = false;
+      filter = '';
+      index = 0;
+    } else if (raw === '\r' || raw === '\n') {
+      if (!filtering) return onDone(checked);
+      filtering = false;
+    } else if (filtering) {
+      if (raw === '\u007f' || raw === '\b') filter = filter.slice(0, -1);
+      else if (raw === '\u0015') filter = '';
+      else if ([...raw].every((character) => character >= ' ' && character !== '\u007f')) filter += raw;
+      else return;
+      index = 0;
+    } else if (up.has(raw)) index = Math.max(0, index - 1);
+    else if (down.has(raw)) index = Math.min(rows.length - 1, index + 1);
+    else if (raw === '\u001b[5~') index = Math.max(0, index - page);
+    else if (raw === '\u001b[6~') index = Math.min(rows.length - 1, index + page);
+    else if (['\u001b[H', '\u001b[1~', '\u001bOH'].includes(raw)) index = 0;
+    else if (['\u001b[F', '\u001b[4~', '\u001bOF'].includes(raw)) index = rows.length - 1;
+    else if (raw === ' ') {
+      const item = rows[index];
+      if (!item) return;
+      const next = new Set(checked);
+      if (next.has(item.id)) next.delete(item.id);
+      else next.add(item.id);
+      checked = next;
+    } else if (raw === 'a' || raw === 'n') {
+      const next = new Set(checked);
+      for (const item of rows) {
+        if (raw === 'a') next.add(item.id);
+        else next.delete(item.id);
+      }
+      checked = next;
+    } else if (raw === '/') filtering = true;
+    else return;
+    state.current = {index: Math.max(0, index), checked, filter, filtering};
+    setShown(state.current);
+  }, isActive);
+
+  const rows = rowsFor(shown.filter);
+  const index = Math.min(shown.index, Math.max(0, rows.length - 1));
+  const page = Math.max(1, Math.min(limit, rows.length));
+  const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
+  const visible = rows.slice(start, start + page);
+  const checkedCount = items.filter((item) => shown.checked.has(item.id)).length;
+  return (
+    <Box flexDirection="column" aria-role="list">
+      {visible.map((item, offset) => {
+        const isSelected = start + offset === index;
+        const isChecked = shown.checked.has(item.id);
+        const [name, ...rest] = item.label.split('\n');
+        return (
+          <Box
+            key={item.id}
+            aria-role="listitem"
+            aria-state={{selected: isSelected, checked: isChecked}}
+            aria-label={`${start + offset + 1} of ${rows.length}: ${name}, ${isChecked ? 'in the plan' : 'left out'}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
+          >
+            <Box flexShrink={0}>
+              <Text aria-hidden color={theme.accent}>
+                {isSelected ? '❯ ' : '  '}
+              </Text>
+              <Text aria-hidden>{isChecked ? '[x] ' : '[ ] '}</Text>
+            </Box>
+            <Text>
+              <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
+                {name}
+              </Text>
+              {rest.length > 0 && (isSelected || !detailsOnlyWhenSelected) ? (
+                <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text>
+              ) : null}
+            </Text>
+          </Box>
+        );
+      })}
+      <Text wrap="wrap">
+        {checkedCount.toLocaleString('en')} of {items.length.toLocaleString('en')} in the plan
+        {rows.length === 0 ? ' · none shown' : ` · ${index + 1} of ${rows.length.toLocaleString('en')}`}
+        {shown.filtering
+          ? ` · filter: ${printable(shown.filter)}▏ (Enter ends it, Esc clears)`
+          : shown.filter
+            ? ` matching "${printable(shown.filter)}" (/ changes it)`
+            : ''}
+      </Text>
+    </Box>
+  );
+}
