@@ -302,4 +302,18 @@ describe('tenant-mode apply', () => {
     expect(concurrency.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0)');
     expect(puts()).toHaveLength(0);
   });
+
+  it('a plan split by folder (as jq writes it, re-formatted) applies as a plan of its own', async () => {
+    const {cli, plan, folder, putsApplied, toTheFirst} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const whole = JSON.parse(readFileSync(plan, 'utf8'));
+    const part = join(folder, 'retail.json');
+    const retail = whole.tenants.filter((tenant: {path: string[]}) => tenant.path[1] === 'Retail');
+    writeFileSync(part, `${JSON.stringify({...whole, tenants: retail}, null, 2)}\n`);
+    const run = await cli(['apply', part, '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run.stdout).tenants.map((tenant) => tenant.name)).toEqual(['Contoso', 'Fabrikam Stores']);
+    expect(putsApplied()).toHaveLength(2);
+  });
 });
