@@ -6,6 +6,7 @@ import {ManualClock} from '../source/clock.js';
 import {type Sandbox, type SandboxOptions, startSandbox} from '../source/sandbox/index.js';
 import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
 import {fixedNow} from './helpers/sandbox.js';
+import {cliSchemaErrors} from './helpers/schemas.js';
 
 // The month-start batch against the sandbox over real sockets: plan on 26 Nov 2026 (the fixed "today"), apply on
 // 1 Dec 2026 at 00:05 UTC, by moving the sandbox's (and so the run's) clock.
@@ -37,7 +38,7 @@ async function world(options: Partial<SandboxOptions> = {}) {
   const toTheFirst = () => clock.advance(firstOfDecember - clock.now());
   const mode = (name: string) =>
     [...sandbox.world.tenants.values()].find((tenant) => tenant.name === name)?.pricing.mode;
-  return {sandbox, clock, cli, audit, folder, plan, puts, putsApplied, toTheFirst, mode};
+  return {sandbox, clock, cli, audit, config, folder, plan, puts, putsApplied, toTheFirst, mode};
 }
 
 const json = (text: string) =>
@@ -89,6 +90,11 @@ describe('tenant-mode plan', () => {
       'Müller Bäckerei GmbH',
     ]);
     const except = json((await cli(['plan', '--json', '--except', 'Acme Corp'])).stdout);
+    expect(cliSchemaErrors('plan', except)).toEqual([]);
+    expect(except.tenants.find((tenant) => tenant.name === 'Customer 00007')).toMatchObject({
+      first_billed_month_if_switched: '2026-12',
+      first_billed_month_if_left: '2027-01',
+    });
     expect(except.tenants).toHaveLength(13);
     const namesake = await cli(['plan', '--only', 'Contoso']);
     expect(namesake.code).toBe(2);
@@ -110,6 +116,7 @@ describe('tenant-mode apply', () => {
     const run = await cli(['apply', plan, '--yes', '--json']);
     expect(run.code).toBe(0);
     const document = json(run.stdout);
+    expect(cliSchemaErrors('apply', document)).toEqual([]);
     expect(document.summary).toEqual({switched: 14});
     expect(putsApplied()).toHaveLength(14);
     expect(mode('Customer 00007')).toBe('production');
@@ -233,6 +240,7 @@ describe('tenant-mode apply', () => {
     wayne.pricing.version += 1;
     const check = await cli(['apply', plan, '--check', '--json']);
     expect(check.code).toBe(1);
+    expect(cliSchemaErrors('apply', json(check.stdout))).toEqual([]);
     expect(json(check.stdout).summary).toEqual({ready: 12, 'changed-since-plan': 1, 'nothing-to-do': 1});
     expect(check.stdout).toContain('"sent": false');
     expect(puts()).toHaveLength(0);
@@ -296,6 +304,7 @@ describe('tenant-mode apply', () => {
     const foreign = await cli(['apply', join(folder, 'other.json'), '--yes', '--json']);
     expect(foreign.code).toBe(2);
     expect(JSON.parse(foreign.stdout).error.message).toContain('not a tenant-mode plan');
+    expect(cliSchemaErrors('error', JSON.parse(foreign.stdout))).toEqual([]);
     const both = await cli(['apply', join(folder, 'other.json'), '--check', '--dry-run']);
     expect(both).toMatchObject({code: 2, stderr: expect.stringContaining('give one')});
     const concurrency = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0']);
@@ -315,5 +324,81 @@ describe('tenant-mode apply', () => {
     expect(run.code).toBe(0);
     expect(json(run.stdout).tenants.map((tenant) => tenant.name)).toEqual(['Contoso', 'Fabrikam Stores']);
     expect(putsApplied()).toHaveLength(2);
+  });
+
+  it('Ctrl+C sends no new PUT, lets those in flight finish and records them, exits 130; a rerun finishes', async () => {
+    const {sandbox, cli, plan, puts, putsApplied, toTheFirst, config} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    // Each PUT takes 40 ms of real time: the interruption comes while two are in flight.
+    sandbox.faults.add({method: 'PUT', path: /\/pricing$/, delayMs: 40});
+    const interrupt = new AbortController();
+    const watch = setInterval(() => {
+      if (puts().length >= 4) interrupt.abort();
+    }, 2);
+    const run = await runInProcess(
+      [
+        'apply',
+        plan,
+        '--yes',
+        '--json',
+        '--concurrency',
+        '2',
+        '--url',
+        sandbox.url,
+        '--client-id',
+        sandbox.clientId,
+      ],
+      {TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret, TENANT_MODE_CONFIG_DIR: config},
+      {clock: sandbox.clock, interrupt: interrupt.signal},
+    );
+    clearInterval(watch);
+    expect(run.code).toBe(130);
+    const document = json(run.stdout);
+    expect(document.stopped).toBe('interrupted');
+    const sent = puts().length;
+    expect(sent).toBeLessThanOrEqual(6);
+    // Every PUT sent has its outcome: none was cut off.
+    expect(document.summary).toEqual({switched: sent, 'not-sent': 14 - sent});
+    const lines = readFileSync(`${plan}.results.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.filter((line) => line.kind === 'outcome')).toHaveLength(sent);
+    expect(run.stderr).toContain('Interrupted: no new switch was sent; those in flight finished');
+    sandbox.faults.clear();
+    const rerun = await cli(['apply', plan, '--yes', '--json']);
+    expect(rerun.code).toBe(0);
+    expect(putsApplied()).toHaveLength(14);
+    expect(puts()).toHaveLength(14);
+  });
+
+  it('an outcome nobody can read is unknown (exit 5); the rerun reads it again and sends nothing more', async () => {
+    const {sandbox, cli, plan, puts, toTheFirst, mode} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const acme = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
+    // The PUT is carried out but its answer is lost, and the pricing cannot be read afterwards.
+    sandbox.faults.add({method: 'PUT', path: `/tenants/${acme}/pricing`, drop: 'after'});
+    sandbox.faults.add({
+      method: 'GET',
+      path: `/tenants/${acme}/pricing`,
+      status: 503,
+      body: 'Service Unavailable',
+    });
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(run.code).toBe(5);
+    const document = json(run.stdout);
+    expect(document.summary).toEqual({unknown: 1, switched: 13});
+    expect(run.stderr).toContain('outcome unknown: apply again to re-read it');
+    expect(mode('Acme Corp')).toBe('production');
+    sandbox.faults.clear();
+    const rerun = await cli(['apply', plan, '--yes', '--json']);
+    expect(rerun.code).toBe(0);
+    expect(json(rerun.stdout).tenants.find((tenant) => tenant.name === 'Acme Corp')).toMatchObject({
+      outcome: 'switched-confirmed-by-reread',
+      puts: 0,
+    });
+    expect(puts()).toHaveLength(14);
   });
 });

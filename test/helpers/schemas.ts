@@ -38,7 +38,7 @@ cliAjv.addSchema(cliDocument);
 
 /** Errors of a `--json` output against our written schema (test/fixtures/cli-output.schema.json). */
 export function cliSchemaErrors(
-  name: 'status' | 'list' | 'switch' | 'audit' | 'error',
+  name: 'status' | 'list' | 'switch' | 'audit' | 'plan' | 'apply' | 'error',
   value: unknown,
 ): string[] {
   const validate = cliAjv.getSchema(`cli-output#/$defs/${name}`);
