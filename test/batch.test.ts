@@ -1,4 +1,4 @@
-import {chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -400,5 +400,18 @@ describe('tenant-mode apply', () => {
       puts: 0,
     });
     expect(puts()).toHaveLength(14);
+  });
+
+  it('an audit log that cannot be written sends nothing (exit 2), as for switch', async () => {
+    const {cli, plan, puts, toTheFirst, config} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    mkdirSync(join(config, 'audit.log'), {recursive: true});
+    const run = await cli(['apply', plan, '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /The audit log .*audit\.log cannot be written \(it is not a regular file\)\. Nothing was sent\./,
+    );
+    expect(puts()).toHaveLength(0);
   });
 });

@@ -178,6 +178,8 @@ export async function runApplyCommand(
       lines.push(
         `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${flags.maxFailures}): the platform seems to be failing, so the rest was not sent. Run the same apply again later: it resumes, and re-reads what is unknown.`,
       );
+    } else if (report.stopped === 'record') {
+      lines.push(`${report.recordProblem} Free the disk or fix the file, then run the same apply again.`);
     } else if (report.stopped === 'interrupted') {
       lines.push(
         'Interrupted: no new switch was sent; those in flight finished and are recorded. Run the same apply again to resume.',
@@ -188,6 +190,7 @@ export async function runApplyCommand(
       results_file: resultsPath,
       sent: sentNow > 0,
       stopped: report.stopped ?? null,
+      ...(report.recordProblem ? {record_problem: report.recordProblem} : {}),
       summary: Object.fromEntries(tally(report.results)),
       tenants: report.results.map(tenantJson),
     });

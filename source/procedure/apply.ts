@@ -64,7 +64,9 @@ export interface TenantResult<Outcome = ApplyOutcome> {
 export interface ApplyReport {
   readonly results: TenantResult[];
   /** Why the run stopped sending before the end, if it did. */
-  readonly stopped?: 'interrupted' | 'failures';
+  readonly stopped?: 'interrupted' | 'failures' | 'record';
+  /** With `record`: the results file or the audit log could not be written (what the disk said). */
+  readonly recordProblem?: string;
   /** Failures in a row that stopped it. */
   readonly failuresInARow: number;
 }
@@ -115,7 +117,9 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     results = await Journal.open(resultsPath).catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
-    auditJournal = await audit.openJournal();
+    auditJournal = await audit.openJournal().catch((error) => {
+      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+    });
     await results.append({
       kind: 'run',
       plan_sha256: planSha256,
@@ -332,18 +336,23 @@ async function run(
     else out[index] = {tenant, outcome: before, status: null, puts: 0, earlier: true};
   });
   await eachAtMost(open, request.concurrency, applyOne, halted);
-  if (journalFailure) {
-    const reason =
-      journalFailure instanceof JournalError || journalFailure instanceof AuditWriteError
-        ? journalFailure.message
-        : String(journalFailure);
-    throw new ResultsRefused(`${reason} The apply stopped: no switch is sent without its record.`);
-  }
+  // A record that could not be written stops the run (no switch without its record), but what was switched is
+  // reported as switched all the same: the report is returned, not thrown away.
+  const recordProblem = journalFailure
+    ? `${journalFailure instanceof JournalError || journalFailure instanceof AuditWriteError ? journalFailure.message : String(journalFailure)} The apply stopped: no switch is sent without its record.`
+    : undefined;
   return {
     results: plan.tenants.map(
       (tenant, index) => out[index] ?? {tenant, outcome: 'not-sent', status: null, puts: 0},
     ),
-    stopped: stop.aborted ? 'interrupted' : stoppedByFailures ? 'failures' : undefined,
+    stopped: recordProblem
+      ? 'record'
+      : stop.aborted
+        ? 'interrupted'
+        : stoppedByFailures
+          ? 'failures'
+          : undefined,
+    recordProblem,
     failuresInARow,
   };
 }
