@@ -102,6 +102,9 @@ describe('tenant-mode plan', () => {
     const early = await cli(['plan', '--only', 'Globex']);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('its trial ends by itself on 29 Nov 2026, before the planned day');
+    const nowhere = await cli(['plan', '--out', '/nonexistent/folder/plan.json']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('/nonexistent/folder: there is no such file or folder');
     const past = await cli(['plan', '--on', '2026-11-01']);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('is in the past');

@@ -1,5 +1,6 @@
 import {
   type Candidate,
+  cannotWritePlan,
   dayStart,
   defaultPlanDay,
   exists,
@@ -44,6 +45,9 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         exitCodes.usage,
       );
     }
+    const unwritable = flags.out === undefined ? undefined : cannotWritePlan(flags.out);
+    if (unwritable)
+      throw new CommandError(`Cannot write the plan to ${flags.out}: ${unwritable}.`, exitCodes.usage);
     if (flags.out !== undefined && exists(`${flags.out}.results.jsonl`)) {
       throw new CommandError(
         `${flags.out} has been applied (${flags.out}.results.jsonl exists): write the new plan to another file.`,

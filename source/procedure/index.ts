@@ -33,6 +33,7 @@ export {
   type AuditEntry,
   AuditLog,
   CredentialStore,
+  cannotWritePlan,
   configDirectory,
   credentialsPath,
   exists,

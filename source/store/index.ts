@@ -14,6 +14,7 @@ export {CredentialStore, type OpenedStore, type Profile} from './credentials.js'
 export {Journal, JournalError, readJournal} from './journal.js';
 export {configDirectory, credentialsPath} from './location.js';
 export {
+  cannotWritePlan,
   exists,
   PlanFileError,
   readPlanFile,

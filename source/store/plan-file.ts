@@ -1,4 +1,5 @@
 import {
+  accessSync,
   closeSync,
   constants,
   fsyncSync,
@@ -126,5 +127,17 @@ export function wizardPlanPath(configDirectory: string, day: string): string {
   for (let number = 1; ; number++) {
     const path = join(folder, `plan-${day}${number === 1 ? '' : `-${number}`}.json`);
     if (!exists(`${path}.results.jsonl`)) return path;
+  }
+}
+
+/** Why a plan could not be written at `path` (its folder is missing or not writable), checked before the work. */
+export function cannotWritePlan(path: string): string | undefined {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return `${folder}: ${why(error)}`;
   }
 }
