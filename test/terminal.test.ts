@@ -163,7 +163,10 @@ describe('apply on a terminal', () => {
       expect(screen).toContain('Applying');
       expect(screen).toContain(`${count} of ${count} (100 %)`);
       expect(stripVTControlCharacters(screen)).toContain(`✔ ${count} switched`);
-      expect(screen).toMatch(/switched {2}Northwind Partners \/ Acme Corp/);
+      expect(screen).toMatch(
+        /OUTCOME +UUID +TENANT\r?\nswitched +[0-9a-f-]{36} {2}Northwind Partners \/ Acme Corp/,
+      );
+      expect(screen).toContain(`Every attempt and outcome: ${plan}.results.jsonl`);
       expect(screen).toContain(`Done: ${count} tenants — ${count} switched.`);
     } finally {
       await sandbox.close();

@@ -23,6 +23,8 @@ import {
   ResultsRefused,
   readPlanFile,
   resultLine,
+  resultTable,
+  settledEarlier,
   type TenantResult,
   tally,
   writableByOthers,
@@ -102,7 +104,7 @@ export async function runApplyCommand(
     if (flags.look) {
       output.progress(`Reading the ${count} planned tenants again; nothing is sent…`);
       const results = await checkPlan(session, plan, {concurrency: flags.concurrency, signal});
-      const lines = [...results.map(resultLine), '', summary(results, flags.look)];
+      const lines = [...resultTable(results), '', summary(results, flags.look)];
       output.result(lines.join('\n'), {
         ...about,
         look: flags.look,
@@ -113,11 +115,20 @@ export async function runApplyCommand(
       return exitCodeOfCheck(results);
     }
 
-    if (!flags.yes && !(await confirmed(count, plan, io))) {
+    let settled: number;
+    try {
+      settled = await settledEarlier(resultsPath, sha256, plan);
+    } catch (error) {
+      if (error instanceof ResultsRefused) {
+        throw new CommandError(error.message, exitCodes.usage, {reason: 'results-refused'});
+      }
+      throw error;
+    }
+    if (!flags.yes && !(await confirmed(count - settled, settled, plan, io))) {
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
     output.note(
-      `Applying ${file} (SHA-256 ${sha256.slice(0, 12)}…): ${count} tenants, ${flags.concurrency} at a time. Results: ${resultsPath}`,
+      `Applying ${file} (SHA-256 ${sha256.slice(0, 12)}…): ${count} tenants${settled > 0 ? `, ${settled} settled by an earlier run` : ''}, ${flags.concurrency} at a time. Results: ${resultsPath}`,
     );
     let done = 0;
     let report: ApplyReport;
@@ -126,7 +137,7 @@ export async function runApplyCommand(
     // On a terminal a live view (redrawn ten times a second); else one line a tenant, for a log.
     const view =
       person && !flags.json && showProgress
-        ? await showProgress(`Applying ${file}`, progress.snapshot(started))
+        ? await showProgress('Progress', progress.snapshot(started))
         : undefined;
     const redraw = view
       ? setInterval(() => view.update(progress.snapshot(io.clock.now(), gate.pausedUntil)), 100)
@@ -161,11 +172,34 @@ export async function runApplyCommand(
       throw error;
     } finally {
       clearInterval(redraw);
-      await view?.close(progress.snapshot(io.clock.now()));
+      await view?.close(progress.snapshot(io.clock.now()), signal.aborted ? 'Interrupted.' : undefined);
     }
     const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const sentNow = report.results.filter((result) => result.puts > 0).length;
-    const lines = [...report.results.map(resultLine), '', summary(report.results, undefined)];
+    const again = [
+      'tenant-mode apply',
+      file,
+      ...(flags.notOnDate ? ['--not-on-date'] : []),
+      ...(flags.url ? ['--url', flags.url] : []),
+      ...(flags.clientId ? ['--client-id', flags.clientId] : []),
+    ]
+      .map(shellWord)
+      .join(' ');
+    const lines = [...resultTable(report.results), ''];
+    if (report.stopped === 'failures') {
+      lines.push(
+        `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${flags.maxFailures}): the platform seems to be failing, so the rest was not sent. Later, run the same apply again — it resumes, and re-reads what is unknown: ${again}`,
+      );
+    } else if (report.stopped === 'record') {
+      lines.push(
+        `${report.recordProblem} Free the disk or fix the file, then run the same apply again: ${again}`,
+      );
+    } else if (report.stopped === 'interrupted') {
+      lines.push(
+        `Interrupted: no new switch was sent; those in flight finished and are recorded. To resume: ${again}`,
+      );
+    }
+    lines.push(summary(report.results, undefined));
     const earlier = report.results.filter((result) => result.earlier).length;
     if (earlier > 0)
       lines.push(`${earlier} of them were settled by an earlier run of this plan and left alone.`);
@@ -174,17 +208,7 @@ export async function runApplyCommand(
         `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
       );
     }
-    if (report.stopped === 'failures') {
-      lines.push(
-        `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${flags.maxFailures}): the platform seems to be failing, so the rest was not sent. Run the same apply again later: it resumes, and re-reads what is unknown.`,
-      );
-    } else if (report.stopped === 'record') {
-      lines.push(`${report.recordProblem} Free the disk or fix the file, then run the same apply again.`);
-    } else if (report.stopped === 'interrupted') {
-      lines.push(
-        'Interrupted: no new switch was sent; those in flight finished and are recorded. Run the same apply again to resume.',
-      );
-    }
+    lines.push(`Every attempt and outcome: ${resultsPath}`);
     output.result(lines.join('\n'), {
       ...about,
       results_file: resultsPath,
@@ -196,6 +220,13 @@ export async function runApplyCommand(
     });
     return exitCodeOfApply(report);
   });
+}
+
+/** A word as a shell reads it back: quoted when it holds anything but safe characters. */
+function shellWord(word: string): string {
+  return word === 'tenant-mode apply' || /^[\w@%+=:,./-]+$/.test(word)
+    ? word
+    : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 function readPlan(file: string): {plan: Plan; sha256: string} {
@@ -234,10 +265,13 @@ function tenantJson(result: TenantResult<string>) {
 }
 
 /** On a terminal: the operator types the number of tenants, as a second look at the size of what happens. */
-async function confirmed(count: number, plan: Plan, io: CommandIo): Promise<boolean> {
+async function confirmed(count: number, settled: number, plan: Plan, io: CommandIo): Promise<boolean> {
   io.stderr.write(
     `${[
-      `This switches up to ${count} customer tenants of ${printable(plan.operator_tenant.name)} from trial to production, planned for ${formatDay(Date.parse(`${plan.planned_date}T00:00:00Z`))}.`,
+      `This switches up to ${count.toLocaleString('en')} customer tenants of ${printable(plan.operator_tenant.name)} from trial to production, planned for ${formatDay(Date.parse(`${plan.planned_date}T00:00:00Z`))}.`,
+      ...(settled > 0
+        ? [`${settled.toLocaleString('en')} more were settled by an earlier run and are left alone.`]
+        : []),
       'Not reversible. Tenants that changed since the plan are refused by the platform, not switched.',
     ].join('\n')}\n`,
   );
@@ -252,7 +286,8 @@ async function confirmed(count: number, plan: Plan, io: CommandIo): Promise<bool
     const answer = await prompt.question(`Type ${count} to confirm, anything else cancels: `, {
       signal: AbortSignal.any([io.interrupt, asked.signal]),
     });
-    return answer.trim() === String(count);
+    // 1,324 and 1 324 are the number too.
+    return answer.replace(/[\s,._']/g, '') === String(count);
   } catch {
     throw new PlatformError('aborted', 'Interrupted at the confirmation.');
   } finally {

@@ -25,4 +25,7 @@ export interface CommandIo {
 export type ShowApplyProgress = (
   title: string,
   first: ApplyProgress,
-) => Promise<{update(progress: ApplyProgress): void; close(last: ApplyProgress): Promise<void>}>;
+) => Promise<{
+  update(progress: ApplyProgress): void;
+  close(last: ApplyProgress, ending?: string): Promise<void>;
+}>;

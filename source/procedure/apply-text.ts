@@ -69,6 +69,41 @@ export function resultLine(result: TenantResult<ApplyOutcome | CheckOutcome>): s
   return `${outcomeWords[result.outcome]}${earlier}  ${where}  ${result.tenant.id}${why}`;
 }
 
+/** The order of the final table: what went well first, what needs a look last (next to the summary). */
+const tableOrder: Array<ApplyOutcome | CheckOutcome> = [
+  'switched',
+  'switched-confirmed-by-reread',
+  'ready',
+  'nothing-to-do',
+  'changed-since-plan',
+  'gone',
+  'refused',
+  'not-sent',
+  'failed',
+  'unknown',
+];
+
+/**
+ * Every tenant's outcome as a table with a header: outcome, UUID, where and who, and why when it was not switched;
+ * the ones that need a look come last, next to the summary.
+ */
+export function resultTable(results: readonly TenantResult<ApplyOutcome | CheckOutcome>[]): string[] {
+  const rank = (result: TenantResult<ApplyOutcome | CheckOutcome>) => tableOrder.indexOf(result.outcome);
+  const sorted = [...results].sort((a, b) => rank(a) - rank(b));
+  const outcome = (result: TenantResult<ApplyOutcome | CheckOutcome>) =>
+    `${result.outcome}${result.earlier ? ' (earlier)' : ''}`;
+  const width = Math.max('OUTCOME'.length, ...sorted.map((result) => outcome(result).length));
+  const row = (result: TenantResult<ApplyOutcome | CheckOutcome>) => {
+    const where = [...result.tenant.path, result.tenant.name].map(printable).join(' / ');
+    const settledWell = ['switched', 'switched-confirmed-by-reread', 'nothing-to-do', 'ready'].includes(
+      result.outcome,
+    );
+    const why = result.error && !settledWell ? ` — ${printable(result.error.message)}` : '';
+    return `${outcome(result).padEnd(width)}  ${result.tenant.id}  ${where}${why}`;
+  };
+  return [`${'OUTCOME'.padEnd(width)}  ${'UUID'.padEnd(36)}  TENANT`, ...sorted.map(row)];
+}
+
 /**
  * Why this plan must not be applied here and now, or undefined when it may: made for another data center or
  * account (refused always), or for another day (refused unless `--not-on-date`).

@@ -135,6 +135,18 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
   }
 }
 
+/**
+ * How many of the plan's tenants an earlier run settled (they will be left alone), read before confirming; throws
+ * ResultsRefused when the results file is another plan's.
+ */
+export async function settledEarlier(resultsPath: string, planSha256: string, plan: Plan): Promise<number> {
+  const earlier = await earlierRun(resultsPath, planSha256);
+  return plan.tenants.filter((tenant) => {
+    const outcome = earlier.get(tenant.id)?.outcome;
+    return outcome !== undefined && outcome !== 'pending' && settled.has(outcome);
+  }).length;
+}
+
 /** What an earlier run of this plan recorded of a tenant: its last outcome, or `pending` for an attempt without one. */
 interface Earlier {
   readonly outcome: ApplyOutcome | 'pending';
@@ -335,6 +347,8 @@ async function run(
     if (before === undefined || before === 'pending' || !settled.has(before)) open.push(index);
     else out[index] = {tenant, outcome: before, status: null, puts: 0, earlier: true};
   });
+  // Counted first, so that a resumed run's progress starts where the last one ended.
+  for (const result of out) if (result) request.onResult?.(result);
   await eachAtMost(open, request.concurrency, applyOne, halted);
   // A record that could not be written stops the run (no switch without its record), but what was switched is
   // reported as switched all the same: the report is returned, not thrown away.

@@ -49,6 +49,7 @@ export {
   type CheckOutcome,
   checkPlan,
   ResultsRefused,
+  settledEarlier,
   type TenantResult,
 } from './apply.js';
 export {type ApplyProgress, durationText, ProgressTally} from './apply-progress.js';
@@ -59,6 +60,7 @@ export {
   outcomeWords,
   planRefusal,
   resultLine,
+  resultTable,
   tally,
 } from './apply-text.js';
 export {type CustomerRow, listCustomers} from './customers.js';

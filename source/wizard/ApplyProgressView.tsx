@@ -7,9 +7,12 @@ import {theme} from './theme.js';
 export function ApplyProgressView({
   progress,
   title,
+  ending,
 }: {
   readonly progress: ApplyProgress;
   readonly title: string;
+  /** Said instead of the rate once the run has stopped before its end ("Interrupted."). */
+  readonly ending?: string;
 }) {
   const {total, done, inFlight, perSecond, etaMs, pausedMs} = progress;
   const width = Math.max(10, Math.min(40, (process.stderr.columns ?? 80) - 30));
@@ -36,9 +39,10 @@ export function ApplyProgressView({
         </Text>
       </Box>
       <Text>
-        {perSecond === undefined
-          ? 'Starting…'
-          : `${perSecond.toFixed(1)} a second${etaMs !== undefined && done < total ? ` · about ${durationText(etaMs)} left` : ''}`}
+        {ending ??
+          (perSecond === undefined
+            ? 'Starting…'
+            : `${perSecond.toFixed(1)} a second${etaMs !== undefined && done < total ? ` · about ${durationText(etaMs)} left` : ''}`)}
       </Text>
       {pausedMs !== undefined ? (
         <Text>
@@ -86,8 +90,10 @@ export function showApplyProgress(title: string, first: ApplyProgress) {
       for (const listener of listeners) listener(progress);
     },
     /** Draws `last` (the end of the run) at once, then leaves it on the screen. */
-    async close(last: ApplyProgress) {
-      instance.rerender(<ApplyProgressView progress={last} title={title} />);
+    async close(last: ApplyProgress, ending?: string) {
+      instance.rerender(
+        <ApplyProgressView progress={{...last, inFlight: []}} title={title} ending={ending} />,
+      );
       instance.unmount();
       await instance.waitUntilExit();
     },
