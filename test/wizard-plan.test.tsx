@@ -19,14 +19,13 @@ describe('planning the 1st in the wizard', () => {
     await wizard.press(ctrlP);
     const list = await wizard.waitFor('14 of 14 in the plan');
     expect(list).toContain('Plan the 1st: 1 Dec 2026');
-    expect(list).toContain(
-      '1 more end their trial by themselves before 1 Dec 2026: not planned (Globex 29 Nov 2026).',
+    expect(list).toContain('Left out, their trial ends before 1 Dec 2026: Globex (29 Nov 2026).');
+    expect(list).toContain('14 of 14 in the plan (3 billed earlier than if left)');
+    expect(list).toMatch(
+      /❯ \[x\] Acme Corp\n\s+trial ends 23 Dec 2026 · if left: billed from December 2026\*/,
     );
     expect(list).toMatch(
-      /❯ \[x\] Acme Corp\n\s+ends 23 Dec 2026 · billed from December 2026, left alone December 2026\*/,
-    );
-    expect(list).toMatch(
-      /\[x\] Customer 00005 · a month earlier\n\s+ends 1 Jan 2027 · billed from December 2026, left alone January 2027\*/,
+      /\[x\] Customer 00005 · bills a month early\n\s+trial ends 1 Jan 2027 · if left: billed from January 2027\*/,
     );
     expect(list).toMatchSnapshot('the plan list, 100×24');
 
@@ -37,9 +36,15 @@ describe('planning the 1st in the wizard', () => {
     await wizard.waitFor('0 of 14 in the plan');
     await wizard.press('a');
     await wizard.waitFor('14 of 14 in the plan');
-    // A filter: `n` now unchecks only the customers shown.
-    await wizard.press('/');
-    await wizard.press('region');
+    // A name typed is looked for, never taken for keys.
+    await wizard.press('contoso');
+    await wizard.waitFor(/filter:\s+contoso▏/);
+    expect(wizard.frame()).toContain('14 of 14 in the plan');
+    expect(wizard.frame()).toContain('Enter end the filter · Esc clear it');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Enter write the plan');
+    // A filter (`/` and text in one burst, as over SSH): `n` then unchecks only the customers shown.
+    await wizard.press('/region');
     await wizard.waitFor('filter: region▏');
     await wizard.press(keys.enter);
     const filtered = await wizard.waitFor('matching "region"');
@@ -50,19 +55,40 @@ describe('planning the 1st in the wizard', () => {
     await wizard.waitFor('1 of 14');
 
     await wizard.press(keys.enter);
-    const written = await wizard.waitFor('Plan written:');
-    const file = /Plan written: (\S+\.json)/.exec(written.replace(/\n\s*/g, ''))?.[1] ?? '';
-    expect(file).toMatch(/plans\/plan-2026-12-01\.json$/);
-    expect(written).toContain('12 customers');
-    expect(written).toContain(`tenant-mode apply '`);
+    const written = await wizard.waitFor('Plan written, 12 customers');
+    const file = /(\/\S+\/plans\/plan-2026-12-01\.json)/.exec(written)?.[1] ?? '';
+    expect(file).not.toBe('');
+    expect(written.replace(/\s*\n/g, ' ')).toContain(
+      `tenant-mode apply ${file} --url http://<sandbox>/api/2 --client-id ${sandbox.current.clientId}`,
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const plan = JSON.parse(readFileSync(file, 'utf8'));
     expect(plan.tenants).toHaveLength(12);
     expect(plan.tenants.map((tenant: {name: string}) => tenant.name)).not.toContain('Customer 00004');
     expect(sandbox.current.requests.filter((request) => request.method === 'PUT')).toHaveLength(0);
 
+    // Written again: a new file; the first one is never overwritten (a cron line may name it).
     await wizard.press(keys.enter);
     await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press(ctrlP);
+    await wizard.waitFor('14 of 14 in the plan');
+    await wizard.press(keys.enter);
+    const second = await wizard.waitFor('Plan written, 14 customers');
+    expect(second).toContain('plan-2026-12-01-2.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).tenants).toHaveLength(12);
+    // Leaving: after the last frame, each plan and its command as plain lines (never wrapped by Ink).
+    await wizard.press('q');
+    await wizard.waitFor('Nothing was sent.');
+    const api = `${sandbox.current.url}/api/2`;
+    const secondFile = file.replace('.json', '-2.json');
+    expect(wizard.exits[0]?.afterwards).toBe(
+      [
+        `Plan for 1 Dec 2026 (UTC): ${file}`,
+        `On the day run: tenant-mode apply ${file} --url ${api} --client-id ${sandbox.current.clientId}`,
+        `Plan for 1 Dec 2026 (UTC): ${secondFile}`,
+        `On the day run: tenant-mode apply ${secondFile} --url ${api} --client-id ${sandbox.current.clientId}`,
+      ].join('\n'),
+    );
   });
 
   it('is the first entry of the browse list; Esc goes back to the list; nothing checked is refused', async () => {

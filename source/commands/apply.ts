@@ -25,6 +25,7 @@ import {
   resultLine,
   resultTable,
   settledEarlier,
+  shellWord,
   type TenantResult,
   tally,
   writableByOthers,
@@ -177,7 +178,8 @@ export async function runApplyCommand(
     const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const sentNow = report.results.filter((result) => result.puts > 0).length;
     const again = [
-      'tenant-mode apply',
+      'tenant-mode',
+      'apply',
       file,
       ...(flags.notOnDate ? ['--not-on-date'] : []),
       ...(flags.url ? ['--url', flags.url] : []),
@@ -220,13 +222,6 @@ export async function runApplyCommand(
     });
     return exitCodeOfApply(report);
   });
-}
-
-/** A word as a shell reads it back: quoted when it holds anything but safe characters. */
-function shellWord(word: string): string {
-  return word === 'tenant-mode apply' || /^[\w@%+=:,./-]+$/.test(word)
-    ? word
-    : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 function readPlan(file: string): {plan: Plan; sha256: string} {

@@ -84,6 +84,7 @@ export {confirmsName, foldName, searchKey} from './fold.js';
 export {interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {
+  applyCommand,
   type Candidate,
   type Candidates,
   dayStart,
@@ -94,6 +95,7 @@ export {
   SelectionError,
   savePlan,
   select,
+  shellWord,
 } from './plan.js';
 export {
   isDay,

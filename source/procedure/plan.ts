@@ -166,3 +166,18 @@ export async function savePlan(
   writePlanFile(path, planText(plan));
   return path;
 }
+
+/** A word as a shell reads it back: quoted when it holds anything but safe characters. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The command that applies a plan file, with the data center and client id it was made with (never the secret). */
+export function applyCommand(
+  file: string,
+  signedIn: {readonly dataCenter: string; readonly clientId: string},
+): string {
+  return ['tenant-mode', 'apply', file, '--url', signedIn.dataCenter, '--client-id', signedIn.clientId]
+    .map(shellWord)
+    .join(' ');
+}

@@ -115,7 +115,7 @@ function why(error: unknown): string {
 
 /**
  * Where the wizard writes a plan: `plans/plan-YYYY-MM-DD.json` in the private config folder, or `-2`, `-3`… when
- * that name is taken by a plan that was applied (its results file exists), which is never overwritten.
+ * that name is taken: a plan written earlier (perhaps the one a cron line names) is never overwritten.
  */
 export function wizardPlanPath(configDirectory: string, day: string): string {
   const folder = join(configDirectory, 'plans');
@@ -126,7 +126,7 @@ export function wizardPlanPath(configDirectory: string, day: string): string {
   }
   for (let number = 1; ; number++) {
     const path = join(folder, `plan-${day}${number === 1 ? '' : `-${number}`}.json`);
-    if (!exists(`${path}.results.jsonl`)) return path;
+    if (!exists(path) && !exists(`${path}.results.jsonl`)) return path;
   }
 }
 

@@ -3,9 +3,12 @@ import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
   accountOf,
+  applyCommand,
   type ConfirmedSwitch,
   choose,
+  dayStart,
   defaultPlanDay,
+  formatDay,
   isLoopbackHost,
   type Lookup,
   lookUp,
@@ -83,7 +86,21 @@ export function Wizard({
     operation.abortAll();
     const inFlight = switching.current;
     const {text, exitCode} = wizardEnd(reason, state.sent, inFlight);
-    onExit({reason, switchesSent: state.switchesSent, switchInFlight: inFlight, summary: text, exitCode});
+    // Each plan written this run, with the command to run on the day: written after the last frame (runWizard).
+    const afterwards = state.plans
+      .map(
+        (plan) =>
+          `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}`,
+      )
+      .join('\n');
+    onExit({
+      reason,
+      switchesSent: state.switchesSent,
+      switchInFlight: inFlight,
+      summary: text,
+      exitCode,
+      ...(afterwards ? {afterwards} : {}),
+    });
     // The last frame becomes one line (what was switched, or that nothing was sent), not the key hints of a step.
     setEnding(text);
   };
@@ -233,7 +250,15 @@ export function Wizard({
     dispatch({type: 'PLAN_WRITE_STARTED', chosen});
     operation.run(
       (signal) => savePlan(signedIn, step.day, tenants, services.clock.now(), signal),
-      (file) => dispatch({type: 'PLAN_WRITTEN', file}),
+      (file) =>
+        dispatch({
+          type: 'PLAN_WRITTEN',
+          file,
+          command: applyCommand(file, {
+            dataCenter: signedIn.client.baseUrl,
+            clientId: signedIn.client.clientId,
+          }),
+        }),
       (error) =>
         dispatch({type: 'PLAN_FAILED', error: error instanceof Error ? error.message : String(error)}),
     );

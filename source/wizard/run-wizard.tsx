@@ -43,6 +43,8 @@ export async function runWizard({
     {exitOnCtrlC: false, ...(accessible ? {isScreenReaderEnabled: true} : {})},
   );
   await app.waitUntilExit();
-  // The wizard's last frame is its summary line: nothing more to write (and after SIGHUP, nowhere to write it).
+  // The wizard's last frame is its summary line. Plans written this run follow as plain lines, which the terminal
+  // wraps (a command copied from them stays whole); after SIGHUP the write goes nowhere, and its error is ignored.
+  if (result?.afterwards) process.stdout.write(`${result.afterwards}\n`);
   return result?.exitCode ?? 0;
 }

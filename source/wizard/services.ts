@@ -27,4 +27,9 @@ export interface WizardExit {
   readonly summary: string;
   /** As `switch`'s table: the last switch's code; 130 while one was in flight, or Ctrl+C with nothing sent. */
   readonly exitCode: number;
+  /**
+   * Written after the wizard's last frame, outside Ink, so that the terminal (not Ink) wraps it and a command in it
+   * is copied whole: the apply command of each plan written this run.
+   */
+  readonly afterwards?: string;
 }

@@ -60,6 +60,8 @@ export interface PlanStep {
   /** The ids chosen when Enter wrote the plan (kept when going back from an error). */
   readonly chosen?: ReadonlySet<string>;
   readonly file?: string;
+  /** The command to run on the day. */
+  readonly command?: string;
   readonly error?: string;
   /** Where Ctrl+P was pressed: Esc goes back to it. */
   readonly from: ChooseTenantStep;
@@ -113,6 +115,8 @@ export interface WizardState {
   readonly switchesSent: number;
   /** Each switch sent this run and its outcome, for the line left on screen at the end. */
   readonly sent: readonly SentSwitch[];
+  /** Plans written this run: the line left on screen at the end repeats the command to run each. */
+  readonly plans: readonly {readonly file: string; readonly day: string; readonly command: string}[];
 }
 
 export type WizardEvent =
@@ -153,7 +157,8 @@ export type WizardEvent =
     }
   | {readonly type: 'PLAN_FAILED'; readonly error: string}
   | {readonly type: 'PLAN_WRITE_STARTED'; readonly chosen: ReadonlySet<string>}
-  | {readonly type: 'PLAN_WRITTEN'; readonly file: string}
+  /** `command`: the apply command for it, with the data center and client id (never the secret). */
+  | {readonly type: 'PLAN_WRITTEN'; readonly file: string; readonly command: string}
   | {readonly type: 'BACK'};
 
 export const stepNumbers: Record<Step['name'], number> = {
@@ -177,7 +182,13 @@ const chooser: ChooseTenantStep = {name: 'chooseTenant', phase: 'input', query: 
 
 export function initialState(form: Partial<ConnectForm> = {}): WizardState {
   const filled = {...emptyForm, ...form};
-  return {step: {name: 'connect', field: firstMissing(filled)}, form: filled, switchesSent: 0, sent: []};
+  return {
+    step: {name: 'connect', field: firstMissing(filled)},
+    form: filled,
+    switchesSent: 0,
+    sent: [],
+    plans: [],
+  };
 }
 
 /** The first connect field still empty; `signingIn` when all are given (flags and env fill them). */
@@ -364,7 +375,11 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         : state;
     case 'PLAN_WRITTEN':
       return step.name === 'plan' && step.phase === 'writing'
-        ? {...state, step: {...step, phase: 'written', file: event.file}}
+        ? {
+            ...state,
+            plans: [...state.plans, {file: event.file, day: step.day, command: event.command}],
+            step: {...step, phase: 'written', file: event.file, command: event.command},
+          }
         : state;
     case 'BACK':
       return back(state);

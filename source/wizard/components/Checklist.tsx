@@ -8,6 +8,8 @@ export interface ChecklistItem {
   readonly id: string;
   /** First line: what is filtered on (a name and its path); further lines: details. */
   readonly label: string;
+  /** Counted in the line under the list when checked (e.g. "bills a month early"). */
+  readonly flagged?: boolean;
 }
 
 export interface ChecklistProps {
@@ -22,6 +24,10 @@ export interface ChecklistProps {
   readonly isActive?: boolean;
   /** A label's further lines only for the selected row (narrow terminals). */
   readonly detailsOnlyWhenSelected?: boolean;
+  /** What the checked flagged items are called in the count line: "9 bill a month early". */
+  readonly flaggedText?: (count: number) => string;
+  /** Told when typing starts or stops going to the filter: the screen's hints change with it. */
+  readonly onFilteringChange?: (filtering: boolean) => void;
 }
 
 const up = new Set(['\u001b[A', '\u001bOA']);
@@ -37,7 +43,8 @@ interface Shown {
 
 /**
  * A list of items to check: ↑↓ PgUp/PgDn Home/End move, Space checks or unchecks, `a` checks all the rows shown,
- * `n` none, `/` starts a filter (typed text, Backspace, Ctrl+U; Enter ends it, Esc clears it), Enter is done. As in Choice, the
+ * `n` none, `/` (or any other letter) starts a filter (typed text, Backspace, Ctrl+U; Enter ends it, Esc clears
+ * it), Enter is done. As in Choice, the
  * state lives in a ref too, so that keys faster than a render all count.
  */
 export function Checklist({
@@ -48,6 +55,8 @@ export function Checklist({
   limit,
   isActive = true,
   detailsOnlyWhenSelected = false,
+  flaggedText,
+  onFilteringChange,
 }: ChecklistProps) {
   const state = useRef<Shown>({
     index: 0,
@@ -61,25 +70,24 @@ export function Checklist({
     const wanted = searchKey(filter);
     return items.filter((item) => searchKey(item.label.split('\n')[0] ?? '').includes(wanted));
   };
-  useKeys((raw) => {
-    let {index, checked, filter, filtering} = state.current;
+  /** One key, or one character of a burst (typed fast over SSH, or pasted). */
+  const apply = (raw: string, current: Shown): Shown | 'done' | 'escape' | undefined => {
+    let {index, checked, filter, filtering} = current;
     const rows = rowsFor(filter);
     const page = Math.max(1, Math.min(limit, rows.length));
     if (raw === '\u001b') {
-      if (!filtering && filter === '') return onEscape();
-      filtering = false;
-      filter = '';
-      index = 0;
-    } else if (raw === '\r' || raw === '\n') {
-      if (!filtering) return onDone(checked);
-      filtering = false;
-    } else if (filtering) {
+      if (!filtering && filter === '') return 'escape';
+      return {index: 0, checked, filter: '', filtering: false};
+    }
+    if (raw === '\r' || raw === '\n') return filtering ? {index, checked, filter, filtering: false} : 'done';
+    if (filtering) {
       if (raw === '\u007f' || raw === '\b') filter = filter.slice(0, -1);
       else if (raw === '\u0015') filter = '';
-      else if ([...raw].every((character) => character >= ' ' && character !== '\u007f')) filter += raw;
-      else return;
-      index = 0;
-    } else if (up.has(raw)) index = Math.max(0, index - 1);
+      else if (isText(raw)) filter += raw;
+      else return undefined;
+      return {index: 0, checked, filter, filtering};
+    }
+    if (up.has(raw)) index = Math.max(0, index - 1);
     else if (down.has(raw)) index = Math.min(rows.length - 1, index + 1);
     else if (raw === '\u001b[5~') index = Math.max(0, index - page);
     else if (raw === '\u001b[6~') index = Math.min(rows.length - 1, index + page);
@@ -87,7 +95,7 @@ export function Checklist({
     else if (['\u001b[F', '\u001b[4~', '\u001bOF'].includes(raw)) index = rows.length - 1;
     else if (raw === ' ') {
       const item = rows[index];
-      if (!item) return;
+      if (!item) return undefined;
       const next = new Set(checked);
       if (next.has(item.id)) next.delete(item.id);
       else next.add(item.id);
@@ -100,9 +108,28 @@ export function Checklist({
       }
       checked = next;
     } else if (raw === '/') filtering = true;
-    else return;
-    state.current = {index: Math.max(0, index), checked, filter, filtering};
-    setShown(state.current);
+    // Any other letter starts the filter with it, as in the other lists: a name typed is looked for, and never
+    // taken for keys.
+    else if (isText(raw)) return {index: 0, checked, filter: raw, filtering: true};
+    else return undefined;
+    return {index: Math.max(0, index), checked, filter, filtering};
+  };
+  useKeys((raw) => {
+    // A burst of text is taken character by character (`/ret` starts a filter and types "ret"); an escape
+    // sequence is one key.
+    const keys = raw.startsWith('\u001b') || raw.length === 1 ? [raw] : [...raw];
+    const before = state.current;
+    let current = before;
+    for (const key of keys) {
+      const next = apply(key, current);
+      if (next === 'done') return onDone(current.checked);
+      if (next === 'escape') return onEscape();
+      if (next) current = next;
+    }
+    if (current === before) return;
+    state.current = current;
+    setShown(current);
+    if (current.filtering !== before.filtering) onFilteringChange?.(current.filtering);
   }, isActive);
 
   const rows = rowsFor(shown.filter);
@@ -111,6 +138,7 @@ export function Checklist({
   const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
   const visible = rows.slice(start, start + page);
   const checkedCount = items.filter((item) => shown.checked.has(item.id)).length;
+  const flaggedCount = items.filter((item) => item.flagged && shown.checked.has(item.id)).length;
   return (
     <Box flexDirection="column" aria-role="list">
       {visible.map((item, offset) => {
@@ -143,13 +171,21 @@ export function Checklist({
       })}
       <Text wrap="wrap">
         {checkedCount.toLocaleString('en')} of {items.length.toLocaleString('en')} in the plan
-        {rows.length === 0 ? ' · none shown' : ` · ${index + 1} of ${rows.length.toLocaleString('en')}`}
+        {flaggedText && flaggedCount > 0 ? ` (${flaggedText(flaggedCount)})` : ''}
+        {rows.length === 0
+          ? ' · none shown'
+          : ` · ${(index + 1).toLocaleString('en')} of ${rows.length.toLocaleString('en')}`}
         {shown.filtering
-          ? ` · filter: ${printable(shown.filter)}▏ (Enter ends it, Esc clears)`
+          ? ` · filter: ${printable(shown.filter)}▏`
           : shown.filter
             ? ` matching "${printable(shown.filter)}" (/ changes it)`
             : ''}
       </Text>
     </Box>
   );
+}
+
+/** Typed or pasted text: no escape sequence, no control character. */
+function isText(raw: string): boolean {
+  return raw !== '' && [...raw].every((character) => character >= ' ' && character !== '\u007f');
 }

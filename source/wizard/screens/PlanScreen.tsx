@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useState} from 'react';
 import {type Candidate, dayStart, formatDay, formatMonth, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Checklist} from '../components/Checklist.js';
@@ -23,27 +24,33 @@ export interface PlanScreenProps {
  */
 export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScreenProps) {
   const layout = useLayout();
+  const [filtering, setFiltering] = useState(false);
   const when = formatDay(dayStart(step.day));
+  const month = formatMonth(dayStart(step.day));
   const narrow = layout.columns < 64;
   const hints =
     step.phase === 'choosing'
-      ? [
-          hint('toggle', 'check'),
-          hint('all', 'all'),
-          hint('none', 'none'),
-          hint('filter', 'filter'),
-          hint('enter', 'write the plan'),
-          hint('back', 'back'),
-          ...everywhereHints,
-        ]
+      ? filtering
+        ? [hint('enter', 'end the filter'), hint('back', 'clear it'), ...everywhereHints]
+        : [
+            hint('toggle', 'check'),
+            hint('all', 'all'),
+            hint('none', 'none'),
+            hint('filter', 'filter'),
+            hint('enter', 'write the plan'),
+            hint('back', 'back'),
+            ...everywhereHints,
+          ]
       : step.phase === 'written'
         ? [hint('enter', 'another tenant'), hint('quit', 'quit'), ...everywhereHints]
         : [hint('back', 'back'), ...everywhereHints];
-  // Around the list: the title, the account, the explanation, the count line, the hints (more lines when narrow).
-  const around = layout.compact ? (narrow ? 9 : 7) : 11;
+  // Around the list: the title, the account, the explanation, the count line, the hints (more when narrow), and
+  // an error when there is one.
+  const around = (layout.compact ? (narrow ? 9 : 7) : 12) + (step.error ? 2 : 0);
   const limit = narrow
     ? Math.max(1, layout.rows - around - 2)
     : Math.max(1, Math.floor((layout.rows - around) / 2));
+  const earlier = (count: number) => `${count.toLocaleString('en')} billed earlier than if left`;
   return (
     <StepFrame step={2} title={`Plan the 1st: ${when}`} account={account} error={step.error} hints={hints}>
       {step.phase === 'reading' ? <Busy>Reading the trial customers and their pricing…</Busy> : null}
@@ -52,25 +59,26 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
         <Box flexDirection="column">
           {layout.compact ? (
             <Text wrap="truncate-end">
-              Checked: switched on {when}.
-              {step.endingBefore.length > 0 ? ` ${step.endingBefore.length} end before.` : ''}
+              Checked ones switch on {when}.
+              {step.endingBefore.length > 0 ? ` ${step.endingBefore.length} ending sooner left out.` : ''}
             </Text>
           ) : (
             <>
               <Text wrap="wrap">
-                Checked customers are switched on {when} (UTC) by tenant-mode apply. *Left alone: [assumed]
-                billed from the month its trial ends, as a switch is.
+                Checked customers are switched on {when} (UTC) by tenant-mode apply, and billed from {month}.
+                * If left alone: billed from the month its trial ends [assumed: the vendor says so only of a
+                switch].
               </Text>
               {step.endingBefore.length > 0 ? (
                 <Text wrap="wrap">
-                  {step.endingBefore.length} more end their trial by themselves before {when}: not planned (
+                  Left out, their trial ends before {when}:{' '}
                   {step.endingBefore
                     .slice(0, 3)
                     .map(
-                      (candidate) => `${printable(candidate.name)} ${formatDay(candidate.autoSwitch ?? 0)}`,
+                      (candidate) => `${printable(candidate.name)} (${formatDay(candidate.autoSwitch ?? 0)})`,
                     )
                     .join(', ')}
-                  {step.endingBefore.length > 3 ? ', …' : ''}).
+                  {step.endingBefore.length > 3 ? ` and ${step.endingBefore.length - 3} more` : ''}.
                 </Text>
               ) : null}
             </>
@@ -79,11 +87,17 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
             <Text>No customer in trial to plan.</Text>
           ) : (
             <Checklist
-              items={step.candidates.map((candidate) => ({id: candidate.id, label: label(candidate)}))}
+              items={step.candidates.map((candidate) => ({
+                id: candidate.id,
+                label: label(candidate, !layout.compact),
+                flagged: billsEarlier(candidate),
+              }))}
               initiallyChecked={step.chosen}
               limit={limit}
               detailsOnlyWhenSelected={narrow}
               isActive={isActive}
+              flaggedText={earlier}
+              onFilteringChange={setFiltering}
               onDone={onWrite}
               onEscape={onBack}
             />
@@ -93,15 +107,17 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
       {step.phase === 'written' && step.file ? (
         <Box flexDirection="column">
           <Flagged symbol="✔" tone="success">
-            Plan written: {printable(step.file)} (readable by you only), {step.chosen?.size ?? 0} customers.
+            Plan written, {step.chosen?.size ?? 0} {step.chosen?.size === 1 ? 'customer' : 'customers'},
+            readable by you only:
           </Flagged>
-          <Text>On {when} (UTC), run:</Text>
-          <Text bold>{`  tenant-mode apply '${printable(step.file)}'`}</Text>
-          <Text wrap="wrap">The day before, see what it would do: tenant-mode apply … --check</Text>
+          <Text wrap="truncate-middle">{printable(step.file)}</Text>
+          <Text>On {when} (UTC), run (repeated when you leave the wizard, to copy it whole):</Text>
+          <Text bold wrap="wrap">
+            {printable(step.command ?? '')}
+          </Text>
           <Text wrap="wrap">
-            Unattended, from cron: CRON_TZ=UTC, 5 0 {new Date(dayStart(step.day)).getUTCDate()}{' '}
-            {new Date(dayStart(step.day)).getUTCMonth() + 1} *, with --yes --client-secret-file FILE
-            (readme.md).
+            The day before, add --check to see what it would do. From cron at 00:05 UTC: add --yes and
+            --client-secret-file FILE (readme.md, "Planning the 1st").
           </Text>
         </Box>
       ) : null}
@@ -109,17 +125,18 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
   );
 }
 
+function billsEarlier(candidate: Candidate): boolean {
+  return candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched;
+}
+
 /**
- * A customer's row: where it is (and, when switching it on the day bills a month more than leaving it, so); then
- * when its trial ends and the first month billed either way.
+ * A customer's row: where it is (and, when switching it on the day bills it earlier than leaving it, so); then
+ * when its trial ends and the first month billed if left alone.
  */
-function label(candidate: Candidate): string {
+function label(candidate: Candidate, footnoted: boolean): string {
   const where = [...candidate.path.slice(1), candidate.name].map(printable).join(' / ');
-  const ends = candidate.autoSwitch === undefined ? 'no end date' : `ends ${formatDay(candidate.autoSwitch)}`;
-  const left = candidate.billedIfLeft === undefined ? '?' : formatMonth(candidate.billedIfLeft);
-  const earlier =
-    candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched
-      ? ' · a month earlier'
-      : '';
-  return `${where}${earlier}\n  ${ends} · billed from ${formatMonth(candidate.billedIfSwitched)}, left alone ${left}*`;
+  const ends =
+    candidate.autoSwitch === undefined ? 'no end date' : `trial ends ${formatDay(candidate.autoSwitch)}`;
+  const left = candidate.billedIfLeft === undefined ? 'unknown' : formatMonth(candidate.billedIfLeft);
+  return `${where}${billsEarlier(candidate) ? ' · bills a month early' : ''}\n  ${ends} · if left: billed from ${left}${footnoted ? '*' : ''}`;
 }
