@@ -86,7 +86,11 @@ export class Journal {
       const batch = this.#waiting.splice(0);
       const text = batch.map((line) => line.text).join('');
       try {
-        await this.handle.write(this.#endsWithNewline ? text : `\n${text}`);
+        const bytes = Buffer.from(this.#endsWithNewline ? text : `\n${text}`);
+        // A short write (a disk filling up) left a torn line: it is a failure, and the next line starts anew.
+        this.#endsWithNewline = false;
+        const {bytesWritten} = await this.handle.write(bytes);
+        if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write'), {code: 'ENOSPC'});
         this.#endsWithNewline = true;
         await this.handle.datasync();
         for (const line of batch) line.done();

@@ -1,11 +1,26 @@
-import {closeSync, constants, openSync, readFileSync, unlinkSync, writeSync} from 'node:fs';
+import {
+  closeSync,
+  constants,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {ensurePrivateFolder} from './private-folder.js';
 
 /**
- * One switch of a tenant at a time from this user account: a lock file beside the audit log, created exclusively,
- * holding the pid of its holder, and taken over when that process is gone (a crash left it behind). Across users
- * and machines the platform's version check is the guard (a second PUT with the same version answers 409).
+ * One switch of a tenant at a time from this user account (and one apply of a plan): a lock file holding the pid of
+ * its holder, taken over when that process is gone (a crash left it behind). Across users and machines the
+ * platform's version check is the guard (a second PUT with the same version answers 409).
+ *
+ * The lock file appears whole or not at all (written beside it, then hard-linked into place), and a stale one is
+ * taken over under a second, directory lock: two processes that both find a dead holder never both remove it and
+ * both believe they hold the new one.
  */
 export class TenantLock {
   private constructor(readonly path: string) {}
@@ -16,26 +31,18 @@ export class TenantLock {
     return TenantLock.takeFile(join(directory, `switch-${tenantId}.lock`));
   }
 
-  /** The same lock on any path (apply: one run of a plan at a time, beside its results file). */
+  /** The same lock on any path (apply: one run of a plan at a time). Throws on a file-system error. */
   static takeFile(path: string): TenantLock | {readonly heldBy: number} {
-    for (let tries = 0; tries < 2; tries++) {
-      try {
-        const descriptor = openSync(
-          path,
-          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-          0o600,
-        );
-        writeSync(descriptor, `${process.pid}\n`);
-        closeSync(descriptor);
-        return new TenantLock(path);
-      } catch (error) {
-        if ((error as {code?: string}).code !== 'EEXIST') throw error;
-        const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-        if (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder)) return {heldBy: holder};
-        unlinkSync(path);
-      }
+    for (let tries = 0; tries < 5; tries++) {
+      if (create(path)) return new TenantLock(path);
+      const holder = holderOf(path);
+      if (holder === 'gone') continue;
+      if (holder !== 'unreadable' && isAlive(holder)) return {heldBy: holder};
+      const takenOver = takeOver(path, holder);
+      if (takenOver === 'taken') return new TenantLock(path);
+      if (takenOver === 'busy') return {heldBy: holder === 'unreadable' ? 0 : holder};
     }
-    return {heldBy: Number.parseInt(readFileSync(path, 'utf8'), 10)};
+    return {heldBy: 0};
   }
 
   release(): void {
@@ -44,6 +51,90 @@ export class TenantLock {
     } catch {
       // Already gone: nothing to release.
     }
+  }
+}
+
+/** Creates the lock with our pid in it, whole; false when a lock is already there. */
+function create(path: string): boolean {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const descriptor = openSync(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    writeSync(descriptor, `${process.pid}\n`);
+  } finally {
+    closeSync(descriptor);
+  }
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as {code?: string}).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+}
+
+function holderOf(path: string): number | 'gone' | 'unreadable' {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : 'unreadable';
+  } catch (error) {
+    if ((error as {code?: string}).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+}
+
+/** A takeover that crashed in the middle is itself stale after this long. */
+const staleTakeoverMs = 10_000;
+
+/** Replaces a stale lock under the takeover lock: `taken`, `busy` (someone else is at it), or `retry`. */
+function takeOver(path: string, stale: number | 'unreadable'): 'taken' | 'busy' | 'retry' {
+  const mutex = `${path}.takeover`;
+  try {
+    mkdirSync(mutex, {mode: 0o700});
+  } catch (error) {
+    if ((error as {code?: string}).code !== 'EEXIST') throw error;
+    // Only its age says whether it was left by a crash, measured on the file system's own clock.
+    let age: number;
+    try {
+      age = fileSystemNow(path) - statSync(mutex).mtimeMs;
+    } catch (statError) {
+      // Released meanwhile: look again.
+      if ((statError as {code?: string}).code === 'ENOENT') return 'retry';
+      throw statError;
+    }
+    if (age <= staleTakeoverMs) return 'busy';
+    try {
+      rmdirSync(mutex);
+    } catch {
+      // Another process removed it first.
+    }
+    return 'retry';
+  }
+  try {
+    // Still the same dead holder? Then it is ours to remove; anything else: look again.
+    if (holderOf(path) !== stale) return 'retry';
+    unlinkSync(path);
+    return create(path) ? 'taken' : 'retry';
+  } finally {
+    rmdirSync(mutex);
+  }
+}
+
+/** The file system's time now: the modification time of a file just written beside `path`. */
+function fileSystemNow(path: string): number {
+  const probe = `${path}.${process.pid}.now`;
+  closeSync(
+    openSync(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600),
+  );
+  try {
+    return statSync(probe).mtimeMs;
+  } finally {
+    unlinkSync(probe);
   }
 }
 
