@@ -228,7 +228,7 @@ describe('tenant-mode apply', () => {
     expect(mode(name)).toBe('trial');
   });
 
-  it('a tenant changed since the plan is refused by its version (409), never switched with a fresh one; --check said so first', async () => {
+  it('a tenant changed since the plan is never switched with a fresh version: read first, and 409 if it changes after', async () => {
     const {cli, plan, sandbox, putsApplied, puts, toTheFirst, mode} = await world();
     await cli(['plan', '--out', plan]);
     const tenant = (name: string) =>
@@ -236,7 +236,8 @@ describe('tenant-mode apply', () => {
     // Someone changes Acme's currency after the review, and switches Wayne Enterprises by hand.
     const acme = tenant('Acme Corp');
     const wayne = tenant('Wayne Enterprises');
-    if (!acme || !wayne) throw new Error('seed changed');
+    const fabrikam = tenant('Fabrikam Stores');
+    if (!acme || !wayne || !fabrikam) throw new Error('seed changed');
     acme.pricing.currency = 'EUR';
     acme.pricing.version += 1;
     wayne.pricing.mode = 'production';
@@ -248,17 +249,73 @@ describe('tenant-mode apply', () => {
     expect(check.stdout).toContain('"sent": false');
     expect(puts()).toHaveLength(0);
     toTheFirst();
+    // Fabrikam changes between apply's read and its PUT: the read answers the planned version, the PUT 409.
+    const planned = {...fabrikam.pricing};
+    fabrikam.pricing.version += 1;
+    sandbox.faults.add({
+      method: 'GET',
+      path: `/tenants/${fabrikam.id}/pricing`,
+      status: 200,
+      body: planned,
+      times: 1,
+    });
     const run = await cli(['apply', plan, '--yes', '--json']);
     expect(run.code).toBe(1);
     const document = json(run.stdout);
-    expect(document.summary).toEqual({switched: 12, 'changed-since-plan': 1, 'nothing-to-do': 1});
+    expect(document.summary).toEqual({switched: 11, 'changed-since-plan': 2, 'nothing-to-do': 1});
+    // Acme: seen at the read, no PUT. Fabrikam: its PUT with the planned version refused, 409.
     expect(document.tenants.find((entry) => entry.name === 'Acme Corp')).toMatchObject({
       outcome: 'changed-since-plan',
+      puts: 0,
+    });
+    expect(document.tenants.find((entry) => entry.name === 'Fabrikam Stores')).toMatchObject({
+      outcome: 'changed-since-plan',
       status: 409,
+      puts: 1,
     });
     expect(run.stderr).toContain('changed since the plan: not switched, plan again');
     expect(mode('Acme Corp')).toBe('trial');
-    expect(putsApplied()).toHaveLength(12);
+    expect(mode('Fabrikam Stores')).toBe('trial');
+    expect(putsApplied()).toHaveLength(11);
+    expect(puts()).toHaveLength(12);
+  });
+
+  it('a production tenant or a folder edited into a plan is never sent a PUT', async () => {
+    const {cli, plan, sandbox, puts, toTheFirst} = await world();
+    await cli(['plan', '--out', plan, '--only', 'Acme Corp']);
+    toTheFirst();
+    const document = JSON.parse(readFileSync(plan, 'utf8'));
+    const initech = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Initech');
+    const retail = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Retail');
+    if (!initech || !retail) throw new Error('seed changed');
+    const edited = (tenant: typeof initech) => ({
+      id: tenant.id,
+      name: tenant.name,
+      path: ['Northwind Partners'],
+      pricing_version: tenant.pricing.version,
+      mode: 'trial',
+      auto_switch_date: null,
+    });
+    document.tenants.push(edited(initech), edited(retail));
+    writeFileSync(plan, JSON.stringify(document), {mode: 0o600});
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run.stdout).summary).toEqual({switched: 1, 'nothing-to-do': 2});
+    expect(puts().map((request) => request.path)).toEqual([`/tenants/${document.tenants[0].id}/pricing`]);
+  });
+
+  it('a copy of a plan applied under another name remembers, through the audit log, what the first switched', async () => {
+    const {cli, plan, folder, puts, toTheFirst} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    expect((await cli(['apply', plan, '--yes'])).code).toBe(0);
+    const copy = join(folder, 'copy.json');
+    writeFileSync(copy, readFileSync(plan), {mode: 0o600});
+    const again = await cli(['apply', copy, '--yes', '--json']);
+    expect(again.code).toBe(0);
+    expect(json(again.stdout).summary).toEqual({switched: 14});
+    expect(json(again.stdout).tenants.every((tenant) => tenant.earlier === true)).toBe(true);
+    expect(puts()).toHaveLength(14);
   });
 
   it('a 429 storm pauses every worker; each tenant is switched once and none fails', async () => {
@@ -383,11 +440,13 @@ describe('tenant-mode apply', () => {
     const acme = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
     // The PUT is carried out but its answer is lost, and the pricing cannot be read afterwards.
     sandbox.faults.add({method: 'PUT', path: `/tenants/${acme}/pricing`, drop: 'after'});
+    // (The read before the PUT goes through; the re-reads after it do not.)
     sandbox.faults.add({
       method: 'GET',
       path: `/tenants/${acme}/pricing`,
       status: 503,
       body: 'Service Unavailable',
+      skip: 1,
     });
     const run = await cli(['apply', plan, '--yes', '--json']);
     expect(run.code).toBe(5);

@@ -118,7 +118,7 @@ export async function runApplyCommand(
 
     let settled: number;
     try {
-      settled = await settledEarlier(resultsPath, sha256, plan);
+      settled = await settledEarlier(resultsPath, sha256, plan, new AuditLog(session.store.directory));
     } catch (error) {
       if (error instanceof ResultsRefused) {
         throw new CommandError(error.message, exitCodes.usage, {reason: 'results-refused'});

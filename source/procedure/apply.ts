@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import {join} from 'node:path';
 import type {Clock} from '../clock.js';
 import {PlatformError, type Pricing, switchRequestBody} from '../platform/index.js';
 import {
@@ -104,16 +105,21 @@ const rateLimitedResends = 10;
  */
 export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
   const {plan, planSha256, resultsPath, audit, clock} = request;
-  const lock = TenantLock.takeFile(`${resultsPath}.lock`);
-  if (!(lock instanceof TenantLock)) {
-    throw new ResultsRefused(
-      `Another apply of this plan is running (pid ${lock.heldBy}); nothing was sent. Wait for it to end.`,
-    );
-  }
+  // One run of a plan at a time: by its results file, and by its content (a copy or a link of the plan file under
+  // another name is the same plan).
+  const locks = [
+    takeLock(`${resultsPath}.lock`),
+    takeLock(join(audit.directory, `apply-${planSha256.slice(0, 32)}.lock`)),
+  ];
   let results: Journal | undefined;
   let auditJournal: Journal | undefined;
   try {
     const earlier = await earlierRun(resultsPath, planSha256);
+    // The audit log remembers this plan's attempts too (each line names its SHA-256): a results file moved away,
+    // or a copy of the plan applied under another name, does not make apply forget what it switched.
+    for (const [tenantId, state] of fromAuditLog(audit, planSha256)) {
+      if (!earlier.has(tenantId)) earlier.set(tenantId, state);
+    }
     results = await Journal.open(resultsPath).catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
@@ -131,16 +137,64 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
   } finally {
     await results?.close();
     await auditJournal?.close();
-    lock.release();
+    for (const lock of locks) lock.release();
   }
+}
+
+/** Takes a lock, or says why not in words: another run holds it, or the file system refuses. */
+function takeLock(path: string): TenantLock {
+  let lock: ReturnType<typeof TenantLock.takeFile>;
+  try {
+    lock = TenantLock.takeFile(path);
+  } catch (error) {
+    const code = (error as {code?: string}).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
+    throw new ResultsRefused(`The lock ${path} cannot be taken (${why}). Nothing was sent.`);
+  }
+  if (lock instanceof TenantLock) return lock;
+  throw new ResultsRefused(
+    `Another apply of this plan is running (pid ${lock.heldBy}); nothing was sent. Wait for it to end — or, if no apply is running (the pid was reused after a restart), remove ${path}.`,
+  );
+}
+
+/** What the audit log says of this plan's tenants: settled ones, and attempts whose outcome is not recorded. */
+function fromAuditLog(audit: AuditLog, planSha256: string): Map<string, Earlier> {
+  const state = new Map<string, Earlier>();
+  let entries: ReturnType<AuditLog['read']>['entries'];
+  try {
+    entries = audit.read().entries;
+  } catch {
+    return state;
+  }
+  for (const entry of entries) {
+    if (entry.plan_sha256 !== planSha256) continue;
+    const outcome: ApplyOutcome | 'pending' | undefined =
+      entry.outcome === 'switched' || entry.outcome === 'switched-confirmed-by-reread'
+        ? entry.outcome
+        : entry.outcome === 'already-production'
+          ? 'nothing-to-do'
+          : entry.outcome === 'not-recorded'
+            ? 'pending'
+            : undefined;
+    if (outcome) state.set(entry.tenant_id, {outcome, attemptId: entry.attempt_id});
+  }
+  return state;
 }
 
 /**
  * How many of the plan's tenants an earlier run settled (they will be left alone), read before confirming; throws
  * ResultsRefused when the results file is another plan's.
  */
-export async function settledEarlier(resultsPath: string, planSha256: string, plan: Plan): Promise<number> {
+export async function settledEarlier(
+  resultsPath: string,
+  planSha256: string,
+  plan: Plan,
+  audit: AuditLog,
+): Promise<number> {
   const earlier = await earlierRun(resultsPath, planSha256);
+  for (const [tenantId, state] of fromAuditLog(audit, planSha256)) {
+    if (!earlier.has(tenantId)) earlier.set(tenantId, state);
+  }
   return plan.tenants.filter((tenant) => {
     const outcome = earlier.get(tenant.id)?.outcome;
     return outcome !== undefined && outcome !== 'pending' && settled.has(outcome);
@@ -255,26 +309,37 @@ async function run(
   };
 
   /** A re-read before deciding: after an attempt without outcome, or an unknown or failed one, in an earlier run. */
-  const reread = async (index: number, tenant: PlannedTenant, before: Earlier): Promise<boolean> => {
+  /**
+   * The read before each tenant's first PUT: only a tenant still in trial at the planned version is sent (a hand
+   * edit cannot make apply PUT to a production tenant or a folder). After an attempt without outcome, or an
+   * unknown one, in an earlier run, production means that attempt switched it.
+   */
+  const reread = async (
+    index: number,
+    tenant: PlannedTenant,
+    before: Earlier | undefined,
+  ): Promise<boolean> => {
     let pricing: Pricing;
     try {
       pricing = await client.getPricing(tenant.id);
     } catch (caught) {
       const error = asPlatformError(caught);
       const gone = error.status === 404 || error.status === 403;
-      const outcome = gone ? 'gone' : 'unknown';
-      await settle(index, tenant, {outcome, status: error.status ?? null, error, puts: 0}, before.attemptId);
+      // Nothing was sent for it in this run: unknown only when an earlier attempt left it so.
+      const open = before?.outcome === 'pending' || before?.outcome === 'unknown';
+      const outcome = gone ? 'gone' : open ? 'unknown' : 'failed';
+      await settle(index, tenant, {outcome, status: error.status ?? null, error, puts: 0}, before?.attemptId);
       return false;
     }
     const verdict = reading(tenant, pricing);
     if (verdict === 'ready') return true;
     const outcome: ApplyOutcome =
-      verdict === 'nothing-to-do' && (before.outcome === 'pending' || before.outcome === 'unknown')
+      verdict === 'nothing-to-do' && (before?.outcome === 'pending' || before?.outcome === 'unknown')
         ? 'switched-confirmed-by-reread'
         : verdict === 'unknown'
           ? 'refused'
           : verdict;
-    await settle(index, tenant, {outcome, status: 200, pricingAfter: pricing, puts: 0}, before.attemptId);
+    await settle(index, tenant, {outcome, status: 200, pricingAfter: pricing, puts: 0}, before?.attemptId);
     return false;
   };
 
@@ -283,7 +348,7 @@ async function run(
     const before = earlier.get(tenant.id);
     if (halted()) return;
     request.onStart?.(tenant);
-    if (before && before.outcome !== 'not-sent' && !(await reread(index, tenant, before))) return;
+    if (!(await reread(index, tenant, before))) return;
     let puts = 0;
     for (let resend = 0; ; resend++) {
       if (halted()) return;

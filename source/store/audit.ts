@@ -89,6 +89,8 @@ export type AuditEntry = Omit<AuditAttempt, 'kind' | 'attempt_id'> & {
   readonly outcome: AuditOutcome | 'not-recorded';
   readonly puts?: number;
   readonly error?: AuditResult['error'];
+  /** Sent by `apply`: the SHA-256 of its plan file. */
+  readonly plan_sha256?: string;
 };
 
 /** The audit log could not be written (or read): the message names the file and the cause. */
