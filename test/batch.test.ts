@@ -326,7 +326,9 @@ describe('tenant-mode apply', () => {
     expect(run.code).toBe(0);
     expect(json(run.stdout).summary).toEqual({switched: 14});
     expect(puts().some((request) => request.status === 429)).toBe(true);
-    expect(run.stderr).toContain('The platform asks to slow down (429): every request waits');
+    expect(run.stderr).toMatch(
+      /The platform asks to slow down \(429, \d+ so far\): every request waits \d+ s, then \d+ at a time\./,
+    );
     const applied = putsApplied().map((request) => request.path);
     expect(new Set(applied).size).toBe(14);
     expect(applied).toHaveLength(14);
@@ -475,5 +477,39 @@ describe('tenant-mode apply', () => {
       /The audit log .*audit\.log cannot be written \(it is not a regular file\)\. Nothing was sent\./,
     );
     expect(puts()).toHaveLength(0);
+  });
+
+  it('Ctrl+C during a long 429 pause ends the wait at once: exit 130, nothing more sent', async () => {
+    const clock = new ManualClock(fixedNow, {sleeps: 'held'});
+    const {sandbox, cli, plan, puts, config} = await world({clock});
+    await cli(['plan', '--out', plan]);
+    clock.advance(firstOfDecember - clock.now());
+    // Every PUT is refused for a minute; the clock does not move, so the pause would last for ever.
+    sandbox.faults.add({
+      method: 'PUT',
+      path: /\/pricing$/,
+      status: 429,
+      headers: {'Retry-After': '60'},
+      body: {error: {code: 'too_many_requests', message: 'Slow down.'}},
+    });
+    const interrupt = new AbortController();
+    const watch = setInterval(() => {
+      if (puts().length >= 1) setTimeout(() => interrupt.abort(), 50);
+    }, 5);
+    const started = performance.now();
+    const run = await runInProcess(
+      ['apply', plan, '--yes', '--json', '--url', sandbox.url, '--client-id', sandbox.clientId],
+      {TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret, TENANT_MODE_CONFIG_DIR: config},
+      {clock, interrupt: interrupt.signal},
+    );
+    clearInterval(watch);
+    expect(run.code).toBe(130);
+    expect(performance.now() - started).toBeLessThan(3000);
+    const sent = puts().length;
+    expect(sent).toBeLessThanOrEqual(4);
+    expect(json(run.stdout)).toMatchObject({stopped: 'interrupted'});
+    expect(
+      sandbox.requests.filter((request) => request.method === 'PUT' && request.status === 200),
+    ).toHaveLength(0);
   });
 });

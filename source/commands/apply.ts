@@ -27,6 +27,7 @@ import {
   settledEarlier,
   shellWord,
   type TenantResult,
+  Throttle,
   tally,
   writableByOthers,
 } from '../procedure/index.js';
@@ -74,19 +75,26 @@ export async function runApplyCommand(
         {reason: 'confirmation-needed'},
       );
     }
-    const gate = new RequestGate(io.clock);
-    let shownPause = 0;
-    const session = await openSession(flags, io, output, {
-      gate,
-      onRetry: (error) => {
-        const until = gate.pausedUntil;
-        if (error.status !== 429 || until === undefined || until <= shownPause) return;
-        shownPause = until;
+    // A 429 pauses every request (the gate) and halves the switches in flight (the throttle); said at most once
+    // every ten seconds, with how many pauses there were, so that a storm is a few lines and not thousands.
+    const throttle = new Throttle(flags.concurrency);
+    let pauses = 0;
+    let lastSaid = Number.NEGATIVE_INFINITY;
+    const gate = new RequestGate(
+      io.clock,
+      (ms) => {
+        throttle.slowDown();
+        pauses += 1;
+        const now = io.clock.now();
+        if (now - lastSaid < 10_000) return;
+        lastSaid = now;
         output.note(
-          `The platform asks to slow down (429): every request waits ${Math.ceil((until - io.clock.now()) / 1000)} s.`,
+          `The platform asks to slow down (429, ${pauses} so far): every request waits ${Math.ceil(ms / 1000)} s, then ${throttle.limit} at a time.`,
         );
       },
-    });
+      io.interrupt,
+    );
+    const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     const now = io.clock.now();
     const refusal = planRefusal(
       plan,
@@ -154,6 +162,8 @@ export async function runApplyCommand(
         concurrency: flags.concurrency,
         maxFailures: flags.maxFailures,
         stop: signal,
+        gate,
+        throttle,
         onStart: (tenant) => progress.start(tenant),
         onResult: (result) => {
           done += 1;

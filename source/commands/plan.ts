@@ -10,6 +10,7 @@ import {
   PlanFileError,
   planText,
   printable,
+  RequestGate,
   readCandidates,
   SelectionError,
   select,
@@ -54,7 +55,14 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         exitCodes.usage,
       );
     }
-    const session = await openSession(flags, io, output);
+    // Thousands of reads: a 429 pauses all of them (and is said once every ten seconds), as in apply.
+    let lastSaid = Number.NEGATIVE_INFINITY;
+    const gate = new RequestGate(io.clock, (ms) => {
+      if (io.clock.now() - lastSaid < 10_000) return;
+      lastSaid = io.clock.now();
+      output.note(`The platform asks to slow down (429): every request waits ${Math.ceil(ms / 1000)} s.`);
+    });
+    const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
     const {planned, endingBefore} = await readCandidates(session, day, {signal, onProgress: keepHeapSmall});
     let chosen: Candidate[];

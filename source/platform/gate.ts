@@ -8,11 +8,23 @@ import type {Clock} from '../clock.js';
 export class RequestGate {
   #until = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** Told when a pause begins or grows longer: a front end says so, an apply lowers its concurrency. */
+    private readonly onPause?: (ms: number) => void,
+    /**
+     * Ends every wait at once (the operator's Ctrl+C): a request waiting here was not sent, and a Retry-After of a
+     * minute does not keep the run from stopping.
+     */
+    private readonly stop?: AbortSignal,
+  ) {}
 
   /** Asks every request from now on to wait `ms` (a longer pause already asked for is kept). */
   pause(ms: number): void {
-    this.#until = Math.max(this.#until, this.clock.now() + ms);
+    const until = this.clock.now() + ms;
+    if (until <= this.#until) return;
+    this.#until = until;
+    this.onPause?.(ms);
   }
 
   /** When the current pause ends, or undefined when there is none. */
@@ -20,10 +32,22 @@ export class RequestGate {
     return this.#until > this.clock.now() ? this.#until : undefined;
   }
 
-  /** Resolves when no pause is on. */
+  /** Resolves when no pause is on; rejects when `signal` or the gate's stop signal aborts the wait. */
   async ready(signal?: AbortSignal): Promise<void> {
     for (let wait = this.#until - this.clock.now(); wait > 0; wait = this.#until - this.clock.now()) {
-      await this.clock.sleep(wait, signal);
+      // Listeners only while waiting (rare), and removed after: no composite signal kept for the run's life.
+      const either = new AbortController();
+      const abort = () => either.abort();
+      const sources = [signal, this.stop].filter((source) => source !== undefined);
+      for (const source of sources) {
+        if (source.aborted) either.abort();
+        source.addEventListener('abort', abort, {once: true});
+      }
+      try {
+        await this.clock.sleep(wait, either.signal);
+      } finally {
+        for (const source of sources) source.removeEventListener('abort', abort);
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {Clock} from '../clock.js';
-import {PlatformError, type Pricing, switchRequestBody} from '../platform/index.js';
+import {PlatformError, type Pricing, type RequestGate, switchRequestBody} from '../platform/index.js';
 import {
   type AuditLog,
   AuditWriteError,
@@ -11,7 +11,7 @@ import {
   TenantLock,
 } from '../store/index.js';
 import type {Plan, PlannedTenant} from './plan-format.js';
-import {eachAtMost} from './pool.js';
+import {eachAtMost, Throttle} from './pool.js';
 import type {Session} from './sign-in.js';
 import {switchAndVerify, verdictOf} from './switch.js';
 
@@ -91,10 +91,14 @@ export interface ApplyRequest {
   readonly stop: AbortSignal;
   readonly onStart?: (tenant: PlannedTenant) => void;
   readonly onResult?: (result: TenantResult) => void;
+  /** The session's gate (platform/gate.ts): waited for before each tenant, so that Ctrl+C during a pause stops. */
+  readonly gate?: RequestGate;
+  /** Lowered when the platform answers 429 (the gate's onPause calls `slowDown`). */
+  readonly throttle?: Throttle;
 }
 
 /** How often one tenant's PUT is sent again after a 429 (each time only once the re-read shows it untouched). */
-const rateLimitedResends = 10;
+const rateLimitedResends = 30;
 
 /**
  * Applies a plan: for each tenant, an attempt line in the results file and in the audit log (both flushed), then
@@ -321,9 +325,11 @@ async function run(
   ): Promise<boolean> => {
     let pricing: Pricing;
     try {
-      pricing = await client.getPricing(tenant.id);
+      pricing = await client.getPricing(tenant.id, stop);
     } catch (caught) {
       const error = asPlatformError(caught);
+      // Interrupted before anything was sent for it: it stays as it was (not sent).
+      if (error.kind === 'aborted') return false;
       const gone = error.status === 404 || error.status === 403;
       // Nothing was sent for it in this run: unknown only when an earlier attempt left it so.
       const open = before?.outcome === 'pending' || before?.outcome === 'unknown';
@@ -343,9 +349,20 @@ async function run(
     return false;
   };
 
+  const throttle = request.throttle ?? new Throttle(request.concurrency);
   const applyOne = async (index: number) => {
+    await throttle.acquire();
+    try {
+      await applyTenant(index);
+    } finally {
+      throttle.release();
+    }
+  };
+  const applyTenant = async (index: number) => {
     const tenant = plan.tenants[index] as PlannedTenant;
     const before = earlier.get(tenant.id);
+    // A pause asked by a 429 is waited out here, where Ctrl+C can end the wait: nothing is sent for this tenant.
+    await request.gate?.ready(stop).catch(() => undefined);
     if (halted()) return;
     request.onStart?.(tenant);
     if (!(await reread(index, tenant, before))) return;
@@ -384,6 +401,7 @@ async function run(
       const outcome = await switchAndVerify(client, tenant.id, tenant.pricing_version);
       puts += outcome.puts;
       if (outcome.kind === 'switched') {
+        throttle.succeeded();
         await settle(
           index,
           tenant,

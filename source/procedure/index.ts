@@ -106,6 +106,7 @@ export {
   planDigest,
   planText,
 } from './plan-format.js';
+export {Throttle} from './pool.js';
 export {pricingOf} from './pricing.js';
 export {
   decideSwitch,
