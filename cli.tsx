@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {systemClock} from './source/clock.js';
 import type {CommandIo} from './source/commands/io.js';
 import {main} from './source/commands/main.js';
@@ -20,19 +21,25 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP'] as const) {
 // A reader that went away (`tenant-mode switch … --json | true`) must not turn a switch's exit code into 1.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 // The process's stream, but silent once the terminal has hung up (a prompt needs the stream itself, hence a proxy).
-const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
+const quietAfterHangUp = (stream: NodeJS.WriteStream, keepsDocuments = false): NodeJS.WriteStream =>
   new Proxy(stream, {
     get(target, property) {
+      // stdout into a pipe or a file carries a --json document for a script: still written after SIGHUP (only the
+      // terminal is gone). Text for people is not.
+      const silent = () => hungUp && !(keepsDocuments && !target.isTTY);
       if (property === 'write')
-        return (...args: Parameters<typeof target.write>) => hungUp || target.write(...args);
+        return (...args: Parameters<typeof target.write>) => silent() || target.write(...args);
       if (property === 'isTTY') return target.isTTY && !hungUp;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 
+// Up to 32 requests in flight (apply --concurrency) each listen to the one interrupt signal while they run.
+setMaxListeners(100, interrupt.signal);
+
 const io: CommandIo = {
-  stdout: quietAfterHangUp(process.stdout),
+  stdout: quietAfterHangUp(process.stdout, true),
   stderr: quietAfterHangUp(process.stderr),
   stdin: process.stdin,
   env: process.env,

@@ -71,7 +71,7 @@ describe('tenant-mode plan', () => {
   });
 
   it('--only and --except by name or UUID; a name nobody has, or one ending before the day, is exit 2', async () => {
-    const {cli, sandbox} = await world();
+    const {cli, sandbox, folder} = await world();
     const acme = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
     const only = json(
       (await cli(['plan', '--json', '--only', acme, '--except', 'Muller Backerei GmbH'])).stdout,
@@ -105,6 +105,13 @@ describe('tenant-mode plan', () => {
     const nowhere = await cli(['plan', '--out', '/nonexistent/folder/plan.json']);
     expect(nowhere.code).toBe(2);
     expect(nowhere.stderr).toContain('/nonexistent/folder: there is no such file or folder');
+    writeFileSync(join(folder, 'notes.txt'), 'my notes\n');
+    const notAPlan = await cli(['plan', '--out', join(folder, 'notes.txt')]);
+    expect(notAPlan.code).toBe(2);
+    expect(notAPlan.stderr).toContain(
+      'notes.txt exists and is not a tenant-mode plan: it is not overwritten.',
+    );
+    expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('my notes\n');
     const past = await cli(['plan', '--on', '2026-11-01']);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('is in the past');
@@ -371,6 +378,14 @@ describe('tenant-mode apply', () => {
     expect(both).toMatchObject({code: 2, stderr: expect.stringContaining('give one')});
     const concurrency = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0']);
     expect(concurrency.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0)');
+    const hex = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0x10']);
+    expect(hex.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0x10)');
+    writeFileSync(join(folder, 'empty.json'), '\n', {mode: 0o600});
+    const empty = await cli(['apply', join(folder, 'empty.json'), '--yes']);
+    expect(empty).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('empty.json: the file is empty, not a plan.'),
+    });
     expect(puts()).toHaveLength(0);
   });
 
@@ -511,5 +526,18 @@ describe('tenant-mode apply', () => {
     expect(
       sandbox.requests.filter((request) => request.method === 'PUT' && request.status === 200),
     ).toHaveLength(0);
+  });
+
+  it('a plan saved by an editor with a byte-order mark, CRLF lines and upper-case UUIDs still applies', async () => {
+    const {cli, plan, putsApplied, toTheFirst} = await world();
+    await cli(['plan', '--out', plan, '--only', 'Acme Corp']);
+    toTheFirst();
+    const text = readFileSync(plan, 'utf8');
+    const edited = `\uFEFF${text.replace(/"id":"([0-9a-f-]{36})"/g, (_all, id: string) => `"id":"${id.toUpperCase()}"`).replaceAll('\n', '\r\n')}`;
+    writeFileSync(plan, edited, {mode: 0o600});
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run.stdout).summary).toEqual({switched: 1});
+    expect(putsApplied()).toHaveLength(1);
   });
 });

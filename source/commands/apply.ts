@@ -211,13 +211,15 @@ export async function runApplyCommand(
         `Interrupted: no new switch was sent; those in flight finished and are recorded. To resume: ${again}`,
       );
     }
-    lines.push(summary(report.results, undefined));
+    lines.push(summary(report.results, report.stopped ? 'stopped' : undefined));
     const earlier = report.results.filter((result) => result.earlier).length;
     if (earlier > 0)
       lines.push(`${earlier} of them were settled by an earlier run of this plan and left alone.`);
     if (sentNow > 0) {
       lines.push(
-        `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
+        seconds < 1
+          ? `${sentNow} tenants were sent in under a second.`
+          : `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
       );
     }
     lines.push(`Every attempt and outcome: ${resultsPath}`);
@@ -246,12 +248,15 @@ function readPlan(file: string): {plan: Plan; sha256: string} {
   }
 }
 
-function summary(results: readonly TenantResult<string>[], look: 'check' | 'dry-run' | undefined): string {
+function summary(
+  results: readonly TenantResult<string>[],
+  look: 'check' | 'dry-run' | 'stopped' | undefined,
+): string {
   const counts = [...tally(results)].map(
     ([outcome, count]) => `${count} ${outcomeWords[outcome as CheckOutcome] ?? outcome}`,
   );
-  const head =
-    look === 'check' ? 'Check (nothing sent)' : look === 'dry-run' ? 'Dry run (nothing sent)' : 'Done';
+  const heads = {check: 'Check (nothing sent)', 'dry-run': 'Dry run (nothing sent)', stopped: 'Stopped'};
+  const head = look ? heads[look] : 'Done';
   return `${head}: ${results.length} tenants — ${counts.join('; ') || 'none'}.`;
 }
 
@@ -294,6 +299,8 @@ async function confirmed(count: number, settled: number, plan: Plan, io: Command
     // 1,324 and 1 324 are the number too.
     return answer.replace(/[\s,._']/g, '') === String(count);
   } catch {
+    // Ctrl+D (the input ended) is no answer: not confirmed. Ctrl+C is an interruption.
+    if (!io.interrupt.aborted && !asked.signal.aborted) return false;
     throw new PlatformError('aborted', 'Interrupted at the confirmation.');
   } finally {
     prompt.close();

@@ -279,7 +279,9 @@ function number(
 ): number {
   if (text === undefined) return range.fallback;
   const value = Number(text);
-  const fits = text.trim() !== '' && Number.isFinite(value) && value >= range.min && value <= range.max;
+  // Whole numbers as people write them: no 0x10, 1e1 or spaces, which Number() would take.
+  const written = range.whole ? /^\d+$/.test(text) : text.trim() !== '';
+  const fits = written && Number.isFinite(value) && value >= range.min && value <= range.max;
   if (!fits || (range.whole && !Number.isInteger(value))) {
     const what =
       flag === 'timeout'

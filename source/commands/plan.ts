@@ -8,10 +8,12 @@ import {
   formatMonth,
   makePlan,
   PlanFileError,
+  parsePlan,
   planText,
   printable,
   RequestGate,
   readCandidates,
+  readPlanFile,
   SelectionError,
   select,
   writePlanFile,
@@ -49,6 +51,12 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     const unwritable = flags.out === undefined ? undefined : cannotWritePlan(flags.out);
     if (unwritable)
       throw new CommandError(`Cannot write the plan to ${flags.out}: ${unwritable}.`, exitCodes.usage);
+    if (flags.out !== undefined && exists(flags.out) && !isPlanFile(flags.out)) {
+      throw new CommandError(
+        `${flags.out} exists and is not a tenant-mode plan: it is not overwritten. Choose another name.`,
+        exitCodes.usage,
+      );
+    }
     if (flags.out !== undefined && exists(`${flags.out}.results.jsonl`)) {
       throw new CommandError(
         `${flags.out} has been applied (${flags.out}.results.jsonl exists): write the new plan to another file.`,
@@ -137,6 +145,16 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     });
     return exitCodes.done;
   });
+}
+
+/** Only an earlier plan is replaced by --out: never a results file, an audit log, or anything else. */
+function isPlanFile(path: string): boolean {
+  try {
+    parsePlan(readPlanFile(path), path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function where(candidate: Candidate): string {

@@ -119,15 +119,16 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
   let auditJournal: Journal | undefined;
   try {
     const earlier = await earlierRun(resultsPath, planSha256);
+    // The audit log first: when it cannot be written, nothing is sent and no empty results file is left behind.
+    auditJournal = await audit.openJournal().catch((error) => {
+      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+    });
     // The audit log remembers this plan's attempts too (each line names its SHA-256): a results file moved away,
     // or a copy of the plan applied under another name, does not make apply forget what it switched.
     for (const [tenantId, state] of fromAuditLog(audit, planSha256)) {
       if (!earlier.has(tenantId)) earlier.set(tenantId, state);
     }
     results = await Journal.open(resultsPath).catch((error) => {
-      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
-    });
-    auditJournal = await audit.openJournal().catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
     await results.append({

@@ -82,13 +82,22 @@ export function isDay(text: string): boolean {
 /** Reads a plan file's text, checking every field; throws PlanFormatError with the line of the first problem. */
 export function parsePlan(text: string, fileName: string): Plan {
   const at = (offset: number) => `${fileName} line ${lineOf(text, offset)}`;
+  if (text.trim() === '') throw new PlanFormatError(`${fileName}: the file is empty, not a plan.`);
+  // A byte-order mark, as some editors write, is not part of the JSON.
+  const json = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, {disallowComments: true, allowTrailingComma: false});
+  let root: Node | undefined;
+  try {
+    root = parseTree(json, errors, {disallowComments: true, allowTrailingComma: false});
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new PlanFormatError(`${fileName}: nested too deeply to be a plan.`);
+  }
   const [first] = errors;
   if (first) {
     const what = parseProblems[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
     throw new PlanFormatError(
-      `${at(first.offset)}: ${what}. The plan file is JSON; fix it or make the plan again.`,
+      `${at(first.offset)}: ${what} (the plan file is JSON: fix it, or make the plan again).`,
     );
   }
   if (root?.type !== 'object') {
@@ -232,7 +241,7 @@ function text1(node: Node, what: string, at: At): string {
 
 function uuid(node: Node, what: string, at: At): string {
   const value = text1(node, what, at);
-  if (!isUuid(value))
+  if (!isUuid(value.toLowerCase()))
     throw new PlanFormatError(`${at(node.offset)}: ${what} is not a UUID (${JSON.stringify(value)}).`);
   return value.toLowerCase();
 }
