@@ -1,4 +1,4 @@
-import {Box, render, Text} from 'ink';
+import {Box, render, Text, useStdout} from 'ink';
 import {useEffect, useState} from 'react';
 import {type ApplyProgress, durationText, printable} from '../procedure/index.js';
 import {theme} from './theme.js';
@@ -15,7 +15,9 @@ export function ApplyProgressView({
   readonly ending?: string;
 }) {
   const {total, done, inFlight, perSecond, etaMs, pausedMs} = progress;
-  const width = Math.max(10, Math.min(40, (process.stderr.columns ?? 80) - 30));
+  // The stream Ink draws on (stderr for apply): its width, not the process's stdout's.
+  const {stdout} = useStdout();
+  const width = Math.max(10, Math.min(40, (stdout.columns || 80) - 30));
   const filled = total === 0 ? width : Math.round((done / total) * width);
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
   return (
