@@ -11,11 +11,18 @@ export interface Waiting {
  * The HTTP calls of the session, each with the step (1–5) whose request it was, for the panel; and the wait before
  * a retry, for the countdown. `callsFor(n)` starts a step's calls anew.
  */
+/**
+ * The latest calls of a step kept for the panel: planning the 1st reads thousands of pricings, and keeping every
+ * exchange (a listing page's answer is megabytes) would hold them all in memory for a panel that shows a screenful.
+ */
+const keptPerStep = 50;
+
 export function useHttpLog(clock: Clock) {
   const entries = useRef<Array<{step: number; exchange: Exchange}>>([]);
   const current = useRef(1);
   const [, setCount] = useState(0);
   const [waiting, setWaiting] = useState<Waiting>();
+  const redraw = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const callsFor = useCallback((step: number) => {
     current.current = step;
@@ -23,8 +30,19 @@ export function useHttpLog(clock: Clock) {
   }, []);
 
   const onExchange = useCallback((exchange: Exchange) => {
-    entries.current.push({step: current.current, exchange});
-    setCount((count) => count + 1);
+    const step = current.current;
+    entries.current.push({step, exchange});
+    const ofStep = entries.current.filter((entry) => entry.step === step);
+    if (ofStep.length > keptPerStep) {
+      const oldest = ofStep[0];
+      entries.current = entries.current.filter((entry) => entry !== oldest);
+    }
+    // One redraw for a burst of calls (thousands of reads), not one each: a tenth of a second of real time, as a
+    // screen's refresh is (not the run's clock, which tests hold still).
+    redraw.current ??= setTimeout(() => {
+      redraw.current = undefined;
+      setCount((count) => count + 1);
+    }, 100);
     setWaiting(undefined);
   }, []);
 
