@@ -42,4 +42,20 @@ describe('the wizard for a screen reader', () => {
     expect(result).toContain('Done: Contoso is now in production.');
     expect(wizard.allFrames()).not.toContain('\u001b[7m');
   });
+
+  it('reads the plan list: each customer with its position, whether it is in the plan, and its details', async () => {
+    const wizard = start();
+    await wizard.waitFor('Which data center');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press('\u0010');
+    const list = await wizard.waitFor('in the plan');
+    expect(list).toMatch(
+      /\(selected, checked\) 1 of \d+: Acme Corp, in the plan, trial ends \d+ \w+ \d{4} · if left: billed from/,
+    );
+    await wizard.press(' ');
+    const unchecked = await wizard.waitFor('Acme Corp, left out');
+    expect(unchecked).toMatch(/1 of \d+: Acme Corp, left out/);
+    expect(unchecked).not.toContain('[x]');
+  });
 });
