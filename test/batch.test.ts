@@ -249,7 +249,17 @@ describe('tenant-mode apply', () => {
     acme.pricing.version += 1;
     wayne.pricing.mode = 'production';
     wayne.pricing.version += 1;
+    // …and Fabrikam is renamed: the check shows the name it has now.
+    fabrikam.name = 'Fabrikam Retail';
     const check = await cli(['apply', plan, '--check', '--json']);
+    expect(json(check.stdout).tenants.find((entry) => entry.id === fabrikam.id)).toMatchObject({
+      name: 'Fabrikam Stores',
+      now_named: 'Fabrikam Retail',
+      outcome: 'ready',
+    });
+    expect(check.stderr).toContain(
+      'Northwind Partners / Retail / Fabrikam Stores (now named Fabrikam Retail)',
+    );
     expect(check.code).toBe(1);
     expect(cliSchemaErrors('apply', json(check.stdout))).toEqual([]);
     expect(json(check.stdout).summary).toEqual({ready: 12, 'changed-since-plan': 1, 'nothing-to-do': 1});
@@ -282,7 +292,7 @@ describe('tenant-mode apply', () => {
     });
     expect(run.stderr).toContain('changed since the plan: not switched, plan again');
     expect(mode('Acme Corp')).toBe('trial');
-    expect(mode('Fabrikam Stores')).toBe('trial');
+    expect(fabrikam.pricing.mode).toBe('trial');
     expect(putsApplied()).toHaveLength(11);
     expect(puts()).toHaveLength(12);
   });

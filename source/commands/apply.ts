@@ -269,6 +269,7 @@ function tenantJson(result: TenantResult<string>) {
     status: result.status,
     puts: result.puts,
     earlier: result.earlier ?? false,
+    ...(result.nowNamed === undefined ? {} : {now_named: result.nowNamed}),
     pricing_after: result.pricingAfter ?? null,
     ...(result.error ? errorJson(result.error) : {}),
   };

@@ -99,7 +99,8 @@ export function resultTable(results: readonly TenantResult<ApplyOutcome | CheckO
       result.outcome,
     );
     const why = result.error && !settledWell ? ` — ${printable(result.error.message)}` : '';
-    return `${outcome(result).padEnd(width)}  ${result.tenant.id}  ${where}${why}`;
+    const renamed = result.nowNamed === undefined ? '' : ` (now named ${printable(result.nowNamed)})`;
+    return `${outcome(result).padEnd(width)}  ${result.tenant.id}  ${where}${renamed}${why}`;
   };
   return [`${'OUTCOME'.padEnd(width)}  ${'UUID'.padEnd(36)}  TENANT`, ...sorted.map(row)];
 }

@@ -60,6 +60,8 @@ export interface TenantResult<Outcome = ApplyOutcome> {
   readonly puts: number;
   /** Recorded by an earlier run of the same plan, and left alone by this one. */
   readonly earlier?: boolean;
+  /** `--check`: the tenant's name on the platform now, when it is not the plan's. */
+  readonly nowNamed?: string;
 }
 
 export interface ApplyReport {
@@ -538,7 +540,39 @@ export async function checkPlan(
     () => options.signal?.aborted ?? false,
   );
   if (options.signal?.aborted) throw new PlatformError('aborted', 'Interrupted while checking the plan.');
-  return out;
+  return withPlatformNames(session, out, options.signal);
+}
+
+/**
+ * The names the platform gives the planned tenants now (100 a request): a tenant renamed since the plan, or a plan
+ * whose names were edited, shows both names, and a tenant that is no customer (an id edited in) is refused. Names
+ * are a help to the review: when they cannot be read, the check stands without them.
+ */
+async function withPlatformNames(
+  session: Session,
+  results: TenantResult<CheckOutcome>[],
+  signal?: AbortSignal,
+): Promise<TenantResult<CheckOutcome>[]> {
+  let tenants: Awaited<ReturnType<Session['client']['getTenants']>>;
+  try {
+    tenants = await session.client.getTenants(
+      results.map((result) => result.tenant.id),
+      signal,
+    );
+  } catch (error) {
+    if (asPlatformError(error).kind === 'aborted') throw error;
+    return results;
+  }
+  const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
+  return results.map((result) => {
+    const now = byId.get(result.tenant.id);
+    if (!now) return result;
+    const renamed = now.name !== result.tenant.name ? {nowNamed: now.name} : {};
+    if (now.kind !== 'customer' && result.outcome !== 'gone') {
+      return {...result, ...renamed, outcome: 'refused' as const};
+    }
+    return {...result, ...renamed};
+  });
 }
 
 function asPlatformError(error: unknown): PlatformError {
