@@ -29,6 +29,13 @@ describe('planning the 1st in the wizard', () => {
     );
     expect(list).toMatchSnapshot('the plan list, 100×24');
 
+    // Tab: the reads of the plan, and what they are instead of the vendor's lines.
+    await wizard.press(keys.tab);
+    const panel = await wizard.waitFor('HTTP calls of this step');
+    expect(panel).toContain("Planning the 1st is not in the vendor's procedure");
+    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/tenants\/[0-9a-f-]{36}\/pricing/);
+    await wizard.press(keys.tab);
+    await wizard.waitForGone('HTTP calls of this step');
     await wizard.press(' ');
     await wizard.waitFor('13 of 14 in the plan');
     expect(wizard.frame()).toContain('❯ [ ] Acme Corp');

@@ -331,6 +331,7 @@ export function Wizard({
             ) : null}
             {panelOpen ? (
               <HttpCallsScreen
+                planning={step.name === 'plan'}
                 step={stepNumber}
                 account={accountLine}
                 exchanges={http.exchangesOf(stepNumber)}

@@ -35,3 +35,7 @@ export const pythonLines: Record<number, readonly string[]> = {
 const sentLess =
   'The procedure PUTs the whole pricing object back; tenant-mode sends only {version, mode}: the PUT schema takes version, mode and currency (no dates), and the currency is left as it is.';
 export const differences: Record<number, string> = {4: sentLess, 5: sentLess};
+
+/** Step 2's plan has no lines in the vendor's procedure: what it reads instead. */
+export const planningNote =
+  "Planning the 1st is not in the vendor's procedure: tenant-mode lists your subtree (GET /tenants?subtree_root_id=, pages of 1,000) and reads each trial customer's pricing (GET /tenants/{id}/pricing). Nothing is changed until apply.";

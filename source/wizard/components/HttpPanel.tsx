@@ -1,18 +1,20 @@
 import {Box, Text} from 'ink';
 import {type Exchange, printable} from '../../procedure/index.js';
-import {differences, pythonLines} from '../python-lines.js';
+import {differences, planningNote, pythonLines} from '../python-lines.js';
 import {theme} from '../theme.js';
 
 export interface HttpPanelProps {
   readonly step: number;
   /** The exchanges this step made, oldest first (already redacted by the client). */
   readonly exchanges: readonly Exchange[];
+  /** Step 2's plan screen: its reads have no counterpart in the vendor's lines. */
+  readonly planning?: boolean;
 }
 
 const shownExchanges = 3;
 
 /** The HTTP calls a step made, and the seed's Python lines that do the same. */
-export function HttpPanel({step, exchanges}: HttpPanelProps) {
+export function HttpPanel({step, exchanges, planning = false}: HttpPanelProps) {
   const shown = exchanges.slice(-shownExchanges);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1}>
@@ -35,17 +37,23 @@ export function HttpPanel({step, exchanges}: HttpPanelProps) {
           {exchange.error ? <Text color={theme.error}> {printable(exchange.error)}</Text> : null}
         </Box>
       ))}
-      <Text bold>
-        {differences[step]
-          ? "The vendor's Python procedure, for comparison"
-          : "The same in the vendor's Python procedure"}
-      </Text>
-      {(pythonLines[step] ?? []).map((line) => (
-        <Text key={line} color={theme.muted}>
-          {line}
-        </Text>
-      ))}
-      {differences[step] ? <Text>{differences[step]}</Text> : null}
+      {planning ? (
+        <Text>{planningNote}</Text>
+      ) : (
+        <>
+          <Text bold>
+            {differences[step]
+              ? "The vendor's Python procedure, for comparison"
+              : "The same in the vendor's Python procedure"}
+          </Text>
+          {(pythonLines[step] ?? []).map((line) => (
+            <Text key={line} color={theme.muted}>
+              {line}
+            </Text>
+          ))}
+          {differences[step] ? <Text>{differences[step]}</Text> : null}
+        </>
+      )}
     </Box>
   );
 }

@@ -7,10 +7,11 @@ export interface HttpCallsScreenProps {
   readonly step: number;
   readonly account: string;
   readonly exchanges: readonly Exchange[];
+  readonly planning?: boolean;
 }
 
 /** Tab on any step: that step's HTTP calls and the seed's Python lines, in place of the step's screen. */
-export function HttpCallsScreen({step, account, exchanges}: HttpCallsScreenProps) {
+export function HttpCallsScreen({step, account, exchanges, planning}: HttpCallsScreenProps) {
   return (
     <StepFrame
       step={step}
@@ -18,7 +19,7 @@ export function HttpCallsScreen({step, account, exchanges}: HttpCallsScreenProps
       account={account}
       hints={[hint('panel', 'back to the step'), hint('leave', 'quit')]}
     >
-      <HttpPanel step={step} exchanges={exchanges} />
+      <HttpPanel step={step} exchanges={exchanges} planning={planning} />
     </StepFrame>
   );
 }
