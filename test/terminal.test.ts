@@ -167,6 +167,13 @@ describe('apply on a terminal', () => {
         /OUTCOME +UUID +TENANT\r?\nswitched +[0-9a-f-]{36} {2}Northwind Partners \/ Acme Corp/,
       );
       expect(screen).toContain(`Every attempt and outcome: ${plan}.results.jsonl`);
+      // Run again: everything settled, nothing to ask, nothing sent.
+      const again = inTerminal(command, env);
+      expect(await again.exit).toBe(0);
+      expect(again.output()).not.toContain('to confirm');
+      expect(again.output()).toContain(
+        `${count} of them were settled by an earlier run of this plan and left alone.`,
+      );
       expect(screen).toContain(`Done: ${count} tenants — ${count} switched.`);
     } finally {
       await sandbox.close();

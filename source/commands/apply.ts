@@ -133,7 +133,9 @@ export async function runApplyCommand(
       }
       throw error;
     }
-    if (!flags.yes && !(await confirmed(count - settled, settled, plan, io))) {
+    // Nothing left to send (an empty plan, or all settled by an earlier run): no question to ask.
+    const left = count - settled;
+    if (!flags.yes && left > 0 && !(await confirmed(left, settled, plan, io))) {
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
     output.note(
