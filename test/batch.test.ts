@@ -316,8 +316,10 @@ describe('tenant-mode apply', () => {
     document.tenants.push(edited(initech), edited(retail));
     writeFileSync(plan, JSON.stringify(document), {mode: 0o600});
     const run = await cli(['apply', plan, '--yes', '--json']);
-    expect(run.code).toBe(0);
-    expect(json(run.stdout).summary).toEqual({switched: 1, 'nothing-to-do': 2});
+    // Initech: read, in production, nothing to do. Retail: a folder, refused before any request about it.
+    expect(run.code).toBe(1);
+    expect(json(run.stdout).summary).toEqual({switched: 1, 'nothing-to-do': 1, refused: 1});
+    expect(run.stderr).toContain('A folder tenant, not a customer: only customer tenants are switched');
     expect(puts().map((request) => request.path)).toEqual([`/tenants/${document.tenants[0].id}/pricing`]);
   });
 
@@ -326,8 +328,9 @@ describe('tenant-mode apply', () => {
     await cli(['plan', '--out', plan]);
     toTheFirst();
     expect((await cli(['apply', plan, '--yes'])).code).toBe(0);
+    // Re-saved by an editor: CRLF line ends and a trailing blank line. The same plan, by its content.
     const copy = join(folder, 'copy.json');
-    writeFileSync(copy, readFileSync(plan), {mode: 0o600});
+    writeFileSync(copy, `${readFileSync(plan, 'utf8').replaceAll('\n', '\r\n')}\r\n`, {mode: 0o600});
     const again = await cli(['apply', copy, '--yes', '--json']);
     expect(again.code).toBe(0);
     expect(json(again.stdout).summary).toEqual({switched: 14});

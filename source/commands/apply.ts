@@ -18,6 +18,7 @@ import {
   parsePlan,
   planDigest,
   planRefusal,
+  planText,
   printable,
   RequestGate,
   ResultsRefused,
@@ -241,7 +242,10 @@ export async function runApplyCommand(
 function readPlan(file: string): {plan: Plan; sha256: string} {
   try {
     const text = readPlanFile(file);
-    return {plan: parsePlan(text, file), sha256: planDigest(text)};
+    const plan = parsePlan(text, file);
+    // The digest of the plan's content as tenant-mode writes it: a copy re-saved with other whitespace, a BOM or
+    // CRLF is the same plan (same lock, same memory of what was switched); a tenant added or removed is another.
+    return {plan, sha256: planDigest(planText(plan))};
   } catch (error) {
     if (error instanceof PlanFileError || error instanceof PlanFormatError) {
       throw new CommandError(`${error.message} Nothing was sent.`, exitCodes.usage, {reason: 'plan-refused'});

@@ -293,14 +293,17 @@ export class PlatformClient {
     {resendAfter401 = true}: {resendAfter401?: boolean} = {},
   ): Promise<{status: number; body: T}> {
     await this.#gate?.ready(request.signal).catch(() => {
-      throw new PlatformError('aborted', 'Cancelled while waiting for the rate limit to pass.');
+      throw new PlatformError('aborted', 'Cancelled while waiting for the rate limit to pass.', {
+        notSent: true,
+      });
     });
     const token = await this.#tokens.token(request.signal);
     try {
       return await this.#http.send<T>({...request, authorization: `Bearer ${token.value}`});
     } catch (error) {
       if (this.#gate && error instanceof PlatformError && error.status === 429) {
-        this.#gate.pause((error.retryAfterSeconds ?? this.#retry.delayMs / 1000) * 1000);
+        // At least a second: a Retry-After of 0 would otherwise send the same refused request again at once.
+        this.#gate.pause(Math.max(1, error.retryAfterSeconds ?? this.#retry.delayMs / 1000) * 1000);
       }
       // A 401 means the token was not accepted (expired early, revoked): a GET takes one new token and is sent
       // once more. The next request after a refused PUT takes a new token too.

@@ -45,6 +45,8 @@ export interface PlatformErrorDetails {
   readonly bodySnippet?: string;
   readonly location?: string;
   readonly cause?: unknown;
+  /** The request was never sent (stopped while waiting for a rate limit to pass): nothing can have happened. */
+  readonly notSent?: boolean;
 }
 
 export class PlatformError extends Error {
@@ -58,6 +60,7 @@ export class PlatformError extends Error {
   readonly retryAfterSeconds?: number;
   readonly bodySnippet?: string;
   readonly location?: string;
+  readonly notSent?: boolean;
 
   constructor(
     readonly kind: PlatformErrorKind,

@@ -12,7 +12,7 @@ export const outcomeWords: Record<ApplyOutcome | CheckOutcome, string> = {
   'nothing-to-do': 'already in production: nothing to do',
   'changed-since-plan': 'changed since the plan: not switched, plan again',
   gone: 'not visible to this API client any more: not switched',
-  refused: 'refused by the platform: not switched',
+  refused: 'not switchable (suspended, not a customer) or refused by the platform: not switched',
   failed: 'failed, still in trial: apply again to retry',
   unknown: 'outcome unknown: apply again to re-read it',
   'not-sent': 'not sent',

@@ -133,13 +133,19 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     results = await Journal.open(resultsPath).catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
-    await results.append({
-      kind: 'run',
-      plan_sha256: planSha256,
-      planned_date: plan.planned_date,
-      data_center: plan.data_center,
-      time: new Date(clock.now()).toISOString(),
-    });
+    await results
+      .append({
+        kind: 'run',
+        plan_sha256: planSha256,
+        planned_date: plan.planned_date,
+        data_center: plan.data_center,
+        time: new Date(clock.now()).toISOString(),
+      })
+      .catch((error) => {
+        throw new ResultsRefused(
+          `${error instanceof Error ? error.message : String(error)} Nothing was sent.`,
+        );
+      });
     return await run(request, earlier, results, auditJournal);
   } finally {
     await results?.close();
@@ -368,6 +374,15 @@ async function run(
     await request.gate?.ready(stop).catch(() => undefined);
     if (halted()) return;
     request.onStart?.(tenant);
+    const kind = kinds.get(tenant.id);
+    if (kind !== undefined && kind !== 'customer') {
+      const error = new PlatformError(
+        'invalid-input',
+        `A ${kind} tenant, not a customer: only customer tenants are switched (nothing was sent).`,
+      );
+      await settle(index, tenant, {outcome: 'refused', status: null, error, puts: 0}, before?.attemptId);
+      return;
+    }
     if (!(await reread(index, tenant, before))) return;
     let puts = 0;
     for (let resend = 0; ; resend++) {
@@ -414,6 +429,16 @@ async function run(
         return;
       }
       const {error, pricingAfter, rereadError} = outcome;
+      // Stopped while waiting for the rate limit: that PUT never left (its attempt line says it was about to).
+      if (error.notSent) {
+        await settle(
+          index,
+          tenant,
+          {outcome: 'not-sent', status: null, error, puts: puts - outcome.puts},
+          attemptId,
+        );
+        return;
+      }
       const untouched = pricingAfter?.mode === 'trial' && pricingAfter.version === tenant.pricing_version;
       // A 429 was not processed: after the pause (the re-read waited it out), sent again only while untouched.
       if (error.status === 429 && untouched && resend < rateLimitedResends) {
@@ -435,6 +460,15 @@ async function run(
   });
   // Counted first, so that a resumed run's progress starts where the last one ended.
   for (const result of out) if (result) request.onResult?.(result);
+  // The kind of every tenant still to do, 100 a request: only customers are switched, whatever a hand edit put in
+  // the plan. When the kinds cannot be read, the pricing read before each PUT still guards.
+  const kinds = new Map<string, string>();
+  try {
+    const ids = open.map((index) => plan.tenants[index]?.id ?? '');
+    for (const tenant of await client.getTenants(ids, stop)) kinds.set(tenant.id, tenant.kind);
+  } catch {
+    // Read again per tenant below (its pricing).
+  }
   await eachAtMost(open, request.concurrency, applyOne, halted);
   // A record that could not be written stops the run (no switch without its record), but what was switched is
   // reported as switched all the same: the report is returned, not thrown away.

@@ -8,7 +8,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {modeText, otherOwner} from './ownership.js';
@@ -72,7 +72,8 @@ export function writePlanFile(path: string, text: string): void {
       constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
       0o600,
     );
-    writeSync(descriptor, text);
+    // writeFileSync on a descriptor writes it all or throws (a short write on a full disk is not success).
+    writeFileSync(descriptor, text);
     fsyncSync(descriptor);
     closeSync(descriptor);
     descriptor = undefined;
