@@ -1,4 +1,3 @@
-import {createInterface} from 'node:readline/promises';
 import {
   type ApplyReport,
   AuditLog,
@@ -13,7 +12,6 @@ import {
   type Plan,
   PlanFileError,
   PlanFormatError,
-  PlatformError,
   ProgressTally,
   parsePlan,
   planDigest,
@@ -35,6 +33,7 @@ import {
 import {keepHeapSmall} from './heap.js';
 import type {CommandIo, ShowApplyProgress} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
+import {ask} from './prompt.js';
 import {openSession, type SignInFlags} from './session.js';
 
 export interface ApplyFlags extends SignInFlags {
@@ -292,24 +291,7 @@ async function confirmed(count: number, settled: number, plan: Plan, io: Command
       'Not reversible. Tenants that changed since the plan are refused by the platform, not switched.',
     ].join('\n')}\n`,
   );
-  const prompt = createInterface({
-    input: io.stdin,
-    output: io.stderr as NodeJS.WritableStream,
-    terminal: true,
-  });
-  const asked = new AbortController();
-  prompt.on('SIGINT', () => asked.abort());
-  try {
-    const answer = await prompt.question(`Type ${count} to confirm, anything else cancels: `, {
-      signal: AbortSignal.any([io.interrupt, asked.signal]),
-    });
-    // 1,324 and 1 324 are the number too.
-    return answer.replace(/[\s,._']/g, '') === String(count);
-  } catch {
-    // Ctrl+D (the input ended) is no answer: not confirmed. Ctrl+C is an interruption.
-    if (!io.interrupt.aborted && !asked.signal.aborted) return false;
-    throw new PlatformError('aborted', 'Interrupted at the confirmation.');
-  } finally {
-    prompt.close();
-  }
+  const answer = await ask(`Type ${count} to confirm, anything else cancels: `, io);
+  // 1,324 and 1 324 are the number too; Ctrl+D (no answer) is not confirmed.
+  return answer !== undefined && answer.replace(/[\s,._']/g, '') === String(count);
 }

@@ -1,4 +1,3 @@
-import {createInterface} from 'node:readline/promises';
 import {
   AuditLog,
   type ConfirmedSwitch,
@@ -9,7 +8,6 @@ import {
   exitCodeOfSwitch,
   hasHiddenCharacters,
   interruptedText,
-  PlatformError,
   type Pricing,
   pricingOf,
   printable,
@@ -25,6 +23,7 @@ import {
 } from '../procedure/index.js';
 import type {CommandIo} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
+import {ask} from './prompt.js';
 import {openSession, type SignInFlags} from './session.js';
 
 export interface SwitchFlags extends SignInFlags {
@@ -177,23 +176,7 @@ async function confirmed(name: string, tenantName: string, io: CommandIo): Promi
       {reason: 'confirmation-needed'},
     );
   }
-  const prompt = createInterface({
-    input: io.stdin,
-    output: io.stderr as NodeJS.WritableStream,
-    terminal: true,
-  });
-  // On a terminal readline takes Ctrl+C itself: it is an interruption, as anywhere else.
-  const asked = new AbortController();
-  prompt.on('SIGINT', () => asked.abort());
-  try {
-    const answer = await prompt.question(
-      `Type the tenant's name (${name}) to confirm, anything else cancels: `,
-      {signal: AbortSignal.any([io.interrupt, asked.signal])},
-    );
-    return confirmsName(answer, tenantName);
-  } catch {
-    throw new PlatformError('aborted', 'Interrupted at the confirmation.');
-  } finally {
-    prompt.close();
-  }
+  const answer = await ask(`Type the tenant's name (${name}) to confirm, anything else cancels: `, io);
+  // Ctrl+D (no answer) is not confirmed.
+  return answer !== undefined && confirmsName(answer, tenantName);
 }

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import {join} from 'node:path';
 import {jsonText} from '../platform/index.js';
+import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
@@ -126,12 +127,12 @@ export class AuditLog {
     try {
       ensurePrivateFolder(this.directory);
     } catch (error) {
-      throw new AuditWriteError(this.path, reasonOf(error));
+      throw new AuditWriteError(this.path, fileProblem(error));
     }
     try {
       return await Journal.open(this.path);
     } catch (error) {
-      throw new AuditWriteError(this.path, error instanceof JournalError ? error.reason : reasonOf(error));
+      throw new AuditWriteError(this.path, error instanceof JournalError ? error.reason : fileProblem(error));
     }
   }
 
@@ -155,7 +156,7 @@ export class AuditLog {
       fsyncSync(descriptor);
     } catch (error) {
       if (error instanceof AuditWriteError) throw error;
-      throw new AuditWriteError(this.path, reasonOf(error));
+      throw new AuditWriteError(this.path, fileProblem(error));
     } finally {
       if (descriptor !== undefined) closeSync(descriptor);
     }
@@ -171,7 +172,7 @@ export class AuditLog {
       text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as {code?: string}).code === 'ENOENT') return {entries: [], unreadable: 0};
-      throw new AuditWriteError(this.path, reasonOf(error), 'read');
+      throw new AuditWriteError(this.path, fileProblem(error), 'read');
     }
     const entries: AuditEntry[] = [];
     const attempts = new Map<string, number>();
@@ -227,27 +228,6 @@ function parse(raw: string): AuditLine | undefined {
   }
   const whole = (line.kind === 'cancelled' || line.kind === undefined) && typeof line.outcome === 'string';
   return whole ? ({...line, kind: 'cancelled'} as unknown as AuditWhole) : undefined;
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as {code?: string}).code;
-  switch (code) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-    case 'ENOTFILE':
-    case 'ENXIO':
-      return 'it is not a regular file';
-    case 'ELOOP':
-      return 'it is a symbolic link, which is never followed';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 function endsWithNewline(descriptor: number): boolean {

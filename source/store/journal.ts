@@ -1,6 +1,7 @@
 import {constants, type promises as fs} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {jsonText} from '../platform/index.js';
+import {fileProblem} from './file-problem.js';
 
 /** A journal that cannot be opened, written or read: the message names the file and the cause. */
 export class JournalError extends Error {
@@ -62,7 +63,7 @@ export class Journal {
       return new Journal(path, handle, stat.size, last);
     } catch (error) {
       await handle?.close();
-      throw new JournalError(path, reasonOf(error));
+      throw new JournalError(path, fileProblem(error));
     }
   }
 
@@ -95,7 +96,7 @@ export class Journal {
         await this.handle.datasync();
         for (const line of batch) line.done();
       } catch (error) {
-        const failure = new JournalError(this.path, reasonOf(error));
+        const failure = new JournalError(this.path, fileProblem(error));
         for (const line of batch) line.failed(failure);
       }
     }
@@ -118,7 +119,7 @@ export async function readJournal(
     }
   } catch (error) {
     if ((error as {code?: string}).code === 'ENOENT') return {lines: [], unreadable: 0};
-    throw new JournalError(path, reasonOf(error));
+    throw new JournalError(path, fileProblem(error));
   }
   const lines: Record<string, unknown>[] = [];
   let unreadable = 0;
@@ -136,24 +137,4 @@ export async function readJournal(
     unreadable += 1;
   }
   return {lines, unreadable};
-}
-
-function reasonOf(error: unknown): string {
-  switch ((error as {code?: string}).code) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-    case 'ENOTFILE':
-    case 'ENXIO':
-      return 'it is not a regular file';
-    case 'ELOOP':
-      return 'it is a symbolic link, which is never followed';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

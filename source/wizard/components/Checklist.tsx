@@ -3,6 +3,7 @@ import {useRef, useState} from 'react';
 import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
 import {theme} from '../theme.js';
+import {listWindow, pageOf} from './list-window.js';
 
 export interface ChecklistItem {
   readonly id: string;
@@ -74,7 +75,7 @@ export function Checklist({
   const apply = (raw: string, current: Shown): Shown | 'done' | 'escape' | undefined => {
     let {index, checked, filter, filtering} = current;
     const rows = rowsFor(filter);
-    const page = Math.max(1, Math.min(limit, rows.length));
+    const page = pageOf(limit, rows.length);
     if (raw === '\u001b') {
       if (!filtering && filter === '') return 'escape';
       return {index: 0, checked, filter: '', filtering: false};
@@ -134,9 +135,7 @@ export function Checklist({
 
   const rows = rowsFor(shown.filter);
   const index = Math.min(shown.index, Math.max(0, rows.length - 1));
-  const page = Math.max(1, Math.min(limit, rows.length));
-  const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
-  const visible = rows.slice(start, start + page);
+  const {start, visible} = listWindow(rows, index, limit);
   const checkedCount = items.filter((item) => shown.checked.has(item.id)).length;
   const flaggedCount = items.filter((item) => item.flagged && shown.checked.has(item.id)).length;
   return (

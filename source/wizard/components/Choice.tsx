@@ -3,6 +3,7 @@ import {useRef, useState} from 'react';
 import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
 import {theme} from '../theme.js';
+import {listWindow, pageOf} from './list-window.js';
 
 export interface ChoiceProps<V> {
   readonly items: ReadonlyArray<{readonly label: string; readonly value: V}>;
@@ -65,7 +66,7 @@ export function Choice<V>({
       if (item) onSelect(item.value);
       return;
     }
-    const page = Math.max(1, Math.min(limit, rows.length));
+    const page = pageOf(limit, rows.length);
     const move = moves[raw];
     if (move && rows.length > 0) index = move(index, rows.length, page);
     else if (filterable && (raw === '\u007f' || raw === '\b')) filter = filter.slice(0, -1);
@@ -79,10 +80,8 @@ export function Choice<V>({
 
   const rows = rowsFor(shown.filter);
   const index = Math.min(shown.index, Math.max(0, rows.length - 1));
-  const page = Math.max(1, Math.min(limit, rows.length));
-  // The window keeps the selection in view, as near its middle as the ends of the list allow.
-  const start = Math.min(Math.max(0, index - Math.floor(page / 2)), Math.max(0, rows.length - page));
-  const visible = rows.slice(start, start + page);
+  const page = pageOf(limit, rows.length);
+  const {start, visible} = listWindow(rows, index, limit);
   return (
     <Box flexDirection="column" aria-role="list">
       {visible.map((item, offset) => {
