@@ -373,7 +373,7 @@ describe('tenant-mode apply', () => {
   });
 
   it('usage: a missing or unreadable plan, --check with --dry-run, a bad --concurrency: exit 2, nothing sent', async () => {
-    const {cli, puts, folder} = await world();
+    const {cli, puts, folder, sandbox} = await world();
     const none = await cli(['apply']);
     expect(none).toMatchObject({
       code: 2,
@@ -391,6 +391,12 @@ describe('tenant-mode apply', () => {
     expect(both).toMatchObject({code: 2, stderr: expect.stringContaining('give one')});
     const concurrency = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0']);
     expect(concurrency.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0)');
+    const forgotten = await runInProcess(
+      ['apply', 'plan.json', '--url', '--client-id', 'x'],
+      {},
+      {clock: sandbox.clock},
+    );
+    expect(forgotten).toMatchObject({code: 2, stderr: expect.stringContaining('--url needs a value')});
     const hex = await cli(['apply', join(folder, 'other.json'), '--concurrency', '0x10']);
     expect(hex.stderr).toContain('--concurrency must be a whole number from 1 to 32 (got 0x10)');
     writeFileSync(join(folder, 'empty.json'), '\n', {mode: 0o600});

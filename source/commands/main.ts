@@ -251,7 +251,8 @@ function parseProblem(error: Error & {code?: string}): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Unknown flag ${flag}. See tenant-mode --help.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(error.message)
+      // "argument missing" at the end; "ambiguous" when the next word is a flag (`--url --client-id X`).
+      return /argument missing|ambiguous/.test(error.message)
         ? `${flag.replace(/^-(\w)$/, '-$1')} needs a value. See tenant-mode --help.`
         : `${flag} takes no value. See tenant-mode --help.`;
     default:

@@ -57,24 +57,29 @@ export class TenantLock {
 /** Creates the lock with our pid in it, whole; false when a lock is already there. */
 function create(path: string): boolean {
   const temporary = `${path}.${process.pid}.tmp`;
-  const descriptor = openSync(
-    temporary,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
-    0o600,
-  );
   try {
-    writeSync(descriptor, `${process.pid}\n`);
-  } finally {
-    closeSync(descriptor);
-  }
-  try {
+    const descriptor = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+      0o600,
+    );
+    try {
+      writeSync(descriptor, `${process.pid}\n`);
+    } finally {
+      closeSync(descriptor);
+    }
     linkSync(temporary, path);
     return true;
   } catch (error) {
     if ((error as {code?: string}).code === 'EEXIST') return false;
     throw error;
   } finally {
-    unlinkSync(temporary);
+    // Never left behind, whatever failed (a full disk while writing it, say).
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created.
+    }
   }
 }
 
