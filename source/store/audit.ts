@@ -1,15 +1,7 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  readSync,
-  writeSync,
-} from 'node:fs';
+import {closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {jsonText} from '../platform/index.js';
+import {appendOnlyFlags} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
 import {ensurePrivateFolder} from './private-folder.js';
@@ -141,15 +133,7 @@ export class AuditLog {
     let descriptor: number | undefined;
     try {
       ensurePrivateFolder(this.directory);
-      descriptor = openSync(
-        this.path,
-        constants.O_RDWR |
-          constants.O_APPEND |
-          constants.O_CREAT |
-          constants.O_NOFOLLOW |
-          constants.O_NONBLOCK,
-        0o600,
-      );
+      descriptor = openSync(this.path, appendOnlyFlags, 0o600);
       if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
       const text = `${jsonText(line)}\n`;
       writeSync(descriptor, endsWithNewline(descriptor) ? text : `\n${text}`);

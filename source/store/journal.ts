@@ -1,6 +1,7 @@
 import {constants, type promises as fs} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {jsonText} from '../platform/index.js';
+import {appendOnlyFlags} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 
 /** A journal that cannot be opened, written or read: the message names the file and the cause. */
@@ -44,15 +45,7 @@ export class Journal {
   static async open(path: string): Promise<Journal> {
     let handle: fs.FileHandle | undefined;
     try {
-      handle = await open(
-        path,
-        constants.O_RDWR |
-          constants.O_APPEND |
-          constants.O_CREAT |
-          constants.O_NOFOLLOW |
-          constants.O_NONBLOCK,
-        0o600,
-      );
+      handle = await open(path, appendOnlyFlags, 0o600);
       const stat = await handle.stat();
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
       let last: number | undefined;

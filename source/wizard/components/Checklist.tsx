@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
-import {theme} from '../theme.js';
+import {ListRow} from './ListRow.js';
 import {listWindow, pageOf} from './list-window.js';
 
 export interface ChecklistItem {
@@ -151,20 +151,12 @@ export function Checklist({
             aria-state={{selected: isSelected, checked: isChecked}}
             aria-label={`${start + offset + 1} of ${rows.length}: ${name}, ${isChecked ? 'in the plan' : 'left out'}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
           >
-            <Box flexShrink={0}>
-              <Text aria-hidden color={theme.accent}>
-                {isSelected ? '❯ ' : '  '}
-              </Text>
-              <Text aria-hidden>{isChecked ? '[x] ' : '[ ] '}</Text>
-            </Box>
-            <Text>
-              <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
-                {name}
-              </Text>
-              {rest.length > 0 && (isSelected || !detailsOnlyWhenSelected) ? (
-                <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text>
-              ) : null}
-            </Text>
+            <ListRow
+              label={item.label}
+              isSelected={isSelected}
+              marker={isChecked ? '[x] ' : '[ ] '}
+              showDetails={isSelected || !detailsOnlyWhenSelected}
+            />
           </Box>
         );
       })}

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
-import {theme} from '../theme.js';
+import {ListRow} from './ListRow.js';
 import {listWindow, pageOf} from './list-window.js';
 
 export interface ChoiceProps<V> {
@@ -96,17 +96,11 @@ export function Choice<V>({
             aria-state={{selected: isSelected}}
             aria-label={`${start + offset + 1} of ${rows.length}: ${name}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
           >
-            <Text aria-hidden color={theme.accent}>
-              {isSelected ? '❯ ' : '  '}
-            </Text>
-            <Text>
-              <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
-                {name}
-              </Text>
-              {rest.length > 0 && (isSelected || !detailsOnlyWhenSelected) ? (
-                <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text>
-              ) : null}
-            </Text>
+            <ListRow
+              label={item.label}
+              isSelected={isSelected}
+              showDetails={isSelected || !detailsOnlyWhenSelected}
+            />
           </Box>
         );
       })}
