@@ -94,6 +94,7 @@ export async function runApplyCommand(
       },
       io.interrupt,
     );
+    keepHeapSmall();
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     const now = io.clock.now();
     const refusal = planRefusal(

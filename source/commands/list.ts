@@ -31,12 +31,13 @@ export async function runListCommand(
         exitCodes.usage,
       );
     }
+    keepHeapSmall();
     const session = await openSession(options, io, output);
     output.progress("Reading the customers in your tenant's subtree…");
     const rows = await listCustomers(session, {
       mode: options.mode as PricingMode | undefined,
       signal,
-      onPage: keepHeapSmall,
+      onPage: () => keepHeapSmall(20),
     });
     const now = io.clock.now();
     const describe = (row: CustomerRow): string => {

@@ -70,6 +70,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
       lastSaid = io.clock.now();
       output.note(`The platform asks to slow down (429): every request waits ${Math.ceil(ms / 1000)} s.`);
     });
+    keepHeapSmall();
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
     const {planned, endingBefore} = await readCandidates(session, day, {signal, onProgress: keepHeapSmall});
