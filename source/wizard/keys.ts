@@ -16,8 +16,10 @@ export const keyNames = {
   move: '↑↓',
   plan: 'Ctrl+P',
   toggle: 'Space',
-  all: 'a',
-  none: 'n',
+  // Not letters: on a checklist any letter starts the filter, so that "Acme" or "Northwind" typed is looked for
+  // (Midnight Commander's keys for marking a group).
+  all: '+',
+  none: '-',
   filter: '/',
 } as const;
 

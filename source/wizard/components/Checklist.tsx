@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {printable, searchKey} from '../../procedure/index.js';
 import {useKeys} from '../key-router.js';
+import {keyNames} from '../keys.js';
 import {ListRow} from './ListRow.js';
 import {listWindow, pageOf} from './list-window.js';
 
@@ -43,10 +44,9 @@ interface Shown {
 }
 
 /**
- * A list of items to check: ↑↓ PgUp/PgDn Home/End move, Space checks or unchecks, `a` checks all the rows shown,
- * `n` none, `/` (or any other letter) starts a filter (typed text, Backspace, Ctrl+U; Enter ends it, Esc clears
- * it), Enter is done. As in Choice, the
- * state lives in a ref too, so that keys faster than a render all count.
+ * A list of items to check: ↑↓ PgUp/PgDn Home/End move, Space checks or unchecks, `+` checks all the rows shown,
+ * `-` unchecks them, `/` or any letter starts a filter (typed text, Backspace, Ctrl+U; Enter ends it, Esc clears
+ * it), Enter is done. As in Choice, the state lives in a ref too, so that keys faster than a render all count.
  */
 export function Checklist({
   items,
@@ -101,16 +101,16 @@ export function Checklist({
       if (next.has(item.id)) next.delete(item.id);
       else next.add(item.id);
       checked = next;
-    } else if (raw === 'a' || raw === 'n') {
+    } else if (raw === keyNames.all || raw === keyNames.none) {
       const next = new Set(checked);
       for (const item of rows) {
-        if (raw === 'a') next.add(item.id);
+        if (raw === keyNames.all) next.add(item.id);
         else next.delete(item.id);
       }
       checked = next;
     } else if (raw === '/') filtering = true;
-    // Any other letter starts the filter with it, as in the other lists: a name typed is looked for, and never
-    // taken for keys.
+    // Any letter (any text but the keys above) starts the filter with it, as in the other lists: a name typed is
+    // looked for, and never taken for keys.
     else if (isText(raw)) return {index: 0, checked, filter: raw, filtering: true};
     else return undefined;
     return {index: Math.max(0, index), checked, filter, filtering};
