@@ -21,12 +21,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP'] as const) {
 // A reader that went away (`tenant-mode switch … --json | true`) must not turn a switch's exit code into 1.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 // The process's stream, but silent once the terminal has hung up (a prompt needs the stream itself, hence a proxy).
-const quietAfterHangUp = (stream: NodeJS.WriteStream, keepsDocuments = false): NodeJS.WriteStream =>
+const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
   new Proxy(stream, {
     get(target, property) {
-      // stdout into a pipe or a file carries a --json document for a script: still written after SIGHUP (only the
-      // terminal is gone). Text for people is not.
-      const silent = () => hungUp && !(keepsDocuments && !target.isTTY);
+      // Only the terminal is gone: a stream into a pipe or a file (a --json document for a script, a cron job's
+      // log of what was sent) is still written after SIGHUP.
+      const silent = () => hungUp && target.isTTY;
       if (property === 'write')
         return (...args: Parameters<typeof target.write>) => silent() || target.write(...args);
       if (property === 'isTTY') return target.isTTY && !hungUp;
@@ -39,7 +39,7 @@ const quietAfterHangUp = (stream: NodeJS.WriteStream, keepsDocuments = false): N
 setMaxListeners(100, interrupt.signal);
 
 const io: CommandIo = {
-  stdout: quietAfterHangUp(process.stdout, true),
+  stdout: quietAfterHangUp(process.stdout),
   stderr: quietAfterHangUp(process.stderr),
   stdin: process.stdin,
   env: process.env,

@@ -132,6 +132,39 @@ describe('switch on a terminal', () => {
   });
 });
 
+describe('SIGHUP on a terminal', () => {
+  it('during the PUT: exit 129, not one more byte to the gone terminal, the outcome in the audit log', async () => {
+    const {startSandbox} = await import('../source/sandbox/index.js');
+    const {AuditLog} = await import('../source/store/index.js');
+    const {systemClock} = await import('../source/clock.js');
+    const {tenantId} = await import('./helpers/sandbox.js');
+    const sandbox = await startSandbox({clock: systemClock});
+    const config = join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c');
+    try {
+      const path = `/tenants/${tenantId(sandbox, 'Acme Corp')}/pricing`;
+      sandbox.faults.add({method: 'PUT', path, delayMs: 3000, times: 1});
+      const session = inTerminal(
+        `${process.execPath} ${cli} switch 'Acme Corp' --yes --url ${sandbox.url} --client-id ${sandbox.clientId}`,
+        {TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret, TENANT_MODE_CONFIG_DIR: config},
+      );
+      for (let tries = 0; tries < 500; tries++) {
+        if (sandbox.requests.some((request) => request.method === 'PUT')) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const before = session.output();
+      expect(before).toContain('Request: PUT');
+      const {execFileSync} = await import('node:child_process');
+      execFileSync('pkill', ['-HUP', '-P', String(session.child.pid), '-x', 'tenant-mode']);
+      expect(await session.exit).toBe(129);
+      expect(session.output()).toBe(before);
+      expect(new AuditLog(config).read().entries.map((entry) => entry.outcome)).toEqual(['unknown']);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('apply on a terminal', () => {
   it('asks for the number of tenants, draws the progress, ends with the table', async () => {
     const {startSandbox} = await import('../source/sandbox/index.js');
