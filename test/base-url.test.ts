@@ -23,8 +23,25 @@ describe('data center URL', () => {
     ['https://user:pw@eu2-cloud.acronis.com', 'must not carry a user name or password'],
     ['https://eu2-cloud.acronis.com/?x=1', 'must not have a query'],
     ['https://', 'is not a URL'],
+    ['https://eu2', '"https://eu2" has no dot'],
+    ['http://intranet:8080', 'must be a full host name'],
   ])('refuses %s', (input, message) => {
     expect(() => normalizeBaseUrl(input)).toThrow(PlatformError);
     expect(() => normalizeBaseUrl(input)).toThrow(message);
+  });
+
+  it.each([
+    // A client secret pasted into --url: refused before any request (a DNS error would name it), and not repeated.
+    ['Zx8vQ2mN7pL4kR9tW3yB6cD1fG5hJ0sA'],
+    ['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6/+='],
+  ])('refuses a word without a dot and does not repeat it: %s', (secret) => {
+    let message = '';
+    try {
+      normalizeBaseUrl(secret);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/full host name|is not a URL/);
+    expect(message).not.toContain(secret.slice(0, 12));
   });
 });

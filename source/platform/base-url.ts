@@ -19,7 +19,15 @@ export function normalizeBaseUrl(input: string): string {
   } catch {
     throw new PlatformError(
       'invalid-input',
-      `"${input}" is not a URL. Expected a data center such as https://eu2-cloud.acronis.com.`,
+      `${quoted(text)} is not a URL. Expected a data center such as https://eu2-cloud.acronis.com.`,
+    );
+  }
+  // A data center is a full host name. One word without a dot is more likely something pasted in the wrong
+  // place, a client secret among them: refused before any request, and not repeated (a DNS error would print it).
+  if (!url.hostname.includes('.') && !url.hostname.startsWith('[') && !isLoopbackHost(url.hostname)) {
+    throw new PlatformError(
+      'invalid-input',
+      `The data center must be a full host name such as https://eu2-cloud.acronis.com; ${quoted(text)} has no dot${quoted(text) === 'the value given' ? ' (not repeated here, in case it is a secret pasted in the wrong place)' : ''}.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -51,6 +59,11 @@ export function normalizeBaseUrl(input: string): string {
     );
   }
   return `${url.origin}/api/2`;
+}
+
+/** What the operator typed, for a message, unless it could be a secret pasted in the wrong place: no dot, no "://". */
+function quoted(text: string): string {
+  return text.includes('.') || text.includes('://') ? `"${text}"` : 'the value given';
 }
 
 /** The host (and port) of a data center as the operator gave it, for messages; the text itself if not a URL. */
