@@ -155,6 +155,9 @@ for (const {latency, cached, goal} of !want('switch')
   }
   // The n-th customer in trial: the sandbox's `--tenants` puts every third one (3, 6, 9, …) in production.
   const name = (index) => `Customer ${String(index + 1 + Math.floor(index / 2)).padStart(5, '0')}`;
+  /** The seed's procedure for the n-th trial customer. */
+  const seedSwitch = (index) =>
+    run('python3', ['scripts/bench/seed-switch.py', box.url, box.client_id, box.client_secret, name(index)]);
   const [ours, seed] = await interleaved(
     10,
     (index) =>
@@ -163,14 +166,7 @@ for (const {latency, cached, goal} of !want('switch')
         [cli, 'switch', name(2 * index), '--yes', '--json', ...(cached ? [] : flags)],
         cached ? {TENANT_MODE_CONFIG_DIR: config} : env,
       ),
-    (index) =>
-      run('python3', [
-        'scripts/bench/seed-switch.py',
-        box.url,
-        box.client_id,
-        box.client_secret,
-        name(2 * index + 1),
-      ]),
+    (index) => seedSwitch(2 * index + 1),
   );
   row(
     `switch NAME --yes, ${latency} ms/answer, ${cached ? 'cached token' : 'no cached token'}`,
@@ -188,14 +184,7 @@ for (const {latency, cached, goal} of !want('switch')
           TENANT_MODE_CONFIG_DIR: config,
           NODE_EXTRA_CA_CERTS: undefined,
         }),
-      (index) =>
-        run('python3', [
-          'scripts/bench/seed-switch.py',
-          box.url,
-          box.client_id,
-          box.client_secret,
-          name(2 * index + 41),
-        ]),
+      (index) => seedSwitch(2 * index + 41),
     );
     row('  the same without NODE_EXTRA_CA_CERTS', oursAlone, seedAgain, 'seed script (Python)');
   }
