@@ -289,7 +289,10 @@ describe('tenant-mode apply', () => {
       outcome: 'changed-since-plan',
       status: 409,
       puts: 1,
+      now_named: 'Fabrikam Retail',
     });
+    // The table names it as the platform does now, as the check did.
+    expect(run.stderr).toContain('Fabrikam Stores (now named Fabrikam Retail)');
     expect(run.stderr).toContain('changed since the plan: not switched, plan again');
     expect(mode('Acme Corp')).toBe('trial');
     expect(fabrikam.pricing.mode).toBe('trial');

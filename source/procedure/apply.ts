@@ -60,7 +60,7 @@ export interface TenantResult<Outcome = ApplyOutcome> {
   readonly puts: number;
   /** Recorded by an earlier run of the same plan, and left alone by this one. */
   readonly earlier?: boolean;
-  /** `--check`: the tenant's name on the platform now, when it is not the plan's. */
+  /** The tenant's name on the platform now, when it is not the plan's (read by `--check`, and by apply first). */
   readonly nowNamed?: string;
 }
 
@@ -463,9 +463,14 @@ async function run(
   // The kind of every tenant still to do, 100 a request: only customers are switched, whatever a hand edit put in
   // the plan. When the kinds cannot be read, the pricing read before each PUT still guards.
   const kinds = new Map<string, string>();
+  // The same answer carries each tenant's name now: the table says when it is no longer the plan's.
+  const names = new Map<string, string>();
   try {
     const ids = open.map((index) => plan.tenants[index]?.id ?? '');
-    for (const tenant of await client.getTenants(ids, stop)) kinds.set(tenant.id, tenant.kind);
+    for (const tenant of await client.getTenants(ids, stop)) {
+      kinds.set(tenant.id, tenant.kind);
+      names.set(tenant.id, tenant.name);
+    }
   } catch {
     // Read again per tenant below (its pricing).
   }
@@ -476,9 +481,11 @@ async function run(
     ? `${journalFailure instanceof JournalError || journalFailure instanceof AuditWriteError ? journalFailure.message : String(journalFailure)} The apply stopped: no switch is sent without its record.`
     : undefined;
   return {
-    results: plan.tenants.map(
-      (tenant, index) => out[index] ?? {tenant, outcome: 'not-sent', status: null, puts: 0},
-    ),
+    results: plan.tenants.map((tenant, index) => {
+      const result = out[index] ?? {tenant, outcome: 'not-sent' as const, status: null, puts: 0};
+      const now = names.get(tenant.id);
+      return now !== undefined && now !== tenant.name ? {...result, nowNamed: now} : result;
+    }),
     stopped: recordProblem
       ? 'record'
       : stop.aborted
