@@ -9,13 +9,14 @@ const lines = (frame: string) => frame.split('\n');
 
 describe('the confirm step in any terminal', () => {
   it.each([
-    [40, 15],
-    [60, 20],
-    [80, 24],
-    [120, 40],
+    [40, 12, false],
+    [40, 15, false],
+    [60, 20, true],
+    [80, 24, true],
+    [120, 40, true],
   ])(
-    'at %i×%i: every warning, the exact request with its UUID whole, and the prompt fit',
-    async (columns, rows) => {
+    'at %i×%i: every warning and the prompt fit, a wrong name too; the exact request with its UUID whole: %s',
+    async (columns, rows, withRequest) => {
       const name = `Sized ${columns}x${rows}`;
       sandbox.current.world.addTenant({name, kind: 'customer', parentId: sandbox.current.tenantId});
       const wizard = start({columns, rows});
@@ -25,26 +26,55 @@ describe('the confirm step in any terminal', () => {
       const frame = await wizard.waitFor('Name:');
       expect(lines(frame).length).toBeLessThanOrEqual(rows);
       expect(lines(frame).every((line) => line.length <= columns)).toBe(true);
+      expect(frame).toContain('Confirm the switch');
       expect(frame).toContain('Not reversible');
       expect(frame).toMatch(/November 2026/);
-      expect(frame).toContain('PUT /api/2/tenants/');
-      expect(lines(frame).some((line) => line.includes(tenantId(sandbox.current, name)))).toBe(true);
-      expect(frame).toContain('"mode":"production"');
       expect(frame).toContain(name);
+      if (withRequest) {
+        expect(frame).toContain('PUT /api/2/tenants/');
+        expect(lines(frame).some((line) => line.includes(tenantId(sandbox.current, name)))).toBe(true);
+        expect(frame).toContain('"mode":"production"');
+      } else {
+        expect(frame).not.toContain('PUT /api/2/tenants/');
+      }
+      // A wrong name adds its message; the title and every warning stay on screen.
+      wizard.instance.stdin.write('Sized\r');
+      const wrong = await wizard.waitFor(/not the name/i);
+      expect(lines(wrong).length).toBeLessThanOrEqual(rows);
+      expect(lines(wrong).every((line) => line.length <= columns)).toBe(true);
+      expect(wrong).toContain('Confirm the switch');
+      expect(wrong).toContain('Not reversible');
+      expect(wrong).toMatch(/November 2026/);
     },
   );
 
-  it('below 40×15 it says how large it needs to be, and cannot be confirmed', async () => {
-    const wizard = start({columns: 40, rows: 14});
+  it('below 40×12 it says how large it needs to be, takes no key, and keeps what was typed', async () => {
+    sandbox.current.world.addTenant({name: 'Small Co', kind: 'customer', parentId: sandbox.current.tenantId});
+    const wizard = start({columns: 40, rows: 15});
     await wizard.signInToSandbox();
-    await wizard.chooseTenant('Acme Corp');
+    await wizard.chooseTenant('Small Co');
     await wizard.press(keys.enter);
+    await wizard.waitFor('Name:');
+    wizard.instance.stdin.write('Small');
+    await wizard.waitFor('Name: Small');
+    wizard.resize({rows: 11});
     const frame = await wizard.waitFor('Enlarge the terminal');
-    expect(frame.replace(/\s+/g, ' ')).toContain('this step needs 40×15 (it is 40×14)');
+    expect(frame.replace(/\s+/g, ' ')).toContain('this step needs 40×12 (it is 40×11)');
     expect(frame).not.toContain('Name:');
-    // Made larger, the step is drawn whole.
-    wizard.resize({rows: 20});
-    expect(await wizard.waitFor('Name:')).toContain('Not reversible');
+    // Typed unseen, the rest of the name and Enter do nothing: no switch is confirmed on a step not shown.
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write(' Co\r');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wizard.frame()).toContain('Enlarge the terminal');
+    expect(sandbox.current.requests.slice(from).filter((request) => request.method === 'PUT')).toHaveLength(
+      0,
+    );
+    // Made larger, the step is drawn whole again, with what was typed before.
+    wizard.resize({rows: 12});
+    const again = await wizard.waitFor('Name: Small');
+    expect(again).toContain('Not reversible');
+    wizard.instance.stdin.write(' Co\r');
+    await wizard.waitFor('is now in production');
   });
 });
 

@@ -1,4 +1,4 @@
-import {createContext, type ReactNode, useContext, useRef} from 'react';
+import {createContext, type ReactNode, useContext, useEffect, useRef} from 'react';
 import {useRawInput} from './use-raw-input.js';
 
 type KeyHandler = (raw: string) => void;
@@ -31,10 +31,34 @@ export function KeyRouter({
   return <Target.Provider value={target}>{children}</Target.Provider>;
 }
 
-/** Claims the keys for this field or list while it is rendered active (the last one rendered wins). */
+const Paused = createContext(false);
+
+/**
+ * Keys paused for what is inside: a step kept in place but not shown (the terminal too small for it) keeps what
+ * was typed, and takes no key it could act on unseen.
+ */
+export function KeysPaused({paused, children}: {readonly paused: boolean; readonly children: ReactNode}) {
+  return <Paused.Provider value={paused}>{children}</Paused.Provider>;
+}
+
+/**
+ * Claims the keys for this field or list while it is rendered active (the last one rendered wins), and gives
+ * them up when it is no longer active, paused, or gone: a key never reaches a field that is not on screen (an
+ * Enter typed at a step hidden by a too-small terminal once confirmed a switch unseen).
+ */
 export function useKeys(handler: KeyHandler, isActive = true): void {
   const target = useContext(Target);
+  const paused = useContext(Paused);
   const latest = useRef(handler);
   latest.current = handler;
-  if (isActive) target.current = (raw) => latest.current(raw);
+  const claim = useRef<KeyHandler>(undefined);
+  claim.current ??= (raw) => latest.current(raw);
+  if (isActive && !paused) target.current = claim.current;
+  else if (target.current === claim.current) target.current = undefined;
+  useEffect(
+    () => () => {
+      if (target.current === claim.current) target.current = undefined;
+    },
+    [target],
+  );
 }

@@ -9,8 +9,8 @@ export interface Layout {
   readonly compact: boolean;
 }
 
-/** The smallest terminals a step is drawn in whole; below them the step says how large it needs to be. */
-export const smallest = {step: {columns: 40, rows: 12}, confirm: {columns: 40, rows: 15}} as const;
+/** The smallest terminal a step is drawn in whole; below it the step says how large it needs to be. */
+export const smallest = {step: {columns: 40, rows: 12}} as const;
 
 const fallback: Layout = {columns: 80, rows: 24, compact: false};
 const LayoutContext = createContext<Layout>(fallback);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {KeysPaused} from '../key-router.js';
 import {everywhereHints, type Hint} from '../keys.js';
 import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
 import {theme} from '../theme.js';
@@ -23,7 +24,7 @@ export interface StepFrameProps {
 /**
  * Every step's screen: "Step N of 5 · Title", the account line, the body, an error, and one line of key hints. On
  * a short or narrow terminal decoration goes first (blank lines, the account line, the wizard-wide hints); below
- * the size the step needs, it says so instead of drawing a step whose warning or prompt would scroll away.
+ * the size the step needs, it says so instead.
  */
 export function StepFrame({
   step,
@@ -45,34 +46,37 @@ export function StepFrame({
       {sandbox ? <Text bold> · SANDBOX</Text> : null}
     </Text>
   );
-  if (tooSmall(layout, needs)) {
-    return (
-      <Box flexDirection="column">
-        {heading}
+  // Too small: it says so instead of drawing a step whose warning or prompt would scroll away. The step stays in
+  // place, hidden and deaf to keys, so that what was typed is there again once the terminal is larger.
+  const small = tooSmall(layout, needs);
+  const shown = small
+    ? hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C')
+    : layout.compact
+      ? hints.filter((hint) => !everywhereHints.includes(hint))
+      : hints;
+  return (
+    <Box flexDirection="column">
+      {heading}
+      {small ? (
         <Text>
           Enlarge the terminal: this step needs {needs.columns}×{needs.rows} (it is {layout.columns}×
           {layout.rows}).
         </Text>
-        <Hints hints={hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C')} />
-      </Box>
-    );
-  }
-  const shown = layout.compact ? hints.filter((hint) => !everywhereHints.includes(hint)) : hints;
-  return (
-    <Box flexDirection="column">
-      {heading}
-      {account && !layout.compact ? <Text color={theme.muted}>{account}</Text> : null}
-      <Box flexDirection="column" marginTop={gap}>
-        {children}
-      </Box>
-      {error ? (
+      ) : null}
+      {account && !layout.compact && !small ? <Text color={theme.muted}>{account}</Text> : null}
+      <KeysPaused paused={small}>
+        <Box flexDirection="column" marginTop={gap} display={small ? 'none' : 'flex'}>
+          {children}
+        </Box>
+      </KeysPaused>
+      {error && !small ? (
         <Box marginTop={gap}>
           <Flagged symbol="✘" tone="error">
             {error}
           </Flagged>
         </Box>
       ) : null}
-      <Box marginTop={gap}>
+      <Box marginTop={small ? 0 : gap}>
         <Hints hints={shown} />
       </Box>
     </Box>

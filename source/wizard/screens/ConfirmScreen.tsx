@@ -12,7 +12,7 @@ import {Flagged} from '../components/Flagged.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
-import {smallest, useLayout} from '../layout.js';
+import {useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
 
 export interface ConfirmScreenProps {
@@ -39,7 +39,10 @@ export function ConfirmScreen({
   onConfirm,
   isActive,
 }: ConfirmScreenProps) {
-  const {compact} = useLayout();
+  const {compact, rows} = useLayout();
+  // On a short terminal the request gives way to what must be seen: the warnings, the name and the field then fit
+  // 40×12, a wrong name's message included. From 20 rows, and on every terminal that is not compact, it is shown.
+  const showRequest = !compact || rows >= 20;
   const name = printable(row.tenant.name);
   const request = switchRequest(row.tenant.id, pricing.version);
   const facts = compact ? switchFactsShort(pricing, now) : switchFacts(pricing, now);
@@ -50,7 +53,6 @@ export function ConfirmScreen({
       title="Confirm the switch"
       account={account}
       error={error}
-      needs={smallest.confirm}
       hints={[hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]}
     >
       <Text>
@@ -77,7 +79,7 @@ export function ConfirmScreen({
           </Flagged>
         ))}
       </Box>
-      {compact ? (
+      {!showRequest ? null : compact ? (
         // The request, with the UUID whole on a line of its own (36 columns): never broken where it wraps.
         <Box flexDirection="column">
           <Text>
@@ -116,7 +118,9 @@ export function ConfirmScreen({
           validate={(value) =>
             confirmsName(value, row.tenant.name)
               ? undefined
-              : `That is not the name: you typed "${printable(value)}". Type ${name} (accents may be left out).`
+              : compact
+                ? 'Not the name: capitals count, accents may be left out.'
+                : `That is not the name: you typed "${printable(value)}". Type ${name} (capitals count; accents may be left out).`
           }
           onSubmit={onConfirm}
         />
