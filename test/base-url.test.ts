@@ -12,6 +12,11 @@ describe('data center URL', () => {
     ['http://127.0.0.1:8080', 'http://127.0.0.1:8080/api/2'],
     ['http://localhost:3000/api/2', 'http://localhost:3000/api/2'],
     ['http://[::1]:3000', 'http://[::1]:3000/api/2'],
+    ['http://localhost.:3000', 'http://localhost:3000/api/2'],
+    ['http://[::ffff:127.0.0.1]:3000', 'http://[::ffff:7f00:1]:3000/api/2'],
+    ['http://0x7f000001:3000', 'http://127.0.0.1:3000/api/2'],
+    ['https://eu2-cloud.acronis.com.', 'https://eu2-cloud.acronis.com/api/2'],
+    ['HTTPS://EU2-CLOUD.ACRONIS.COM/API/2', 'https://eu2-cloud.acronis.com/api/2'],
   ])('accepts %s', (input, expected) => {
     expect(normalizeBaseUrl(input)).toBe(expected);
   });
@@ -34,6 +39,10 @@ describe('data center URL', () => {
     // A client secret pasted into --url: refused before any request (a DNS error would name it), and not repeated.
     ['Zx8vQ2mN7pL4kR9tW3yB6cD1fG5hJ0sA'],
     ['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6/+='],
+    // Dots the parser makes: %2e, a full-width dot; and digits it reads as an IPv4 address.
+    ['Zx8vQ2mN7pL4%2ekR9tW3yB6cD1fG5hJ0sA'],
+    ['Zx8vQ2mN7pL4\u3002kR9tW3yB6cD1fG5hJ0sA'],
+    ['12345678901234'],
   ])('refuses a word without a dot and does not repeat it: %s', (secret) => {
     let message = '';
     try {

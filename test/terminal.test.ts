@@ -132,6 +132,21 @@ describe('switch on a terminal', () => {
   });
 });
 
+describe('a secret pasted into --url, on a terminal', () => {
+  it('is refused and never printed, not even in the progress line', async () => {
+    const secret = 'S3cr3tV4lu3xyzQ9';
+    for (const command of ['list', 'status Acme', 'switch Acme --yes']) {
+      const session = inTerminal(
+        `${process.execPath} ${cli} ${command} --url ${secret} --client-id 2b6d5f98-a539-5356-8e71-1085b4ac11c3`,
+        {TENANT_MODE_CLIENT_SECRET: 'x'},
+      );
+      expect(await session.exit).toBe(2);
+      expect(session.output()).toContain('full host name');
+      expect(session.output()).not.toContain(secret);
+    }
+  });
+});
+
 describe('SIGHUP on a terminal', () => {
   it('during the PUT: exit 129, not one more byte to the gone terminal, the outcome in the audit log', async () => {
     const {startSandbox} = await import('../source/sandbox/index.js');

@@ -2,6 +2,7 @@ import {
   askedToWait,
   CredentialStore,
   configDirectory,
+  normalizeBaseUrl,
   printable,
   type Session,
   type SignInOptions,
@@ -43,7 +44,10 @@ export async function openSession(
       exitCodes.usage,
     );
   }
-  output.progress(`Signing in to ${dataCenter}…`);
+  // The host once the URL is known to be one: a value refused below (a secret pasted into --url, say) is never
+  // printed, not even here.
+  const host = validHost(dataCenter);
+  if (host) output.progress(`Signing in to ${printable(host)}…`);
   return signIn(
     {dataCenter, clientId, secret: knownSecret},
     {
@@ -61,4 +65,13 @@ export async function openSession(
       ...extra,
     },
   );
+}
+
+/** The host (and port) of a data center URL that normalizeBaseUrl accepts; undefined for one it refuses. */
+function validHost(dataCenter: string): string | undefined {
+  try {
+    return new URL(normalizeBaseUrl(dataCenter)).host;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,8 +2,17 @@ import {PlatformError} from './errors.js';
 
 /** Hosts for which plain http is allowed: the embedded sandbox and local doubles only. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    // ::ffff:127.0.0.1 as the URL parser writes it.
+    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)
+  );
 }
 
 /**
@@ -24,7 +33,13 @@ export function normalizeBaseUrl(input: string): string {
   }
   // A data center is a full host name. One word without a dot is more likely something pasted in the wrong
   // place, a client secret among them: refused before any request, and not repeated (a DNS error would print it).
-  if (!url.hostname.includes('.') && !url.hostname.startsWith('[') && !isLoopbackHost(url.hostname)) {
+  // Looked for in the text as typed: the parser turns %2e and full-width dots into dots, and digits into an IPv4
+  // address.
+  const typedHost = (text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '').replace(
+    /^.*@/,
+    '',
+  );
+  if (!typedHost.includes('.') && !url.hostname.startsWith('[') && !isLoopbackHost(url.hostname)) {
     throw new PlatformError(
       'invalid-input',
       `The data center must be a full host name such as https://eu2-cloud.acronis.com; ${quoted(text)} has no dot${quoted(text) === 'the value given' ? ' (not repeated here, in case it is a secret pasted in the wrong place)' : ''}.`,
@@ -51,13 +66,15 @@ export function normalizeBaseUrl(input: string): string {
       'The data center URL must not have a query (?) or fragment (#).',
     );
   }
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = url.pathname.replace(/\/+$/, '').toLowerCase();
   if (path !== '' && path !== '/api/2') {
     throw new PlatformError(
       'invalid-input',
       `The data center URL has an unexpected path "${url.pathname}". Give just the host, e.g. ${url.protocol}//${url.host}.`,
     );
   }
+  // eu2-cloud.acronis.com. and eu2-cloud.acronis.com are one data center (and one saved profile).
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.replace(/\.+$/, '');
   return `${url.origin}/api/2`;
 }
 
