@@ -176,6 +176,17 @@ describe('tenant-mode list', () => {
       /trial\s+Northwind Partners \/ Globex {2}— switches by itself on 29 Nov 2026/,
     );
     expect(trial.stdout).not.toContain('Initech');
+
+    // A name with a line feed in it stays on its row: shown, never a line break that could fake a row.
+    sandbox.current.world.addTenant({
+      name: 'Line one\n00000000-0000-0000-0000-000000000000  production  Fake',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const crafted = await cli(['list']);
+    const lines = crafted.stdout.split('\n');
+    expect(lines.some((line) => line.includes('Line one⏎00000000-0000-0000-0000-000000000000'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('00000000-0000-0000-0000-000000000000'))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   listCustomers,
   type PricingMode,
   parsePlatformDate,
-  printableLines,
+  printable,
   relativeDays,
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
@@ -37,7 +37,7 @@ export async function runListCommand(
     const rows = await listCustomers(session, {
       mode: options.mode as PricingMode | undefined,
       signal,
-      onPage: () => keepHeapSmall(20),
+      onPage: () => keepHeapSmall({headroomMiB: 20}),
     });
     const now = io.clock.now();
     const describe = (row: CustomerRow): string => {
@@ -57,7 +57,10 @@ export async function runListCommand(
         mode: row.mode,
         production_start_date: row.productionStartDate,
       });
-    const summary = rows.length === 0 ? 'No customer tenants.' : `${rows.length} customer tenants.`;
+    const summary =
+      rows.length === 0
+        ? 'No customer tenants.'
+        : `${rows.length} customer tenant${rows.length === 1 ? '' : 's'}.`;
     const text = options.json ? io.stderr : io.stdout;
     for (let start = 0; start < rows.length; start += batch) {
       const slice = rows.slice(start, start + batch);
@@ -65,7 +68,9 @@ export async function runListCommand(
         const first = start === 0 ? '{"tenants": [\n' : ',\n';
         io.stdout.write(`${first}${slice.map(item).join(',\n')}`);
       } else {
-        text.write(`${printableLines(slice.map(line).join('\n'))}\n`);
+        // One row a line, whatever a name holds: a line feed in a name is shown, never a line break (a crafted
+        // name cannot fake a row).
+        text.write(`${slice.map((row) => printable(line(row))).join('\n')}\n`);
       }
     }
     if (options.json) io.stdout.write(rows.length === 0 ? '{"tenants": []}\n' : '\n]}\n');

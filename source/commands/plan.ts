@@ -73,7 +73,10 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     keepHeapSmall();
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
-    const {planned, endingBefore} = await readCandidates(session, day, {signal, onProgress: keepHeapSmall});
+    const {planned, endingBefore} = await readCandidates(session, day, {
+      signal,
+      onProgress: () => keepHeapSmall(),
+    });
     let chosen: Candidate[];
     try {
       chosen = select(planned, flags.only, flags.except, endingBefore);

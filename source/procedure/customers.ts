@@ -89,7 +89,7 @@ export async function listCustomers(
   const order = Array.from(rows.keys()).sort((a, b) => {
     const [left = '', right = ''] = [keys[a], keys[b]];
     if (left !== right) return left < right ? -1 : 1;
-    const [one = '', other = ''] = [rows[a]?.id, rows[b]?.id];
+    const [one = '', other = ''] = [rows[a]?.id.toLowerCase(), rows[b]?.id.toLowerCase()];
     return one < other ? -1 : one > other ? 1 : 0;
   });
   return order.map((index) => rows[index] as CustomerRow);
