@@ -14,21 +14,34 @@ const interrupt = new AbortController();
 let hungUp = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGHUP'] as const) {
   process.on(signal, () => {
+    if (signal === 'SIGHUP' && !hungUp) silenceTerminal();
     hungUp ||= signal === 'SIGHUP';
     interrupt.abort(signal);
   });
 }
 // A reader that went away (`tenant-mode switch … --json | true`) must not turn a switch's exit code into 1.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-// The process's stream, but silent once the terminal has hung up (a prompt needs the stream itself, hence a proxy).
+
+/**
+ * After SIGHUP the terminal is gone: a stream that is one takes no more bytes, from us or from Ink, which writes to
+ * process.stdout and process.stderr itself (the wizard, apply's progress view). A stream into a pipe or a file (a
+ * --json document for a script, a cron job's log of what was sent) is still written.
+ */
+function silenceTerminal(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.isTTY) continue;
+    stream.write = ((...args: unknown[]) => {
+      const done = args.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
+    }) as typeof stream.write;
+  }
+}
+// The process's stream as commands see it: no longer a terminal once it has hung up (a prompt needs the stream
+// itself, hence a proxy).
 const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
   new Proxy(stream, {
     get(target, property) {
-      // Only the terminal is gone: a stream into a pipe or a file (a --json document for a script, a cron job's
-      // log of what was sent) is still written after SIGHUP.
-      const silent = () => hungUp && target.isTTY;
-      if (property === 'write')
-        return (...args: Parameters<typeof target.write>) => silent() || target.write(...args);
       if (property === 'isTTY') return target.isTTY && !hungUp;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -148,6 +148,16 @@ describe('a secret pasted into --url, on a terminal', () => {
 });
 
 describe('SIGHUP on a terminal', () => {
+  it('in the wizard: exit 129, and Ink draws not one more frame to the gone terminal', async () => {
+    const session = inTerminal(`${process.execPath} ${cli} --sandbox`, {NO_COLOR: '1'});
+    await session.waitFor('Which data center');
+    const before = session.output();
+    const {execFileSync} = await import('node:child_process');
+    execFileSync('pkill', ['-HUP', '-P', String(session.child.pid), '-x', 'tenant-mode']);
+    expect(await session.exit).toBe(129);
+    expect(session.output()).toBe(before);
+  });
+
   it('during the PUT: exit 129, not one more byte to the gone terminal, the outcome in the audit log', async () => {
     const {startSandbox} = await import('../source/sandbox/index.js');
     const {AuditLog} = await import('../source/store/index.js');

@@ -150,7 +150,8 @@ Exit codes
   0 every tenant switched, or nothing to do   4 failures (network, 5xx) or not reached
   1 some refused (changed since the plan)     5 some outcome unknown after re-reading
   2 bad usage, or the plan was refused        130 interrupted: run it again to resume
-  3 authentication failed                     mixed outcomes: the highest of 5, 4, 1, 0
+  3 authentication failed                     129 the terminal closed (SIGHUP): the same
+  mixed outcomes: the highest of 5, 4, 1, 0
 `,
   audit: `Every switch attempt made from this computer, newest first.
 
