@@ -437,6 +437,7 @@ describe('signals', () => {
     expect(await run.exit).toBe(130);
     seen.push(run.stderr());
     expect(run.stderr()).toContain('it was sent, and its outcome is unknown');
+    expect(run.stderr()).toContain(`Check before trying again: tenant-mode status ${id}`);
     const lines = readFileSync(join(config, 'audit.log'), 'utf8').trim().split('\n');
     // Write-ahead: the attempt line, then its outcome line with the same attempt_id.
     const [attempt, outcome] = lines.map((line) => JSON.parse(line));

@@ -118,7 +118,7 @@ describe('connect', () => {
     expect(resumed.remembered).toBe(true);
     const second = start({
       store,
-      props: {initialForm: resumed.form, cachedToken: resumed.cachedToken, remembered: true},
+      props: {initialForm: resumed.form, cachedToken: resumed.cachedToken},
     });
     const frame = await second.waitFor('Step 2 of 5');
     expect(frame).toContain(`Signed in to Northwind Partners at <sandbox> (saved credentials)`);
@@ -129,6 +129,11 @@ describe('connect', () => {
     await second.waitFor('Use another account');
     await second.pick('Use another account');
     expect(await second.waitFor('Which data center')).toContain('Step 1 of 5');
+    // Another account, not to be remembered: step 2 does not call it saved.
+    await typeCredentials(second, sandbox.current.clientSecret);
+    await second.waitFor('Remember these credentials');
+    await second.pick('No, ask every time');
+    expect(await second.waitFor('Step 2 of 5')).not.toContain('(saved credentials)');
   });
 });
 

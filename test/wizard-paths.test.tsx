@@ -300,6 +300,10 @@ describe('Ctrl+C during the switch', () => {
       {reason: 'interrupted', switchesSent: 1, switchInFlight: true, exitCode: 130},
     ]);
     expect(wizard.exits[0]?.summary).toContain('it was sent, and its outcome is unknown');
+    // Which tenant, and the command that reads it.
+    const id = tenantId(sandbox.current, 'Müller Bäckerei GmbH');
+    expect(wizard.exits[0]?.summary).toContain(`switch of Müller Bäckerei GmbH (${id})`);
+    expect(wizard.exits[0]?.summary).toContain(`tenant-mode status ${id}`);
   });
 });
 

@@ -81,7 +81,7 @@ export {
   type TenantRow,
 } from './find-tenant.js';
 export {confirmsName, foldName, searchKey} from './fold.js';
-export {interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
+export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {
   applyCommand,

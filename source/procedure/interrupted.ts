@@ -2,8 +2,24 @@ import {printable} from '../platform/index.js';
 import {exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 import {type SwitchOutcome, verdictOf} from './switch.js';
 
-/** What the operator is told on leaving with Ctrl+C (or SIGTERM): whether a switch was sent, and what to do. */
-export function interruptedText(switches: {readonly inFlight: boolean; readonly answered: number}): string {
+/** The tenant whose switch request was in flight when the operator left. */
+export interface InFlightSwitch {
+  readonly name: string;
+  readonly id: string;
+}
+
+/**
+ * What the operator is told on leaving with Ctrl+C (or SIGTERM): whether a switch was sent, and what to do — for a
+ * switch in flight, which tenant and the command that reads it.
+ */
+export function interruptedText(switches: {
+  readonly inFlight: boolean | InFlightSwitch;
+  readonly answered: number;
+}): string {
+  if (typeof switches.inFlight === 'object') {
+    const {name, id} = switches.inFlight;
+    return `Interrupted while the switch of ${printable(name)} (${id}) was in flight: it was sent, and its outcome is unknown. Check before trying again: tenant-mode status ${id}`;
+  }
   if (switches.inFlight) {
     return 'Interrupted while a switch request was in flight: it was sent, and its outcome is unknown. Check with "tenant-mode status" before trying again.';
   }
@@ -34,7 +50,7 @@ const said: Record<ReturnType<typeof verdictOf>, string> = {
 export function wizardEnd(
   reason: 'quit' | 'interrupted',
   sent: readonly SentSwitch[],
-  inFlight: boolean,
+  inFlight: InFlightSwitch | undefined,
 ): {readonly text: string; readonly exitCode: number} {
   if (inFlight) return {text: interruptedText({inFlight, answered: 0}), exitCode: exitCodes.interrupted};
   const last = sent.at(-1);

@@ -9,6 +9,7 @@ import {
   dayStart,
   defaultPlanDay,
   formatDay,
+  type InFlightSwitch,
   isLoopbackHost,
   type Lookup,
   lookUp,
@@ -47,8 +48,6 @@ export interface WizardProps {
   readonly initialForm?: Partial<ConnectForm>;
   /** From a saved profile: used while it has time left, so that no new token is taken. */
   readonly cachedToken?: AccessToken;
-  /** Signed in from saved credentials (the connect step is skipped). */
-  readonly remembered?: boolean;
   /** Said once at the top (e.g. a corrupt credentials file was set aside). */
   readonly notice?: string;
   /** Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. */
@@ -61,15 +60,7 @@ export interface WizardProps {
  * pricing, switch) and turns what they return into events; renders the screen of the current step. Esc aborts the
  * request of the step it leaves; Ctrl+C and SIGTERM abort everything.
  */
-export function Wizard({
-  services,
-  initialForm,
-  cachedToken,
-  remembered = false,
-  notice,
-  terminate,
-  onExit,
-}: WizardProps) {
+export function Wizard({services, initialForm, cachedToken, notice, terminate, onExit}: WizardProps) {
   const {exit} = useApp();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -77,7 +68,7 @@ export function Wizard({
   const http = useHttpLog(services.clock);
   const operation = useOperation();
   const session = useRef<Session>(undefined);
-  const switching = useRef(false);
+  const switching = useRef<InFlightSwitch | undefined>(undefined);
   const {step, form, account} = state;
   const stepNumber = stepNumbers[step.name];
 
@@ -96,7 +87,7 @@ export function Wizard({
     onExit({
       reason,
       switchesSent: state.switchesSent,
-      switchInFlight: inFlight,
+      switchInFlight: inFlight !== undefined,
       summary: text,
       exitCode,
       ...(afterwards ? {afterwards} : {}),
@@ -128,7 +119,8 @@ export function Wizard({
       },
       ({signedIn, account}) => {
         session.current = signedIn;
-        dispatch({type: 'SIGNED_IN', account: {...account, remembered}});
+        // Saved: signed in from the saved profile, or with new credentials the operator chose to remember.
+        dispatch({type: 'SIGNED_IN', account: {...account, remembered: form.remember}});
       },
       (error) => {
         const {fault, message} = signInFault(error);
@@ -208,7 +200,7 @@ export function Wizard({
     if (!request) return;
     dispatch({type: 'SWITCH_CONFIRMED'});
     http.callsFor(5);
-    switching.current = true;
+    switching.current = {name: request.row.tenant.name, id: request.row.tenant.id};
     try {
       const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
       if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
@@ -216,7 +208,7 @@ export function Wizard({
       // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
       dispatch({type: 'SWITCH_NOT_SENT', error: error instanceof Error ? error.message : String(error)});
     } finally {
-      switching.current = false;
+      switching.current = undefined;
     }
   };
 

@@ -32,7 +32,6 @@ export async function runWizard({
       services={services}
       initialForm={start.form}
       cachedToken={start.cachedToken}
-      remembered={start.remembered}
       notice={notice}
       terminate={terminate}
       onExit={(exit) => {
