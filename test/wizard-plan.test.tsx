@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {applyCommandNote} from '../source/procedure/index.js';
 import {sandboxPerFile} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
 
@@ -80,6 +81,9 @@ describe('planning the 1st in the wizard', () => {
       `tenant-mode apply ${file} --url http://<sandbox>/api/2 --client-id ${sandbox.current.clientId}`,
     );
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    // The embedded sandbox ends with the wizard: the command is said to be a rehearsal.
+    expect(written.replace(/\s*\n/g, ' ')).toContain('embedded sandbox, which ends with the wizard');
+    expect(written).toContain('The day before, add --check');
     const plan = JSON.parse(readFileSync(file, 'utf8'));
     expect(plan.tenants).toHaveLength(12);
     expect(plan.tenants.map((tenant: {name: string}) => tenant.name)).not.toContain('Customer 00004');
@@ -107,8 +111,10 @@ describe('planning the 1st in the wizard', () => {
       [
         `Plan for 1 Dec 2026 (UTC): ${file}`,
         `On the day run: tenant-mode apply ${file} --url ${api} --client-id ${sandbox.current.clientId}`,
+        applyCommandNote({embeddedSandbox: true, saved: false}),
         `Plan for 1 Dec 2026 (UTC): ${secondFile}`,
         `On the day run: tenant-mode apply ${secondFile} --url ${api} --client-id ${sandbox.current.clientId}`,
+        applyCommandNote({embeddedSandbox: true, saved: false}),
       ].join('\n'),
     );
   });
@@ -139,5 +145,21 @@ describe('planning the 1st in the wizard', () => {
     expect(frame).toContain('❯ [x] Acme Corp');
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
     expect(frame.split('\n').length).toBeLessThanOrEqual(12);
+    // Written: the title, the file and what to do fit too (the command itself is printed on leaving).
+    await wizard.press(keys.enter);
+    const written = await wizard.waitFor('Plan written');
+    for (const line of written.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(written.split('\n').length).toBeLessThanOrEqual(12);
+    expect(written).toContain('Plan the 1st');
+    expect(written).toContain('the command is printed');
+    expect(written).toContain('A rehearsal');
+  });
+});
+
+describe('what the apply command needs besides', () => {
+  it('the secret, unless this computer has the credentials saved; for the embedded sandbox, that it is a rehearsal', () => {
+    expect(applyCommandNote({embeddedSandbox: false, saved: false})).toContain('TENANT_MODE_CLIENT_SECRET');
+    expect(applyCommandNote({embeddedSandbox: false, saved: true})).toContain('credentials saved');
+    expect(applyCommandNote({embeddedSandbox: true, saved: true})).toContain('rehearsal');
   });
 });

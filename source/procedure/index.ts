@@ -84,7 +84,9 @@ export {confirmsName, foldName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
 export {
+  type ApplySignIn,
   applyCommand,
+  applyCommandNote,
   type Candidate,
   type Candidates,
   dayStart,

@@ -173,6 +173,31 @@ export function shellWord(word: string): string {
 }
 
 /** The command that applies a plan file, with the data center and client id it was made with (never the secret). */
+/** How the apply command of a plan written in the wizard will sign in. */
+export interface ApplySignIn {
+  /** The plan is for the embedded sandbox, which ends with the wizard. */
+  readonly embeddedSandbox: boolean;
+  /** This computer has the credentials saved (apply then needs no secret). */
+  readonly saved: boolean;
+}
+
+/**
+ * What the operator needs besides the apply command of a plan written in the wizard: the secret (unless this
+ * computer has the credentials saved), or, for the embedded sandbox, that the plan is a rehearsal only. `short`:
+ * for a small terminal.
+ */
+export function applyCommandNote(signIn: ApplySignIn, short = false): string {
+  if (signIn.embeddedSandbox) {
+    return short
+      ? 'A rehearsal: the embedded sandbox ends with the wizard.'
+      : 'This plan is for the embedded sandbox, which ends with the wizard: the command is a rehearsal only. To rehearse apply too, run tenant-mode sandbox in another terminal and plan against it.';
+  }
+  if (signIn.saved) return 'It signs in with the credentials saved on this computer.';
+  return short
+    ? 'It needs the secret: TENANT_MODE_CLIENT_SECRET.'
+    : 'It needs the client secret: TENANT_MODE_CLIENT_SECRET in the environment, or --client-secret-file FILE.';
+}
+
 export function applyCommand(
   file: string,
   signedIn: {readonly dataCenter: string; readonly clientId: string},

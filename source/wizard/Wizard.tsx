@@ -4,6 +4,7 @@ import {
   type AccessToken,
   accountOf,
   applyCommand,
+  applyCommandNote,
   type ConfirmedSwitch,
   choose,
   dayStart,
@@ -15,6 +16,7 @@ import {
   lookUp,
   lookupBusyText,
   lookupFailureText,
+  normalizeBaseUrl,
   pricingOf,
   printable,
   reachDataCenter,
@@ -69,6 +71,8 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
   const operation = useOperation();
   const session = useRef<Session>(undefined);
   const switching = useRef<InFlightSwitch | undefined>(undefined);
+  /** The embedded sandbox's API base, once chosen: a plan for it is a rehearsal (it ends with the wizard). */
+  const embeddedSandbox = useRef<string | undefined>(undefined);
   const {step, form, account} = state;
   const stepNumber = stepNumbers[step.name];
 
@@ -81,7 +85,7 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
     const afterwards = state.plans
       .map(
         (plan) =>
-          `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}`,
+          `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}\n${applyCommandNote(plan.signIn)}`,
       )
       .join('\n');
     onExit({
@@ -235,7 +239,7 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
     if (tenants.length === 0) {
       dispatch({
         type: 'PLAN_FAILED',
-        error: 'No customer is checked: check at least one (Space, or a for all).',
+        error: 'No customer is checked: check at least one (Space, or + for all shown).',
       });
       return;
     }
@@ -250,6 +254,10 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
             dataCenter: signedIn.client.baseUrl,
             clientId: signedIn.client.clientId,
           }),
+          signIn: {
+            embeddedSandbox: embeddedSandbox.current === signedIn.client.baseUrl,
+            saved: account?.remembered === true,
+          },
         }),
       (error) =>
         dispatch({type: 'PLAN_FAILED', error: error instanceof Error ? error.message : String(error)}),
@@ -273,6 +281,7 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
     if (!sandbox) return;
     // The sandbox's demo credentials are the same on every machine: nothing to remember.
     const {url: dataCenter, clientId, clientSecret: secret} = sandbox;
+    embeddedSandbox.current = normalizeBaseUrl(dataCenter);
     dispatch({type: 'FORM_FILLED', form: {dataCenter, clientId, secret, rememberAsked: true}});
   };
 

@@ -1,4 +1,5 @@
 import {
+  type ApplySignIn,
   type Candidate,
   type Pricing,
   type SentSwitch,
@@ -62,6 +63,8 @@ export interface PlanStep {
   readonly file?: string;
   /** The command to run on the day. */
   readonly command?: string;
+  /** How the command will sign in: what it needs besides, or that it is a rehearsal (the embedded sandbox). */
+  readonly signIn?: ApplySignIn;
   readonly error?: string;
   /** Where Ctrl+P was pressed: Esc goes back to it. */
   readonly from: ChooseTenantStep;
@@ -116,7 +119,12 @@ export interface WizardState {
   /** Each switch sent this run and its outcome, for the line left on screen at the end. */
   readonly sent: readonly SentSwitch[];
   /** Plans written this run: the line left on screen at the end repeats the command to run each. */
-  readonly plans: readonly {readonly file: string; readonly day: string; readonly command: string}[];
+  readonly plans: readonly {
+    readonly file: string;
+    readonly day: string;
+    readonly command: string;
+    readonly signIn: ApplySignIn;
+  }[];
 }
 
 export type WizardEvent =
@@ -158,7 +166,12 @@ export type WizardEvent =
   | {readonly type: 'PLAN_FAILED'; readonly error: string}
   | {readonly type: 'PLAN_WRITE_STARTED'; readonly chosen: ReadonlySet<string>}
   /** `command`: the apply command for it, with the data center and client id (never the secret). */
-  | {readonly type: 'PLAN_WRITTEN'; readonly file: string; readonly command: string}
+  | {
+      readonly type: 'PLAN_WRITTEN';
+      readonly file: string;
+      readonly command: string;
+      readonly signIn: ApplySignIn;
+    }
   | {readonly type: 'BACK'};
 
 export const stepNumbers: Record<Step['name'], number> = {
@@ -377,8 +390,11 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
       return step.name === 'plan' && step.phase === 'writing'
         ? {
             ...state,
-            plans: [...state.plans, {file: event.file, day: step.day, command: event.command}],
-            step: {...step, phase: 'written', file: event.file, command: event.command},
+            plans: [
+              ...state.plans,
+              {file: event.file, day: step.day, command: event.command, signIn: event.signIn},
+            ],
+            step: {...step, phase: 'written', file: event.file, command: event.command, signIn: event.signIn},
           }
         : state;
     case 'BACK':

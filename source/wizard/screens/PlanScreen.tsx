@@ -1,6 +1,13 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {type Candidate, dayStart, formatDay, formatMonth, printable} from '../../procedure/index.js';
+import {
+  applyCommandNote,
+  type Candidate,
+  dayStart,
+  formatDay,
+  formatMonth,
+  printable,
+} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Checklist} from '../components/Checklist.js';
 import {Flagged} from '../components/Flagged.js';
@@ -111,14 +118,26 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
             readable by you only:
           </Flagged>
           <Text wrap="truncate-middle">{printable(step.file)}</Text>
-          <Text>On {when} (UTC), run (repeated when you leave the wizard, to copy it whole):</Text>
-          <Text bold wrap="wrap">
-            {printable(step.command ?? '')}
-          </Text>
-          <Text wrap="wrap">
-            The day before, add --check to see what it would do. From cron at 00:05 UTC: add --yes and
-            --client-secret-file FILE (readme.md, "Planning the 1st").
-          </Text>
+          {layout.compact ? (
+            // A small terminal: the command, too long to read wrapped here, is printed whole when you leave.
+            <Text wrap="wrap">
+              On {when} (UTC) run tenant-mode apply with it: the command is printed when you leave.
+            </Text>
+          ) : (
+            <>
+              <Text>On {when} (UTC), run (repeated when you leave the wizard, to copy it whole):</Text>
+              <Text bold wrap="wrap">
+                {printable(step.command ?? '')}
+              </Text>
+            </>
+          )}
+          {step.signIn ? <Text wrap="wrap">{applyCommandNote(step.signIn, layout.compact)}</Text> : null}
+          {layout.compact ? null : (
+            <Text wrap="wrap">
+              The day before, add --check to see what it would do. From cron at 00:05 UTC: add --yes and
+              --client-secret-file FILE (readme.md, "Planning the 1st").
+            </Text>
+          )}
         </Box>
       ) : null}
     </StepFrame>
