@@ -72,6 +72,13 @@ describe('connect', () => {
     expect(refused).toContain('Could not connect to 127.0.0.1:9: the connection was refused.');
     expect(refused).toContain('Data center URL: http://127.0.0.1:9');
     expect(refused).not.toContain('API client id');
+    // Edited, the field no longer carries the old URL's error: only the new value's own problem is said.
+    await wizard.press('\u0015'); // Ctrl+U
+    await wizard.waitForGone('Could not connect');
+    await wizard.type('http://10.1.2.3:8080');
+    await wizard.press(keys.enter);
+    const other = await wizard.waitFor('Refusing plain http://');
+    expect(other).not.toContain('Could not connect');
   });
 
   it('an unreachable data center sends the operator back to the URL', async () => {

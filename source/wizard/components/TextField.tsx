@@ -14,6 +14,8 @@ export interface TextFieldProps {
   /** Returns an error message for a value that cannot be submitted. */
   readonly validate?: (value: string) => string | undefined;
   readonly onSubmit: (value: string) => void;
+  /** Told when the value is edited (the screen hides an error about the value submitted before). */
+  readonly onEdit?: () => void;
   /** @default true */
   readonly isActive?: boolean;
 }
@@ -30,6 +32,7 @@ export function TextField({
   placeholder,
   validate,
   onSubmit,
+  onEdit,
   isActive = true,
 }: TextFieldProps) {
   const line = useRef<LineState>({value: defaultValue, cursor: defaultValue.length});
@@ -38,6 +41,7 @@ export function TextField({
   useKeys((raw) => {
     const {state, submitted} = applyInput(line.current, raw);
     if (state !== line.current) setError(undefined);
+    if (state.value !== line.current.value) onEdit?.();
     line.current = state;
     setShown(state);
     if (!submitted) return;

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
 import {hostOf, isUuid, normalizeBaseUrl, PlatformError} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
@@ -53,6 +54,12 @@ export function ConnectScreen({
   ...on
 }: ConnectScreenProps) {
   const layout = useLayout();
+  // An error about what was submitted goes once the value is edited: it no longer speaks of what is on screen
+  // (a DNS error for the last URL stayed beside the new URL's own problem). A new submission may bring its own.
+  const [edited, setEdited] = useState(false);
+  const edit = () => setEdited(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shown again for each new error, and on another field
+  useEffect(() => setEdited(false), [field, error]);
   // Compact: one line each, the host alone (a region's name does not fit 40 columns beside it).
   const dataCenterItems = [
     ...(sandboxOffered
@@ -79,7 +86,7 @@ export function ConnectScreen({
   ].filter((line) => line !== undefined);
 
   return (
-    <StepFrame step={1} title="Connect" error={error} hints={hints}>
+    <StepFrame step={1} title="Connect" error={edited ? undefined : error} hints={hints}>
       {field !== 'dataCenter' && field !== 'customUrl' && field !== 'signedIn'
         ? summary.map((line) => (
             <Text key={line} color={theme.muted}>
@@ -121,6 +128,7 @@ export function ConnectScreen({
           placeholder="https://…"
           isActive={isActive}
           validate={validateUrl}
+          onEdit={edit}
           onSubmit={(value) => on.onTypedUrl(value.trim())}
         />
       ) : null}
@@ -133,6 +141,7 @@ export function ConnectScreen({
           validate={(value) =>
             isUuid(value.trim().toLowerCase()) ? undefined : 'A client id is a UUID: 8-4-4-4-12 hex digits.'
           }
+          onEdit={edit}
           onSubmit={(value) => on.onClientId(value.trim().toLowerCase())}
         />
       ) : null}
@@ -143,6 +152,7 @@ export function ConnectScreen({
           mask
           isActive={isActive}
           validate={(value) => (value === '' ? 'Type the client secret (it is not shown).' : undefined)}
+          onEdit={edit}
           onSubmit={on.onSecret}
         />
       ) : null}
