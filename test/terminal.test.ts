@@ -55,8 +55,13 @@ describe('the wizard in a terminal', () => {
       {},
     );
     await session.waitFor("Which data center is the customer's tenant on?");
+    const before = session.output().length;
     await session.waitFor('Step 1/5 · Connect');
     await session.waitFor('Which data center?');
+    // Narrower: the screen is cleared before the new frame, so that no re-wrapped line of the old one stays above.
+    const after = session.output().slice(before);
+    expect(after.indexOf('\u001b[2J')).toBeGreaterThanOrEqual(0);
+    expect(after.indexOf('\u001b[2J')).toBeLessThan(after.indexOf('Step 1/5 · Connect'));
     session.child.stdin?.write('\u0003');
     expect(await session.exit).toBe(130);
   });

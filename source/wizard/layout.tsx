@@ -31,7 +31,17 @@ export function LayoutProvider({children}: {readonly children: ReactNode}) {
   const layout = measure();
   const [, redraw] = useState(0);
   useEffect(() => {
-    const resized = () => redraw((count) => count + 1);
+    let width = stdout.columns || 80;
+    // A narrower terminal re-wraps lines into more rows than Ink erases: the last frame's, and the one Ink draws at
+    // once on the resize, still laid out for the old width. That left an old step's title above the new frame for
+    // good (tmux, newcomer's review). So the screen is cleared after Ink's own redraw (this listener comes after
+    // Ink's) and before the frame laid out for the new width, which Ink then draws from the top.
+    const resized = () => {
+      const now = stdout.columns || 80;
+      if (stdout.isTTY && now < width) stdout.write('\u001b[2J\u001b[H');
+      width = now;
+      redraw((count) => count + 1);
+    };
     stdout.on('resize', resized);
     return () => {
       stdout.off('resize', resized);
