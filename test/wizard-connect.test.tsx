@@ -135,6 +135,16 @@ describe('connect', () => {
     await second.press(keys.escape);
     await second.waitFor('Use another account');
     await second.pick('Use another account');
+    expect(await second.waitFor('Which data center')).toContain('Esc back to Northwind Partners');
+    // Esc: back to the account signed in before, still signed in (no new token).
+    await second.press(keys.escape);
+    await second.waitFor('Continue with this account');
+    await second.pick('Continue with this account');
+    await second.waitFor('Step 2 of 5');
+    expect(requestLines(sandbox.current, from)).not.toContain('POST /idp/token');
+    await second.press(keys.escape);
+    await second.waitFor('Use another account');
+    await second.pick('Use another account');
     expect(await second.waitFor('Which data center')).toContain('Step 1 of 5');
     // Another account, not to be remembered: step 2 does not call it saved.
     await typeCredentials(second, sandbox.current.clientSecret);

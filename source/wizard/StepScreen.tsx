@@ -69,6 +69,7 @@ export function StepScreen({
           form={form}
           error={step.error}
           account={account}
+          earlierAccount={state.earlierAccount?.account}
           sandboxOffered={sandboxOffered}
           credentialsPath={credentialsPath}
           lastDataCenter={lastDataCenter}

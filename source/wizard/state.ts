@@ -114,6 +114,8 @@ export interface WizardState {
   readonly step: Step;
   readonly form: ConnectForm;
   readonly account?: Account;
+  /** The account signed in before "Use another account": Esc on the data center list goes back to it. */
+  readonly earlierAccount?: {readonly account: Account; readonly form: ConnectForm};
   /** How many switch requests were sent this run (for the Ctrl+C message). */
   readonly switchesSent: number;
   /** Each switch sent this run and its outcome, for the line left on screen at the end. */
@@ -251,7 +253,7 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
     case 'REMEMBER_ANSWERED':
       return withForm(state, {remember: event.remember, rememberAsked: true});
     case 'SIGNED_IN':
-      return {...state, account: event.account, step: chooser};
+      return {...state, account: event.account, earlierAccount: undefined, step: chooser};
     case 'SIGN_IN_FAILED': {
       // The field at fault is asked again; a refused secret is typed again from empty.
       const form = event.field === 'secret' ? {...state.form, secret: ''} : state.form;
@@ -347,6 +349,7 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
       return {
         ...state,
         account: undefined,
+        earlierAccount: state.account ? {account: state.account, form: state.form} : undefined,
         form: emptyForm,
         step: {name: 'connect', field: 'dataCenter'},
       };
@@ -409,6 +412,16 @@ function back(state: WizardState): WizardState {
     case 'connect': {
       if (step.field === 'signingIn' || step.field === 'signedIn') return state;
       if (step.field === 'checkingUrl') return {...state, step: {name: 'connect', field: 'customUrl'}};
+      if (step.field === 'dataCenter' && state.earlierAccount) {
+        const {account, form} = state.earlierAccount;
+        return {
+          ...state,
+          account,
+          form,
+          earlierAccount: undefined,
+          step: {name: 'connect', field: 'signedIn'},
+        };
+      }
       const field =
         step.field === 'customUrl' ? 'dataCenter' : connectOrder[connectOrder.indexOf(step.field) - 1];
       return field ? {...state, step: {name: 'connect', field}} : state;

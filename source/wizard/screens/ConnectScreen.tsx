@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {hostOf, isUuid, normalizeBaseUrl, PlatformError} from '../../procedure/index.js';
+import {hostOf, isUuid, normalizeBaseUrl, PlatformError, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -16,6 +16,8 @@ export interface ConnectScreenProps {
   readonly form: ConnectForm;
   readonly error?: string;
   readonly account?: Account;
+  /** Signed in before "Use another account": Esc on the data center list goes back to it. */
+  readonly earlierAccount?: Account;
   /** Offer the embedded sandbox first. */
   readonly sandboxOffered: boolean;
   /** Where remembered credentials go (shown with the question). */
@@ -47,6 +49,7 @@ export function ConnectScreen({
   form,
   error,
   account,
+  earlierAccount,
   sandboxOffered,
   credentialsPath,
   lastDataCenter,
@@ -79,6 +82,8 @@ export function ConnectScreen({
   if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
     hints.push(hint('back', 'back'));
+  if (field === 'dataCenter' && earlierAccount)
+    hints.push(hint('back', `back to ${printable(earlierAccount.tenantName)}`));
   hints.push(...everywhereHints);
   const summary = [
     form.dataCenter ? `Data center  ${form.dataCenter}` : undefined,
