@@ -37,6 +37,27 @@ describe('typing at paste speed', () => {
   });
 });
 
+describe('a long paste', () => {
+  it('stays on one line at 40 columns, a window that follows the cursor; Enter searches it whole', async () => {
+    const wizard = start({columns: 40, rows: 12});
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    const pasted = `${'abcdefghij'.repeat(20)}XYZ`;
+    wizard.instance.stdin.write(pasted);
+    const frame = await wizard.waitFor('hijXYZ');
+    const field = frame.split('\n').find((line) => line.startsWith('Tenant name or UUID:')) ?? '';
+    expect(field).toMatch(/^Tenant name or UUID: …[a-j]+XYZ/);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(frame).toContain('Step 2/5');
+    // Ctrl+A: the start of the value, the rest marked as cut.
+    wizard.instance.stdin.write('\u0001');
+    const home = await wizard.waitFor(/Tenant name or UUID: abcdefghij.*…/);
+    expect(home).not.toContain('XYZ');
+    wizard.instance.stdin.write(keys.enter);
+    expect(await wizard.waitFor(/No tenant|match/)).toContain('abcdefghij');
+  });
+});
+
 describe('the keys people’s hands know', () => {
   it('Ctrl+U clears the masked secret instead of typing a "u" into it', async () => {
     const wizard = start({

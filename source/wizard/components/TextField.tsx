@@ -1,6 +1,7 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useRef, useState} from 'react';
 import {useKeys} from '../key-router.js';
+import {useLayout} from '../layout.js';
 import {applyInput, type LineState} from '../line-editing.js';
 import {theme} from '../theme.js';
 import {Flagged} from './Flagged.js';
@@ -51,10 +52,14 @@ export function TextField({
   }, isActive);
 
   const screenReader = useIsScreenReaderEnabled();
+  const {columns} = useLayout();
   const text = mask ? '*'.repeat(shown.value.length) : shown.value;
-  const before = text.slice(0, shown.cursor);
+  // One line, whatever is typed or pasted: a value longer than the room beside the label is shown as a window
+  // that keeps the cursor in view, its cut ends marked "…" (a pasted page once grew the field over the title).
+  const {start, end} = windowAround(text, shown.cursor, Math.max(10, columns - label.length - 2));
+  const before = (start > 0 ? '…' : '') + text.slice(start, shown.cursor);
   const atCursor = text.slice(shown.cursor, shown.cursor + 1) || ' ';
-  const after = text.slice(shown.cursor + 1);
+  const after = text.slice(shown.cursor + 1, end) + (end < text.length ? '…' : '');
   return (
     <Box flexDirection="column">
       <Box>
@@ -77,6 +82,21 @@ export function TextField({
       ) : null}
     </Box>
   );
+}
+
+/**
+ * The part of `text` shown in `room` cells (UTF-16 units, close enough for a field): all of it when it fits, else a
+ * window with the cursor in it and a cell kept for each "…"; never cut inside a surrogate pair.
+ */
+export function windowAround(text: string, cursor: number, room: number): {start: number; end: number} {
+  if (text.length < room) return {start: 0, end: text.length};
+  const width = room - 2;
+  let start = Math.max(0, cursor - width + 1);
+  let end = Math.min(text.length, start + width);
+  start = Math.max(0, end - width);
+  if (/[\uDC00-\uDFFF]/.test(text.charAt(start))) start += 1;
+  if (/[\uDC00-\uDFFF]/.test(text.charAt(end))) end -= 1;
+  return {start, end};
 }
 
 /**
