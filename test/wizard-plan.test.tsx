@@ -132,8 +132,15 @@ describe('planning the 1st in the wizard', () => {
     await wizard.waitFor('0 of 14 in the plan');
     await wizard.press(keys.enter);
     expect(await wizard.waitFor('No customer is checked')).toContain('0 of 14 in the plan');
+    await wizard.press(' ');
+    await wizard.waitFor('1 of 14 in the plan');
     await wizard.press(keys.escape);
     await wizard.waitFor('❯ Plan the 1st of the month…');
+    // Opened again: the choice made before Esc, not everything checked again.
+    await wizard.press(keys.enter);
+    const again = await wizard.waitFor('of 14 in the plan');
+    expect(again).toContain('1 of 14 in the plan');
+    expect(again).toContain('❯ [x] Acme Corp');
   });
 
   it('fits a 40×12 terminal, one line a customer with its details when selected', async () => {

@@ -38,6 +38,8 @@ export interface StepScreenProps {
   readonly onPlan: () => void;
   readonly onWritePlan: (chosen: ReadonlySet<string>) => void;
   readonly onBack: () => void;
+  /** Esc on the plan's checklist, with what was checked there. */
+  readonly onLeavePlan: (checked: ReadonlySet<string>) => void;
   /** False while the HTTP panel covers the step: its field or list does not take keys. */
   readonly isActive?: boolean;
 }
@@ -53,6 +55,7 @@ export function StepScreen({
   onPlan,
   onWritePlan,
   onBack,
+  onLeavePlan,
   sandboxOffered,
   credentialsPath,
   lastDataCenter,
@@ -95,7 +98,7 @@ export function StepScreen({
           account={accountLine}
           isActive={isActive}
           onWrite={onWritePlan}
-          onBack={onBack}
+          onBack={(checked) => (checked ? onLeavePlan(checked) : onBack())}
         />
       );
     case 'viewPricing':

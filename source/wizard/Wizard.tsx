@@ -366,6 +366,7 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
                 onPlan={onPlan}
                 onWritePlan={onWritePlan}
                 onBack={() => handle({type: 'back'})}
+                onLeavePlan={(chosen) => dispatch({type: 'PLAN_LEFT', chosen})}
               />
             </Box>
             {http.waiting ? (

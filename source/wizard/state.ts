@@ -114,6 +114,15 @@ export interface WizardState {
   readonly step: Step;
   readonly form: ConnectForm;
   readonly account?: Account;
+  /**
+   * The customers checked when the plan's checklist was left with Esc, and those it offered: the same day's plan
+   * opened again starts from that choice (customers new since then are checked).
+   */
+  readonly planChoice?: {
+    readonly day: string;
+    readonly chosen: ReadonlySet<string>;
+    readonly offered: ReadonlySet<string>;
+  };
   /** The account signed in before "Use another account": Esc on the data center list goes back to it. */
   readonly earlierAccount?: {readonly account: Account; readonly form: ConnectForm};
   /** How many switch requests were sent this run (for the Ctrl+C message). */
@@ -166,6 +175,8 @@ export type WizardEvent =
       readonly endingBefore: readonly Candidate[];
     }
   | {readonly type: 'PLAN_FAILED'; readonly error: string}
+  /** Esc on the checklist: back where Ctrl+P was pressed, the choice kept for the same day. */
+  | {readonly type: 'PLAN_LEFT'; readonly chosen: ReadonlySet<string>}
   | {readonly type: 'PLAN_WRITE_STARTED'; readonly chosen: ReadonlySet<string>}
   /** `command`: the apply command for it, with the data center and client id (never the secret). */
   | {
@@ -367,16 +378,37 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
             },
           }
         : state;
-    case 'PLAN_READ':
-      return step.name === 'plan' && step.phase === 'reading'
+    case 'PLAN_READ': {
+      if (step.name !== 'plan' || step.phase !== 'reading') return state;
+      const earlier = state.planChoice?.day === step.day ? state.planChoice : undefined;
+      const chosen = earlier
+        ? new Set(
+            event.candidates
+              .map((candidate) => candidate.id)
+              .filter((id) => earlier.chosen.has(id) || !earlier.offered.has(id)),
+          )
+        : undefined;
+      return {
+        ...state,
+        step: {
+          ...step,
+          phase: 'choosing',
+          candidates: event.candidates,
+          endingBefore: event.endingBefore,
+          ...(chosen ? {chosen} : {}),
+        },
+      };
+    }
+    case 'PLAN_LEFT':
+      return step.name === 'plan' && step.phase === 'choosing'
         ? {
             ...state,
-            step: {
-              ...step,
-              phase: 'choosing',
-              candidates: event.candidates,
-              endingBefore: event.endingBefore,
+            planChoice: {
+              day: step.day,
+              chosen: event.chosen,
+              offered: new Set(step.candidates.map((candidate) => candidate.id)),
             },
+            step: {...step.from, error: undefined},
           }
         : state;
     case 'PLAN_FAILED':

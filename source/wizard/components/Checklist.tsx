@@ -21,7 +21,8 @@ export interface ChecklistProps {
   /** Enter, outside the filter: the ids checked, in the items' order. */
   readonly onDone: (checked: ReadonlySet<string>) => void;
   /** Esc with no filter on: the screen goes back. With a filter, Esc clears it first. */
-  readonly onEscape: () => void;
+  /** Esc with no filter on: told what is checked, so that the choice can be offered again. */
+  readonly onEscape: (checked: ReadonlySet<string>) => void;
   readonly limit: number;
   readonly isActive?: boolean;
   /** A label's further lines only for the selected row (narrow terminals). */
@@ -124,7 +125,7 @@ export function Checklist({
     for (const key of keys) {
       const next = apply(key, current);
       if (next === 'done') return onDone(current.checked);
-      if (next === 'escape') return onEscape();
+      if (next === 'escape') return onEscape(current.checked);
       if (next) current = next;
     }
     if (current === before) return;

@@ -21,7 +21,8 @@ export interface PlanScreenProps {
   readonly account: string;
   /** Enter on the list: write the plan with these customers. */
   readonly onWrite: (chosen: ReadonlySet<string>) => void;
-  readonly onBack: () => void;
+  /** Esc: back where Ctrl+P was pressed; the customers checked are kept for the same day's next plan. */
+  readonly onBack: (checked?: ReadonlySet<string>) => void;
   readonly isActive?: boolean;
 }
 
