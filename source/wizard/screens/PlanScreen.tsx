@@ -54,7 +54,8 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
         : [hint('back', 'back'), ...everywhereHints];
   // Around the list: the title, the account, the explanation, the count line, the hints (more when narrow), and
   // an error when there is one.
-  const around = (layout.compact ? (narrow ? 9 : 7) : 12) + (step.error ? 2 : 0);
+  const around =
+    (layout.compact ? (narrow ? 9 : 7) + (step.endingBefore.length > 0 ? 1 : 0) : 12) + (step.error ? 2 : 0);
   const limit = narrow
     ? Math.max(1, layout.rows - around - 2)
     : Math.max(1, Math.floor((layout.rows - around) / 2));
@@ -66,10 +67,12 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
       {step.phase === 'choosing' ? (
         <Box flexDirection="column">
           {layout.compact ? (
-            <Text wrap="truncate-end">
-              Checked ones switch on {when}.
-              {step.endingBefore.length > 0 ? ` ${step.endingBefore.length} ending sooner left out.` : ''}
-            </Text>
+            <>
+              <Text wrap="truncate-end">Checked ones switch on {when}.</Text>
+              {step.endingBefore.length > 0 ? (
+                <Text wrap="truncate-end">{step.endingBefore.length} ending sooner left out.</Text>
+              ) : null}
+            </>
           ) : (
             <>
               <Text wrap="wrap">
