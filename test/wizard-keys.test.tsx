@@ -241,6 +241,17 @@ describe('namesakes', () => {
     expect(confirm).toMatch(
       /2 tenants are named Contoso: this is the one in Northwind Partners \/ Retail, [0-9a-f-]{36}\./,
     );
+    // Back to the pricing and on again: still said (it was lost once). Esc twice: the list it was chosen from.
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.enter);
+    expect((await wizard.waitFor('Type the tenant')).replace(/\s+/g, ' ')).toContain(
+      '2 tenants are named Contoso',
+    );
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.escape);
+    expect(await wizard.waitFor('2 tenants match')).toContain('Northwind Partners / Retail');
   });
 });
 

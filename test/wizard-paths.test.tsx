@@ -142,7 +142,7 @@ describe('tenants that cannot be switched', () => {
 });
 
 describe('going back and cancelling', () => {
-  it('Esc steps back through confirm, pricing and search; nothing is sent', async () => {
+  it('Esc steps back through confirm, pricing, the list it was chosen from and search; nothing is sent', async () => {
     const wizard = start();
     await wizard.signInToSandbox();
     await wizard.chooseTenant('Müller Bäckerei GmbH');
@@ -151,6 +151,8 @@ describe('going back and cancelling', () => {
     await wizard.waitFor('Step 4 of 5');
     await wizard.press(keys.escape);
     await wizard.waitFor('Step 3 of 5');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('1 tenant matches "Müller Bäckerei GmbH"');
     await wizard.press(keys.escape);
     await wizard.waitFor('Tenant name or UUID:');
     await wizard.press(keys.escape);

@@ -83,23 +83,33 @@ export type Step =
       /** How many tenants of that list share its name (accents and case aside): more than one, the confirm says so. */
       readonly namesakes?: number;
     }
-  | {
+  | ({
       readonly name: 'confirm';
       readonly row: TenantRow;
       readonly pricing: Pricing;
-      readonly namesakes?: number;
       /** Why the last confirmation sent nothing (the audit log cannot be written, another switch is running). */
       readonly error?: string;
-    }
-  | {readonly name: 'switching'; readonly row: TenantRow; readonly pricing: Pricing}
-  | {
+    } & ChosenFrom)
+  | ({readonly name: 'switching'; readonly row: TenantRow; readonly pricing: Pricing} & ChosenFrom)
+  | ({
       readonly name: 'result';
       readonly row: TenantRow;
       readonly before: Pricing;
       readonly outcome: SwitchOutcome;
       /** The outcome could not be added to the audit log. */
       readonly auditWarning?: string;
-    };
+    } & ChosenFrom);
+
+/**
+ * Where the tenant on the pricing, confirm, switching and result steps was chosen, carried through them all: Esc on
+ * the pricing step goes back to that list, and the confirm step warns of namesakes however it was reached again.
+ */
+export interface ChosenFrom {
+  /** The list the tenant was chosen from. */
+  readonly list?: ChooseTenantStep;
+  /** How many tenants of that list share its name (accents and case aside). */
+  readonly namesakes?: number;
+}
 
 export interface ConnectForm {
   readonly dataCenter: string;
@@ -320,14 +330,14 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         : state;
     case 'SWITCH_REQUESTED':
       return step.name === 'viewPricing' && step.pricing.mode === 'trial'
-        ? {...state, step: {name: 'confirm', row: step.row, pricing: step.pricing, namesakes: step.namesakes}}
+        ? {...state, step: {name: 'confirm', row: step.row, pricing: step.pricing, ...chosenFrom(step)}}
         : state;
     case 'SWITCH_CONFIRMED':
       return step.name === 'confirm'
         ? {
             ...state,
             switchesSent: state.switchesSent + 1,
-            step: {name: 'switching', row: step.row, pricing: step.pricing},
+            step: {name: 'switching', row: step.row, pricing: step.pricing, ...chosenFrom(step)},
           }
         : state;
     case 'SWITCH_FINISHED': {
@@ -339,7 +349,14 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         ...state,
         switchesSent,
         sent: [...state.sent, {tenantName: step.row.tenant.name, outcome}],
-        step: {name: 'result', row: step.row, before: step.pricing, outcome, auditWarning},
+        step: {
+          name: 'result',
+          row: step.row,
+          before: step.pricing,
+          outcome,
+          auditWarning,
+          ...chosenFrom(step),
+        },
       };
     }
     case 'SWITCH_NOT_SENT':
@@ -347,14 +364,20 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         ? {
             ...state,
             switchesSent: state.switchesSent - 1,
-            step: {name: 'confirm', row: step.row, pricing: step.pricing, error: event.error},
+            step: {
+              name: 'confirm',
+              row: step.row,
+              pricing: step.pricing,
+              error: event.error,
+              ...chosenFrom(step),
+            },
           }
         : state;
     case 'ANOTHER_TENANT_REQUESTED':
       return {...state, step: chooser};
     case 'RECONFIRM_REQUESTED':
       return step.name === 'result' && event.pricing.mode === 'trial'
-        ? {...state, step: {name: 'confirm', row: step.row, pricing: event.pricing}}
+        ? {...state, step: {name: 'confirm', row: step.row, pricing: event.pricing, ...chosenFrom(step)}}
         : state;
     case 'ACCOUNT_SWITCH_REQUESTED':
       return {
@@ -438,6 +461,10 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
 }
 
 /** Esc: one step back, never past a request that was sent (switching and result stay). */
+function chosenFrom(step: ChosenFrom): ChosenFrom {
+  return {list: step.list, namesakes: step.namesakes};
+}
+
 function back(state: WizardState): WizardState {
   const {step} = state;
   switch (step.name) {
@@ -470,7 +497,10 @@ function back(state: WizardState): WizardState {
       // Back to the list the tenant was chosen from, with it selected; or to the field, for a typed UUID.
       return {...state, step: step.list ?? chooser};
     case 'confirm':
-      return {...state, step: {name: 'viewPricing', row: step.row, pricing: step.pricing}};
+      return {
+        ...state,
+        step: {name: 'viewPricing', row: step.row, pricing: step.pricing, ...chosenFrom(step)},
+      };
     default:
       return state;
   }
