@@ -78,6 +78,60 @@ describe('the confirm step in any terminal', () => {
   });
 });
 
+describe('the confirm step with more to say, in any terminal', () => {
+  const long = 'Northwind Traders International Holdings Limited Partnership';
+  const hidden = 'Evil\u202Eoc.emca Corp';
+  it.each([
+    [40, 12],
+    [40, 14],
+    [50, 16],
+    [60, 20],
+    [60, 24],
+    [64, 24],
+    [80, 24],
+  ])(
+    'at %i×%i: namesakes, hidden characters and a long name keep the title, every warning and the UUID, a wrong name too',
+    async (columns, rows) => {
+      for (const [name, index] of [
+        ['Contoso', 0],
+        [hidden, 0],
+        [long, 0],
+      ] as const) {
+        if (name !== 'Contoso' && ![...sandbox.current.world.tenants.values()].some((t) => t.name === name)) {
+          sandbox.current.world.addTenant({name, kind: 'customer', parentId: sandbox.current.tenantId});
+        }
+        const wizard = start({columns, rows});
+        await wizard.signInToSandbox();
+        await wizard.chooseTenant(
+          name === hidden ? 'Evil' : name === long ? 'Northwind Traders' : name,
+          index,
+        );
+        await wizard.press(keys.enter);
+        await wizard.waitFor('Name:');
+        wizard.instance.stdin.write(`${'x'.repeat(900)}\r`);
+        const frame = await wizard.waitFor(/not the name/i);
+        const shown = lines(frame);
+        expect(shown.length, frame).toBeLessThanOrEqual(rows);
+        expect(Math.max(...shown.map((line) => line.length)), frame).toBeLessThanOrEqual(columns);
+        expect(frame).toContain('Confirm the switch');
+        expect(frame).toContain('Not reversible');
+        expect(frame).toMatch(/November 2026/);
+        if (name === 'Contoso')
+          expect(frame.replace(/\s+/g, ' ')).toMatch(/2 tenants (are named|have this name)/);
+        if (name === hidden) expect(frame).toMatch(/[Hh]idden|invisible/);
+        // Namesakes and hidden characters: the UUID says which tenant this is, whole on a line.
+        const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+        if (name !== long)
+          expect(
+            shown.some((line) => uuid.test(line)),
+            frame,
+          ).toBe(true);
+        wizard.instance.unmount();
+      }
+    },
+  );
+});
+
 describe('resizing', () => {
   it('narrowing mid-step lays the step out again, at the new width', async () => {
     const wizard = start({columns: 120, rows: 40});

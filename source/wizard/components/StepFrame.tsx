@@ -19,6 +19,8 @@ export interface StepFrameProps {
   readonly children: ReactNode;
   /** The smallest terminal the step is drawn in whole (default: 40×12). */
   readonly needs?: {readonly columns: number; readonly rows: number};
+  /** Drawn without decoration even on a large terminal, when the step's own content needs the room. */
+  readonly compact?: boolean;
 }
 
 /**
@@ -34,8 +36,10 @@ export function StepFrame({
   hints,
   children,
   needs = smallest.step,
+  compact,
 }: StepFrameProps) {
-  const layout = useLayout();
+  const measured = useLayout();
+  const layout = {...measured, compact: compact ?? measured.compact};
   const sandbox = useSandboxMark();
   const gap = layout.compact ? 0 : 1;
   const heading = (

@@ -28,6 +28,14 @@ export interface ConfirmScreenProps {
   readonly isActive?: boolean;
 }
 
+/**
+ * How much the confirm step says, from the most to the least: `full` (every warning in words, the request),
+ * `compact` (warnings said shorter, the request one field a line, the UUID whole), `bare` (the same without the
+ * request). The richest form that fits the terminal is drawn; every form keeps the title, the question, every
+ * warning and the field.
+ */
+type Form = 'full' | 'compact' | 'bare';
+
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
 export function ConfirmScreen({
   row,
@@ -39,59 +47,129 @@ export function ConfirmScreen({
   onConfirm,
   isActive,
 }: ConfirmScreenProps) {
-  const {compact, rows} = useLayout();
-  // On a short terminal the request gives way to what must be seen: the warnings, the name and the field then fit
-  // 40×12, a wrong name's message included. From 20 rows, and on every terminal that is not compact, it is shown.
-  const showRequest = !compact || rows >= 20;
+  const layout = useLayout();
   const name = printable(row.tenant.name);
+  const path = row.path.map(printable).join(' / ');
+  const hidden = hasHiddenCharacters(row.tenant.name);
   const request = switchRequest(row.tenant.id, pricing.version);
-  const facts = compact ? switchFactsShort(pricing, now) : switchFacts(pricing, now);
   const [before, after] = request.path.split(row.tenant.id);
+  // The request on one line needs this many columns ("Request: PUT /api/2/tenants/<uuid>/pricing").
+  const requestOnOneLine = layout.columns >= `Request: ${request.method} ${request.path}`.length + 1;
+  const text = {
+    // The smallest form asks and says what to type in one sentence.
+    question: (form: Form) =>
+      form === 'full'
+        ? `Switch ${name}${path ? ` (${path})` : ''} from trial to production?`
+        : form === 'compact'
+          ? `Switch ${name} to production?`
+          : `Type ${name} to switch it to production:`,
+    identity: (form: Form) =>
+      form === 'full'
+        ? [
+            ...(hidden
+              ? [
+                  `This name contains invisible or direction-changing characters, shown here as \\u escapes: check the UUID ${row.tenant.id}.`,
+                ]
+              : []),
+            ...(namesakes > 1
+              ? [
+                  `${namesakes} tenants are named ${name}: this is the one in ${path || 'your tenant'}, ${row.tenant.id}.`,
+                ]
+              : []),
+          ]
+        : hidden || namesakes > 1
+          ? [
+              hidden && namesakes > 1
+                ? `Hidden characters, ${namesakes} with this name; this one:`
+                : hidden
+                  ? 'Hidden characters; this one is:'
+                  : `${namesakes} tenants have this name; this one:`,
+            ]
+          : [],
+    facts: (form: Form) => (form === 'full' ? switchFacts(pricing, now) : switchFactsShort(pricing, now)),
+    prompt: (form: Form) =>
+      form === 'full'
+        ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
+        : 'Type the name above to confirm:',
+    wrongName: (form: Form, typed: string) =>
+      form === 'full'
+        ? `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name} (capitals count; accents may be left out).`
+        : 'Not the name (capitals count).',
+  };
+  /** The rows the step takes in a form, its error and a wrong name's message included (wrapped at this width). */
+  const height = (form: Form) => {
+    const width = layout.columns;
+    const flagged = (line: string) => linesOf(line, width - 2);
+    const full = form === 'full';
+    const identity = text.identity(form);
+    const requestLines = form === 'bare' ? 0 : full && requestOnOneLine ? 3 : 5 + (full ? 1 : 0);
+    return (
+      1 + // the title
+      (full ? 2 : 0) + // the account line and a blank line
+      linesOf(text.question(form), width) +
+      identity.reduce((sum, line) => sum + flagged(line), 0) +
+      (identity.length > 0 && !full ? 1 : 0) + // the UUID on a line of its own
+      text.facts(form).reduce((sum, line) => sum + flagged(line), 0) +
+      requestLines +
+      (full ? 1 : 0) +
+      (form === 'bare' ? 0 : linesOf(text.prompt(form), width)) +
+      1 + // the field
+      flagged(text.wrongName(form, 'x'.repeat(40))) +
+      (error ? flagged(error) + (full ? 1 : 0) : 0) +
+      (full ? 1 : 0) +
+      (full
+        ? linesOf('Enter switch · Esc cancel · Tab HTTP calls · Ctrl+C quit', width)
+        : form === 'compact'
+          ? 1
+          : 0)
+    );
+  };
+  const form: Form =
+    !layout.compact && height('full') <= layout.rows
+      ? 'full'
+      : height('compact') <= layout.rows
+        ? 'compact'
+        : 'bare';
+  const full = form === 'full';
   return (
     <StepFrame
       step={4}
       title="Confirm the switch"
       account={account}
       error={error}
-      hints={[hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]}
+      compact={!full}
+      // The smallest form leaves the hints out when they do not fit (the question says what to type).
+      hints={
+        form === 'bare' && height('bare') >= layout.rows
+          ? []
+          : [hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]
+      }
     >
-      <Text>
-        Switch <Text bold>{name}</Text>
-        {row.path.length > 0 && !compact ? ` (${row.path.map(printable).join(' / ')})` : ''}
-        {compact ? ' to production?' : ' from trial to production?'}
-      </Text>
+      {form === 'bare' ? (
+        <Text>
+          Type <Text bold>{name}</Text> to switch it to production:
+        </Text>
+      ) : (
+        <Text>
+          Switch <Text bold>{name}</Text>
+          {full && path ? ` (${path})` : ''}
+          {full ? ' from trial to production?' : ' to production?'}
+        </Text>
+      )}
       <Box flexDirection="column">
-        {hasHiddenCharacters(row.tenant.name) ? (
-          <Flagged symbol="⚠" tone="warning">
-            This name contains invisible or direction-changing characters, shown here as \u escapes: check the
-            UUID {row.tenant.id}.
+        {text.identity(form).map((line) => (
+          <Flagged key={line} symbol="⚠" tone="warning">
+            {line}
           </Flagged>
-        ) : null}
-        {namesakes > 1 ? (
-          <Flagged symbol="⚠" tone="warning">
-            {namesakes} tenants are named {name}: this is the one in{' '}
-            {row.path.map(printable).join(' / ') || 'your tenant'}, {row.tenant.id}.
-          </Flagged>
-        ) : null}
-        {facts.map((fact) => (
+        ))}
+        {!full && text.identity(form).length > 0 ? <Text>{row.tenant.id}</Text> : null}
+        {text.facts(form).map((fact) => (
           <Flagged key={fact} symbol="⚠" tone="warning">
             {fact}
           </Flagged>
         ))}
       </Box>
-      {!showRequest ? null : compact ? (
-        // The request, with the UUID whole on a line of its own (36 columns): never broken where it wraps.
-        <Box flexDirection="column">
-          <Text>
-            {request.method} {before}
-          </Text>
-          <Text>{row.tenant.id}</Text>
-          <Text>{after}</Text>
-          {/* One field a line: at 40 columns the body would otherwise wrap inside a key or a value. */}
-          <Text>{`{"version":${request.body.version},`}</Text>
-          <Text>{` "mode":"${request.body.mode}"}`}</Text>
-        </Box>
-      ) : (
+      {form === 'bare' ? null : full && requestOnOneLine ? (
         <Box marginTop={1}>
           <Text>Request: </Text>
           <Box flexDirection="column" flexShrink={1}>
@@ -101,30 +179,48 @@ export function ConfirmScreen({
             <Text>{JSON.stringify(request.body)}</Text>
           </Box>
         </Box>
-      )}
-      <Box flexDirection="column" marginTop={compact ? 0 : 1}>
-        {compact ? (
+      ) : (
+        // The request, with the UUID whole on a line of its own (36 columns): never broken where it wraps.
+        <Box flexDirection="column" marginTop={full ? 1 : 0}>
           <Text>
-            Type <Text bold>{name}</Text> to confirm:
+            {request.method} {before}
           </Text>
-        ) : (
+          <Text>{row.tenant.id}</Text>
+          <Text>{after}</Text>
+          {/* One field a line: at 40 columns the body would otherwise wrap inside a key or a value. */}
+          <Text>{`{"version":${request.body.version},`}</Text>
+          <Text>{` "mode":"${request.body.mode}"}`}</Text>
+        </Box>
+      )}
+      <Box flexDirection="column" marginTop={full ? 1 : 0}>
+        {full ? (
           <Text>
             Type the tenant's name, <Text bold>{name}</Text>, to confirm. Nothing is sent before that.
           </Text>
-        )}
+        ) : form === 'compact' ? (
+          <Text>{text.prompt(form)}</Text>
+        ) : null}
         <TextField
           label="Name:"
           isActive={isActive}
           validate={(value) =>
-            confirmsName(value, row.tenant.name)
-              ? undefined
-              : compact
-                ? 'Not the name: capitals count, accents may be left out.'
-                : `That is not the name: you typed "${printable(value)}". Type ${name} (capitals count; accents may be left out).`
+            confirmsName(value, row.tenant.name) ? undefined : text.wrongName(form, value)
           }
           onSubmit={onConfirm}
         />
       </Box>
     </StepFrame>
   );
+}
+
+/** Rows a text takes at this width (each of its lines at least one). */
+function linesOf(text: string, width: number): number {
+  return text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width))), 0);
+}
+
+/** The text, cut to `length` characters with "…" when longer. */
+function shortened(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
