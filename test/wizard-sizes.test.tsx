@@ -78,6 +78,27 @@ describe('the confirm step in any terminal', () => {
   });
 });
 
+describe('below 40×12', () => {
+  it('Esc still goes back; Enter and other keys do nothing to a step not on screen', async () => {
+    sandbox.current.world.addTenant({name: 'Tiny Co', kind: 'customer', parentId: sandbox.current.tenantId});
+    const wizard = start({columns: 40, rows: 15});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Tiny Co');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Name:');
+    wizard.resize({columns: 39, rows: 11});
+    await wizard.waitFor('Enlarge the terminal');
+    await wizard.press(keys.escape);
+    expect(await wizard.waitFor('Step 3/5')).toContain('Enlarge the terminal');
+    // Enter on the hidden pricing step would move on to the confirmation: ignored while it cannot be seen.
+    await wizard.press(keys.enter);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wizard.frame()).toContain('Step 3/5');
+    wizard.resize({columns: 40, rows: 12});
+    expect(await wizard.waitFor('Current pricing')).toContain('Tiny Co');
+  });
+});
+
 describe('the confirm step with more to say, in any terminal', () => {
   const long = 'Northwind Traders International Holdings Limited Partnership';
   const hidden = 'Evil\u202Eoc.emca Corp';

@@ -52,6 +52,11 @@ describe('wizard state machine', () => {
     });
   });
 
+  it('Esc while signing in goes back to the choice of data center (it once left the spinner turning)', () => {
+    const signingIn = initialState({dataCenter: 'd', clientId: 'c', secret: 's', rememberAsked: true});
+    expect(run(signingIn, {type: 'BACK'}).step).toEqual({name: 'connect', field: 'dataCenter'});
+  });
+
   it('after a refused secret, asks only the secret again and then signs in again', () => {
     const filled = initialState({dataCenter: 'd', clientId: 'c', secret: 's', rememberAsked: true});
     const refused = run(filled, {type: 'SIGN_IN_FAILED', field: 'secret', error: 'no'});
@@ -133,6 +138,14 @@ describe('the wizard-wide keys', () => {
     expect(wizardKey(confirm, '\r')).toBeUndefined();
     expect(wizardKey(confirm, '\u0003')).toEqual({type: 'leave', reason: 'interrupted'});
     expect(wizardKey(confirm, '\u001b')).toEqual({type: 'back'});
+  });
+
+  it('on a step the terminal is too small for, only Esc, Tab and Ctrl+C act: nothing happens to it unseen', () => {
+    expect(wizardKey(viewPricing, '\r', false, true)).toEqual({type: 'ignore'});
+    expect(wizardKey(viewPricing, 'q', false, true)).toEqual({type: 'ignore'});
+    expect(wizardKey(confirm, '\u001b', false, true)).toEqual({type: 'back'});
+    expect(wizardKey(confirm, '\t', false, true)).toEqual({type: 'togglePanel'});
+    expect(wizardKey(confirm, '\u0003', false, true)).toEqual({type: 'leave', reason: 'interrupted'});
   });
 
   it('r confirms again only after a passing refusal (409, 429, 5xx) that left the tenant in trial', () => {

@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
@@ -36,7 +36,7 @@ import {Flagged} from './components/Flagged.js';
 import {knownDataCenters} from './data-centers.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
-import {LayoutProvider, SandboxMark, useLayout} from './layout.js';
+import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -64,6 +64,7 @@ export interface WizardProps {
  */
 export function Wizard({services, initialForm, cachedToken, notice, terminate, onExit}: WizardProps) {
   const {exit} = useApp();
+  const {stdout} = useStdout();
   const [state, dispatch] = useReducer(reducer, initialForm, initialState);
   const [panelOpen, setPanelOpen] = useState(false);
   const [jsonShown, setJsonShown] = useState(false);
@@ -286,7 +287,8 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
   };
 
   const onKey = (raw: string): boolean => {
-    const action = wizardKey(step, raw, panelOpen);
+    const size = {columns: stdout.columns || 80, rows: stdout.rows || 24, compact: true};
+    const action = wizardKey(step, raw, panelOpen, tooSmall(size, smallest.step));
     if (!action) return false;
     handle(action);
     return true;
@@ -309,6 +311,8 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
       case 'plan':
         return onPlan();
       case 'back':
+        // Where Esc has nowhere to go (writing a plan, signed in) it does nothing: never an abort without a move.
+        if (reducer(state, {type: 'BACK'}) === state) return;
         if (step.name !== 'switching' && step.name !== 'result') operation.abortCurrent();
         return dispatch({type: 'BACK'});
       case 'event':

@@ -52,11 +52,18 @@ export type KeyAction =
  * after a failure worth another try, `r` goes back to the confirmation. Anything else belongs to the field or list
  * on show.
  */
-export function wizardKey(step: Step, raw: string, panelOpen = false): KeyAction | undefined {
+export function wizardKey(
+  step: Step,
+  raw: string,
+  panelOpen = false,
+  tooSmall = false,
+): KeyAction | undefined {
   if (raw === '\u0003') return {type: 'leave', reason: 'interrupted'};
   if (raw === '\t') return {type: 'togglePanel'};
   // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed).
   if (panelOpen) return {type: 'ignore'};
+  // A step the terminal is too small for is not on screen: Esc goes back, and no other key acts on it unseen.
+  if (tooSmall) return raw === '\u001b' ? {type: 'back'} : {type: 'ignore'};
   // On the plan's checklist Esc first clears a filter: the list takes it, and goes back itself when none is on.
   if (raw === '\u001b' && !(step.name === 'plan' && step.phase === 'choosing')) return {type: 'back'};
   // Ctrl+P: no text field uses it (line-editing.ts), so it plans from the search field and from a list alike.

@@ -469,7 +469,9 @@ function back(state: WizardState): WizardState {
   const {step} = state;
   switch (step.name) {
     case 'connect': {
-      if (step.field === 'signingIn' || step.field === 'signedIn') return state;
+      if (step.field === 'signedIn') return state;
+      // Esc while signing in stops it (the request is aborted) and goes back to the choice of data center.
+      if (step.field === 'signingIn') return {...state, step: {name: 'connect', field: 'dataCenter'}};
       if (step.field === 'checkingUrl') return {...state, step: {name: 'connect', field: 'customUrl'}};
       if (step.field === 'dataCenter' && state.earlierAccount) {
         const {account, form} = state.earlierAccount;

@@ -54,7 +54,7 @@ export function StepFrame({
   // place, hidden and deaf to keys, so that what was typed is there again once the terminal is larger.
   const small = tooSmall(layout, needs);
   const shown = small
-    ? hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C')
+    ? hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C' || key === 'Tab')
     : layout.compact
       ? hints.filter((hint) => !everywhereHints.includes(hint))
       : hints;
