@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
@@ -55,6 +56,20 @@ describe('a long paste', () => {
     expect(home).not.toContain('XYZ');
     wizard.instance.stdin.write(keys.enter);
     expect(await wizard.waitFor(/No tenant|match/)).toContain('abcdefghij');
+  });
+});
+
+describe('wide characters', () => {
+  it('a pasted CJK name stays on one line at 40 columns, counted in cells as Ink draws it', async () => {
+    const wizard = start({columns: 40, rows: 12});
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write(`${'漢'.repeat(28)}字`);
+    const frame = await wizard.waitFor('字');
+    const field = frame.split('\n').find((line) => line.startsWith('Tenant name or UUID:')) ?? '';
+    expect(field).toContain('…');
+    expect(stringWidth(field)).toBeLessThanOrEqual(40);
+    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
   });
 });
 

@@ -1,5 +1,6 @@
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useRef, useState} from 'react';
+import stringWidth from 'string-width';
 import {useKeys} from '../key-router.js';
 import {useLayout} from '../layout.js';
 import {applyInput, type LineState} from '../line-editing.js';
@@ -56,7 +57,7 @@ export function TextField({
   const text = mask ? '*'.repeat(shown.value.length) : shown.value;
   // One line, whatever is typed or pasted: a value longer than the room beside the label is shown as a window
   // that keeps the cursor in view, its cut ends marked "…" (a pasted page once grew the field over the title).
-  const {start, end} = windowAround(text, shown.cursor, Math.max(10, columns - label.length - 2));
+  const {start, end} = windowAround(text, shown.cursor, Math.max(10, columns - stringWidth(label) - 2));
   const before = (start > 0 ? '…' : '') + text.slice(start, shown.cursor);
   const atCursor = text.slice(shown.cursor, shown.cursor + 1) || ' ';
   const after = text.slice(shown.cursor + 1, end) + (end < text.length ? '…' : '');
@@ -85,18 +86,37 @@ export function TextField({
 }
 
 /**
- * The part of `text` shown in `room` cells (UTF-16 units, close enough for a field): all of it when it fits, else a
- * window with the cursor in it and a cell kept for each "…"; never cut inside a surrogate pair.
+ * The part of `text` shown in `room` cells: all of it when it fits, else a window with the cursor in it and a cell
+ * kept for each "…". Measured as Ink measures (string-width: a CJK character or an emoji takes two cells), and cut
+ * between characters only.
  */
 export function windowAround(text: string, cursor: number, room: number): {start: number; end: number} {
-  if (text.length < room) return {start: 0, end: text.length};
+  if (stringWidth(text) < room) return {start: 0, end: text.length};
   const width = room - 2;
-  let start = Math.max(0, cursor - width + 1);
-  let end = Math.min(text.length, start + width);
-  start = Math.max(0, end - width);
-  if (/[\uDC00-\uDFFF]/.test(text.charAt(start))) start += 1;
-  if (/[\uDC00-\uDFFF]/.test(text.charAt(end))) end -= 1;
-  return {start, end};
+  const characters = [...text];
+  // UTF-16 offset of each character, and the character the cursor is on.
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const character of characters) {
+    offsets.push(offset);
+    offset += character.length;
+  }
+  offsets.push(offset);
+  const at = offsets.findIndex((value) => value >= cursor);
+  const cursorIndex = at === -1 ? characters.length : at;
+  // From the cursor leftwards while the cells last (the cursor's own cell counted), then rightwards with the rest.
+  let used = 1;
+  let first = cursorIndex;
+  while (first > 0 && used + stringWidth(characters[first - 1] ?? '') <= width) {
+    first -= 1;
+    used += stringWidth(characters[first] ?? '');
+  }
+  let last = Math.min(characters.length, cursorIndex + 1);
+  while (last < characters.length && used + stringWidth(characters[last] ?? '') <= width) {
+    used += stringWidth(characters[last] ?? '');
+    last += 1;
+  }
+  return {start: offsets[first] ?? 0, end: offsets[last] ?? text.length};
 }
 
 /**
