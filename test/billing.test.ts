@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {firstBilledMonth, type Pricing, switchFacts} from '../source/procedure/index.js';
+import {firstBilledMonth, type Pricing, switchFacts, switchFactsShort} from '../source/procedure/index.js';
 
 const trialUntil = (date: string): Pricing => ({
   mode: 'trial',
@@ -34,7 +34,27 @@ describe('what a switch bills', () => {
 
   it('on the 1st, it is the recommended day', () => {
     const facts = switchFacts(trialUntil('2027-03-20T00:00:00'), at(2027, 2, 1, 0, 5)).join('\n');
-    expect(facts).toContain('Today is the 1st of the month, the recommended day');
+    expect(facts).toContain('Today (1 Mar 2027, UTC) is the 1st, the recommended day');
+    expect(facts).toContain('switched now, it is billed from March 2027');
+    expect(facts).not.toContain('earlier');
+  });
+
+  it('on the 1st, a trial that ends next month: switching now bills a month earlier, said in every form', () => {
+    const now = at(2026, 11, 1, 8);
+    const pricing = trialUntil('2027-01-01T00:00:00');
+    const facts = switchFacts(pricing, now).join('\n');
+    expect(facts).toContain('switched now, it is billed from December 2026');
+    expect(facts).toContain(
+      'January 2027 is then likely billed in full: switching now bills one month earlier',
+    );
+    const short = switchFactsShort(pricing, now).join('\n');
+    expect(short).toContain('Today (1 Dec 2026, UTC) is the 1st: billed from December 2026');
+    expect(short).toContain('Left alone: switches 1 Jan 2027, likely billed from January 2027.');
+  });
+
+  it('the short form says the day in UTC (in Sydney it may already be the 1st)', () => {
+    const short = switchFactsShort(trialUntil('2027-01-20T00:00:00'), at(2026, 10, 30, 22)).join('\n');
+    expect(short).toContain('Today (30 Nov 2026, UTC) is not the 1st: bills all of November 2026');
   });
 
   it('23:30 UTC on 28 Feb 2027 is still February, whatever the time zone says', () => {

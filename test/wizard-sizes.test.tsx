@@ -136,7 +136,7 @@ describe('the confirm step with more to say, in any terminal', () => {
         expect(Math.max(...shown.map((line) => line.length)), frame).toBeLessThanOrEqual(columns);
         expect(frame).toContain('Confirm the switch');
         expect(frame).toContain('Not reversible');
-        expect(frame).toMatch(/November 2026/);
+        expect(frame.replace(/\s+/g, ' ')).toMatch(/November 2026/);
         if (name === 'Contoso')
           expect(frame.replace(/\s+/g, ' ')).toMatch(/2 tenants (are named|have this name)/);
         if (name === hidden) expect(frame).toMatch(/[Hh]idden|invisible/);
@@ -151,6 +151,23 @@ describe('the confirm step with more to say, in any terminal', () => {
       }
     },
   );
+});
+
+describe('a wrong name, then a smaller terminal', () => {
+  it('the message is worded again for the new size: the title and every warning stay', async () => {
+    const wizard = start({columns: 80, rows: 24});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Contoso');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Name:');
+    wizard.instance.stdin.write('contoso\r');
+    expect(await wizard.waitFor('That is not the name')).toContain('capitals as shown');
+    wizard.resize({columns: 40, rows: 12});
+    const small = await wizard.waitFor('Not the name: capitals count.');
+    expect(lines(small).length, small).toBeLessThanOrEqual(12);
+    expect(small).toContain('Confirm the switch');
+    expect(small).toContain('Not reversible');
+  });
 });
 
 describe('resizing', () => {

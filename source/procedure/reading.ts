@@ -84,23 +84,36 @@ export function switchFacts(pricing: Pricing, now: number): string[] {
     );
     return facts;
   }
+  const billedNow = formatMonth(firstBilledMonth(now));
   if (new Date(now).getUTCDate() === 1) {
     facts.push(
-      'Today is the 1st of the month, the recommended day: the usage report gets whole months only.',
+      `Today (${formatDay(now)}, UTC) is the 1st, the recommended day (the usage report gets whole months only): ` +
+        `switched now, it is billed from ${billedNow}.`,
     );
   } else {
     facts.push(
-      `Today (${formatDay(now)}, UTC) is not the 1st: all of ${formatMonth(firstBilledMonth(now))} goes into the ` +
+      `Today (${formatDay(now)}, UTC) is not the 1st: all of ${billedNow} goes into the ` +
         `monthly usage report. The vendor recommends the 1st (next: ${formatDay(nextFirst)}).`,
     );
   }
   if (byItself !== undefined) {
+    // A trial that ends after next month starts: switched now it is billed earlier than left alone; said so, on
+    // the 1st too (the recommended day is not free for it).
+    const later = monthsBetween(firstBilledMonth(now), firstBilledMonth(byItself));
     facts.push(
       `Left alone, it switches by itself on ${formatDay(byItself)}, ${relativeDays(byItself, now)} (a trial ends ` +
-        `after one full month), and ${formatMonth(firstBilledMonth(byItself))} is then likely billed in full.`,
+        `after one full month), and ${formatMonth(firstBilledMonth(byItself))} is then likely billed in full` +
+        (later > 0 ? `: switching now bills ${later === 1 ? 'one month' : `${later} months`} earlier.` : '.'),
     );
   }
   return facts;
+}
+
+/** Whole months from the first of one month to the first of a later one (0 when not later). */
+function monthsBetween(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  return Math.max(0, (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth());
 }
 
 /** The same facts, short enough for a 40-column terminal (a split pane): never left out, only said shorter. */
@@ -110,20 +123,22 @@ export function switchFactsShort(pricing: Pricing, now: number): string[] {
   const byItself = Number.isNaN(start) ? undefined : start;
   const nextFirst = firstOfNextMonth(now);
   const first = new Date(now).getUTCDate() === 1;
+  const today = `${formatDay(now)}, UTC`;
   if (byItself !== undefined && byItself < nextFirst && !first) {
     facts.push(
       `Switches by itself on ${formatDay(byItself)}: ${formatMonth(firstBilledMonth(byItself))} likely billed either way.`,
     );
     return facts;
   }
+  const billedNow = formatMonth(firstBilledMonth(now));
   facts.push(
     first
-      ? 'Today is the 1st: the recommended day.'
-      : `Bills all of ${formatMonth(firstBilledMonth(now))}; the 1st is advised (${formatDay(nextFirst)}).`,
+      ? `Today (${today}) is the 1st: billed from ${billedNow}.`
+      : `Today (${today}) is not the 1st: bills all of ${billedNow}.`,
   );
   if (byItself !== undefined) {
     facts.push(
-      `Left alone: switches on ${formatDay(byItself)} (likely bills ${formatMonth(firstBilledMonth(byItself))}).`,
+      `Left alone: switches ${formatDay(byItself)}, likely billed from ${formatMonth(firstBilledMonth(byItself))}.`,
     );
   }
   return facts;

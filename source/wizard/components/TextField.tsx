@@ -39,16 +39,19 @@ export function TextField({
 }: TextFieldProps) {
   const line = useRef<LineState>({value: defaultValue, cursor: defaultValue.length});
   const [shown, setShown] = useState(line.current);
-  const [error, setError] = useState<string>();
+  // The value refused, not its message: the message is worded again at each render, so that it fits the terminal
+  // as it is now (a message worded for 80 columns pushed the title off after a resize to 40).
+  const [refused, setRefused] = useState<string>();
+  const error = refused === undefined ? undefined : validate?.(refused);
   useKeys((raw) => {
     const {state, submitted} = applyInput(line.current, raw);
-    if (state !== line.current) setError(undefined);
+    if (state !== line.current) setRefused(undefined);
     if (state.value !== line.current.value) onEdit?.();
     line.current = state;
     setShown(state);
     if (!submitted) return;
     const problem = validate?.(state.value);
-    if (problem) setError(problem);
+    if (problem) setRefused(state.value);
     else onSubmit(state.value);
   }, isActive);
 

@@ -1,9 +1,11 @@
 import {Box, Text} from 'ink';
 import {
   confirmsName,
+  foldName,
   hasHiddenCharacters,
   type Pricing,
   printable,
+  searchKey,
   switchFacts,
   switchFactsShort,
   switchRequest,
@@ -80,21 +82,28 @@ export function ConfirmScreen({
         : hidden || namesakes > 1
           ? [
               hidden && namesakes > 1
-                ? `Hidden characters, ${namesakes} with this name; this one:`
+                ? `Hidden characters, ${namesakes} with this name; this one${path ? `, in ${path}` : ''}:`
                 : hidden
                   ? 'Hidden characters; this one is:'
-                  : `${namesakes} tenants have this name; this one:`,
+                  : `${namesakes} tenants have this name; this one${path ? `, in ${path}` : ''}:`,
             ]
           : [],
     facts: (form: Form) => (form === 'full' ? switchFacts(pricing, now) : switchFactsShort(pricing, now)),
     prompt: (form: Form) =>
       form === 'full'
         ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
-        : 'Type the name above to confirm:',
-    wrongName: (form: Form, typed: string) =>
-      form === 'full'
-        ? `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name} (capitals count; accents may be left out).`
-        : 'Not the name (capitals count).',
+        : name.length <= 24
+          ? `Type ${name} to confirm:`
+          : 'Type its name (above) to confirm:',
+    // What differs, when it can be told: only capitals, or more; the accents are mentioned only for a name with some.
+    wrongName: (form: Form, typed: string) => {
+      const capitalsOnly = searchKey(typed) === searchKey(row.tenant.name);
+      if (form !== 'full')
+        return capitalsOnly ? 'Not the name: capitals count.' : 'Not the name: type it as shown.';
+      const accents =
+        foldName(row.tenant.name) !== row.tenant.name.trim() ? ' (accents may be left out)' : '';
+      return `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name}${capitalsOnly ? ', capitals as shown' : ''}${accents}.`;
+    },
   };
   /** The rows the step takes in a form, its error and a wrong name's message included (wrapped at this width). */
   const height = (form: Form) => {
