@@ -68,7 +68,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
         <Box flexDirection="column">
           {layout.compact ? (
             <>
-              <Text wrap="truncate-end">Checked ones switch on {when}.</Text>
+              <Text wrap="truncate-end">Checked ones switch on {when} (UTC).</Text>
               {step.endingBefore.length > 0 ? (
                 <Text wrap="truncate-end">{step.endingBefore.length} ending sooner left out.</Text>
               ) : null}
