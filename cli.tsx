@@ -39,7 +39,7 @@ function silenceTerminal(): void {
 }
 // The process's stream as commands see it: no longer a terminal once it has hung up (a prompt needs the stream
 // itself, hence a proxy).
-const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
+const noTerminalAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
   new Proxy(stream, {
     get(target, property) {
       if (property === 'isTTY') return target.isTTY && !hungUp;
@@ -52,8 +52,8 @@ const quietAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
 setMaxListeners(100, interrupt.signal);
 
 const io: CommandIo = {
-  stdout: quietAfterHangUp(process.stdout),
-  stderr: quietAfterHangUp(process.stderr),
+  stdout: noTerminalAfterHangUp(process.stdout),
+  stderr: noTerminalAfterHangUp(process.stderr),
   stdin: process.stdin,
   env: process.env,
   clock: systemClock,
