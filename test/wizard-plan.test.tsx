@@ -68,6 +68,9 @@ describe('planning the 1st in the wizard', () => {
     await wizard.press(keys.enter);
     const filtered = await wizard.waitFor('matching "region"');
     expect(filtered).toContain('1 of 2');
+    // The hints say that the keys now act on the rows shown, and what Esc does first.
+    expect(filtered.replace(/\s+/g, ' ')).toContain('+ all shown · - none shown');
+    expect(filtered.replace(/\s+/g, ' ')).toContain('Esc clear the filter');
     await wizard.press('-');
     await wizard.waitFor('12 of 14 in the plan');
     await wizard.press(keys.escape);

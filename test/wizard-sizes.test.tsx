@@ -87,7 +87,8 @@ describe('below 40×12', () => {
     await wizard.press(keys.enter);
     await wizard.waitFor('Name:');
     wizard.resize({columns: 39, rows: 11});
-    await wizard.waitFor('Enlarge the terminal');
+    // What still works is said: Esc and Ctrl+C.
+    expect(await wizard.waitFor('Enlarge the terminal')).toMatch(/Esc \w+.*Ctrl\+C quit/s);
     await wizard.press(keys.escape);
     expect(await wizard.waitFor('Step 3/5')).toContain('Enlarge the terminal');
     // Enter on the hidden pricing step would move on to the confirmation: ignored while it cannot be seen.

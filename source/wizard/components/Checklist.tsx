@@ -31,6 +31,8 @@ export interface ChecklistProps {
   readonly flaggedText?: (count: number) => string;
   /** Told when typing starts or stops going to the filter: the screen's hints change with it. */
   readonly onFilteringChange?: (filtering: boolean) => void;
+  /** Told when a filter comes to be applied or is cleared (the keys then act on the rows shown only). */
+  readonly onFilteredChange?: (filtered: boolean) => void;
 }
 
 const up = new Set(['\u001b[A', '\u001bOA']);
@@ -59,6 +61,7 @@ export function Checklist({
   detailsOnlyWhenSelected = false,
   flaggedText,
   onFilteringChange,
+  onFilteredChange,
 }: ChecklistProps) {
   const state = useRef<Shown>({
     index: 0,
@@ -132,6 +135,7 @@ export function Checklist({
     state.current = current;
     setShown(current);
     if (current.filtering !== before.filtering) onFilteringChange?.(current.filtering);
+    if ((current.filter === '') !== (before.filter === '')) onFilteredChange?.(current.filter !== '');
   }, isActive);
 
   const rows = rowsFor(shown.filter);

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {KeysPaused} from '../key-router.js';
-import {everywhereHints, type Hint} from '../keys.js';
+import {everywhereHints, type Hint, hint} from '../keys.js';
 import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
 import {theme} from '../theme.js';
 import {Flagged} from './Flagged.js';
@@ -53,8 +53,11 @@ export function StepFrame({
   // Too small: it says so instead of drawing a step whose warning or prompt would scroll away. The step stays in
   // place, hidden and deaf to keys, so that what was typed is there again once the terminal is larger.
   const small = tooSmall(layout, needs);
+  const kept = hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C' || key === 'Tab');
   const shown = small
-    ? hints.filter(([key]) => key === 'Esc' || key === 'Ctrl+C' || key === 'Tab')
+    ? kept.length > 0
+      ? kept
+      : [hint('back', 'back'), hint('leave', 'quit')]
     : layout.compact
       ? hints.filter((hint) => !everywhereHints.includes(hint))
       : hints;

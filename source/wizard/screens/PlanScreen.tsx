@@ -33,6 +33,7 @@ export interface PlanScreenProps {
 export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScreenProps) {
   const layout = useLayout();
   const [filtering, setFiltering] = useState(false);
+  const [filtered, setFiltered] = useState(false);
   const when = formatDay(dayStart(step.day));
   const month = formatMonth(dayStart(step.day));
   const narrow = layout.columns < 64;
@@ -42,11 +43,11 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
         ? [hint('enter', 'end the filter'), hint('back', 'clear it'), ...everywhereHints]
         : [
             hint('toggle', 'check'),
-            hint('all', 'all'),
-            hint('none', 'none'),
-            hint('filter', 'filter'),
+            hint('all', filtered ? 'all shown' : 'all'),
+            hint('none', filtered ? 'none shown' : 'none'),
+            hint('filter', filtered ? 'change the filter' : 'filter'),
             hint('enter', 'write the plan'),
-            hint('back', 'back'),
+            hint('back', filtered ? 'clear the filter' : 'back'),
             ...everywhereHints,
           ]
       : step.phase === 'written'
@@ -109,6 +110,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
               isActive={isActive}
               flaggedText={earlier}
               onFilteringChange={setFiltering}
+              onFilteredChange={setFiltered}
               onDone={onWrite}
               onEscape={onBack}
             />
