@@ -119,7 +119,7 @@ export async function runCommand(
     return await body(io.interrupt);
   } catch (error) {
     if (error instanceof PlatformError && error.kind === 'aborted') {
-      const message = interruptedText({inFlight: false, answered: 0});
+      const message = interruptedText();
       io.stderr.write(`${message}\n`);
       if (output.json) io.stdout.write(`${jsonText({error: {kind: 'aborted', message}, ...extra()}, 2)}\n`);
       return exitCodes.interrupted;

@@ -133,7 +133,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       };
       if (auditWarning) output.note(auditWarning);
       if (signal.aborted) {
-        const text = interruptedText({inFlight: {name: tenant.name, id: tenant.id}, answered: 0});
+        const text = interruptedText({name: tenant.name, id: tenant.id});
         // The interruption is said on stderr; with --json the one document still comes, on stdout.
         if (output.json) output.result(text, {...document, outcome: 'unknown', interrupted: true});
         else output.note(text);

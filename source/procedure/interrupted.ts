@@ -9,23 +9,12 @@ export interface InFlightSwitch {
 }
 
 /**
- * What the operator is told on leaving with Ctrl+C (or SIGTERM): whether a switch was sent, and what to do — for a
- * switch in flight, which tenant and the command that reads it.
+ * What the operator is told on leaving with Ctrl+C (or SIGTERM): that no switch was sent, or, for a switch in
+ * flight, which tenant and the command that reads it.
  */
-export function interruptedText(switches: {
-  readonly inFlight: boolean | InFlightSwitch;
-  readonly answered: number;
-}): string {
-  if (typeof switches.inFlight === 'object') {
-    const {name, id} = switches.inFlight;
-    return `Interrupted while the switch of ${printable(name)} (${id}) was in flight: it was sent, and its outcome is unknown. Check before trying again: tenant-mode status ${id}`;
-  }
-  if (switches.inFlight) {
-    return 'Interrupted while a switch request was in flight: it was sent, and its outcome is unknown. Check with "tenant-mode status" before trying again.';
-  }
-  if (switches.answered > 0)
-    return `Interrupted. ${switches.answered} switch request(s) had been sent and answered.`;
-  return 'Interrupted. No switch was sent.';
+export function interruptedText(inFlight?: InFlightSwitch): string {
+  if (!inFlight) return 'Interrupted. No switch was sent.';
+  return `Interrupted while the switch of ${printable(inFlight.name)} (${inFlight.id}) was in flight: it was sent, and its outcome is unknown. Check before trying again: tenant-mode status ${inFlight.id}`;
 }
 
 /** A switch the wizard sent this run, and what came of it. */
@@ -52,11 +41,11 @@ export function wizardEnd(
   sent: readonly SentSwitch[],
   inFlight: InFlightSwitch | undefined,
 ): {readonly text: string; readonly exitCode: number} {
-  if (inFlight) return {text: interruptedText({inFlight, answered: 0}), exitCode: exitCodes.interrupted};
+  if (inFlight) return {text: interruptedText(inFlight), exitCode: exitCodes.interrupted};
   const last = sent.at(-1);
   if (!last) {
     return reason === 'interrupted'
-      ? {text: interruptedText({inFlight: false, answered: 0}), exitCode: exitCodes.interrupted}
+      ? {text: interruptedText(), exitCode: exitCodes.interrupted}
       : {text: 'Nothing was sent.', exitCode: exitCodes.done};
   }
   const lines = sent.map(({tenantName, outcome}) => {

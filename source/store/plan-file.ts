@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import {basename, dirname, join} from 'node:path';
+import {fileProblem} from './file-problem.js';
 import {modeText, otherOwner} from './ownership.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
@@ -96,21 +97,13 @@ export function exists(path: string): boolean {
 }
 
 function why(error: unknown): string {
-  const code = (error as {code?: string}).code;
-  switch (code) {
+  switch ((error as {code?: string}).code) {
     case 'ENOENT':
       return 'there is no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
     case 'EISDIR':
       return 'it is a folder';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return fileProblem(error);
   }
 }
 
