@@ -12,20 +12,32 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** The longest single timer Node sets: a longer one fires at once, with a TimeoutOverflowWarning. */
+const longestTimerMs = 2_147_483_647;
+
 /** The machine's clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
+      // A wait longer than one timer allows is taken in parts; one that is no number is none.
+      let left = Number.isFinite(ms) && ms > 0 ? ms : 0;
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        const part = Math.min(left, longestTimerMs);
+        left -= part;
+        timer = setTimeout(() => {
+          if (left > 0) return arm();
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        }, part);
+      };
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal?.reason);
       };
+      arm();
       signal?.addEventListener('abort', onAbort, {once: true});
     }),
 };

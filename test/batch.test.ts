@@ -563,3 +563,36 @@ describe('tenant-mode apply', () => {
     expect(putsApplied()).toHaveLength(1);
   });
 });
+
+describe('hardening, second round: every wait of an apply ends', () => {
+  it.each([
+    ['99999999999 seconds', '99999999999', /the platform asks for 99,999,999,999 s/],
+    [
+      'an HTTP-date in the year 9999',
+      'Fri, 31 Dec 9999 23:59:59 GMT',
+      /the platform asks for 25\d,\d{3},\d{3},\d{3} s/,
+    ],
+  ])(
+    'a 429 asking for %s pauses every request 60 s, says so, and the apply finishes',
+    async (_what, retryAfter, asked) => {
+      const {sandbox, cli, plan, putsApplied, toTheFirst} = await world();
+      await cli(['plan', '--out', plan]);
+      toTheFirst();
+      sandbox.faults.add({
+        method: 'GET',
+        path: /\/pricing$/,
+        status: 429,
+        headers: {'Retry-After': retryAfter},
+        body: {error: {code: 'too_many_requests', message: 'Slow down.'}},
+        times: 1,
+      });
+      const run = await cli(['apply', plan, '--yes', '--json']);
+      expect(run.stderr).toMatch(asked);
+      expect(run.stderr).toContain('; every request waits 60 s (the longest pause tenant-mode takes)');
+      expect(run.stderr).not.toContain('TimeoutOverflowWarning');
+      expect(json(run.stdout).summary).toEqual({switched: 14});
+      expect(run.code).toBe(0);
+      expect(putsApplied()).toHaveLength(14);
+    },
+  );
+});

@@ -9,6 +9,29 @@ import {ManualClock, systemClock} from '../source/clock.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the one clock', () => {
+  it('the system clock waits longer than one Node timer allows, quietly, until it is aborted', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const stop = new AbortController();
+    let ended = 'waiting';
+    const sleeping = systemClock.sleep(99_999_999_999_000, stop.signal).then(
+      () => {
+        ended = 'resolved';
+      },
+      () => {
+        ended = 'aborted';
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ended).toBe('waiting');
+    stop.abort();
+    await sleeping;
+    process.off('warning', onWarning);
+    expect(ended).toBe('aborted');
+    expect(warnings.map((warning) => warning.name)).not.toContain('TimeoutOverflowWarning');
+  });
+
   it('a manual clock moves only when told, and its sleeps pass at once by default', async () => {
     const clock = new ManualClock(1000);
     expect(clock.now()).toBe(1000);

@@ -14,6 +14,7 @@ import {
   PlanFormatError,
   ProgressTally,
   parsePlan,
+  pauseWords,
   planDigest,
   planRefusal,
   planText,
@@ -82,14 +83,14 @@ export async function runApplyCommand(
     let lastSaid = Number.NEGATIVE_INFINITY;
     const gate = new RequestGate(
       io.clock,
-      (ms) => {
+      (ms, askedMs) => {
         throttle.slowDown();
         pauses += 1;
         const now = io.clock.now();
         if (now - lastSaid < 10_000) return;
         lastSaid = now;
         output.note(
-          `The platform asks to slow down (429, ${pauses} so far): every request waits ${Math.ceil(ms / 1000)} s, then ${throttle.limit} at a time.`,
+          `The platform asks to slow down (429, ${pauses} so far): ${pauseWords(ms, askedMs)}, then ${throttle.limit} at a time.`,
         );
       },
       io.interrupt,

@@ -1,5 +1,6 @@
 import {
   type CustomerRow,
+  dateAsSent,
   formatDay,
   jsonText,
   listCustomers,
@@ -41,14 +42,15 @@ export async function runListCommand(
     });
     const now = io.clock.now();
     const describe = (row: CustomerRow): string => {
-      const date = row.productionStartDate ? parsePlatformDate(row.productionStartDate) : Number.NaN;
-      if (Number.isNaN(date)) return '';
+      if (!row.productionStartDate) return '';
+      const date = parsePlatformDate(row.productionStartDate);
+      if (Number.isNaN(date)) return `  — date ${dateAsSent(row.productionStartDate)}`;
       return row.mode === 'trial'
         ? `  — switches by itself on ${formatDay(date)} (${relativeDays(date, now)})`
         : `  — since ${formatDay(date)}`;
     };
     const line = (row: CustomerRow) =>
-      `${row.id}  ${row.mode.padEnd(10)}  ${[...row.path, row.name].join(' / ')}${describe(row)}`;
+      `${row.id}  ${(row.mode ?? 'not given').padEnd(10)}  ${[...row.path, row.name].join(' / ')}${describe(row)}`;
     const item = (row: CustomerRow) =>
       jsonText({
         id: row.id,

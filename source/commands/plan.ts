@@ -9,6 +9,7 @@ import {
   makePlan,
   PlanFileError,
   parsePlan,
+  pauseWords,
   planText,
   printable,
   RequestGate,
@@ -65,11 +66,15 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     }
     // Thousands of reads: a 429 pauses all of them (and is said once every ten seconds), as in apply.
     let lastSaid = Number.NEGATIVE_INFINITY;
-    const gate = new RequestGate(io.clock, (ms) => {
-      if (io.clock.now() - lastSaid < 10_000) return;
-      lastSaid = io.clock.now();
-      output.note(`The platform asks to slow down (429): every request waits ${Math.ceil(ms / 1000)} s.`);
-    });
+    const gate = new RequestGate(
+      io.clock,
+      (ms, askedMs) => {
+        if (io.clock.now() - lastSaid < 10_000) return;
+        lastSaid = io.clock.now();
+        output.note(`The platform asks to slow down (429): ${pauseWords(ms, askedMs)}.`);
+      },
+      io.interrupt,
+    );
     keepHeapSmall();
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     output.progress("Reading the trial customers in your tenant's subtree and their pricing…");

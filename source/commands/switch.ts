@@ -8,6 +8,7 @@ import {
   exitCodeOfSwitch,
   hasHiddenCharacters,
   interruptedText,
+  jsonText,
   type Pricing,
   pricingOf,
   printable,
@@ -15,6 +16,7 @@ import {
   recordNotConfirmed,
   resolveTenant,
   SwitchNotSent,
+  type SwitchOutcome,
   switchFacts,
   switchRequest,
   switchToProduction,
@@ -139,14 +141,29 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
         else output.note(text);
         return exitCodes.interrupted;
       }
-      const text = describeOutcome(outcome, tenant.name, pricing);
-      const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
-      if (text.pricingNow) shown.push(JSON.stringify(text.pricingNow, null, 2));
-      output.result(shown.join('\n'), document);
-      return exitCodeOfSwitch(outcome);
+      // The verdict and the exit code come from what the platform said (status, mode, version); the words come
+      // after and can change neither.
+      const code = exitCodeOfSwitch(outcome);
+      output.result(outcomeWords(outcome, tenant.name, pricing), document);
+      return code;
     },
     () => ({sent}),
   );
+}
+
+/**
+ * The outcome in words. Formatting is total (dates and values the platform sent are shown as sent when they cannot
+ * be read); should it still fail, the verdict is said plainly rather than the switch reported as an error.
+ */
+function outcomeWords(outcome: SwitchOutcome, tenantName: string, before: Pricing): string {
+  try {
+    const text = describeOutcome(outcome, tenantName, before);
+    const shown = [text.headline, ...text.details.map((line) => `  ${line}`)];
+    if (text.pricingNow) shown.push(jsonText(text.pricingNow, 2));
+    return shown.join('\n');
+  } catch {
+    return `${printable(tenantName)}: outcome ${verdictOf(outcome)}; tenant-mode audit shows its record.`;
+  }
 }
 
 function plan(

@@ -259,14 +259,15 @@ export class PlatformClient {
         }
         return check(body, failed);
       } catch (error) {
-        const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
-        if (this.#gate && delayMs !== undefined && (error as PlatformError).status === 429) {
-          // The pause is already asked for (#authorized): wait it out with every other request.
+        if (this.#gate && error instanceof PlatformError && error.status === 429) {
+          // The pause is already asked for (#authorized), at most a minute however long the platform asked for:
+          // wait it out with every other request.
           if (rateLimited++ >= gatedRetries) throw error;
-          this.#onRetry?.(error as PlatformError, rateLimited, delayMs);
+          this.#onRetry?.(error, rateLimited, Math.max(0, (this.#gate.pausedUntil ?? 0) - this.#clock.now()));
           attempt--;
           continue;
         }
+        const delayMs = error instanceof PlatformError ? this.#retryDelay(error) : undefined;
         if (delayMs === undefined || attempt >= this.#retry.attempts) throw error;
         this.#onRetry?.(error as PlatformError, attempt + 1, delayMs);
         await this.#clock.sleep(delayMs, request.signal).catch(() => {

@@ -3,6 +3,7 @@
 export {hostOf, isLoopbackHost, normalizeBaseUrl} from './base-url.js';
 export {PlatformClient, type PlatformClientOptions, switchRequest, switchRequestBody} from './client.js';
 export {
+  dateAsSent,
   firstOfNextMonth,
   formatDay,
   formatDayTime,
@@ -13,7 +14,7 @@ export {
 export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export {RequestGate} from './gate.js';
 export type {Exchange, ExchangeObserver} from './http.js';
-export {hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
+export {asText, hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
 export {reachDataCenter} from './reach.js';
 export type {
   AccessToken,

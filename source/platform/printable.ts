@@ -18,21 +18,37 @@ const invisibleOrReordering = new RegExp(`[${controls}${lineFeed}${invisible}]`)
 
 const asEscape = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/**
+ * Any value as text, never throwing: a value the platform or a file sent may be an object whose `toString` is no
+ * function (`{"toString": 1}` makes String() throw), so what is not a string is written as JSON.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 /** A one-line field: every hidden character as a visible `\uXXXX` escape, a line break as `⏎`. */
-export function printable(text: string): string {
-  return String(text).replace(hidden, (character) =>
+export function printable(text: unknown): string {
+  return asText(text).replace(hidden, (character) =>
     character === '\n' || character === '\r' ? '⏎' : asEscape(character),
   );
 }
 
 /** Text of several lines: line feeds stay, every other hidden character becomes a visible `\uXXXX` escape. */
-export function printableLines(text: string): string {
-  return String(text).replace(hiddenButLineFeed, asEscape);
+export function printableLines(text: unknown): string {
+  return asText(text).replace(hiddenButLineFeed, asEscape);
 }
 
 /** JSON as it is printed or logged: still the same data, with every hidden character written as a `\u` escape. */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(jsonHidden, asEscape);
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(jsonHidden, asEscape);
 }
 
 /** True when the text holds characters that are invisible or change the reading order (the confirm step warns). */

@@ -1,6 +1,7 @@
 import {type FailedRequest, PlatformError} from './errors.js';
-import {printable} from './printable.js';
+import {asText, printable} from './printable.js';
 import type {ApiClientInfo, Pricing, SearchHit, Tenant} from './types.js';
+import {isUuid} from './uuid.js';
 
 // Every answer is checked before anything acts on it: its shape (the fields we read, of the types the vendor's
 // OpenAPI document gives) and, for a tenant, that it is the tenant asked for. A wrong answer is a PlatformError of
@@ -40,18 +41,25 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(printable(value.slice(0, 40)))}`;
-  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value} (${printable(String(value).slice(0, 40))})`;
+  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value} (${printable(asText(value).slice(0, 40))})`;
+}
+
+/** An id the platform gives (the vendor's `uuid` schema): anything else is its fault, never sent back to it. */
+function uuid(body: Json, name: string, request: FailedRequest, at = ''): string {
+  const value = field(body, name, 'string', request, at) as string;
+  if (!isUuid(value)) throw wrong(request, `${at}${name}`, `is ${describe(value)}, not a UUID`);
+  return value;
 }
 
 /** A tenant; when `askedId` is given, it must be that tenant (an answer about another one is refused). */
 export function checkTenant(value: unknown, request: FailedRequest, askedId?: string, at = ''): Tenant {
   const body = object(value, request, at || 'the tenant');
-  const id = field(body, 'id', 'string', request, at);
+  const id = uuid(body, 'id', request, at);
   for (const name of ['name', 'kind', 'parent_id'] as const) field(body, name, 'string', request, at);
   if (askedId !== undefined && id !== askedId) {
     throw new PlatformError(
       'shape',
-      `The platform answered about tenant ${printable(String(id))} when asked about ${askedId}; nothing is done with it.`,
+      `The platform answered about tenant ${printable(id)} when asked about ${askedId}; nothing is done with it.`,
       {request},
     );
   }
@@ -109,7 +117,7 @@ export function checkSearch(value: unknown, request: FailedRequest): SearchHit[]
   return body.items.flatMap((item, index) => {
     const hit = object(item, request, `items[${index}]`);
     if (hit.obj_type !== 'tenant') return [];
-    field(hit, 'id', 'string', request, `items[${index}].`);
+    uuid(hit, 'id', request, `items[${index}].`);
     const path = hit.path === undefined ? [] : hit.path;
     if (!Array.isArray(path) || path.some((name) => typeof name !== 'string')) {
       throw wrong(request, `items[${index}].path`, `is ${describe(path)}, not a list of names`);
@@ -122,11 +130,11 @@ export function checkSearch(value: unknown, request: FailedRequest): SearchHit[]
 /** `GET /clients/{id}`: the client asked for, with the tenant it belongs to. */
 export function checkClientInfo(value: unknown, request: FailedRequest, askedId: string): ApiClientInfo {
   const body = object(value, request, 'the API client');
-  field(body, 'tenant_id', 'string', request);
+  uuid(body, 'tenant_id', request);
   if (body.client_id !== undefined && body.client_id !== askedId) {
     throw new PlatformError(
       'shape',
-      `The platform answered about API client ${printable(String(body.client_id))} when asked about ${askedId}.`,
+      `The platform answered about API client ${printable(body.client_id)} when asked about ${askedId}.`,
       {request},
     );
   }

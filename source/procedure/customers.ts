@@ -7,7 +7,8 @@ export interface CustomerRow {
   readonly name: string;
   /** Names from the operator's own tenant down to the customer's parent. */
   readonly path: readonly string[];
-  readonly mode: PricingMode;
+  /** Null when the listing does not say (a `lod=basic` item has no `pricing_mode`). */
+  readonly mode: PricingMode | null;
   /** Trial: when it switches by itself; production or suspended: when it was switched. */
   readonly productionStartDate: string | null;
 }
@@ -59,8 +60,9 @@ export async function listCustomers(
         id: tenant.id,
         name: tenant.name,
         path: [],
-        mode: tenant.pricing_mode,
-        productionStartDate: date === undefined || date === null ? null : shared(date),
+        // Fields the listing's shape check does not ask for are kept only when they are what the schema says.
+        mode: typeof tenant.pricing_mode === 'string' ? tenant.pricing_mode : null,
+        productionStartDate: typeof date === 'string' ? shared(date) : null,
       });
       parents.push(shared(tenant.parent_id));
     }

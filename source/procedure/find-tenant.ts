@@ -1,4 +1,11 @@
-import {isUuid, type PlatformClient, printable, type SearchHit, type Tenant} from '../platform/index.js';
+import {
+  isUuid,
+  type PlatformClient,
+  PlatformError,
+  printable,
+  type SearchHit,
+  type Tenant,
+} from '../platform/index.js';
 import {confirmsName, searchKey} from './fold.js';
 import {whyNotSwitchable} from './reading.js';
 import {ownName, type Session} from './sign-in.js';
@@ -334,6 +341,14 @@ async function pathOf(
   const names: string[] = [];
   let parentId = tenant.id === rootId ? undefined : tenant.parent_id;
   for (let depth = 0; parentId && depth < 10; depth++) {
+    // The platform's own parent_id (a text in the vendor's schema) is never sent back unless it is a UUID: another
+    // value is the platform's fault, said as such (exit 4), not a malformed id the operator typed (exit 2).
+    if (!isUuid(parentId)) {
+      throw new PlatformError(
+        'shape',
+        `The platform answered in an unexpected shape: parent_id is ${JSON.stringify(printable(parentId.slice(0, 40)))}, not a UUID.`,
+      );
+    }
     const parent = await client.getTenant(parentId, signal);
     names.unshift(parent.name);
     parentId = parent.id === rootId || parent.parent_id === parent.id ? undefined : parent.parent_id;

@@ -5,6 +5,8 @@
 export {type Clock, systemClock} from '../clock.js';
 export {
   type AccessToken,
+  asText,
+  dateAsSent,
   type Exchange,
   formatDay,
   formatDayTime,
@@ -83,6 +85,7 @@ export {
 export {confirmsName, foldName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
+export {pauseWords} from './pause-text.js';
 export {
   type ApplySignIn,
   applyCommand,

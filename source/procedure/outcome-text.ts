@@ -1,4 +1,4 @@
-import {formatDayTime, type Pricing, parsePlatformDate, printable} from '../platform/index.js';
+import {dateAsSent, formatDayTime, type Pricing, printable} from '../platform/index.js';
 import {explainError} from './explain.js';
 import {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch.js';
 
@@ -47,16 +47,14 @@ export function describeOutcome(outcome: SwitchOutcome, tenantName: string, befo
     return {
       verdict,
       headline: `${name} is now in production. Status ${statusLine(outcome.status)}.`,
-      details: since
-        ? [`Production since ${formatDayTime(parsePlatformDate(since))}; this is not reversible.`]
-        : [],
+      details: since ? [`Production since ${dateAsSent(since, formatDayTime)}; this is not reversible.`] : [],
       pricingNow: outcome.pricing,
     };
   }
   const {error, pricingAfter, rereadError} = outcome;
   const answered = error.status ? `status ${statusLine(error.status)}` : error.kind;
   const since = pricingAfter?.production_start_date
-    ? formatDayTime(parsePlatformDate(pricingAfter.production_start_date))
+    ? dateAsSent(pricingAfter.production_start_date, formatDayTime)
     : undefined;
   const platformLines = [
     printable(error.message),

@@ -1,4 +1,5 @@
 import {
+  dateAsSent,
   firstOfNextMonth,
   formatDay,
   formatMonth,
@@ -14,16 +15,22 @@ import {
  * tenant will switch by itself; in production or suspended, when it was switched.
  */
 export function readPricing(pricing: Pricing, now: number): string {
-  const start = pricing.production_start_date ? parsePlatformDate(pricing.production_start_date) : Number.NaN;
+  const text = pricing.production_start_date;
+  const start = text ? parsePlatformDate(text) : Number.NaN;
   const when = Number.isNaN(start) ? undefined : start;
+  // A date that is given but cannot be read is shown as the platform wrote it, never taken for no date.
+  const written = text && when === undefined ? dateAsSent(text) : undefined;
   switch (pricing.mode) {
     case 'trial':
+      if (written) return `Trial: switches to production by itself on ${written}.`;
       return when === undefined
         ? 'Trial: the platform gives no date for its switch to production.'
         : `Trial: switches to production by itself on ${formatDay(when)}, ${relativeDays(when, now)}.`;
     case 'production':
+      if (written) return `Production since ${written}.`;
       return when === undefined ? 'Production.' : `Production since ${formatDay(when)}.`;
     case 'suspended':
+      if (written) return `Suspended (in production since ${written}): its mode cannot be changed.`;
       return when === undefined
         ? 'Suspended: its mode cannot be changed.'
         : `Suspended (in production since ${formatDay(when)}): its mode cannot be changed.`;

@@ -103,7 +103,7 @@ export function ChooseTenantScreen({
 function rowLabel({tenant, path}: TenantRow, narrow: boolean): string {
   const what =
     tenant.kind === 'customer'
-      ? `customer · ${tenant.pricing_mode}`
+      ? `customer · ${typeof tenant.pricing_mode === 'string' ? printable(tenant.pricing_mode) : 'mode not given'}`
       : tenant.has_children && tenant.kind !== 'unit'
         ? `${tenant.kind} · Enter opens it`
         : `${tenant.kind} · not a customer, cannot be switched`;
