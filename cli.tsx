@@ -105,3 +105,10 @@ const code = await main(
   },
 );
 process.exitCode = hungUp ? 129 : code;
+// The command has ended and said what it did: the process ends now, once what it wrote has left. Nothing it started
+// may keep it alive after that — a socket a proxy never answered, say, would otherwise hold a cron job (and its lock)
+// until SIGKILL, deaf to SIGTERM, whose handler above only aborts what is in flight.
+await Promise.all(
+  [process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))),
+);
+process.exit();

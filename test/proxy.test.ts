@@ -1,3 +1,4 @@
+import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {connect, createServer, type Server, type Socket} from 'node:net';
 import {createServer as createTlsServer} from 'node:tls';
@@ -5,6 +6,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {systemClock} from '../source/clock.js';
 import {PlatformClient, PlatformError} from '../source/platform/index.js';
 import {agentFor} from '../source/platform/proxy.js';
+import {cliPath, newConfigDirectory} from './helpers/cli.js';
 import {clientFor, sandboxPerFile} from './helpers/sandbox.js';
 
 // A local forward proxy that records each CONNECT and tunnels it to a local TLS server (never to the real host),
@@ -83,6 +85,74 @@ describe('proxies', () => {
     expect(agentFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeDefined();
     process.env.NO_PROXY = '.acronis.com';
     expect(agentFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeUndefined();
+  });
+});
+
+describe('a proxy that takes the connection and never answers CONNECT', () => {
+  // Accepts, reads the CONNECT, and says nothing, ever: the request's timeout and the operator's signals must end
+  // the wait, and the process must end with them (it used to print the timeout and then live on until SIGKILL).
+  let silent: Server;
+  const held: Socket[] = [];
+  let heard = 0;
+  beforeAll(async () => {
+    silent = createServer((socket) => {
+      held.push(socket);
+      socket.on('data', () => {
+        heard += 1;
+      });
+      socket.on('error', () => {});
+    });
+    await listen(silent);
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  const tenant = '892efe0b-f8da-52dd-a706-6eb3bdac66a2';
+  function start(args: string[]) {
+    const child = spawn(
+      process.execPath,
+      [cliPath, ...args, '--url', 'https://eu2-cloud.acronis.com', '--client-id', tenant],
+      {
+        env: {
+          ...process.env,
+          HTTPS_PROXY: `http://127.0.0.1:${addressOf(silent)}`,
+          TENANT_MODE_CLIENT_SECRET: 'proxy-test-secret',
+          TENANT_MODE_CONFIG_DIR: newConfigDirectory(),
+        },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const started = performance.now();
+    const exit = new Promise<{code: number | null; seconds: number}>((resolve) =>
+      child.on('exit', (code) => resolve({code, seconds: (performance.now() - started) / 1000})),
+    );
+    // Never left behind, whatever the test finds.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 12_000);
+    void exit.then(() => clearTimeout(kill));
+    return {child, exit, stderr: () => stderr};
+  }
+
+  it('status --timeout 1: says the data center did not answer, and the process ends (exit 4)', async () => {
+    const run = start(['status', tenant, '--timeout', '1']);
+    const {code, seconds} = await run.exit;
+    expect(run.stderr()).toContain('eu2-cloud.acronis.com did not answer within 1 s.');
+    expect(code).toBe(4);
+    expect(seconds).toBeLessThan(6);
+  });
+
+  it('switch: SIGTERM while the CONNECT waits ends it at once, exit 130, nothing sent', async () => {
+    const before = heard;
+    const run = start(['switch', tenant, '--yes', '--timeout', '30']);
+    while (heard === before) await new Promise((resolve) => setTimeout(resolve, 20));
+    run.child.kill('SIGTERM');
+    const {code} = await run.exit;
+    expect(run.stderr()).toContain('No switch was sent.');
+    expect(code).toBe(130);
   });
 });
 

@@ -108,7 +108,7 @@ export class HttpCore {
         body,
         signal,
         redirect: 'manual',
-        agent: agentFor(url),
+        agent: agentFor(url, signal),
         size: maxBodyBytes,
       });
       status = response.status;
