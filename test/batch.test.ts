@@ -596,3 +596,53 @@ describe('hardening, second round: every wait of an apply ends', () => {
     },
   );
 });
+
+describe('hardening, second round: one PUT a tenant, on the planned day only', () => {
+  it('a tenant that `switch` is switching at that moment is busy elsewhere: one PUT in all, a rerun settles it', async () => {
+    const {sandbox, cli, plan, puts, toTheFirst} = await world();
+    await cli(['plan', '--out', plan]);
+    toTheFirst();
+    const acme = [...sandbox.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp')?.id ?? '';
+    const putsOfAcme = () => puts().filter((request) => request.path.includes(acme));
+    sandbox.faults.add({method: 'PUT', path: `/tenants/${acme}/pricing`, delayMs: 1500, times: 1});
+    // The same config folder, so the same locks: as an operator's `switch` and a cron job's `apply` would share.
+    const switching = cli(['switch', 'Acme Corp', '--yes']);
+    while (putsOfAcme().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const run = await cli(['apply', plan, '--yes', '--json']);
+    expect(json(run.stdout).tenants.find((tenant) => tenant.id === acme)).toMatchObject({
+      outcome: 'busy',
+      puts: 0,
+    });
+    expect(json(run.stdout).summary).toEqual({switched: 13, busy: 1});
+    expect(run.stderr).toContain('busy elsewhere (another switch of it was running): not sent, apply again');
+    expect(run.code).toBe(4);
+    expect((await switching).code).toBe(0);
+    expect(putsOfAcme()).toHaveLength(1);
+    const again = await cli(['apply', plan, '--yes', '--json']);
+    expect(json(again.stdout).tenants.find((tenant) => tenant.id === acme)).toMatchObject({
+      outcome: 'nothing-to-do',
+    });
+    expect(again.code).toBe(0);
+    expect(putsOfAcme()).toHaveLength(1);
+  });
+
+  it('a run still going at 00:00 UTC stops sending: the rest not sent, what --not-on-date bills said, exit 4', async () => {
+    const {sandbox, clock, cli, plan, puts} = await world();
+    await cli(['plan', '--out', plan]);
+    clock.advance(Date.UTC(2026, 11, 1, 23, 59, 50) - clock.now());
+    sandbox.faults.add({method: 'PUT', path: /\/pricing$/, delayMs: 100});
+    // Midnight comes while the third PUT is on its way.
+    const midnight = Date.UTC(2026, 11, 2);
+    const watch = setInterval(() => {
+      if (puts().length >= 3 && clock.now() < midnight) clock.advance(midnight + 1000 - clock.now());
+    }, 5);
+    const run = await cli(['apply', plan, '--yes', '--json', '--concurrency', '1']);
+    clearInterval(watch);
+    expect(puts()).toHaveLength(3);
+    expect(json(run.stdout)).toMatchObject({stopped: 'day-ended', summary: {switched: 3, 'not-sent': 11}});
+    expect(run.stderr).toContain(
+      'The planned day ended at 00:00 UTC: 11 tenants were not sent. To finish, run it again with --not-on-date (switching today bills December 2026 in full, as the planned day would):',
+    );
+    expect(run.code).toBe(4);
+  });
+});

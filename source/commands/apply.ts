@@ -165,6 +165,7 @@ export async function runApplyCommand(
         clock: io.clock,
         concurrency: flags.concurrency,
         maxFailures: flags.maxFailures,
+        notOnDate: flags.notOnDate,
         stop: signal,
         gate,
         throttle,
@@ -209,6 +210,11 @@ export async function runApplyCommand(
     } else if (report.stopped === 'record') {
       lines.push(
         `${report.recordProblem} Free the disk or fix the file, then run the same apply again: ${again}`,
+      );
+    } else if (report.stopped === 'day-ended') {
+      const notSent = report.results.filter((result) => result.outcome === 'not-sent').length;
+      lines.push(
+        `The planned day ended at 00:00 UTC: ${notSent} tenant${notSent === 1 ? ' was' : 's were'} not sent. To finish, run it again with --not-on-date (${dateCost(plan, io.clock.now())}): ${again} --not-on-date`,
       );
     } else if (report.stopped === 'interrupted') {
       lines.push(

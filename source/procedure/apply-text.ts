@@ -15,6 +15,7 @@ export const outcomeWords: Record<ApplyOutcome | CheckOutcome, string> = {
   refused: 'not switchable (suspended, not a customer) or refused by the platform: not switched',
   failed: 'failed, still in trial: apply again to retry',
   unknown: 'outcome unknown: apply again to re-read it',
+  busy: 'busy elsewhere (another switch of it was running): not sent, apply again',
   'not-sent': 'not sent',
   ready: 'still in trial at the planned version: will be switched',
 };
@@ -30,6 +31,7 @@ function exitCodeOfResult(result: TenantResult<ApplyOutcome | CheckOutcome>): nu
     case 'unknown':
       return exitCodes.unknownOutcome;
     case 'failed':
+    case 'busy':
     case 'not-sent':
       return result.error?.status === 401 ? exitCodes.authentication : exitCodes.unreachable;
     case 'changed-since-plan':
@@ -79,6 +81,7 @@ const tableOrder: Array<ApplyOutcome | CheckOutcome> = [
   'gone',
   'refused',
   'not-sent',
+  'busy',
   'failed',
   'unknown',
 ];

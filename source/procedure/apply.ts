@@ -5,6 +5,7 @@ import {PlatformError, type Pricing, type RequestGate, switchRequestBody} from '
 import {
   type AuditLog,
   AuditWriteError,
+  fileProblem,
   Journal,
   JournalError,
   readJournal,
@@ -33,7 +34,9 @@ export type ApplyOutcome =
   | 'failed'
   /** Neither the answer nor a re-read tells: a rerun re-reads it before deciding. */
   | 'unknown'
-  /** Not sent: the run stopped first (interrupted, too many failures in a row). */
+  /** Not sent: another switch of it was running (`switch`, the wizard, another apply); a rerun tries it again. */
+  | 'busy'
+  /** Not sent: the run stopped first (interrupted, too many failures in a row, the planned day ended). */
   | 'not-sent';
 
 /** Outcomes after which a rerun leaves the tenant alone. */
@@ -67,7 +70,7 @@ export interface TenantResult<Outcome = ApplyOutcome> {
 export interface ApplyReport {
   readonly results: TenantResult[];
   /** Why the run stopped sending before the end, if it did. */
-  readonly stopped?: 'interrupted' | 'failures' | 'record';
+  readonly stopped?: 'interrupted' | 'failures' | 'record' | 'day-ended';
   /** With `record`: the results file or the audit log could not be written (what the disk said). */
   readonly recordProblem?: string;
   /** Failures in a row that stopped it. */
@@ -89,6 +92,11 @@ export interface ApplyRequest {
   readonly clock: Clock;
   readonly concurrency: number;
   readonly maxFailures: number;
+  /**
+   * The run may send on any day (`--not-on-date`). Without it every PUT is sent on the plan's day only (UTC),
+   * checked before each one: a run still going at midnight stops sending (`stopped: 'day-ended'`).
+   */
+  readonly notOnDate?: boolean;
   /** Aborted when the operator interrupts: no new PUT is sent, those in flight finish (within --timeout). */
   readonly stop: AbortSignal;
   readonly onStart?: (tenant: PlannedTenant) => void;
@@ -254,7 +262,15 @@ async function run(
   let failuresInARow = 0;
   let stoppedByFailures = false;
   let journalFailure: Error | undefined;
-  const halted = () => stop.aborted || stoppedByFailures || journalFailure !== undefined;
+  // The day is read from the clock each time: a run that started at 23:59 on the planned day sends nothing after
+  // midnight (a switch then bills another month than the plan said).
+  const dayEnded = () =>
+    !request.notOnDate && new Date(clock.now()).toISOString().slice(0, 10) !== plan.planned_date;
+  let endedTheDay = false;
+  const halted = () => {
+    if (!endedTheDay && dayEnded()) endedTheDay = true;
+    return stop.aborted || stoppedByFailures || journalFailure !== undefined || endedTheDay;
+  };
 
   const record = async (line: Record<string, unknown>, auditLine: Record<string, unknown>) => {
     await Promise.all([results.append(line), audit.append(auditLine)]);
@@ -311,6 +327,7 @@ async function run(
     const failure =
       result.outcome === 'failed' ||
       result.outcome === 'unknown' ||
+      result.outcome === 'busy' ||
       (result.outcome === 'refused' && isAuthorization(result.error));
     if (failure) {
       failuresInARow += 1;
@@ -373,6 +390,33 @@ async function run(
     // A pause asked by a 429 is waited out here, where Ctrl+C can end the wait: nothing is sent for this tenant.
     await request.gate?.ready(stop).catch(() => undefined);
     if (halted()) return;
+    // The same lock as `switch` and the wizard take (store/tenant-lock.ts), around the read, the decision and the
+    // PUT: two PUTs of one tenant with the same version never leave this account at once.
+    let lock: ReturnType<typeof TenantLock.take>;
+    try {
+      lock = TenantLock.take(request.audit.directory, tenant.id);
+    } catch (error) {
+      journalFailure ??= new AuditWriteError(
+        join(request.audit.directory, `switch-${tenant.id}.lock`),
+        fileProblem(error),
+      );
+      return;
+    }
+    if (!(lock instanceof TenantLock)) {
+      const error = new PlatformError(
+        'invalid-input',
+        `Busy elsewhere: another switch of this tenant is running (pid ${lock.heldBy}); not sent. Apply again to retry it.`,
+      );
+      await settle(index, tenant, {outcome: 'busy', status: null, error, puts: 0}, before?.attemptId);
+      return;
+    }
+    try {
+      await applyLocked(index, tenant, before);
+    } finally {
+      lock.release();
+    }
+  };
+  const applyLocked = async (index: number, tenant: PlannedTenant, before: Earlier | undefined) => {
     request.onStart?.(tenant);
     const kind = kinds.get(tenant.id);
     if (kind !== undefined && kind !== 'customer') {
@@ -492,7 +536,9 @@ async function run(
         ? 'interrupted'
         : stoppedByFailures
           ? 'failures'
-          : undefined,
+          : endedTheDay
+            ? 'day-ended'
+            : undefined,
     recordProblem,
     failuresInARow,
   };

@@ -11,6 +11,7 @@ export {
   AuditWriteError,
 } from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
+export {fileProblem} from './file-problem.js';
 export {Journal, JournalError, readJournal} from './journal.js';
 export {configDirectory, credentialsPath} from './location.js';
 export {
