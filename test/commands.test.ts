@@ -354,7 +354,7 @@ describe('the audit log', () => {
       ['Wayne Enterprises', 'switched', 200],
     ]);
     expect(document.unreadable_lines).toBe(1);
-    expect(audit.stderr).toContain('1 line(s)');
+    expect(audit.stderr).toContain('1 unreadable line skipped: 5 (torn by a crash');
     expect(existsSync(path)).toBe(true);
   });
 

@@ -1,5 +1,10 @@
+import {execFile} from 'node:child_process';
+import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {sandboxCli} from './helpers/cli.js';
+import {eachJournalLine, Journal} from '../source/store/index.js';
+import {cliPath, newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
 import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // Issue "Hardening, second round": a switch that happened is never an error, odd answers are the platform's fault.
@@ -137,4 +142,155 @@ describe('odd answers are platform faults, not the operator’s', () => {
     expect(run.stderr).not.toContain('Cannot convert');
     expect(run.code).toBe(4);
   });
+});
+
+describe('one append-only writer: a foreign partial line is closed off, never glued to', () => {
+  it('the journal (apply) looks at the end of the file before every write', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-torn-'));
+    const path = join(folder, 'results.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append({kind: 'outcome', n: 1});
+    // Another program appends half a line while the run goes on.
+    appendFileSync(path, '{"kind":"outcome","torn');
+    await journal.append({kind: 'outcome', n: 2});
+    await journal.close();
+    expect(readFileSync(path, 'utf8').split('\n')).toEqual([
+      '{"kind":"outcome","n":1}',
+      '{"kind":"outcome","torn',
+      '{"kind":"outcome","n":2}',
+      '',
+    ]);
+    const read: unknown[] = [];
+    const skipped = await eachJournalLine(path, (line) => read.push(line.n));
+    expect(read).toEqual([1, 2]);
+    expect(skipped.sentence()).toBe('1 unreadable line skipped: 2');
+  });
+
+  it('during an apply: every outcome stays readable in the audit log, the torn line is named by its number', async () => {
+    const config = newConfigDirectory();
+    const cli = sandboxCli(sandbox.current, config);
+    const names = [freshTrial(), freshTrial(), freshTrial()];
+    const plan = join(mkdtempSync(join(tmpdir(), 'tenant-mode-torn-')), 'plan.json');
+    const made = await cli([
+      'plan',
+      '--out',
+      plan,
+      '--on',
+      '2026-12-01',
+      ...names.flatMap((name) => ['--only', name]),
+    ]);
+    expect(made.code).toBe(0);
+    sandbox.current.faults.add({method: 'PUT', path: /\/pricing$/, delayMs: 150});
+    const log = join(config, 'audit.log');
+    let torn = false;
+    const tear = setInterval(() => {
+      if (!torn && requestLines(sandbox.current).some((line) => line.startsWith('PUT'))) {
+        appendFileSync(log, '{"kind":"outcome","attempt_id":"half');
+        torn = true;
+      }
+    }, 5);
+    const run = await cli(['apply', plan, '--yes', '--json', '--not-on-date', '--concurrency', '1']);
+    clearInterval(tear);
+    expect(run.code).toBe(0);
+    const audit = await runInProcess(
+      ['audit', '--json'],
+      {TENANT_MODE_CONFIG_DIR: config},
+      {clock: sandbox.current.clock},
+    );
+    const document = JSON.parse(audit.stdout) as {
+      entries: Array<{outcome: string}>;
+      unreadable_lines: number;
+    };
+    expect(document.entries.map((entry) => entry.outcome)).toEqual(['switched', 'switched', 'switched']);
+    expect(document.unreadable_lines).toBe(1);
+    expect(audit.stderr).toMatch(/1 unreadable line skipped: \d+ \(torn by a crash or by another program/);
+  });
+});
+
+describe('files we read can be anything', () => {
+  const attempt = (id: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      kind: 'attempt',
+      attempt_id: id,
+      time: '2026-11-26T09:00:00.000Z',
+      via: 'command',
+      data_center: 'https://eu2-cloud.acronis.com/api/2',
+      client_id: 'c',
+      tenant_id: 't',
+      tenant_name: 'Acme Corp',
+      pricing_before: {mode: 'trial', version: 1},
+      request: {mode: 'production', version: 1},
+      ...extra,
+    });
+  const outcome = (id: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      kind: 'outcome',
+      attempt_id: id,
+      time: '2026-11-26T09:00:01.000Z',
+      status: 200,
+      outcome: 'switched',
+      puts: 1,
+      ...extra,
+    });
+
+  it('hand-edited lines: an outcome cannot replace the data center or via; a line of wrong types is skipped', async () => {
+    const config = newConfigDirectory();
+    mkdirSync(config, {recursive: true, mode: 0o700});
+    writeFileSync(
+      join(config, 'audit.log'),
+      [
+        attempt('a'),
+        outcome('a', {data_center: 'not a url', via: {toString: 1}}),
+        attempt('b', {via: {toString: 1}}),
+        attempt('c', {data_center: 'not a url'}),
+        outcome('d', {outcome: {toString: 1}}),
+        '',
+      ].join('\n'),
+      {mode: 0o600},
+    );
+    const run = await runInProcess(
+      ['audit'],
+      {TENANT_MODE_CONFIG_DIR: config},
+      {clock: sandbox.current.clock},
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'switched                      200  Acme Corp (t)  via command  eu2-cloud.acronis.com',
+    );
+    expect(run.stderr).toContain('3 unreadable lines skipped: 3, 4, 5');
+    expect(run.stderr).not.toMatch(/Invalid URL|Cannot convert/);
+  });
+
+  it('a ~100 MB audit log is read in flat memory (--max-old-space-size=48): newest entries, skipped lines named', async () => {
+    const config = newConfigDirectory();
+    mkdirSync(config, {recursive: true, mode: 0o700});
+    const path = join(config, 'audit.log');
+    const pairs = 110_000;
+    const padding = 'x'.repeat(600);
+    const chunk: string[] = [];
+    for (let at = 0; at < pairs; at++) {
+      const day = at >= pairs - 3 ? '2026-12-01' : '2026-11-01';
+      chunk.push(
+        attempt(`id-${at}`, {time: `${day}T00:00:00.000Z`, tenant_name: `Customer ${at}`, note: padding}),
+      );
+      chunk.push(outcome(`id-${at}`));
+      if (at === 5) chunk.push('{"kind":"attempt","torn');
+      if (at === 7) chunk.push(`"${'y'.repeat(1_200_000)}"`);
+    }
+    writeFileSync(path, `${chunk.join('\n')}\n`, {mode: 0o600});
+    expect(statSync(path).size).toBeGreaterThan(90_000_000);
+    const run = await new Promise<{code: number; stdout: string; stderr: string}>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--max-old-space-size=48', cliPath, 'audit', '--since', '2026-12-01'],
+        {env: {...process.env, TENANT_MODE_CONFIG_DIR: config}, maxBuffer: 1024 * 1024},
+        (error, stdout, stderr) =>
+          resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr}),
+      );
+    });
+    expect(run.stderr).toContain('2 unreadable lines skipped: 13, 18');
+    expect(run.stdout.split('\n').filter((line) => line.includes('switched'))).toHaveLength(3);
+    expect(run.stdout).toContain(`Customer ${pairs - 1}`);
+    expect(run.code).toBe(0);
+  }, 60_000);
 });

@@ -132,7 +132,7 @@ describe('the audit log is write-ahead', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`outcome not recorded — check with tenant-mode status ${attempt.tenant_id}`);
-    expect(run.stderr).toContain('2 line(s)');
+    expect(run.stderr).toContain('2 unreadable lines skipped: 2, 3');
   });
 });
 
@@ -341,7 +341,7 @@ describe('platform text is data, never terminal control', () => {
     expect(run.stderr).toContain(`${name}\\u202e`);
     const raw = readFileSync(join(config, 'audit.log'), 'utf8');
     expect(raw).not.toContain('\u202e');
-    expect(new AuditLog(config).read().entries[0]?.tenant_name).toBe(`${name}\u202e`);
+    expect((await new AuditLog(config).read()).entries[0]?.tenant_name).toBe(`${name}\u202e`);
   });
 });
 
@@ -434,7 +434,7 @@ describe('signals during the PUT', () => {
       // stderr is a pipe here, as a cron job's log is: after SIGHUP too it says what happened (on a terminal it
       // stays silent: terminal.test.ts).
       expect(run.stderr()).toContain('it was sent, and its outcome is unknown');
-      const entries = new AuditLog(config).read().entries;
+      const entries = (await new AuditLog(config).read()).entries;
       expect(entries.map((entry) => entry.outcome)).toEqual(['unknown']);
       expect(putsSince(from)).toHaveLength(1);
     },

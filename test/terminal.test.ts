@@ -128,7 +128,7 @@ describe('switch on a terminal', () => {
       expect(await confirmed.exit).toBe(0);
       expect(confirmed.output()).toContain('Acme Corp is now in production. Status 200 OK.');
 
-      const outcomes = new AuditLog(config).read().entries.map((entry) => entry.outcome);
+      const outcomes = (await new AuditLog(config).read()).entries.map((entry) => entry.outcome);
       expect(outcomes).toEqual(['cancelled-by-operator', 'switched']);
       expect(sandbox.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
     } finally {
@@ -188,7 +188,7 @@ describe('SIGHUP on a terminal', () => {
       execFileSync('pkill', ['-HUP', '-P', String(session.child.pid), '-x', 'tenant-mode']);
       expect(await session.exit).toBe(129);
       expect(session.output()).toBe(before);
-      expect(new AuditLog(config).read().entries.map((entry) => entry.outcome)).toEqual(['unknown']);
+      expect((await new AuditLog(config).read()).entries.map((entry) => entry.outcome)).toEqual(['unknown']);
     } finally {
       await sandbox.close();
     }

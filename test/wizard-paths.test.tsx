@@ -326,7 +326,7 @@ describe('the audit log from the wizard', () => {
     await wizard.type('Acme Corp');
     await wizard.press(keys.enter);
     await wizard.waitFor('is now in production');
-    const entries = audit.read().entries;
+    const entries = (await audit.read()).entries;
     expect(entries.map((entry) => [entry.via, entry.tenant_name, entry.outcome])).toEqual([
       ['wizard', 'Acme Corp', 'cancelled-by-operator'],
       ['wizard', 'Acme Corp', 'switched'],

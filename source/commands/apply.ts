@@ -35,7 +35,7 @@ import {keepHeapSmall} from './heap.js';
 import type {CommandIo, ShowApplyProgress} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {ask} from './prompt.js';
-import {openSession, type SignInFlags} from './session.js';
+import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
 
 export interface ApplyFlags extends SignInFlags {
   readonly json: boolean;
@@ -96,6 +96,7 @@ export async function runApplyCommand(
       io.interrupt,
     );
     keepHeapSmall();
+    if (!flags.look) checkRecordFolder(io);
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
     const now = io.clock.now();
     const refusal = planRefusal(

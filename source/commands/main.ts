@@ -2,6 +2,7 @@ import {parseArgs} from 'node:util';
 import {
   credentialsPath,
   jsonText,
+  LocalFilesError,
   printableLines,
   readSecretFile,
   SecretFileError,
@@ -78,9 +79,10 @@ export async function main(
   try {
     return await dispatch(argv, io, startWizard, showApplyProgress);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof LocalFilesError)) throw error;
     if (wantsJson) {
-      io.stdout.write(`${jsonText({error: {message: error.message, reason: 'usage'}}, 2)}\n`);
+      const reason = error instanceof LocalFilesError ? 'local-files' : 'usage';
+      io.stdout.write(`${jsonText({error: {message: error.message, reason}}, 2)}\n`);
     }
     io.stderr.write(`${printableLines(error.message)}\n`);
     return 2;
@@ -102,7 +104,7 @@ async function dispatch(
   const allowed = flagsOf[command];
   if (!allowed) throw new UsageError(`Unknown command "${command}". See tenant-mode --help.`);
   if (values.help) {
-    io.stdout.write(command === '' ? toolHelp(credentialsPath()) : (commandHelp[command] ?? ''));
+    io.stdout.write(command === '' ? toolHelp(helpPath()) : (commandHelp[command] ?? ''));
     return 0;
   }
   for (const flag of Object.keys(values) as Flag[]) {
@@ -206,6 +208,15 @@ async function dispatch(
     // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): both are honoured here.
     color: !values['no-color'] && (io.env.NO_COLOR ?? '') === '',
   });
+}
+
+/** Where --help says the credentials are: a relative HOME is said there rather than failing the help. */
+function helpPath(): string {
+  try {
+    return credentialsPath();
+  } catch (error) {
+    return error instanceof LocalFilesError ? `(none: ${error.message})` : String(error);
+  }
 }
 
 /** The secret from --client-secret-file or TENANT_MODE_CLIENT_SECRET; both at once is refused, not guessed. */

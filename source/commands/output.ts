@@ -4,6 +4,7 @@ import {
   explainError,
   interruptedText,
   jsonText,
+  LocalFilesError,
   PlatformError,
   printable,
   printableLines,
@@ -27,6 +28,7 @@ export class CommandError extends Error {
 /** The `{"error": {…}}` document of `--json`: status and platform code, never a secret. */
 export function errorJson(error: unknown): Record<string, unknown> {
   if (error instanceof CommandError) return {error: {message: error.message, ...error.details}};
+  if (error instanceof LocalFilesError) return {error: {message: error.message, reason: error.reason}};
   if (error instanceof TenantNotFound) {
     return {
       error: {
@@ -127,7 +129,7 @@ export async function runCommand(
     if (output.json) io.stdout.write(`${jsonText({...errorJson(error), ...extra()}, 2)}\n`);
     io.stderr.write(`${printableLines(errorText(error))}\n`);
     if (error instanceof CommandError) return error.exitCode;
-    if (error instanceof TenantNotFound) return exitCodes.usage;
+    if (error instanceof TenantNotFound || error instanceof LocalFilesError) return exitCodes.usage;
     if (error instanceof PlatformError) return exitCodeFor(error);
     return 1;
   }

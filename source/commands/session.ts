@@ -2,8 +2,10 @@ import {
   askedToWait,
   CredentialStore,
   configDirectory,
+  LocalFilesError,
   normalizeBaseUrl,
   printable,
+  recordFolderProblem,
   type Session,
   type SignInOptions,
   signIn,
@@ -26,6 +28,21 @@ export function openStore(io: CommandIo, output: Pick<Output, 'note'>): Credenti
   const {store, notice} = CredentialStore.open(configDirectory(io.env), io.clock);
   if (notice) output.note(notice);
   return store;
+}
+
+/**
+ * Before a command that may switch signs in: the config folder and its audit log can be used, or the command stops
+ * here, a usage fault (exit 2) with the path and the fix, nothing sent — never a raw EACCES after the tenant was read.
+ */
+export function checkRecordFolder(io: CommandIo): void {
+  let problem: LocalFilesError | undefined;
+  try {
+    problem = recordFolderProblem(configDirectory(io.env));
+  } catch (error) {
+    if (!(error instanceof LocalFilesError)) throw error;
+    problem = new LocalFilesError(`${error.message} Nothing was sent.`);
+  }
+  if (problem) throw new CommandError(problem.message, exitCodes.usage, {reason: problem.reason});
 }
 
 /** Signs in as the wizard would: flags and the given secret, else the saved profile. */

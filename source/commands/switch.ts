@@ -26,7 +26,7 @@ import {
 import type {CommandIo} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {ask} from './prompt.js';
-import {openSession, type SignInFlags} from './session.js';
+import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
 
 export interface SwitchFlags extends SignInFlags {
   readonly json: boolean;
@@ -46,6 +46,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
     output,
     io,
     async (signal) => {
+      if (!flags.dryRun) checkRecordFolder(io);
       const session = await openSession(flags, io, output);
       // With --yes nobody reads the name before the PUT: only the exact name (or the UUID) is taken.
       const row = await resolveTenant(session, query, signal, {exactOnly: flags.yes && !flags.dryRun});

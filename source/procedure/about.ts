@@ -3,6 +3,7 @@
 
 export {jsonText, printableLines} from '../platform/printable.js';
 export {toolVersion} from '../platform/version.js';
+export {LocalFilesError} from '../store/local-files.js';
 export {credentialsPath} from '../store/location.js';
 // --client-secret-file is read while the flags are checked, so that a bad file is a usage error like a bad flag.
 export {readSecretFile, SecretFileError} from '../store/secret-file.js';

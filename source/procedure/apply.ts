@@ -3,12 +3,13 @@ import {join} from 'node:path';
 import type {Clock} from '../clock.js';
 import {PlatformError, type Pricing, type RequestGate, switchRequestBody} from '../platform/index.js';
 import {
+  type AuditIndex,
   type AuditLog,
   AuditWriteError,
+  eachJournalLine,
   fileProblem,
   Journal,
   JournalError,
-  readJournal,
   TenantLock,
 } from '../store/index.js';
 import type {Plan, PlannedTenant} from './plan-format.js';
@@ -128,14 +129,14 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
   let results: Journal | undefined;
   let auditJournal: Journal | undefined;
   try {
-    const earlier = await earlierRun(resultsPath, planSha256);
+    const earlier = await earlierRun(resultsPath, planSha256, plan);
     // The audit log first: when it cannot be written, nothing is sent and no empty results file is left behind.
     auditJournal = await audit.openJournal().catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
     // The audit log remembers this plan's attempts too (each line names its SHA-256): a results file moved away,
     // or a copy of the plan applied under another name, does not make apply forget what it switched.
-    for (const [tenantId, state] of fromAuditLog(audit, planSha256)) {
+    for (const [tenantId, state] of await fromAuditLog(audit, planSha256)) {
       if (!earlier.has(tenantId)) earlier.set(tenantId, state);
     }
     results = await Journal.open(resultsPath).catch((error) => {
@@ -179,16 +180,17 @@ function takeLock(path: string): TenantLock {
 }
 
 /** What the audit log says of this plan's tenants: settled ones, and attempts whose outcome is not recorded. */
-function fromAuditLog(audit: AuditLog, planSha256: string): Map<string, Earlier> {
+async function fromAuditLog(audit: AuditLog, planSha256: string): Promise<Map<string, Earlier>> {
   const state = new Map<string, Earlier>();
-  let entries: ReturnType<AuditLog['read']>['entries'];
+  let index: AuditIndex;
   try {
-    entries = audit.read().entries;
+    index = await audit.index((attempt) => attempt.plan_sha256 === planSha256);
   } catch {
     return state;
   }
-  for (const entry of entries) {
-    if (entry.plan_sha256 !== planSha256) continue;
+  for (let at = 0; at < index.count; at++) {
+    const entry = await index.entry(at).catch(() => undefined);
+    if (entry?.plan_sha256 !== planSha256) continue;
     const outcome: ApplyOutcome | 'pending' | undefined =
       entry.outcome === 'switched' || entry.outcome === 'switched-confirmed-by-reread'
         ? entry.outcome
@@ -199,6 +201,7 @@ function fromAuditLog(audit: AuditLog, planSha256: string): Map<string, Earlier>
             : undefined;
     if (outcome) state.set(entry.tenant_id, {outcome, attemptId: entry.attempt_id});
   }
+  await index.close();
   return state;
 }
 
@@ -212,8 +215,8 @@ export async function settledEarlier(
   plan: Plan,
   audit: AuditLog,
 ): Promise<number> {
-  const earlier = await earlierRun(resultsPath, planSha256);
-  for (const [tenantId, state] of fromAuditLog(audit, planSha256)) {
+  const earlier = await earlierRun(resultsPath, planSha256, plan);
+  for (const [tenantId, state] of await fromAuditLog(audit, planSha256)) {
     if (!earlier.has(tenantId)) earlier.set(tenantId, state);
   }
   return plan.tenants.filter((tenant) => {
@@ -229,23 +232,47 @@ interface Earlier {
   readonly attemptId?: string;
 }
 
-async function earlierRun(resultsPath: string, planSha256: string): Promise<Map<string, Earlier>> {
-  const {lines} = await readJournal(resultsPath).catch((error) => {
-    throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
-  });
+/** The results file's outcomes, as written by this module; a line that says something else is not used. */
+const applyOutcomes = new Set<string>([
+  'switched',
+  'switched-confirmed-by-reread',
+  'nothing-to-do',
+  'changed-since-plan',
+  'gone',
+  'refused',
+  'failed',
+  'unknown',
+  'busy',
+  'not-sent',
+]);
+
+/**
+ * What an earlier run of this plan recorded in its results file, read a line at a time (flat memory whatever the
+ * file's size), each field checked; only the plan's own tenants are kept.
+ */
+async function earlierRun(
+  resultsPath: string,
+  planSha256: string,
+  plan: Plan,
+): Promise<Map<string, Earlier>> {
+  const planned = new Set(plan.tenants.map((tenant) => tenant.id));
   const state = new Map<string, Earlier>();
-  for (const line of lines) {
-    if (line.kind === 'run' && line.plan_sha256 !== planSha256) {
-      throw new ResultsRefused(
-        `${resultsPath} holds the results of another plan (its SHA-256 differs: the plan file changed since that apply). Nothing was sent. Look at those results, then move them away to apply this plan.`,
-      );
-    }
-    if (typeof line.tenant_id !== 'string') continue;
+  let foreign = false;
+  await eachJournalLine(resultsPath, (line) => {
+    if (line.kind === 'run' && line.plan_sha256 !== planSha256) foreign = true;
+    if (typeof line.tenant_id !== 'string' || !planned.has(line.tenant_id)) return;
     const attemptId = typeof line.attempt_id === 'string' ? line.attempt_id : undefined;
     if (line.kind === 'attempt') state.set(line.tenant_id, {outcome: 'pending', attemptId});
-    if (line.kind === 'outcome' && typeof line.outcome === 'string') {
+    if (line.kind === 'outcome' && typeof line.outcome === 'string' && applyOutcomes.has(line.outcome)) {
       state.set(line.tenant_id, {outcome: line.outcome as ApplyOutcome, attemptId});
     }
+  }).catch((error) => {
+    throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+  });
+  if (foreign) {
+    throw new ResultsRefused(
+      `${resultsPath} holds the results of another plan (its SHA-256 differs: the plan file changed since that apply). Nothing was sent. Look at those results, then move them away to apply this plan.`,
+    );
   }
   return state;
 }

@@ -39,8 +39,10 @@ export {
   configDirectory,
   credentialsPath,
   exists,
+  LocalFilesError,
   PlanFileError,
   readPlanFile,
+  recordFolderProblem,
   writableByOthers,
   writePlanFile,
 } from '../store/index.js';

@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import {join} from 'node:path';
 import type {Clock} from '../clock.js';
 import {type PlatformClient, PlatformError, type Pricing, printable} from '../platform/index.js';
 import {
@@ -6,6 +7,8 @@ import {
   type AuditLog,
   type AuditOutcome,
   AuditWriteError,
+  fileProblem,
+  recordFolderProblem,
   TenantLock,
 } from '../store/index.js';
 import {attemptLine, cancelledLine, outcomeLine, type SwitchFacts} from './audit-entry.js';
@@ -139,7 +142,7 @@ export class SwitchNotSent extends Error {
   override readonly name = 'SwitchNotSent';
   constructor(
     message: string,
-    readonly reason: 'audit-log' | 'locked',
+    readonly reason: 'audit-log' | 'locked' | 'local-files',
   ) {
     super(message);
   }
@@ -162,7 +165,18 @@ export async function switchToProduction(
   signal?: AbortSignal,
 ): Promise<SwitchResult> {
   const {session, row, before, audit, clock} = request;
-  const lock = TenantLock.take(audit.directory, row.tenant.id);
+  let lock: ReturnType<typeof TenantLock.take>;
+  try {
+    lock = TenantLock.take(audit.directory, row.tenant.id);
+  } catch (error) {
+    // The config folder or the lock cannot be used (read-only, another user's, a file in its place).
+    const problem = recordFolderProblem(audit.directory);
+    throw new SwitchNotSent(
+      problem?.message ??
+        `The lock ${join(audit.directory, `switch-${row.tenant.id}.lock`)} cannot be taken (${fileProblem(error)}): nothing was sent.`,
+      'local-files',
+    );
+  }
   if (!(lock instanceof TenantLock)) {
     throw new SwitchNotSent(
       `Another switch of this tenant is running (pid ${lock.heldBy}); nothing was sent. Wait for it, then check with tenant-mode status ${row.tenant.id}.`,

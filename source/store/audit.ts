@@ -1,9 +1,10 @@
-import {closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync} from 'node:fs';
+import {closeSync, type promises as fs, fstatSync, fsyncSync, openSync} from 'node:fs';
 import {join} from 'node:path';
 import {jsonText} from '../platform/index.js';
-import {appendOnlyFlags} from './append-only.js';
+import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
+import {jsonObject, lineAt, linesOf, openForReading, SkippedLines} from './lines.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
 /** What became of one switch attempt. */
@@ -99,10 +100,31 @@ export class AuditWriteError extends Error {
 }
 
 /**
+ * The attempts of the log, found by one pass over it: where each attempt's line and its outcome's line start, kept
+ * in two arrays of numbers (not the lines themselves), so that a log of any size is indexed in little memory. An
+ * entry is read again from the file when it is shown.
+ */
+export interface AuditIndex {
+  /** The attempts kept (those `keep` accepted), oldest first. */
+  readonly count: number;
+  /** Every attempt in the log, kept or not. */
+  readonly total: number;
+  /** Lines that are no audit line (torn, edited, not JSON, over-long, a field of the wrong type), by number. */
+  readonly skipped: SkippedLines;
+  /** Attempt `index` (0 is the oldest kept) joined with its outcome; undefined if the file changed meanwhile. */
+  entry(index: number): Promise<AuditEntry | undefined>;
+  close(): Promise<void>;
+}
+
+/** Attempts whose outcome is still awaited while reading; beyond this many the oldest is taken as not recorded. */
+const awaitedAtMost = 10_000;
+
+/**
  * An append-only JSON-lines file beside the credentials, 0600 in a private folder. Each line is one write, flushed
  * to disk before `append` returns (the attempt line of a switch is on disk before its PUT is sent); earlier lines
- * are never rewritten. A line torn by a crash is left as it is and skipped on reading; the next line starts on a
- * new line so that it is not glued to the torn one. Never follows a symlink, never writes into a FIFO or a folder.
+ * are never rewritten. Lines go through the one append-only writer (append-only.ts): a line torn by a crash or by
+ * another program is closed off, never glued to ours, and skipped on reading. Never follows a symlink, never writes
+ * into a FIFO or a folder. Read as hostile: a line at a time, each field checked before use.
  */
 export class AuditLog {
   readonly path: string;
@@ -135,8 +157,7 @@ export class AuditLog {
       ensurePrivateFolder(this.directory);
       descriptor = openSync(this.path, appendOnlyFlags, 0o600);
       if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      const text = `${jsonText(line)}\n`;
-      writeSync(descriptor, endsWithNewline(descriptor) ? text : `\n${text}`);
+      appendWhole(descriptor, this.path, `${jsonText(line)}\n`);
       fsyncSync(descriptor);
     } catch (error) {
       if (error instanceof AuditWriteError) throw error;
@@ -146,78 +167,249 @@ export class AuditLog {
     }
   }
 
-  /**
-   * Attempts oldest first, each joined with its outcome line, and how many lines could not be used (torn by a
-   * crash, edited by hand, or not an audit line at all).
-   */
-  read(): {entries: AuditEntry[]; unreadable: number} {
-    let text: string;
+  /** Every attempt, oldest first, with its outcome, and how many lines were skipped (small logs: tests, a wizard). */
+  async read(): Promise<{entries: AuditEntry[]; unreadable: number}> {
+    const index = await this.index();
     try {
-      text = readFileSync(this.path, 'utf8');
+      const entries: AuditEntry[] = [];
+      for (let at = 0; at < index.count; at++) {
+        const entry = await index.entry(at);
+        if (entry) entries.push(entry);
+      }
+      return {entries, unreadable: index.skipped.count};
+    } finally {
+      await index.close();
+    }
+  }
+
+  /**
+   * Indexes the attempts (those `keep` accepts: a day, a plan), each with its outcome line when one follows. Throws
+   * AuditWriteError ("cannot be read") when the file cannot be; a missing log has no attempts.
+   */
+  async index(keep: (attempt: AuditAttemptLike) => boolean = () => true): Promise<AuditIndex> {
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await openForReading(this.path);
     } catch (error) {
-      if ((error as {code?: string}).code === 'ENOENT') return {entries: [], unreadable: 0};
+      if ((error as {code?: string}).code === 'ENOENT') return emptyIndex();
       throw new AuditWriteError(this.path, fileProblem(error), 'read');
     }
-    const entries: AuditEntry[] = [];
-    const attempts = new Map<string, number>();
-    let unreadable = 0;
-    for (const raw of text.split('\n')) {
-      if (raw.trim() === '') continue;
-      const line = parse(raw);
-      if (!line) {
-        unreadable += 1;
-      } else if (line.kind === 'outcome') {
-        const index = attempts.get(line.attempt_id);
-        const attempt = index === undefined ? undefined : entries[index];
-        if (index === undefined || !attempt) unreadable += 1;
-        else {
-          const {kind: _, time: __, tenant_id: ___, ...result} = line;
-          entries[index] = {...attempt, ...result};
+    try {
+      return await indexOf(handle, keep);
+    } catch (error) {
+      await handle.close();
+      throw new AuditWriteError(this.path, fileProblem(error), 'read');
+    }
+  }
+}
+
+/** An attempt line or a whole (cancelled) line: what `keep` decides on. */
+export type AuditAttemptLike = AuditAttempt | AuditWhole;
+
+async function indexOf(
+  handle: fs.FileHandle,
+  keep: (attempt: AuditAttemptLike) => boolean,
+): Promise<AuditIndex> {
+  const offsets = new GrowingPairs();
+  const skipped = new SkippedLines();
+  // Attempt id → its index, while its outcome is awaited; ids of attempts not kept (or given up on), so that their
+  // outcome lines are not taken for strays.
+  const awaited = new Map<string, number>();
+  const notKept = new Set<string>();
+  const forget = (id: string) => {
+    notKept.add(id);
+    if (notKept.size > awaitedAtMost) notKept.delete(notKept.values().next().value as string);
+  };
+  let total = 0;
+  for await (const line of linesOf(handle)) {
+    const parsed = checkedLine(jsonObject(line.text));
+    if (!parsed) {
+      skipped.add(line.number);
+    } else if (parsed.kind === 'outcome') {
+      const index = awaited.get(parsed.attempt_id);
+      if (index !== undefined) {
+        offsets.setSecond(index, line.offset);
+        awaited.delete(parsed.attempt_id);
+      } else if (!notKept.has(parsed.attempt_id)) {
+        // An outcome without its attempt: not an entry anyone can show.
+        skipped.add(line.number);
+      }
+    } else {
+      total += 1;
+      if (!keep(parsed)) {
+        if (parsed.kind === 'attempt') forget(parsed.attempt_id);
+        continue;
+      }
+      const index = offsets.push(line.offset);
+      if (parsed.kind === 'attempt') {
+        awaited.set(parsed.attempt_id, index);
+        if (awaited.size > awaitedAtMost) {
+          const [oldest] = awaited.keys();
+          awaited.delete(oldest as string);
+          forget(oldest as string);
         }
-      } else if (line.kind === 'attempt') {
-        const {kind: _, ...attempt} = line;
-        attempts.set(line.attempt_id, entries.length);
-        entries.push({...attempt, status: null, pricing_after: null, outcome: 'not-recorded'});
-      } else {
-        const {kind: _, ...cancelled} = line;
-        entries.push(cancelled);
       }
     }
-    return {entries, unreadable};
+  }
+  return {
+    count: offsets.length,
+    total,
+    skipped,
+    async entry(index) {
+      const attempt = checkedLine(jsonObject(await lineAt(handle, offsets.first(index))));
+      if (!attempt || attempt.kind === 'outcome') return undefined;
+      if (attempt.kind === 'cancelled') {
+        const {kind: _, ...cancelled} = attempt;
+        return cancelled;
+      }
+      const {kind: _, ...shown} = attempt;
+      const waiting: AuditEntry = {...shown, status: null, pricing_after: null, outcome: 'not-recorded'};
+      const second = offsets.second(index);
+      if (second < 0) return waiting;
+      const result = checkedLine(jsonObject(await lineAt(handle, second)));
+      if (result?.kind !== 'outcome' || result.attempt_id !== attempt.attempt_id) return waiting;
+      return {
+        ...shown,
+        status: result.status,
+        pricing_after: result.pricing_after,
+        outcome: result.outcome,
+        puts: result.puts,
+        ...(result.plan_sha256 === undefined ? {} : {plan_sha256: result.plan_sha256}),
+        ...(result.error === undefined ? {} : {error: result.error}),
+      };
+    },
+    close: () => handle.close(),
+  };
+}
+
+function emptyIndex(): AuditIndex {
+  return {
+    count: 0,
+    total: 0,
+    skipped: new SkippedLines(),
+    entry: async () => undefined,
+    close: async () => {},
+  };
+}
+
+/** Two numbers an entry (where its attempt and its outcome start), in arrays that double as they fill. */
+class GrowingPairs {
+  #firsts = new Float64Array(1024);
+  #seconds = new Float64Array(1024).fill(-1);
+  length = 0;
+
+  push(first: number): number {
+    if (this.length === this.#firsts.length) {
+      const firsts = new Float64Array(this.length * 2);
+      firsts.set(this.#firsts);
+      const seconds = new Float64Array(this.length * 2).fill(-1);
+      seconds.set(this.#seconds);
+      this.#firsts = firsts;
+      this.#seconds = seconds;
+    }
+    this.#firsts[this.length] = first;
+    return this.length++;
+  }
+
+  setSecond(index: number, second: number): void {
+    this.#seconds[index] = second;
+  }
+
+  first(index: number): number {
+    return this.#firsts[index] ?? 0;
+  }
+
+  second(index: number): number {
+    return this.#seconds[index] ?? -1;
   }
 }
 
-/** One line of the log, or undefined when it is not one we can show (null, torn, a data center that is no URL). */
-function parse(raw: string): AuditLine | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const line = value as Record<string, unknown>;
+const vias = new Set(['wizard', 'command', 'apply']);
+const outcomes = new Set([
+  'switched',
+  'switched-confirmed-by-reread',
+  'already-production',
+  'failed',
+  'unknown',
+  'cancelled-by-operator',
+]);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const optionalText = (value: unknown) => value === undefined || isText(value);
+const statusOrNull = (value: unknown) => value === null || value === undefined || Number.isSafeInteger(value);
+
+/**
+ * One line of the log with every field we use checked (a time that starts with a day, a known `via` and outcome, a
+ * data center that is a URL, texts that are texts), or undefined when it is not one we can show. Only the fields
+ * of its kind are kept: an outcome line cannot change the attempt's data center or `via` when they are joined.
+ */
+function checkedLine(line: Record<string, unknown> | undefined): AuditLine | undefined {
+  if (!line) return undefined;
   if (line.kind === 'outcome') {
-    const usable = typeof line.attempt_id === 'string' && typeof line.outcome === 'string';
-    return usable ? (line as unknown as AuditResult) : undefined;
+    const usable =
+      isText(line.attempt_id) &&
+      isText(line.outcome) &&
+      outcomes.has(line.outcome) &&
+      line.outcome !== 'cancelled-by-operator' &&
+      statusOrNull(line.status) &&
+      (line.puts === undefined || Number.isSafeInteger(line.puts)) &&
+      optionalText(line.plan_sha256);
+    if (!usable) return undefined;
+    const error = line.error;
+    const errorShown =
+      typeof error === 'object' && error !== null && isText((error as {message?: unknown}).message)
+        ? (error as AuditResult['error'])
+        : undefined;
+    return {
+      kind: 'outcome',
+      attempt_id: line.attempt_id as string,
+      time: isText(line.time) ? line.time : '',
+      tenant_id: isText(line.tenant_id) ? line.tenant_id : '',
+      status: (line.status ?? null) as number | null,
+      pricing_after: line.pricing_after ?? null,
+      outcome: line.outcome as AuditResult['outcome'],
+      puts: (line.puts ?? 1) as number,
+      ...(line.plan_sha256 === undefined ? {} : {plan_sha256: line.plan_sha256 as string}),
+      ...(errorShown ? {error: errorShown} : {}),
+    };
   }
   const shown =
-    typeof line.tenant_id === 'string' &&
-    typeof line.tenant_name === 'string' &&
-    typeof line.time === 'string' &&
-    URL.canParse(String(line.data_center));
+    isText(line.tenant_id) &&
+    isText(line.tenant_name) &&
+    isText(line.time) &&
+    /^\d{4}-\d{2}-\d{2}/.test(line.time) &&
+    isText(line.via) &&
+    vias.has(line.via) &&
+    isText(line.client_id) &&
+    isText(line.data_center) &&
+    URL.canParse(line.data_center) &&
+    optionalText(line.plan_sha256);
   if (!shown) return undefined;
+  const common = {
+    time: line.time as string,
+    via: line.via as AuditAttempt['via'],
+    data_center: line.data_center as string,
+    client_id: line.client_id as string,
+    tenant_id: line.tenant_id as string,
+    tenant_name: line.tenant_name as string,
+    pricing_before: line.pricing_before ?? null,
+    request: line.request ?? null,
+    ...(line.plan_sha256 === undefined ? {} : {plan_sha256: line.plan_sha256 as string}),
+  };
   if (line.kind === 'attempt') {
-    return typeof line.attempt_id === 'string' ? (line as unknown as AuditAttempt) : undefined;
+    return isText(line.attempt_id) ? {kind: 'attempt', attempt_id: line.attempt_id, ...common} : undefined;
   }
-  const whole = (line.kind === 'cancelled' || line.kind === undefined) && typeof line.outcome === 'string';
-  return whole ? ({...line, kind: 'cancelled'} as unknown as AuditWhole) : undefined;
-}
-
-function endsWithNewline(descriptor: number): boolean {
-  const size = fstatSync(descriptor).size;
-  if (size === 0) return true;
-  const last = Buffer.alloc(1);
-  readSync(descriptor, last, 0, 1, size - 1);
-  return last[0] === 0x0a;
+  // Lines of earlier versions had no `kind`: a whole attempt with the outcome it recorded.
+  const whole =
+    (line.kind === 'cancelled' || line.kind === undefined) &&
+    isText(line.outcome) &&
+    outcomes.has(line.outcome) &&
+    statusOrNull(line.status);
+  if (!whole) return undefined;
+  return {
+    kind: 'cancelled',
+    ...common,
+    outcome: line.outcome as AuditOutcome,
+    status: (line.status ?? null) as number | null,
+    pricing_after: line.pricing_after ?? null,
+  };
 }

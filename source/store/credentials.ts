@@ -2,6 +2,7 @@ import {chmodSync, existsSync, lstatSync, renameSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Conf from 'conf';
 import type {Clock} from '../clock.js';
+import {fileProblem} from './file-problem.js';
 import {credentialsPath} from './location.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
@@ -78,11 +79,20 @@ export class CredentialStore {
 
   static #setAside(directory: string, path: string, reason: string, now: number): OpenedStore {
     const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-    if (existsSync(path) && statSync(path).isFile()) renameSync(path, aside);
-    return {
-      store: new CredentialStore(path, makeConf(directory)),
-      notice: `The credentials file was unusable (${reason}); it was set aside as ${aside} and a new one started.`,
-    };
+    try {
+      if (existsSync(path) && statSync(path).isFile()) renameSync(path, aside);
+      return {
+        store: new CredentialStore(path, makeConf(directory)),
+        notice: `The credentials file was unusable (${reason}); it was set aside as ${aside} and a new one started.`,
+      };
+    } catch (error) {
+      // A folder that cannot be written (read-only, another user's): the file stays as it is, and nothing is
+      // remembered this time.
+      return {
+        store: new CredentialStore(path, undefined),
+        notice: `The credentials file ${path} is unusable (${reason}) and cannot be set aside (${fileProblem(error)}): nothing will be remembered this time.`,
+      };
+    }
   }
 
   #profiles(): Record<string, Profile> {

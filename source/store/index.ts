@@ -2,7 +2,9 @@
 
 export {
   type AuditAttempt,
+  type AuditAttemptLike,
   type AuditEntry,
+  type AuditIndex,
   type AuditLine,
   AuditLog,
   type AuditOutcome,
@@ -12,7 +14,9 @@ export {
 } from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
 export {fileProblem} from './file-problem.js';
-export {Journal, JournalError, readJournal} from './journal.js';
+export {eachJournalLine, Journal, JournalError} from './journal.js';
+export {SkippedLines} from './lines.js';
+export {LocalFilesError, recordFolderProblem} from './local-files.js';
 export {configDirectory, credentialsPath} from './location.js';
 export {
   cannotWritePlan,

@@ -1,8 +1,9 @@
-import {constants, type promises as fs} from 'node:fs';
+import type {promises as fs} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {jsonText} from '../platform/index.js';
-import {appendOnlyFlags} from './append-only.js';
+import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
+import {jsonObject, linesOf, openForReading, SkippedLines} from './lines.js';
 
 /** A journal that cannot be opened, written or read: the message names the file and the cause. */
 export class JournalError extends Error {
@@ -10,8 +11,9 @@ export class JournalError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    doing: 'written' | 'read' = 'written',
   ) {
-    super(`${path} cannot be written (${reason}).`);
+    super(`${path} cannot be ${doing} (${reason}).`);
   }
 }
 
@@ -25,22 +27,18 @@ interface Waiting {
  * An append-only JSON-lines file (0600, never through a symlink, never into a FIFO or a folder) whose `append`
  * resolves once the line is on disk. Lines that arrive while a flush is running go to disk together in the next
  * one: with eight switches in flight, one fdatasync covers up to eight attempt lines, so that an apply of thousands
- * of tenants is not bound by the disk, while no PUT is sent before its own line is flushed. A line torn by a crash
- * is left as it is; the next line starts on a line of its own.
+ * of tenants is not bound by the disk, while no PUT is sent before its own line is flushed. Each write goes through
+ * the one append-only writer (append-only.ts): a line torn by a crash or by another program is closed off, never
+ * glued to ours.
  */
 export class Journal {
   readonly #waiting: Waiting[] = [];
   #flushing = false;
-  #endsWithNewline: boolean;
 
   private constructor(
     readonly path: string,
     private readonly handle: fs.FileHandle,
-    size: number,
-    lastByte: number | undefined,
-  ) {
-    this.#endsWithNewline = size === 0 || lastByte === 0x0a;
-  }
+  ) {}
 
   static async open(path: string): Promise<Journal> {
     let handle: fs.FileHandle | undefined;
@@ -48,12 +46,7 @@ export class Journal {
       handle = await open(path, appendOnlyFlags, 0o600);
       const stat = await handle.stat();
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      let last: number | undefined;
-      if (stat.size > 0) {
-        const {buffer} = await handle.read(Buffer.alloc(1), 0, 1, stat.size - 1);
-        last = buffer[0];
-      }
-      return new Journal(path, handle, stat.size, last);
+      return new Journal(path, handle);
     } catch (error) {
       await handle?.close();
       throw new JournalError(path, fileProblem(error));
@@ -80,12 +73,8 @@ export class Journal {
       const batch = this.#waiting.splice(0);
       const text = batch.map((line) => line.text).join('');
       try {
-        const bytes = Buffer.from(this.#endsWithNewline ? text : `\n${text}`);
-        // A short write (a disk filling up) left a torn line: it is a failure, and the next line starts anew.
-        this.#endsWithNewline = false;
-        const {bytesWritten} = await this.handle.write(bytes);
-        if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write'), {code: 'ENOSPC'});
-        this.#endsWithNewline = true;
+        // A short write (a disk filling up) leaves a torn line: it is a failure, and the next write closes it off.
+        appendWhole(this.handle.fd, this.path, text);
         await this.handle.datasync();
         for (const line of batch) line.done();
       } catch (error) {
@@ -97,37 +86,33 @@ export class Journal {
   }
 }
 
-/** The lines of a JSON-lines file that parse as objects; torn or foreign lines are counted, not used. */
-export async function readJournal(
+/**
+ * Each line of a JSON-lines file that is a JSON object, given to `visit` as it is read (a line at a time, in flat
+ * memory whatever the file's size); torn, foreign or over-long lines are skipped and counted with their numbers. A
+ * missing file has no lines.
+ */
+export async function eachJournalLine(
   path: string,
-): Promise<{lines: Record<string, unknown>[]; unreadable: number}> {
-  let text: string;
+  visit: (line: Record<string, unknown>, number: number) => void,
+): Promise<SkippedLines> {
+  const skipped = new SkippedLines();
+  let handle: fs.FileHandle;
   try {
-    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
+    handle = await openForReading(path);
+  } catch (error) {
+    if ((error as {code?: string}).code === 'ENOENT') return skipped;
+    throw new JournalError(path, fileProblem(error), 'read');
+  }
+  try {
+    for await (const line of linesOf(handle)) {
+      const value = jsonObject(line.text);
+      if (value) visit(value, line.number);
+      else skipped.add(line.number);
     }
   } catch (error) {
-    if ((error as {code?: string}).code === 'ENOENT') return {lines: [], unreadable: 0};
-    throw new JournalError(path, fileProblem(error));
+    throw new JournalError(path, fileProblem(error), 'read');
+  } finally {
+    await handle.close();
   }
-  const lines: Record<string, unknown>[] = [];
-  let unreadable = 0;
-  for (const raw of text.split('\n')) {
-    if (raw.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(raw);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        lines.push(value as Record<string, unknown>);
-        continue;
-      }
-    } catch {
-      // torn by a crash, or not ours
-    }
-    unreadable += 1;
-  }
-  return {lines, unreadable};
+  return skipped;
 }
