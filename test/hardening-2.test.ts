@@ -114,17 +114,15 @@ describe('odd answers are platform faults, not the operator’s', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({tenants: [{id, mode: null}]});
   });
 
-  it('a tenant whose parent_id is not a UUID: the platform is named, exit 4 (not 2)', async () => {
+  it('a tenant whose parent_id is not a UUID: shown with its path cut ("…"), never "correct the value"', async () => {
     const name = freshTrial();
     const id = tenantId(sandbox.current, name);
     const tenant = {id, parent_id: 'root', name, kind: 'customer', version: 1, has_children: false};
     sandbox.current.faults.add({method: 'GET', path: `/tenants/${id}`, status: 200, body: tenant});
-    const run = await sandboxCli(sandbox.current)(['status', id]);
-    expect(run.stderr).toContain(
-      'The platform answered in an unexpected shape: parent_id is "root", not a UUID.',
-    );
+    const run = await sandboxCli(sandbox.current)(['status', id, '--json']);
     expect(run.stderr).not.toContain('Correct the value');
-    expect(run.code).toBe(4);
+    expect(JSON.parse(run.stdout)).toMatchObject({tenant: {id, path: ['…']}});
+    expect(run.code).toBe(0);
   });
 
   it('a pricing version that is an object: the platform is named, exit 4, no raw JavaScript error', async () => {
@@ -216,7 +214,7 @@ describe('files we read can be anything', () => {
       via: 'command',
       data_center: 'https://eu2-cloud.acronis.com/api/2',
       client_id: 'c',
-      tenant_id: 't',
+      tenant_id: '892efe0b-f8da-52dd-a706-6eb3bdac66a2',
       tenant_name: 'Acme Corp',
       pricing_before: {mode: 'trial', version: 1},
       request: {mode: 'production', version: 1},
@@ -255,7 +253,7 @@ describe('files we read can be anything', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'switched                      200  Acme Corp (t)  via command  eu2-cloud.acronis.com',
+      'switched                      200  Acme Corp (892efe0b-f8da-52dd-a706-6eb3bdac66a2)  via command  eu2-cloud.acronis.com',
     );
     expect(run.stderr).toContain('3 unreadable lines skipped: 3, 4, 5');
     expect(run.stderr).not.toMatch(/Invalid URL|Cannot convert/);

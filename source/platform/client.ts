@@ -4,7 +4,14 @@ import {normalizeBaseUrl} from './base-url.js';
 import {type FailedRequest, PlatformError} from './errors.js';
 import type {RequestGate} from './gate.js';
 import {defaultTimeoutMs, type ExchangeObserver, HttpCore, type HttpRequest} from './http.js';
-import {checkClientInfo, checkPricing, checkSearch, checkTenant, checkTenantPage} from './shapes.js';
+import {
+  checkClientInfo,
+  checkPricing,
+  checkSearch,
+  checkSwitchAnswer,
+  checkTenant,
+  checkTenantPage,
+} from './shapes.js';
 import type {AccessToken, ApiClientInfo, Pricing, SearchHit, Tenant} from './types.js';
 import {assertUuid} from './uuid.js';
 
@@ -224,7 +231,7 @@ export class PlatformClient {
     );
     const request = {method: 'PUT', path: new URL(this.baseUrl + path).pathname};
     try {
-      return checkPricing(body, request);
+      return checkSwitchAnswer(body, request);
     } catch (error) {
       throw new PlatformError('shape', `The platform answered ${status} without the new pricing settings.`, {
         status,

@@ -82,6 +82,17 @@ export function checkPricing(value: unknown, request: FailedRequest): Pricing {
   return body as unknown as Pricing;
 }
 
+/**
+ * The answer to the switch's PUT: an object with a `mode` text. The verdict reads the mode alone (a 200 that says
+ * production is the switch done); the other fields are kept as sent and only shown, so that an odd version or date
+ * in an answer that says production never turns a switch that happened into an error.
+ */
+export function checkSwitchAnswer(value: unknown, request: FailedRequest): Pricing {
+  const body = object(value, request, 'the pricing');
+  field(body, 'mode', 'string', request);
+  return body as unknown as Pricing;
+}
+
 /** A page of tenants: `items` a list of tenants, each one of those asked for when `askedIds` is given. */
 export function checkTenantPage(
   value: unknown,

@@ -1,11 +1,4 @@
-import {
-  isUuid,
-  type PlatformClient,
-  PlatformError,
-  printable,
-  type SearchHit,
-  type Tenant,
-} from '../platform/index.js';
+import {isUuid, type PlatformClient, printable, type SearchHit, type Tenant} from '../platform/index.js';
 import {confirmsName, searchKey} from './fold.js';
 import {whyNotSwitchable} from './reading.js';
 import {ownName, type Session} from './sign-in.js';
@@ -341,13 +334,12 @@ async function pathOf(
   const names: string[] = [];
   let parentId = tenant.id === rootId ? undefined : tenant.parent_id;
   for (let depth = 0; parentId && depth < 10; depth++) {
-    // The platform's own parent_id (a text in the vendor's schema) is never sent back unless it is a UUID: another
-    // value is the platform's fault, said as such (exit 4), not a malformed id the operator typed (exit 2).
+    // The platform's own parent_id (a text in the vendor's schema) is never sent back unless it is a UUID: the
+    // path is then known only up to there, and says so with a leading "…" — never "correct the value" (exit 2)
+    // for a value the operator did not type.
     if (!isUuid(parentId)) {
-      throw new PlatformError(
-        'shape',
-        `The platform answered in an unexpected shape: parent_id is ${JSON.stringify(printable(parentId.slice(0, 40)))}, not a UUID.`,
-      );
+      names.unshift('…');
+      break;
     }
     const parent = await client.getTenant(parentId, signal);
     names.unshift(parent.name);

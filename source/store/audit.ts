@@ -334,6 +334,13 @@ const outcomes = new Set([
   'cancelled-by-operator',
 ]);
 const isText = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const objectOrNull = (value: unknown) => (isObject(value) ? value : null);
+const uuid = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/;
+/** A time as we write it (ISO 8601 in UTC), that a Date can read. */
+const isTime = (value: unknown): value is string =>
+  isText(value) && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 const optionalText = (value: unknown) => value === undefined || isText(value);
 const statusOrNull = (value: unknown) => value === null || value === undefined || Number.isSafeInteger(value);
 
@@ -365,7 +372,7 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
       time: isText(line.time) ? line.time : '',
       tenant_id: isText(line.tenant_id) ? line.tenant_id : '',
       status: (line.status ?? null) as number | null,
-      pricing_after: line.pricing_after ?? null,
+      pricing_after: objectOrNull(line.pricing_after),
       outcome: line.outcome as AuditResult['outcome'],
       puts: (line.puts ?? 1) as number,
       ...(line.plan_sha256 === undefined ? {} : {plan_sha256: line.plan_sha256 as string}),
@@ -374,9 +381,10 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
   }
   const shown =
     isText(line.tenant_id) &&
+    uuid.test(line.tenant_id) &&
     isText(line.tenant_name) &&
-    isText(line.time) &&
-    /^\d{4}-\d{2}-\d{2}/.test(line.time) &&
+    isTime(line.time) &&
+    isObject(line.pricing_before) &&
     isText(line.via) &&
     vias.has(line.via) &&
     isText(line.client_id) &&
@@ -391,8 +399,8 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     client_id: line.client_id as string,
     tenant_id: line.tenant_id as string,
     tenant_name: line.tenant_name as string,
-    pricing_before: line.pricing_before ?? null,
-    request: line.request ?? null,
+    pricing_before: line.pricing_before,
+    request: objectOrNull(line.request),
     ...(line.plan_sha256 === undefined ? {} : {plan_sha256: line.plan_sha256 as string}),
   };
   if (line.kind === 'attempt') {
@@ -410,6 +418,6 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     ...common,
     outcome: line.outcome as AuditOutcome,
     status: (line.status ?? null) as number | null,
-    pricing_after: line.pricing_after ?? null,
+    pricing_after: objectOrNull(line.pricing_after),
   };
 }
