@@ -3,7 +3,7 @@
 // `list` at 100,000 customers, and the client's calls over loopback. Wall clock on this machine: compare runs on the
 // same machine only.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
@@ -11,7 +11,7 @@ import {build} from 'esbuild';
 import {stubs} from './never-run-stubs.js';
 
 const cli = 'dist/cli.js';
-/** `npm run bench -- batch` runs only those rows (start, switch, wizard, list, batch); no argument: all. */
+/** `npm run bench -- batch` runs only those rows (start, switch, wizard, list, audit, batch); no argument: all. */
 const want = (name) => process.argv[2] === undefined || process.argv[2] === name;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const time = async (action) => {
@@ -281,6 +281,49 @@ const measure = (args, env) => {
   };
 };
 const verdict = (ok) => (ok ? '✔' : '✘');
+// A hostile-sized audit log (issue "Hardening, second round"): 1.2 GB of attempt and outcome lines, read a line at a
+// time. `audit --since` of its last day scans it all and shows three entries; the reference is `wc -l` over the
+// same file (the least any reader of its lines must do). Peak memory must not grow with the file.
+if (want('audit')) {
+  const config = mkdtempSync(join(tmpdir(), 'tenant-mode-bench-audit-'));
+  const log = join(config, 'audit.log');
+  const pairs = 1_100_000;
+  const padding = 'x'.repeat(800);
+  const out = createWriteStream(log, {mode: 0o600});
+  for (let at = 0; at < pairs; at++) {
+    const id = `id-${at}`;
+    const day = at >= pairs - 3 ? '2026-12-01' : '2026-11-01';
+    const attempt = `{"kind":"attempt","attempt_id":"${id}","time":"${day}T00:00:00.000Z","via":"apply","data_center":"https://eu2-cloud.acronis.com/api/2","client_id":"c","tenant_id":"892efe0b-f8da-52dd-a706-6eb3bdac66a2","tenant_name":"Customer ${at}","pricing_before":{"mode":"trial","version":1},"request":{"version":1,"mode":"production"},"note":"${padding}"}`;
+    const outcome = `{"kind":"outcome","attempt_id":"${id}","time":"${day}T00:00:01.000Z","tenant_id":"892efe0b-f8da-52dd-a706-6eb3bdac66a2","status":200,"pricing_after":{"mode":"production","version":2},"outcome":"switched","puts":1}`;
+    if (!out.write(`${attempt}\n${outcome}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise((resolve) => out.end(resolve));
+  const size = statSync(log).size;
+  let rss = 0;
+  const [ours, reference] = await interleaved(
+    3,
+    async () => {
+      const measured = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%M', process.execPath, cli, 'audit', '--since', '2026-12-01'],
+        {
+          env: {...process.env, TENANT_MODE_CONFIG_DIR: config},
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+        },
+      );
+      if (measured.status !== 0) throw new Error(`audit failed: ${measured.stderr}`);
+      rss = Math.max(rss, Number(measured.stderr.trim().split('\n').pop()) / 1024);
+    },
+    () => run('wc', ['-l', log]),
+  );
+  row(`audit --since, ${(size / 1e9).toFixed(1)} GB log`, ours, reference, 'wc -l');
+  console.log(
+    `${'  its peak RSS'.padEnd(52)} ${rss.toFixed(0).padStart(5)} MiB${rss <= 150 ? '  ≤ 150 MiB ✔' : '  > 150 MiB ✘'}`,
+  );
+  rmSync(config, {recursive: true, force: true});
+}
+
 for (const {tenants, rate, concurrency, goals} of !want('batch')
   ? []
   : [

@@ -1,8 +1,8 @@
-import {execFile} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {execFile, spawnSync} from 'node:child_process';
+import {chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {dirname, join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
 
@@ -11,6 +11,23 @@ import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
 // (uid 65534, "nobody") in a child process; a suite not run as root runs it as itself, where mode bits work.
 const sandbox = sandboxPerFile({tenants: 3});
 const asOrdinaryUser = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {};
+
+// Node and the bundle as the ordinary user can run them: CI's Node 24 lives in a root-only temporary folder, and a
+// clone may be in one too; then both are copied where anyone may read them.
+let node = process.execPath;
+let cli = cliPath;
+beforeAll(() => {
+  if (asOrdinaryUser.uid === undefined) return;
+  if (spawnSync(node, [cli, '--version'], asOrdinaryUser).status === 0) return;
+  const place = mkdtempSync(join(tmpdir(), 'tenant-mode-runnable-'));
+  chmodSync(place, 0o755);
+  node = join(place, 'node');
+  copyFileSync(process.execPath, node);
+  chmodSync(node, 0o755);
+  cpSync(dirname(cliPath), join(place, 'dist'), {recursive: true});
+  spawnSync('chmod', ['-R', 'a+rX', join(place, 'dist')]);
+  cli = join(place, 'dist', 'cli.js');
+});
 
 /** A folder the ordinary user can enter and read, but not write into. */
 function base(): string {
@@ -25,8 +42,8 @@ function switchAs(env: Record<string, string>, cwd = tmpdir()) {
   return new Promise<{code: number; stdout: string; stderr: string; puts: number; requests: number}>(
     (resolve) => {
       execFile(
-        process.execPath,
-        [cliPath, 'switch', 'Acme Corp', '--yes', '--json', '--url', url, '--client-id', clientId],
+        node,
+        [cli, 'switch', 'Acme Corp', '--yes', '--json', '--url', url, '--client-id', clientId],
         {
           ...asOrdinaryUser,
           cwd,

@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -7,8 +7,7 @@ import {expect, it} from 'vitest';
 
 // A lock left by a process that died (kill -9 of an apply) is the usual state on the next run: when several
 // processes find it at the same moment, exactly one may take it over (hostile review: two or three did, and two
-// applies of one plan then ran together). The holder keeps it 1.5 s: on a loaded machine a process may start a
-// second late, and finding the holder gone by then it rightly takes the lock over (a flake, not a second holder).
+// applies of one plan then ran together).
 it('a stale lock found by ten processes at once is taken over by exactly one', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-lock-'));
   const bundle = join(folder, 'lock.mjs');
@@ -21,34 +20,53 @@ it('a stale lock found by ten processes at once is taken over by exactly one', a
     logLevel: 'error',
   });
   const script = join(folder, 'take.mjs');
-  // Each process waits for the same instant, then takes the lock and holds it a moment.
+  // Each process says it is ready, waits for the go (a file), takes the lock, says what it got, and holds it until
+  // every process has said so (another file): no clock involved, so neither a loaded machine nor faketime (CI's
+  // second pass) can let a late process find the holder gone and rightly take a dead holder's lock over.
   writeFileSync(
     script,
-    `import {TenantLock} from ${JSON.stringify(bundle)};
-const start = Number(process.argv[3]);
-while (Date.now() < start) {}
+    `import {existsSync} from 'node:fs';
+import {TenantLock} from ${JSON.stringify(bundle)};
+const [lock, go, done] = process.argv.slice(2);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+console.log('ready');
+while (!existsSync(go)) Atomics.wait(pause, 0, 0, 1);
 try {
-  const lock = TenantLock.takeFile(process.argv[2]);
-  console.log(lock instanceof TenantLock ? 'held' : 'refused');
-  setTimeout(() => {}, 1500);
+  const taken = TenantLock.takeFile(lock);
+  console.log(taken instanceof TenantLock ? 'held' : 'refused');
 } catch (error) { console.log('error', error.code ?? error.message); }
+while (!existsSync(done)) Atomics.wait(pause, 0, 0, 5);
 `,
   );
   for (let trial = 0; trial < 3; trial++) {
     const lock = join(folder, `plan-${trial}.lock`);
+    const go = join(folder, `go-${trial}`);
+    const done = join(folder, `done-${trial}`);
     writeFileSync(lock, '999999\n');
-    const start = Date.now() + 1000;
-    const outputs = await Promise.all(
-      Array.from(
-        {length: 10},
-        () =>
-          new Promise<string>((resolve) =>
-            execFile(process.execPath, [script, lock, String(start)], (_error, stdout) =>
-              resolve(stdout.trim()),
-            ),
-          ),
-      ),
-    );
+    const children = Array.from({length: 10}, () => {
+      const child = spawn(process.execPath, [script, lock, go, done]);
+      const said: string[] = [];
+      let waiting: (() => void) | undefined;
+      child.stdout.on('data', (chunk) => {
+        said.push(...String(chunk).trim().split('\n'));
+        waiting?.();
+      });
+      const heard = async (word: RegExp): Promise<string> => {
+        for (;;) {
+          const found = said.find((line) => word.test(line));
+          if (found) return found;
+          await new Promise<void>((resolve) => {
+            waiting = resolve;
+          });
+        }
+      };
+      return {child, heard, exit: new Promise((resolve) => child.on('exit', resolve))};
+    });
+    await Promise.all(children.map((child) => child.heard(/^ready$/)));
+    writeFileSync(go, '');
+    const outputs = await Promise.all(children.map((child) => child.heard(/^(held|refused|error)/)));
+    writeFileSync(done, '');
+    await Promise.all(children.map((child) => child.exit));
     expect(
       outputs.filter((output) => output === 'held'),
       outputs.join(', '),

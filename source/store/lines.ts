@@ -8,7 +8,7 @@ import {open} from 'node:fs/promises';
  */
 export const maxLineBytes = 1024 * 1024;
 
-const chunkBytes = 64 * 1024;
+const chunkBytes = 1024 * 1024;
 
 /** One line of a file: its number (from 1), where it starts, and its text — undefined when it was too long to read. */
 export interface FileLine {
@@ -35,50 +35,55 @@ export async function openForReading(path: string): Promise<fs.FileHandle> {
  */
 export async function* linesOf(handle: fs.FileHandle): AsyncGenerator<FileLine> {
   const chunk = Buffer.alloc(chunkBytes);
+  // The start of a line that began in an earlier chunk (copied: the chunk is reused); empty for most lines, which
+  // are decoded straight from the chunk.
   let parts: Buffer[] = [];
   let partBytes = 0;
   let tooLong = false;
   let number = 1;
   let lineStart = 0;
   let position = 0;
-  const finish = (): FileLine | undefined => {
+  const finish = (rest: Buffer): FileLine | undefined => {
     const line: FileLine = {number, offset: lineStart};
-    const text = tooLong ? undefined : Buffer.concat(parts, partBytes).toString('utf8');
+    number += 1;
+    if (tooLong || partBytes + rest.length > maxLineBytes) {
+      tooLong = false;
+      parts = [];
+      partBytes = 0;
+      return line;
+    }
+    const text = partBytes === 0 ? rest.toString('utf8') : Buffer.concat([...parts, rest]).toString('utf8');
     parts = [];
     partBytes = 0;
-    const wasTooLong = tooLong;
-    tooLong = false;
-    number += 1;
-    if (!wasTooLong && text?.trim() === '') return undefined;
-    return wasTooLong ? line : {...line, text};
+    return text.trim() === '' ? undefined : {...line, text};
   };
   for (;;) {
     const {bytesRead} = await handle.read(chunk, 0, chunkBytes, position);
     if (bytesRead === 0) break;
     let from = 0;
-    while (from < bytesRead) {
+    for (;;) {
       const end = chunk.indexOf(0x0a, from);
-      const stop = end === -1 || end >= bytesRead ? bytesRead : end;
-      if (!tooLong) {
-        if (partBytes + (stop - from) > maxLineBytes) {
+      if (end === -1 || end >= bytesRead) {
+        // The line goes on in the next chunk: keep its start, unless it is already too long to read.
+        if (!tooLong && partBytes + (bytesRead - from) > maxLineBytes) {
           tooLong = true;
           parts = [];
           partBytes = 0;
-        } else {
-          parts.push(Buffer.from(chunk.subarray(from, stop)));
-          partBytes += stop - from;
+        } else if (!tooLong) {
+          parts.push(Buffer.from(chunk.subarray(from, bytesRead)));
+          partBytes += bytesRead - from;
         }
+        break;
       }
-      if (stop === bytesRead) break;
-      const line = finish();
+      const line = finish(chunk.subarray(from, end));
       if (line) yield line;
-      from = stop + 1;
+      from = end + 1;
       lineStart = position + from;
     }
     position += bytesRead;
   }
   if (partBytes > 0 || tooLong) {
-    const line = finish();
+    const line = finish(Buffer.alloc(0));
     if (line) yield line;
   }
 }
@@ -88,8 +93,9 @@ export async function lineAt(handle: fs.FileHandle, offset: number): Promise<str
   const parts: Buffer[] = [];
   let bytes = 0;
   for (let position = offset; bytes <= maxLineBytes; ) {
-    const chunk = Buffer.alloc(chunkBytes);
-    const {bytesRead} = await handle.read(chunk, 0, chunkBytes, position);
+    // Our lines are a few KiB: read in small steps, not a whole chunk of the scan.
+    const chunk = Buffer.allocUnsafe(16 * 1024);
+    const {bytesRead} = await handle.read(chunk, 0, chunk.length, position);
     if (bytesRead === 0) break;
     const end = chunk.subarray(0, bytesRead).indexOf(0x0a);
     parts.push(chunk.subarray(0, end === -1 ? bytesRead : end));
