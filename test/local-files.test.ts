@@ -1,5 +1,5 @@
 import {execFile, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -37,13 +37,18 @@ function base(): string {
 }
 
 function switchAs(env: Record<string, string>, cwd = tmpdir()) {
-  const {url, clientId, clientSecret} = sandbox.current;
+  const {url, clientId} = sandbox.current;
+  return runAs(['switch', 'Acme Corp', '--yes', '--json', '--url', url, '--client-id', clientId], env, cwd);
+}
+
+function runAs(args: string[], env: Record<string, string>, cwd = tmpdir()) {
+  const {clientSecret} = sandbox.current;
   const from = sandbox.current.requests.length;
   return new Promise<{code: number; stdout: string; stderr: string; puts: number; requests: number}>(
     (resolve) => {
       execFile(
         node,
-        [cli, 'switch', 'Acme Corp', '--yes', '--json', '--url', url, '--client-id', clientId],
+        [cli, ...args],
         {
           ...asOrdinaryUser,
           cwd,
@@ -103,5 +108,31 @@ describe('local file faults are the operator’s to fix: exit 2, the path and th
     expect(run.stderr).toContain('Nothing was sent.');
     expect(run.code).toBe(2);
     expect(run.requests).toBe(0);
+  });
+
+  it('a corrupt config.json in a folder that cannot be written: left as it is, said once, no stack trace', async () => {
+    const config = join(base(), 'config');
+    mkdirSync(config, {mode: 0o700});
+    writeFileSync(join(config, 'config.json'), '{"profiles": not json', {mode: 0o600});
+    if (asOrdinaryUser.uid !== undefined) {
+      chownSync(config, asOrdinaryUser.uid, asOrdinaryUser.gid);
+      chownSync(join(config, 'config.json'), asOrdinaryUser.uid, asOrdinaryUser.gid);
+    }
+    chmodSync(config, 0o500);
+    const logout = await runAs(['logout'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(logout.stderr).toContain(
+      'is unusable (it is not valid JSON) and cannot be set aside (permission denied)',
+    );
+    expect(logout.stderr).not.toMatch(/\bat .+:\d+|EACCES|EPERM/);
+    expect(logout.code).toBe(0);
+    const {url, clientId} = sandbox.current;
+    const status = await runAs(['status', 'Acme Corp', '--url', url, '--client-id', clientId], {
+      TENANT_MODE_CONFIG_DIR: config,
+    });
+    expect(status.stderr).toContain(
+      'cannot be set aside (permission denied): nothing will be remembered this time',
+    );
+    expect(status.stdout).toContain('Acme Corp');
+    expect(status.code).toBe(0);
   });
 });
