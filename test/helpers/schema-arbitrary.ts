@@ -49,12 +49,15 @@ function strings(schema: Schema): fc.Arbitrary<string> {
 function merged(parts: readonly Schema[]): Schema {
   const resolved = parts.map(resolve);
   if (resolved.length === 1) return resolved[0] as Schema;
-  return resolved.reduce((all, part) => ({
-    ...all,
-    ...part,
-    properties: {...(all.properties as object), ...(part.properties as object)},
-    required: [...((all.required as string[]) ?? []), ...((part.required as string[]) ?? [])],
-  }));
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  const all: Record<string, unknown> = {};
+  for (const part of resolved) {
+    Object.assign(all, part);
+    Object.assign(properties, part.properties);
+    required.push(...((part.required as string[] | undefined) ?? []));
+  }
+  return {...all, properties, required};
 }
 
 function resolve(schema: Schema): Schema {
