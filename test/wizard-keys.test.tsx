@@ -283,3 +283,105 @@ describe('over-long input', () => {
     expect(requestLines(sandbox.current, from)).toEqual([]);
   });
 });
+
+// Issue "Keys that arrive together…", point 1: each input event is split into keys, handled in order (the tmux
+// cases, sent as one write each through Ink's stdin).
+describe('keys that arrive together', () => {
+  it('"acm" and Ctrl+C at once: Ctrl+C wins, the wizard leaves as interrupted', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write(`acm${keys.ctrlC}`);
+    await waitUntil(() => wizard.exits.length > 0);
+    expect(wizard.exits.map((exit) => exit.reason)).toEqual(['interrupted']);
+  });
+
+  it('Ctrl+C twice at once: the wizard leaves, once', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write(`${keys.ctrlC}${keys.ctrlC}`);
+    await waitUntil(() => wizard.exits.length > 0);
+    expect(wizard.exits.map((exit) => exit.reason)).toEqual(['interrupted']);
+  });
+
+  it('"Acme Corp⏎⏎" at once: searches, then chooses the only match (typing ahead works)', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write(`Acme Corp${keys.enter}${keys.enter}`);
+    const pricing = await wizard.waitFor(/Step 3( of |\/)5/);
+    expect(pricing).toContain('Acme Corp');
+  });
+
+  it('Enter Enter at once on the pricing: the confirmation opens, the second Enter is dropped and said', async () => {
+    const name = freshTrial();
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant(name);
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write(`${keys.enter}${keys.enter}`);
+    const confirm = await wizard.waitFor('typed before this step was shown');
+    expect(confirm).toContain(
+      'A key was typed before this step was shown and was dropped: type the name again.',
+    );
+    expect(confirm).toContain('Type the tenant');
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('the name typed ahead with the Enter that opens the confirmation never confirms: dropped, no PUT', async () => {
+    const name = freshTrial();
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant(name);
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write(`${keys.enter}${name}${keys.enter}`);
+    expect(await wizard.waitFor('typed before this step was shown')).toContain('2 keys were typed');
+    expect(puts(from)).toEqual([]);
+    // Typed once the step is on screen, the name confirms.
+    await wizard.type(name);
+    await wizard.press(keys.enter);
+    expect(await wizard.waitFor(/now in production|did not go through/)).toContain(
+      `${name} is now in production`,
+    );
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('Tab, Tab and a name with Enter at once: the panel opens and closes, then the name is searched', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    wizard.instance.stdin.write(`${keys.tab}${keys.tab}Fabrikam Stores${keys.enter}`);
+    expect(await wizard.waitFor(/tenant matches|tenants match/)).toContain('"Fabrikam Stores"');
+  });
+
+  it('Enter typed while a search runs waits, is said, and then chooses the only match', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
+    wizard.instance.stdin.write(`Initech${keys.enter}`);
+    await wizard.waitFor('Searching');
+    wizard.instance.stdin.write(keys.enter);
+    expect(await wizard.waitFor('1 key typed')).toContain('it acts once the next screen is shown');
+    const pricing = await wizard.waitFor(/Step 3( of |\/)5/);
+    expect(pricing).toContain('Initech');
+    expect(pricing).not.toContain('key typed');
+  });
+});
+
+let spare = 0;
+/** A trial customer of its own: other tests in this file switch the seeded ones. */
+function freshTrial(): string {
+  const name = `Typed Ahead ${++spare}`;
+  sandbox.current.world.addTenant({name, kind: 'customer', parentId: sandbox.current.tenantId});
+  return name;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -40,7 +40,7 @@ import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layo
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
-import {type ConnectForm, initialState, reducer, stepNumbers} from './state.js';
+import {type ConnectForm, initialState, reducer, type Step, stepNumbers} from './state.js';
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
 import {useOperation} from './use-operation.js';
@@ -54,6 +54,8 @@ export interface WizardProps {
   readonly notice?: string;
   /** Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. */
   readonly terminate?: AbortSignal;
+  /** How long a committed screen takes to reach the terminal (key-router.tsx): 40 ms on a terminal, 0 in tests. */
+  readonly frameMs?: number;
   readonly onExit: (exit: WizardExit) => void;
 }
 
@@ -62,12 +64,30 @@ export interface WizardProps {
  * pricing, switch) and turns what they return into events; renders the screen of the current step. Esc aborts the
  * request of the step it leaves; Ctrl+C and SIGTERM abort everything.
  */
-export function Wizard({services, initialForm, cachedToken, notice, terminate, onExit}: WizardProps) {
+export function Wizard({
+  services,
+  initialForm,
+  cachedToken,
+  notice,
+  terminate,
+  frameMs = 0,
+  onExit,
+}: WizardProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
-  const [state, dispatch] = useReducer(reducer, initialForm, initialState);
+  const [state, reduce] = useReducer(reducer, initialForm, initialState);
+  /** Set when a key changed the state: the next key waits for that render (key-router.tsx). */
+  const changes = useRef({pending: false}).current;
+  const latestState = useRef(state);
+  latestState.current = state;
+  const dispatch = (event: Parameters<typeof reducer>[1]) => {
+    if (reducer(latestState.current, event) !== latestState.current) changes.pending = true;
+    reduce(event);
+  };
   const [panelOpen, setPanelOpen] = useState(false);
   const [jsonShown, setJsonShown] = useState(false);
+  /** Keys typed while a request runs, waiting for the screen that follows (key-router.tsx). */
+  const [keysWaiting, setKeysWaiting] = useState(0);
   const http = useHttpLog(services.clock);
   const operation = useOperation();
   const session = useRef<Session>(undefined);
@@ -305,8 +325,10 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
       case 'leave':
         return leave(action.reason);
       case 'togglePanel':
+        changes.pending = true;
         return setPanelOpen((open) => !open);
       case 'toggleJson':
+        changes.pending = true;
         return setJsonShown((shown) => !shown);
       case 'plan':
         return onPlan();
@@ -325,7 +347,16 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
     : '';
   if (ending !== undefined) return <Text>{ending}</Text>;
   return (
-    <KeyRouter onKey={onKey}>
+    <KeyRouter
+      onKey={onKey}
+      screen={screenOf(step)}
+      busy={isBusy(step)}
+      dropsTypedAhead={step.name === 'confirm'}
+      onDropped={(count) => dispatch({type: 'TYPED_AHEAD_DROPPED', count})}
+      onWaiting={setKeysWaiting}
+      frameMs={frameMs}
+      changes={changes}
+    >
       <LayoutProvider>
         <SandboxMark sandbox={onLoopback(form.dataCenter)}>
           <Sized>
@@ -373,6 +404,13 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
                 onLeavePlan={(chosen) => dispatch({type: 'PLAN_LEFT', chosen})}
               />
             </Box>
+            {keysWaiting > 0 ? (
+              <Text>
+                ⌨ {keysWaiting} key{keysWaiting === 1 ? '' : 's'} typed:{' '}
+                {keysWaiting === 1 ? 'it acts' : 'they act'} once the next screen is shown (Esc drops{' '}
+                {keysWaiting === 1 ? 'it' : 'them'}).
+              </Text>
+            ) : null}
             {http.waiting ? (
               <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
             ) : null}
@@ -381,6 +419,29 @@ export function Wizard({services, initialForm, cachedToken, notice, terminate, o
       </LayoutProvider>
     </KeyRouter>
   );
+}
+
+/** Which screen a step shows: keys typed ahead of a new one wait for its first frame (key-router.tsx). */
+function screenOf(step: Step): string {
+  if (step.name === 'connect') return `connect/${step.field}`;
+  if (step.name === 'chooseTenant' || step.name === 'plan') return `${step.name}/${step.phase}`;
+  return step.name;
+}
+
+/** A request of the step is running: keys wait for the screen that follows it. */
+function isBusy(step: Step): boolean {
+  switch (step.name) {
+    case 'connect':
+      return step.field === 'signingIn' || step.field === 'checkingUrl';
+    case 'chooseTenant':
+      return step.phase === 'working';
+    case 'plan':
+      return step.phase === 'reading' || step.phase === 'writing';
+    case 'switching':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The wizard's column, as wide as the terminal is now (it follows a resize). */

@@ -1,33 +1,172 @@
-import {createContext, type ReactNode, useContext, useEffect, useRef} from 'react';
+import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
+import {splitKeys} from './key-burst.js';
 import {useRawInput} from './use-raw-input.js';
 
 type KeyHandler = (raw: string) => void;
 const Target = createContext<{current: KeyHandler | undefined}>({current: undefined});
 
+const ctrlC = '\u0003';
+const tab = '\t';
+const esc = '\u001b';
+
+export interface KeyRouterProps {
+  /** The wizard-wide keys, offered each key first: true when it took the key. */
+  readonly onKey: (raw: string) => boolean;
+  /** Which screen is on show (the step and its phase): keys typed ahead of a new one wait for its first frame. */
+  readonly screen: string;
+  /** A request of this step is running: keys wait for the screen that follows (Ctrl+C, Tab and Esc act at once). */
+  readonly busy: boolean;
+  /**
+   * The confirmation: keys typed before its frame was on screen are dropped (`onDropped`), never typed into the
+   * name that confirms a switch the operator has not seen.
+   */
+  readonly dropsTypedAhead: boolean;
+  readonly onDropped: (count: number) => void;
+  /**
+   * Told how many keys wait for the next screen, when that changes: the wizard says so. (Not state of this
+   * component: a render of its own would not render the screen that claims the keys.)
+   */
+  readonly onWaiting: (count: number) => void;
+  /**
+   * How long after React commits a screen its frame is on the terminal: Ink draws at most 30 frames a second
+   * (its maxFps), so 40 ms on a terminal; 0 where Ink draws each commit at once (its debug mode, in tests).
+   */
+  readonly frameMs: number;
+  /**
+   * Set by the wizard when a key's handler changed its state (a dispatch, the panel): the next key waits until that
+   * render has happened, so that it lands on the screen the key made. Cleared here at each render.
+   */
+  readonly changes: {pending: boolean};
+  readonly children: ReactNode;
+}
+
 /**
- * One subscription to the terminal's input for the whole wizard, made once when it starts, that hands each input
- * event to the field or list on show. A screen's own subscription would be made only after its first frame is
- * drawn (React runs effects after the commit): keys that came in between, which fast hands, a paste or typing
- * ahead over SSH send, were lost. Here the screen claims the keys while it renders (`useKeys`), so a key that
- * arrives once its frame is drawn always reaches it.
+ * One subscription to the terminal's input for the whole wizard, made once when it starts. Every input event is
+ * split into keys (key-burst.ts) and handled in order: Ctrl+C anywhere in it wins, and nothing before it acts. A key
+ * goes to the wizard-wide map first, then to the field or list on show, which claims the keys while it renders
+ * (`useKeys`). When a key changes the screen (or starts a request), the keys after it wait until the next screen's
+ * first frame is on the terminal, then act on it: "Acme Corp⏎⏎" searches, then chooses the only match. The one
+ * exception is the confirmation, whose typed-ahead keys are dropped. Waiting keys are said on screen.
  */
 export function KeyRouter({
   onKey,
+  screen,
+  busy,
+  dropsTypedAhead,
+  onDropped,
+  onWaiting,
+  frameMs,
+  changes,
   children,
-}: {
-  /** The wizard-wide keys, offered each event first: true when it took the key. */
-  readonly onKey: (raw: string) => boolean;
-  readonly children: ReactNode;
-}) {
+}: KeyRouterProps) {
   const target = useRef<KeyHandler>(undefined);
   const wide = useRef(onKey);
   // Each render of the wizard starts with nobody owning the keys: the screen that renders claims them. The
-  // wizard-wide handler is the one of the latest render too (never a closure over a step already left).
+  // wizard-wide handler and what is on show are those of the latest render (never a screen already left).
   target.current = undefined;
   wide.current = onKey;
+  changes.pending = false;
+  const now = useRef({screen, busy, dropsTypedAhead, onDropped, onWaiting});
+  now.current = {screen, busy, dropsTypedAhead, onDropped, onWaiting};
+  /** The screen whose frame is on the terminal (keys act on it), and the keys waiting for the next one. */
+  const drawn = useRef<string | undefined>(screen);
+  const waiting = useRef<string[]>([]);
+  const reported = useRef(0);
+
+  const deliver = (key: string) => {
+    if (!wide.current(key)) target.current?.(key);
+  };
+  const ready = () => drawn.current === now.current.screen && !now.current.busy;
+  const next = useRef<NodeJS.Timeout>(undefined);
+  /** Turns waited for a render the wizard asked for, before going on without it (a change that rendered nothing). */
+  const stalled = useRef(0);
+  const later = () => {
+    next.current ??= setTimeout(() => {
+      next.current = undefined;
+      drain();
+    }, 1);
+  };
+  /**
+   * Hands the waiting keys to the screen on show, one at a time. React renders what a key changed after its handler
+   * returns (updates are batched), so the key after one that changed the wizard's state waits for that render
+   * (`changes.pending`) — never a key handed to a screen already left. Keys are never handed out from React's own
+   * work (a commit): from there the next turn of the event loop does it.
+   */
+  /** Tells the wizard how many keys wait, when that changed. */
+  const report = () => {
+    if (reported.current === waiting.current.length) return;
+    reported.current = waiting.current.length;
+    now.current.onWaiting(reported.current);
+  };
+  const drain = () => {
+    if (changes.pending && stalled.current < 200) {
+      stalled.current += 1;
+      if (waiting.current.length > 0) later();
+      return report();
+    }
+    stalled.current = 0;
+    changes.pending = false;
+    if (waiting.current.length > 0 && ready()) deliver(waiting.current.shift() as string);
+    if (waiting.current.length > 0 && ready()) later();
+    report();
+  };
+
   useRawInput((raw) => {
-    if (!wide.current(raw)) target.current?.(raw);
+    const keys = splitKeys(raw);
+    if (keys.includes(ctrlC)) {
+      waiting.current = [];
+      deliver(ctrlC);
+      return;
+    }
+    for (const key of keys) {
+      // While a request runs, Tab (its HTTP calls) and Esc (leave it) act at once; Esc drops what waits.
+      if (now.current.busy && (key === tab || key === esc)) {
+        if (key === esc) waiting.current = [];
+        deliver(key);
+        continue;
+      }
+      waiting.current.push(key);
+    }
+    drain();
   }, true);
+
+  // A new screen (or the end of a request): once its first frame is on the terminal, the keys that waited act on
+  // it — or, on the confirmation, are dropped. A layout effect: with frames drawn at commit (tests), keys of the
+  // same event that follow a screen change already see the new screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen or the request changes
+  useLayoutEffect(() => {
+    if (drawn.current === screen && !busy) return;
+    drawn.current = undefined;
+    const settle = (inCommit: boolean) => {
+      drawn.current = screen;
+      if (now.current.dropsTypedAhead && !now.current.busy && waiting.current.length > 0) {
+        const dropped = waiting.current.length;
+        waiting.current = [];
+        report();
+        now.current.onDropped(dropped);
+      }
+      if (inCommit) later();
+      else drain();
+    };
+    if (frameMs <= 0) {
+      settle(true);
+      return;
+    }
+    const timer = setTimeout(() => settle(false), frameMs);
+    return () => clearTimeout(timer);
+  }, [screen, busy]);
+  // After every render: keys that waited for it go on (from the next turn, not from within the commit).
+  useLayoutEffect(() => {
+    if (waiting.current.length > 0 && ready()) later();
+  });
+  useEffect(
+    () => () => {
+      waiting.current = [];
+      clearTimeout(next.current);
+    },
+    [],
+  );
+
   return <Target.Provider value={target}>{children}</Target.Provider>;
 }
 

@@ -34,6 +34,8 @@ export async function runWizard({
       cachedToken={start.cachedToken}
       notice={notice}
       terminate={terminate}
+      // Ink draws at most 30 frames a second: a screen committed is on the terminal within 34 ms.
+      frameMs={40}
       onExit={(exit) => {
         result = exit;
       }}

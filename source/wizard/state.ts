@@ -173,6 +173,8 @@ export type WizardEvent =
   | {readonly type: 'SWITCH_FINISHED'; readonly outcome: SwitchOutcome; readonly auditWarning?: string}
   /** Nothing was sent after all: back to the confirmation, saying why. */
   | {readonly type: 'SWITCH_NOT_SENT'; readonly error: string}
+  /** Keys typed ahead into the confirmation, before it was on screen: dropped, and said. */
+  | {readonly type: 'TYPED_AHEAD_DROPPED'; readonly count: number}
   | {readonly type: 'ANOTHER_TENANT_REQUESTED'}
   /** After a 409 the tenant is still in trial: confirm again against the pricing read again. */
   | {readonly type: 'RECONFIRM_REQUESTED'; readonly pricing: Pricing}
@@ -359,6 +361,16 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         },
       };
     }
+    case 'TYPED_AHEAD_DROPPED':
+      return step.name === 'confirm'
+        ? {
+            ...state,
+            step: {
+              ...step,
+              error: `${event.count === 1 ? 'A key was' : `${event.count} keys were`} typed before this step was shown and ${event.count === 1 ? 'was' : 'were'} dropped: type the name again.`,
+            },
+          }
+        : state;
     case 'SWITCH_NOT_SENT':
       return step.name === 'switching'
         ? {
