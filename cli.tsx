@@ -2,6 +2,7 @@ import {setMaxListeners} from 'node:events';
 import {systemClock} from './source/clock.js';
 import type {CommandIo} from './source/commands/io.js';
 import {main} from './source/commands/main.js';
+import {programWords} from './source/commands/program.js';
 
 // The process's side of tenant-mode: its streams, environment and signals, the one clock, and the wizard (loaded
 // only when it runs). Everything else is in source/.
@@ -58,6 +59,9 @@ const io: CommandIo = {
   env: process.env,
   clock: systemClock,
   interrupt: interrupt.signal,
+  get program() {
+    return programWords(process.env);
+  },
 };
 
 /**
@@ -94,7 +98,7 @@ const code = await main(
   async (request) => {
     readyForInk(process.stdout);
     const {startWizard} = await withoutGlobalFetch(() => import('./source/wizard/start.js'));
-    return startWizard(request, systemClock, interrupt.signal);
+    return startWizard(request, systemClock, interrupt.signal, programWords(process.env));
   },
   async (title, first) => {
     readyForInk(process.stderr);

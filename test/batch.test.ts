@@ -59,7 +59,7 @@ describe('tenant-mode plan', () => {
       /ends before 1 Dec 2026: planning them changes nothing\.\n {2}Northwind Partners \/ Globex .* switches by itself on 29 Nov 2026/,
     );
     expect(run.stdout).not.toMatch(/Customer 00003|Customer 00006|Initech/);
-    expect(run.stdout).toContain(`On 1 Dec 2026 run: tenant-mode apply ${plan}`);
+    expect(run.stdout).toContain(`On 1 Dec 2026 run:\n  tenant-mode apply ${plan} --url `);
     expect(statSync(plan).mode & 0o777).toBe(0o600);
     const text = readFileSync(plan, 'utf8');
     const document = JSON.parse(text);

@@ -17,7 +17,13 @@ import {PlatformClient} from '../source/platform/index.js';
 import {networkError} from '../source/platform/network-errors.js';
 import {switchAndVerify} from '../source/procedure/index.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {cliPath, newConfigDirectory, runInProcess, spawnSwitch as spawnSwitchProcess} from './helpers/cli.js';
+import {
+  cliPath,
+  newConfigDirectory,
+  runInFreshShell,
+  runInProcess,
+  spawnSwitch as spawnSwitchProcess,
+} from './helpers/cli.js';
 import {movableClock, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // The fault matrix of issue 5: each row drives the `switch`/`status` command (or the client, where the fault is
@@ -437,7 +443,12 @@ describe('signals', () => {
     expect(await run.exit).toBe(130);
     seen.push(run.stderr());
     expect(run.stderr()).toContain('it was sent, and its outcome is unknown');
-    expect(run.stderr()).toContain(`Check before trying again: tenant-mode status ${id}`);
+    // The command it prints runs as printed, from a fresh shell in another folder with only the secret set.
+    const printed = /Check before trying again:\n {2}(.+)/.exec(run.stderr())?.[1] ?? '';
+    expect(printed).toContain(`status ${id} --url `);
+    const again = await runInFreshShell(printed, secret);
+    expect(again.stdout).toContain('Contoso');
+    expect(again.code).toBe(0);
     const lines = readFileSync(join(config, 'audit.log'), 'utf8').trim().split('\n');
     // Write-ahead: the attempt line, then its outcome line with the same attempt_id.
     const [attempt, outcome] = lines.map((line) => JSON.parse(line));

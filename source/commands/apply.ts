@@ -1,9 +1,11 @@
+import {resolve} from 'node:path';
 import {
   type ApplyReport,
   AuditLog,
   applyPlan,
   type CheckOutcome,
   checkPlan,
+  commandLine,
   dateCost,
   exitCodeOfApply,
   exitCodeOfCheck,
@@ -25,14 +27,13 @@ import {
   resultLine,
   resultTable,
   settledEarlier,
-  shellWord,
   type TenantResult,
   Throttle,
   tally,
   writableByOthers,
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
-import type {CommandIo, ShowApplyProgress} from './io.js';
+import {type CommandIo, programOf, type ShowApplyProgress} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {ask} from './prompt.js';
 import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
@@ -193,16 +194,12 @@ export async function runApplyCommand(
     }
     const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const sentNow = report.results.filter((result) => result.puts > 0).length;
-    const again = [
-      'tenant-mode',
-      'apply',
-      file,
-      ...(flags.notOnDate ? ['--not-on-date'] : []),
-      ...(flags.url ? ['--url', flags.url] : []),
-      ...(flags.clientId ? ['--client-id', flags.clientId] : []),
-    ]
-      .map(shellWord)
-      .join(' ');
+    const rerun = {
+      program: programOf(io),
+      dataCenter: session.client.baseUrl,
+      clientId: session.client.clientId,
+    };
+    const again = commandLine(rerun, ['apply', resolve(file), ...(flags.notOnDate ? ['--not-on-date'] : [])]);
     const lines = [...resultTable(report.results), ''];
     if (report.stopped === 'failures') {
       lines.push(
@@ -215,7 +212,7 @@ export async function runApplyCommand(
     } else if (report.stopped === 'day-ended') {
       const notSent = report.results.filter((result) => result.outcome === 'not-sent').length;
       lines.push(
-        `The planned day ended at 00:00 UTC: ${notSent} tenant${notSent === 1 ? ' was' : 's were'} not sent. To finish, run it again with --not-on-date (${dateCost(plan, io.clock.now())}): ${again} --not-on-date`,
+        `The planned day ended at 00:00 UTC: ${notSent} tenant${notSent === 1 ? ' was' : 's were'} not sent. To finish, run it again with --not-on-date (${dateCost(plan, io.clock.now())}): ${commandLine(rerun, ['apply', resolve(file), '--not-on-date'])}`,
       );
     } else if (report.stopped === 'interrupted') {
       lines.push(

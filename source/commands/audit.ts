@@ -1,5 +1,12 @@
-import {type AuditEntry, AuditLog, configDirectory, jsonText, printable} from '../procedure/index.js';
-import type {CommandIo} from './io.js';
+import {
+  type AuditEntry,
+  AuditLog,
+  configDirectory,
+  jsonText,
+  printable,
+  statusCommand,
+} from '../procedure/index.js';
+import {type CommandIo, programOf} from './io.js';
 import {exitCodes, makeOutput, runCommand} from './output.js';
 
 /** Entries are written in batches of this many: a log of any size is never one string in memory. */
@@ -51,7 +58,7 @@ export async function runAuditCommand(
         const entry = await index.entry(at);
         if (!entry) continue;
         shown += 1;
-        lines.push(entryLine(entry));
+        lines.push(entryLine(entry, programOf(io)));
         if (options.json) documents.push(indented(jsonText(entry, 2)));
         if (lines.length >= batch) flush();
       }
@@ -73,10 +80,11 @@ export async function runAuditCommand(
   });
 }
 
-function entryLine(entry: AuditEntry): string {
+function entryLine(entry: AuditEntry, program: readonly string[]): string {
+  const rerun = {program, dataCenter: entry.data_center, clientId: entry.client_id};
   const outcome =
     entry.outcome === 'not-recorded'
-      ? `outcome not recorded — check with tenant-mode status ${entry.tenant_id}`
+      ? `outcome not recorded — check with ${statusCommand(rerun, entry.tenant_id)}`
       : entry.outcome;
   // Every field from the file through printable: a line feed in a hand-edited time cannot fake a row.
   const fields = [entry.time, outcome.padEnd(28), String(entry.status ?? '-').padEnd(3)].map(printable);

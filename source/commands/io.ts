@@ -19,6 +19,16 @@ export interface CommandIo {
   readonly clock: Clock;
   /** Aborted when the operator interrupts (Ctrl+C, SIGTERM). */
   readonly interrupt: AbortSignal;
+  /**
+   * The words that run this tool from a fresh shell (commands/program.ts), for the commands it prints; `tenant-mode`
+   * when not given (tests in-process).
+   */
+  readonly program?: readonly string[];
+}
+
+/** The program of the commands a command prints. */
+export function programOf(io: CommandIo): readonly string[] {
+  return io.program ?? ['tenant-mode'];
 }
 
 /** A live view of an apply's progress on a terminal (Ink: wizard/ApplyProgressView.tsx, loaded by cli.tsx). */

@@ -1,4 +1,5 @@
 import {
+  applyCommand,
   type Candidate,
   cannotWritePlan,
   dayStart,
@@ -20,7 +21,7 @@ import {
   writePlanFile,
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
-import type {CommandIo} from './io.js';
+import {type CommandIo, programOf} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {openSession, type SignInFlags} from './session.js';
 
@@ -131,7 +132,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     lines.push(
       flags.out === undefined
         ? `Nothing written: add --out FILE to save this plan; on ${when} run tenant-mode apply FILE.`
-        : `Written to ${flags.out} (readable by you only). On ${when} run: tenant-mode apply ${flags.out}`,
+        : `Written to ${flags.out} (readable by you only). On ${when} run:\n  ${applyCommand(flags.out, {program: programOf(io), dataCenter: session.client.baseUrl, clientId: session.client.clientId})}`,
     );
     const month = (ms: number | undefined) =>
       ms === undefined ? null : new Date(ms).toISOString().slice(0, 7);

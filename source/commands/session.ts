@@ -55,6 +55,13 @@ export async function openSession(
   const store = openStore(io, output);
   const start = startingPoint({url: flags.url, clientId: flags.clientId, secret: flags.secret}, store);
   const {dataCenter, clientId, secret: knownSecret} = start.form;
+  if (dataCenter && clientId && !knownSecret) {
+    // The flags were given: only the secret is missing, and it never comes on the command line.
+    throw new CommandError(
+      'No client secret: set TENANT_MODE_CLIENT_SECRET in the environment or pass --client-secret-file FILE (a secret is never taken as a flag), or sign in once with the wizard and let it remember it.',
+      exitCodes.usage,
+    );
+  }
   if (!dataCenter || !clientId || !knownSecret) {
     throw new CommandError(
       'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or sign in once with the wizard and let it remember them.',

@@ -14,6 +14,7 @@ import {
   printable,
   readPricing,
   recordNotConfirmed,
+  rerunOf,
   resolveTenant,
   SwitchNotSent,
   type SwitchOutcome,
@@ -23,7 +24,7 @@ import {
   type TenantRow,
   verdictOf,
 } from '../procedure/index.js';
-import type {CommandIo} from './io.js';
+import {type CommandIo, programOf} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {ask} from './prompt.js';
 import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
@@ -94,6 +95,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
         via: 'command',
         audit: new AuditLog(session.store.directory),
         clock: io.clock,
+        program: programOf(io),
       };
       if (!flags.yes && !(await confirmed(name, tenant.name, io))) {
         const problem = recordNotConfirmed(confirmedSwitch);
@@ -136,7 +138,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       };
       if (auditWarning) output.note(auditWarning);
       if (signal.aborted) {
-        const text = interruptedText({name: tenant.name, id: tenant.id});
+        const text = interruptedText({name: tenant.name, id: tenant.id, rerun: rerunOf(confirmedSwitch)});
         // The interruption is said on stderr; with --json the one document still comes, on stdout.
         if (output.json) output.result(text, {...document, outcome: 'unknown', interrupted: true});
         else output.note(text);

@@ -90,7 +90,6 @@ export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './o
 export {pauseWords} from './pause-text.js';
 export {
   type ApplySignIn,
-  applyCommand,
   applyCommandNote,
   type Candidate,
   type Candidates,
@@ -102,7 +101,6 @@ export {
   SelectionError,
   savePlan,
   select,
-  shellWord,
 } from './plan.js';
 export {
   isDay,
@@ -124,6 +122,7 @@ export {
   switchFactsShort,
   whyNotSwitchable,
 } from './reading.js';
+export {applyCommand, commandLine, type Rerun, shellWord, statusCommand} from './rerun.js';
 export {
   type Account,
   accountOf,
@@ -141,6 +140,7 @@ export {
   mayConfirmAgain,
   type RetryableOutcome,
   recordNotConfirmed,
+  rerunOf,
   SwitchNotSent,
   type SwitchOutcome,
   type SwitchResult,

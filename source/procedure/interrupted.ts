@@ -1,11 +1,14 @@
 import {printable} from '../platform/index.js';
 import {exitCodeOfSwitch, exitCodes} from './exit-codes.js';
+import {type Rerun, statusCommand} from './rerun.js';
 import {type SwitchOutcome, verdictOf} from './switch.js';
 
 /** The tenant whose switch request was in flight when the operator left. */
 export interface InFlightSwitch {
   readonly name: string;
   readonly id: string;
+  /** How to run `status` for it from a fresh shell. */
+  readonly rerun: Rerun;
 }
 
 /**
@@ -14,7 +17,7 @@ export interface InFlightSwitch {
  */
 export function interruptedText(inFlight?: InFlightSwitch): string {
   if (!inFlight) return 'Interrupted. No switch was sent.';
-  return `Interrupted while the switch of ${printable(inFlight.name)} (${inFlight.id}) was in flight: it was sent, and its outcome is unknown. Check before trying again: tenant-mode status ${inFlight.id}`;
+  return `Interrupted while the switch of ${printable(inFlight.name)} (${inFlight.id}) was in flight: it was sent, and its outcome is unknown. Check before trying again:\n  ${statusCommand(inFlight.rerun, inFlight.id)}`;
 }
 
 /** A switch the wizard sent this run, and what came of it. */

@@ -167,12 +167,6 @@ export async function savePlan(
   return path;
 }
 
-/** A word as a shell reads it back: quoted when it holds anything but safe characters. */
-export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
-}
-
-/** The command that applies a plan file, with the data center and client id it was made with (never the secret). */
 /** How the apply command of a plan written in the wizard will sign in. */
 export interface ApplySignIn {
   /** The plan is for the embedded sandbox, which ends with the wizard. */
@@ -196,13 +190,4 @@ export function applyCommandNote(signIn: ApplySignIn, short = false): string {
   return short
     ? 'It needs the secret: TENANT_MODE_CLIENT_SECRET.'
     : 'It needs the client secret: TENANT_MODE_CLIENT_SECRET in the environment, or --client-secret-file FILE.';
-}
-
-export function applyCommand(
-  file: string,
-  signedIn: {readonly dataCenter: string; readonly clientId: string},
-): string {
-  return ['tenant-mode', 'apply', file, '--url', signedIn.dataCenter, '--client-id', signedIn.clientId]
-    .map(shellWord)
-    .join(' ');
 }

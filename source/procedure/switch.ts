@@ -13,6 +13,7 @@ import {
 } from '../store/index.js';
 import {attemptLine, cancelledLine, outcomeLine, type SwitchFacts} from './audit-entry.js';
 import type {TenantRow} from './find-tenant.js';
+import {type Rerun, statusCommand} from './rerun.js';
 import type {Session} from './sign-in.js';
 
 /**
@@ -135,6 +136,8 @@ export interface ConfirmedSwitch {
   readonly via: AuditAttempt['via'];
   readonly audit: AuditLog;
   readonly clock: Clock;
+  /** The words that run this tool from a fresh shell (commands/program.ts), for a command to paste. */
+  readonly program: readonly string[];
 }
 
 /** A switch that was not sent, and why: the audit log cannot be written, or another switch of it is running. */
@@ -179,7 +182,7 @@ export async function switchToProduction(
   }
   if (!(lock instanceof TenantLock)) {
     throw new SwitchNotSent(
-      `Another switch of this tenant is running (pid ${lock.heldBy}); nothing was sent. Wait for it, then check with tenant-mode status ${row.tenant.id}.`,
+      `Another switch of this tenant is running (pid ${lock.heldBy}); nothing was sent. Wait for it, then check with:\n  ${statusCommand(rerunOf(request), row.tenant.id)}`,
       'locked',
     );
   }
@@ -218,6 +221,15 @@ export function recordNotConfirmed(request: ConfirmedSwitch): string | undefined
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** How a command printed about this switch runs again from a fresh shell. */
+export function rerunOf(request: Pick<ConfirmedSwitch, 'session' | 'program'>): Rerun {
+  return {
+    program: request.program,
+    dataCenter: request.session.client.baseUrl,
+    clientId: request.session.client.clientId,
+  };
 }
 
 function facts(request: ConfirmedSwitch): SwitchFacts {

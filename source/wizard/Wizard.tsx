@@ -22,6 +22,7 @@ import {
   reachDataCenter,
   readCandidates,
   recordNotConfirmed,
+  rerunOf,
   type Session,
   savePlan,
   signIn,
@@ -95,6 +96,7 @@ export function Wizard({
   /** The embedded sandbox's API base, once chosen: a plan for it is a rehearsal (it ends with the wizard). */
   const embeddedSandbox = useRef<string | undefined>(undefined);
   const {step, form, account} = state;
+  const program = services.program ?? ['tenant-mode'];
   const stepNumber = stepNumbers[step.name];
 
   const [ending, setEnding] = useState<string>();
@@ -217,6 +219,7 @@ export function Wizard({
           via: 'wizard',
           audit: services.audit,
           clock: services.clock,
+          program,
         }
       : undefined;
 
@@ -225,7 +228,7 @@ export function Wizard({
     if (!request) return;
     dispatch({type: 'SWITCH_CONFIRMED'});
     http.callsFor(5);
-    switching.current = {name: request.row.tenant.name, id: request.row.tenant.id};
+    switching.current = {name: request.row.tenant.name, id: request.row.tenant.id, rerun: rerunOf(request)};
     try {
       const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
       if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
@@ -272,6 +275,7 @@ export function Wizard({
           type: 'PLAN_WRITTEN',
           file,
           command: applyCommand(file, {
+            program,
             dataCenter: signedIn.client.baseUrl,
             clientId: signedIn.client.clientId,
           }),

@@ -9,6 +9,8 @@ export interface WizardServices {
   readonly clock: Clock;
   readonly timeoutMs?: number;
   readonly retry?: {readonly attempts: number; readonly delayMs: number};
+  /** The words that run this tool from a fresh shell, for the commands the wizard prints (commands/program.ts). */
+  readonly program?: readonly string[];
   /** Starts (once) the embedded sandbox, offered first in the data center list, and gives its demo credentials. */
   readonly openSandbox?: () => Promise<{
     readonly url: string;

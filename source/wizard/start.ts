@@ -17,6 +17,8 @@ export async function startWizard(
   options: WizardRequest,
   clock: Clock,
   terminate: AbortSignal,
+  /** The words that run this tool from a fresh shell (cli.tsx), for the commands the wizard prints. */
+  program?: readonly string[],
 ): Promise<number> {
   // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): the theme drops its colours itself, keeping bold and
   // inverse video (chalk's level 0 would drop those too, and with them the text cursor).
@@ -38,6 +40,7 @@ export async function startWizard(
         audit: new AuditLog(store.directory),
         clock,
         timeoutMs: options.timeoutSeconds * 1000,
+        program,
         // Offered (first in the data center list) only with --sandbox: an operator of a real data center is not
         // shown a double of it by default.
         openSandbox: options.sandbox ? openSandbox : undefined,

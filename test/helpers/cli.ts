@@ -102,3 +102,22 @@ export function spawnSwitch(sandbox: Sandbox, name: string, env: Record<string, 
   const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return {child, exit, stderr: () => stderr};
 }
+
+/**
+ * Runs a command line the tool printed, as an operator pastes it: `sh -c`, in a new empty folder, with a new HOME
+ * and only PATH and the secret in the environment.
+ */
+export function runInFreshShell(command: string, secret: string): Promise<CliRun> {
+  const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-shell-'));
+  return new Promise((resolve) => {
+    execFile(
+      '/bin/sh',
+      ['-c', command],
+      {cwd: folder, env: {PATH: process.env.PATH ?? '', HOME: folder, TENANT_MODE_CLIENT_SECRET: secret}},
+      (error, stdout, stderr) => {
+        const code = error ? ((error as {code?: number}).code ?? 1) : 0;
+        resolve({code: typeof code === 'number' ? code : 1, stdout, stderr});
+      },
+    );
+  });
+}

@@ -1,0 +1,43 @@
+import {resolve} from 'node:path';
+
+// Every command the tool prints for the operator runs as printed from a fresh shell, in any folder: the program as
+// it starts there (commands/program.ts), absolute paths, the account's data center and client id (the secret comes
+// as it always does: TENANT_MODE_CLIENT_SECRET, --client-secret-file, or saved credentials), each word quoted.
+
+/** A word as a shell reads it back: quoted when it holds anything but safe characters. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The command that applies a plan file, with the account it was made with (never the secret). */
+export function applyCommand(file: string, rerun: Rerun): string {
+  return commandLine(rerun, ['apply', absolutePath(file)]);
+}
+
+/**
+ * How a command the tool prints runs again from a fresh shell, in any folder: the program as it can be started
+ * there (commands/program.ts), and the account it was signed in with (never the secret, which the operator gives
+ * as always: TENANT_MODE_CLIENT_SECRET, --client-secret-file, or saved credentials).
+ */
+export interface Rerun {
+  readonly program: readonly string[];
+  readonly dataCenter: string;
+  readonly clientId: string;
+}
+
+/** A command line to paste: the program, the words, then the account; every word quoted for the shell. */
+export function commandLine(rerun: Rerun, words: readonly string[]): string {
+  return [...rerun.program, ...words, '--url', rerun.dataCenter, '--client-id', rerun.clientId]
+    .map(shellWord)
+    .join(' ');
+}
+
+/** `tenant-mode status UUID` with the account: what to run after a switch whose outcome is unknown. */
+export function statusCommand(rerun: Rerun, tenantId: string): string {
+  return commandLine(rerun, ['status', tenantId]);
+}
+
+/** A path as given, made absolute: a command printed for another folder must find the same file. */
+function absolutePath(file: string): string {
+  return resolve(file);
+}
