@@ -1,5 +1,9 @@
+import {mkdirSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../source/clock.js';
+import {AuditLog} from '../source/store/index.js';
 import {fixedNow, requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
 
@@ -309,7 +313,6 @@ describe('Ctrl+C during the switch', () => {
 
 describe('the audit log from the wizard', () => {
   it('records a cancelled confirmation and a switch, with the wizard as source', async () => {
-    const {AuditLog} = await import('../source/store/index.js');
     const {mkdtempSync} = await import('node:fs');
     const {tmpdir} = await import('node:os');
     const {join} = await import('node:path');
@@ -380,3 +383,30 @@ describe('waiting on the platform', () => {
     );
   });
 });
+
+describe('the audit log refuses the cancelled line', () => {
+  it('leaving the confirmation says it was not recorded, on screen and in the last line', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-cancelled-'));
+    mkdirSync(join(folder, 'audit.log'));
+    sandbox.current.world.addTenant({
+      name: 'Cancelled Line',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const wizard = start({services: {audit: new AuditLog(folder)}});
+    await wizard.toConfirmStep('Cancelled Line');
+    await wizard.press(keys.escape);
+    const back = await wizard.waitFor('was not recorded');
+    expect(back).toContain('Leaving the confirmation was not recorded: The audit log');
+    expect(back).toContain('it is not a regular file');
+    await wizard.press(keys.ctrlC);
+    await waitUntilExited(wizard.exits);
+    expect(wizard.exits[0]?.summary).toContain('Warning: Leaving the confirmation was not recorded');
+  });
+});
+
+async function waitUntilExited(exits: readonly unknown[]): Promise<void> {
+  for (let tries = 0; exits.length === 0 && tries < 300; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

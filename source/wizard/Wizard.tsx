@@ -89,6 +89,8 @@ export function Wizard({
   const [jsonShown, setJsonShown] = useState(false);
   /** Keys typed while a request runs, waiting for the screen that follows (key-router.tsx). */
   const [keysWaiting, setKeysWaiting] = useState(0);
+  /** The audit log could not take a "cancelled" line: said at the top until the wizard ends, and in its last line. */
+  const [auditProblem, setAuditProblem] = useState<string>();
   const http = useHttpLog(services.clock);
   const operation = useOperation();
   const session = useRef<Session>(undefined);
@@ -100,10 +102,12 @@ export function Wizard({
   const stepNumber = stepNumbers[step.name];
 
   const [ending, setEnding] = useState<string>();
-  const leave = (reason: WizardExit['reason']) => {
+  const leave = (reason: WizardExit['reason'], warning = auditProblem) => {
     operation.abortAll();
     const inFlight = switching.current;
-    const {text, exitCode} = wizardEnd(reason, state.sent, inFlight);
+    const end = wizardEnd(reason, state.sent, inFlight);
+    const {exitCode} = end;
+    const text = warning ? `${end.text}\nWarning: ${warning}` : end.text;
     // Each plan written this run, with the command to run on the day: written after the last frame (runWizard).
     const afterwards = state.plans
       .map(
@@ -322,12 +326,20 @@ export function Wizard({
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
     const request = confirmedSwitch();
     const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
-    if (step.name === 'confirm' && leavesConfirmation && request) void recordNotConfirmed(request);
+    let warning = auditProblem;
+    if (step.name === 'confirm' && leavesConfirmation && request) {
+      const problem = recordNotConfirmed(request);
+      // Said, never dropped: the log is missing a line the operator would look for.
+      if (problem) {
+        warning = `Leaving the confirmation was not recorded: ${problem}`;
+        setAuditProblem(warning);
+      }
+    }
     switch (action.type) {
       case 'ignore':
         return;
       case 'leave':
-        return leave(action.reason);
+        return leave(action.reason, warning);
       case 'togglePanel':
         changes.pending = true;
         return setPanelOpen((open) => !open);
@@ -367,6 +379,11 @@ export function Wizard({
             {notice ? (
               <Flagged symbol="⚠" tone="warning">
                 {notice}
+              </Flagged>
+            ) : null}
+            {auditProblem ? (
+              <Flagged symbol="⚠" tone="warning">
+                {auditProblem}
               </Flagged>
             ) : null}
             {panelOpen ? (

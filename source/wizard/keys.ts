@@ -60,8 +60,9 @@ export function wizardKey(
 ): KeyAction | undefined {
   if (raw === '\u0003') return {type: 'leave', reason: 'interrupted'};
   if (raw === '\t') return {type: 'togglePanel'};
-  // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed).
-  if (panelOpen) return {type: 'ignore'};
+  // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed). Esc closes it, as
+  // it closes a pane in k9s or lazygit.
+  if (panelOpen) return raw === '\u001b' ? {type: 'togglePanel'} : {type: 'ignore'};
   // A step the terminal is too small for is not on screen: Esc goes back, and no other key acts on it unseen.
   if (tooSmall) return raw === '\u001b' ? {type: 'back'} : {type: 'ignore'};
   // On the plan's checklist Esc first clears a filter: the list takes it, and goes back itself when none is on.

@@ -1,7 +1,7 @@
 import type {Exchange} from '../../procedure/index.js';
 import {HttpPanel} from '../components/HttpPanel.js';
 import {StepFrame} from '../components/StepFrame.js';
-import {hint} from '../keys.js';
+import {hint, keyNames} from '../keys.js';
 
 export interface HttpCallsScreenProps {
   readonly step: number;
@@ -17,7 +17,7 @@ export function HttpCallsScreen({step, account, exchanges, planning}: HttpCallsS
       step={step}
       title="HTTP calls of this step"
       account={account}
-      hints={[hint('panel', 'back to the step'), hint('leave', 'quit')]}
+      hints={[[`${keyNames.back}/${keyNames.panel}`, 'back to the step'], hint('leave', 'quit')]}
     >
       <HttpPanel step={step} exchanges={exchanges} planning={planning} />
     </StepFrame>
