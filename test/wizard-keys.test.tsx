@@ -219,7 +219,8 @@ describe('lists', () => {
     await wizard.press(keys.enter);
     await wizard.waitFor('Tenants under Northwind Partners');
     await wizard.pick('Retail  (folder');
-    await wizard.waitFor('Tenants under Retail (2)');
+    // The hint says what Esc does here: up a level, not back to the search.
+    expect(await wizard.waitFor('Tenants under Retail (2)')).toContain('Esc up a level');
     await wizard.press(keys.escape);
     const up = await wizard.waitFor('Tenants under Northwind Partners');
     expect(selected(up)).toContain('Retail  (folder');

@@ -410,3 +410,44 @@ async function waitUntilExited(exits: readonly unknown[]): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('wizard slips (issue "Keys that arrive together…", point 3)', () => {
+  it('choosing a non-customer in the results keeps the results, saying why (never a lone plan entry)', async () => {
+    sandbox.current.world.addTenant({name: 'Slip Unit', kind: 'unit', parentId: sandbox.current.tenantId});
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.type('Slip Unit');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('1 tenant matches "Slip Unit"');
+    await wizard.press(keys.enter);
+    const refused = await wizard.waitFor('✘');
+    expect(refused).toContain('1 tenant matches "Slip Unit"');
+    expect(refused).toContain('Slip Unit  (unit');
+    expect(refused).not.toContain('Plan the 1st of the month');
+  });
+
+  it('Esc from the pricing after a UUID search finds the UUID in the field', async () => {
+    const id = tenantId(sandbox.current, 'Acme Corp');
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.type(id);
+    await wizard.press(keys.enter);
+    await wizard.waitFor(/Step 3( of |\/)5/);
+    await wizard.press(keys.escape);
+    expect(await wizard.waitFor('Tenant name or UUID:')).toContain(`Tenant name or UUID: ${id}`);
+  });
+
+  it('back at the data center list, the cursor is on the one chosen this time, not the first', async () => {
+    const wizard = start({props: {initialForm: {dataCenter: 'https://us-cloud.acronis.com'}}});
+    await wizard.waitFor('API client id:');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Which data center');
+    const highlighted = wizard
+      .frame()
+      .split('\n')
+      .find((line) => line.startsWith('❯'));
+    expect(highlighted).toContain('United States (us-cloud.acronis.com)');
+  });
+});

@@ -82,6 +82,8 @@ export type Step =
       readonly list?: ChooseTenantStep;
       /** How many tenants of that list share its name (accents and case aside): more than one, the confirm says so. */
       readonly namesakes?: number;
+      /** What was typed to find it (a UUID, say): Esc, with no list to go back to, finds it in the field. */
+      readonly query?: string;
     }
   | ({
       readonly name: 'confirm';
@@ -109,6 +111,8 @@ export interface ChosenFrom {
   readonly list?: ChooseTenantStep;
   /** How many tenants of that list share its name (accents and case aside). */
   readonly namesakes?: number;
+  /** What was typed to find it: Esc from the pricing, with no list, finds it in the field again. */
+  readonly query?: string;
 }
 
 export interface ConnectForm {
@@ -312,9 +316,11 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
         ? {...state, step: {...step.back, error: event.error}}
         : {...state, step: {...step, phase: 'input', rows: [], error: event.error, busy: undefined}};
     case 'CHOICE_REFUSED':
-      return step.name === 'chooseTenant'
-        ? {...state, step: {...step, phase: 'list', error: event.error}}
-        : state;
+      // Back to the list the choice was made in (never the working step's empty one), saying why.
+      if (step.name !== 'chooseTenant') return state;
+      return step.back
+        ? {...state, step: {...step.back, error: event.error}}
+        : {...state, step: {...step, phase: 'list', error: event.error}};
     case 'PRICING_LOADED':
       return step.name === 'chooseTenant'
         ? {
@@ -324,6 +330,7 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
               row: event.row,
               pricing: event.pricing,
               list: step.back,
+              query: step.query,
               namesakes: step.back?.rows.filter(
                 (other) => searchKey(other.tenant.name) === searchKey(event.row.tenant.name),
               ).length,
@@ -474,7 +481,7 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
 
 /** Esc: one step back, never past a request that was sent (switching and result stay). */
 function chosenFrom(step: ChosenFrom): ChosenFrom {
-  return {list: step.list, namesakes: step.namesakes};
+  return {list: step.list, namesakes: step.namesakes, query: step.query};
 }
 
 function back(state: WizardState): WizardState {
@@ -509,7 +516,7 @@ function back(state: WizardState): WizardState {
       return step.phase === 'writing' ? state : {...state, step: {...step.from, error: undefined}};
     case 'viewPricing':
       // Back to the list the tenant was chosen from, with it selected; or to the field, for a typed UUID.
-      return {...state, step: step.list ?? chooser};
+      return {...state, step: step.list ?? {...chooser, query: step.query ?? ''}};
     case 'confirm':
       return {
         ...state,

@@ -46,7 +46,8 @@ export function ChooseTenantScreen({
       ? [
           hint('move', 'move'),
           hint('enter', 'choose'),
-          hint('back', 'back to the search'),
+          // In a folder Esc goes up to the list it was opened from (state.ts, BACK).
+          step.up ? hint('back', 'up a level') : hint('back', 'back to the search'),
           hint('plan', 'plan the 1st'),
         ]
       : step.phase === 'input'

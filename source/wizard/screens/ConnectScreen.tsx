@@ -108,10 +108,12 @@ export function ConnectScreen({
             isActive={isActive}
             items={dataCenterItems}
             limit={layout.compact ? Math.max(3, layout.rows - 4) : undefined}
-            initialIndex={Math.max(
-              0,
-              dataCenterItems.findIndex((item) => sameDataCenter(item.value, lastDataCenter)),
-            )}
+            // The data center chosen this time (after a refusal: the one to correct), else the saved one.
+            initialIndex={
+              [form.dataCenter, lastDataCenter]
+                .map((center) => dataCenterItems.findIndex((item) => sameDataCenter(item.value, center)))
+                .find((index) => index >= 0) ?? 0
+            }
             onSelect={(value) =>
               value === sandbox
                 ? on.onSandbox()
@@ -206,11 +208,11 @@ function validateUrl(value: string): string | undefined {
   }
 }
 
-/** Whether a listed data center is the one signed in to last (saved as its API base URL). */
-function sameDataCenter(url: string, last: string | undefined): boolean {
-  if (!last || url === sandbox || url === another) return false;
+/** Whether a listed data center is this one (as typed or chosen, or saved as its API base URL). */
+function sameDataCenter(url: string, other: string | undefined): boolean {
+  if (!other || url === sandbox || url === another) return false;
   try {
-    return normalizeBaseUrl(url) === last;
+    return normalizeBaseUrl(url) === normalizeBaseUrl(other);
   } catch {
     return false;
   }
