@@ -232,3 +232,20 @@ describe('every other step fits 40×12', () => {
     await wizard.waitFor('JSON: mode trial');
   });
 });
+
+describe('at 40×12, j and Tab keep the title (issue "Keys that arrive together…", point 3)', () => {
+  it.each([
+    ['j shows the JSON whole', 'j', '"version"'],
+    ['Tab shows the HTTP calls', '\t', 'GET → 200'],
+  ])('%s within the 12 rows, the title first', async (_what, key, shown) => {
+    const wizard = start({columns: 40, rows: 12});
+    await wizard.signInToSandbox();
+    await wizard.chooseTenant('Wayne Enterprises');
+    await wizard.press(key);
+    const frame = await wizard.waitFor(shown);
+    const lines = frame.split('\n');
+    expect(lines[0]).toMatch(/^Step 3\/5 · /);
+    expect(lines.length).toBeLessThanOrEqual(12);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+  });
+});

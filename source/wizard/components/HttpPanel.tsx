@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {type Exchange, printable} from '../../procedure/index.js';
+import {useLayout} from '../layout.js';
 import {differences, planningNote, pythonLines} from '../python-lines.js';
 import {theme} from '../theme.js';
 
@@ -15,7 +16,10 @@ const shownExchanges = 3;
 
 /** The HTTP calls a step made, and the seed's Python lines that do the same. */
 export function HttpPanel({step, exchanges, planning = false}: HttpPanelProps) {
-  const shown = exchanges.slice(-shownExchanges);
+  // A small terminal (40×12 up): the last call only, each on one line, and the Python lines left out, so that the
+  // step's title stays on screen.
+  const {compact} = useLayout();
+  const shown = exchanges.slice(compact ? -1 : -shownExchanges);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1}>
       <Text bold>
@@ -25,19 +29,27 @@ export function HttpPanel({step, exchanges, planning = false}: HttpPanelProps) {
       {shown.map((exchange, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: exchanges are only ever appended
         <Box key={index} flexDirection="column">
-          <Text>
-            <Text bold>{exchange.method}</Text> {printable(exchange.url)}{' '}
-            <Text color={exchange.status && exchange.status < 400 ? theme.success : theme.error}>
-              → {exchange.status ?? 'no answer'}
-            </Text>{' '}
-            <Text color={theme.muted}>{exchange.durationMs} ms</Text>
-          </Text>
+          {compact ? (
+            // The answer first, whole; the path after it, cut at the edge.
+            <>
+              <Text>
+                <Text bold>{exchange.method}</Text> <Answer exchange={exchange} />
+              </Text>
+              <Text wrap="truncate-end">{printable(new URL(exchange.url).pathname)}</Text>
+            </>
+          ) : (
+            <Text>
+              <Text bold>{exchange.method}</Text> {printable(exchange.url)} <Answer exchange={exchange} />
+            </Text>
+          )}
           {exchange.requestBody ? <Body label="sent" text={exchange.requestBody} /> : null}
           {exchange.responseBody ? <Body label="received" text={exchange.responseBody} /> : null}
           {exchange.error ? <Text color={theme.error}> {printable(exchange.error)}</Text> : null}
         </Box>
       ))}
-      {planning ? (
+      {compact ? (
+        <Text color={theme.muted}>The vendor's Python lines: on a terminal of 60×20 or more.</Text>
+      ) : planning ? (
         <Text>{planningNote}</Text>
       ) : (
         <>
@@ -55,6 +67,18 @@ export function HttpPanel({step, exchanges, planning = false}: HttpPanelProps) {
         </>
       )}
     </Box>
+  );
+}
+
+/** "→ 200 14 ms": the status (or that none came) and how long it took. */
+function Answer({exchange}: {readonly exchange: Exchange}) {
+  return (
+    <>
+      <Text color={exchange.status && exchange.status < 400 ? theme.success : theme.error}>
+        → {exchange.status ?? 'no answer'}
+      </Text>{' '}
+      <Text color={theme.muted}>{exchange.durationMs} ms</Text>
+    </>
   );
 }
 

@@ -30,7 +30,11 @@ export function PricingScreen({row, pricing, account, now, jsonShown = false}: P
   const where = row.path.length > 0 ? `in ${row.path.map(printable).join(' / ')}` : '';
   return (
     <StepFrame step={3} title="Current pricing" account={account} hints={hints}>
-      {compact ? (
+      {compact && jsonShown ? (
+        // `j` on a small terminal: the JSON whole in place of where it sits and what it means, so that the title
+        // stays on screen.
+        <Text bold>{printable(row.tenant.name)}</Text>
+      ) : compact ? (
         // Narrow: the UUID whole on a line of its own.
         <Box flexDirection="column">
           <Text bold>{printable(row.tenant.name)}</Text>
@@ -52,20 +56,22 @@ export function PricingScreen({row, pricing, account, now, jsonShown = false}: P
           JSON: mode {printable(String(pricing.mode))} · version {pricing.version}
         </Text>
       ) : (
-        <Box flexDirection="column" marginTop={compact ? 0 : 1} marginLeft={2}>
-          <Text>GET /tenants/{row.tenant.id}/pricing</Text>
+        <Box flexDirection="column" marginTop={compact ? 0 : 1} marginLeft={compact ? 0 : 2}>
+          {compact ? null : <Text>GET /tenants/{row.tenant.id}/pricing</Text>}
           <JsonView value={pricing} />
         </Box>
       )}
-      <Box marginTop={compact ? 0 : 1}>
-        <Flagged
-          bold
-          symbol={pricing.mode === 'trial' ? '⚠' : '✔'}
-          tone={pricing.mode === 'trial' ? 'warning' : 'success'}
-        >
-          {readPricing(pricing, now)}
-        </Flagged>
-      </Box>
+      {compact && jsonShown ? null : (
+        <Box marginTop={compact ? 0 : 1}>
+          <Flagged
+            bold
+            symbol={pricing.mode === 'trial' ? '⚠' : '✔'}
+            tone={pricing.mode === 'trial' ? 'warning' : 'success'}
+          >
+            {readPricing(pricing, now)}
+          </Flagged>
+        </Box>
+      )}
       {reason ? (
         <Flagged symbol="⚠" tone="warning">
           {reason} No switch is offered.
