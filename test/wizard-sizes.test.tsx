@@ -249,3 +249,13 @@ describe('at 40×12, j and Tab keep the title (issue "Keys that arrive together�
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
   });
 });
+
+describe('the browse list at 200×50 (issue "Keys that arrive together…", point 3)', () => {
+  it('says when each trial customer’s trial ends', async () => {
+    const wizard = start({columns: 200, rows: 50});
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    const list = await wizard.waitFor('Tenants under Northwind Partners');
+    expect(list).toMatch(/Acme Corp {2}\(customer · trial, ends \d{1,2} \w{3} \d{4}\)/);
+  });
+});

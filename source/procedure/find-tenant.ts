@@ -142,9 +142,9 @@ async function listSubtreeBriefly(session: Session, signal?: AbortSignal) {
   const tenants: TenantBrief[] = [];
   for await (const page of session.client.pages('subtree_root_id', session.ownId, {pageSize: 1000, signal})) {
     for (const tenant of page) {
-      const {id, name, kind, parent_id, pricing_mode, has_children} = tenant;
+      const {id, name, kind, parent_id, pricing_mode, has_children, production_start_date} = tenant;
       names.set(id, {name, parent: parent_id});
-      tenants.push({id, name, kind, parent_id, pricing_mode, has_children});
+      tenants.push({id, name, kind, parent_id, pricing_mode, has_children, production_start_date});
     }
   }
   const pathTo = (id: string, depth = 0): string[] => {

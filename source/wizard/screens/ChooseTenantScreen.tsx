@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {printable} from '../../procedure/index.js';
+import {dateAsSent, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -35,6 +35,8 @@ export function ChooseTenantScreen({
   // On a narrow terminal a row is one line, and the selected one shows its path and UUID on two more; otherwise
   // each row takes two lines. Around the list: the title, the account, the list's title, its count, the hints.
   const narrow = layout.columns < 64;
+  // Wide: a trial customer's row also says when its trial ends (the month-start question at a glance).
+  const wide = layout.columns >= 120;
   const around = layout.compact ? 6 : 9;
   const rowsThatFit = narrow
     ? Math.max(1, layout.rows - around - 2)
@@ -90,7 +92,7 @@ export function ChooseTenantScreen({
                     },
                   ]
                 : []),
-              ...step.rows.map((row) => ({label: rowLabel(row, narrow), value: row})),
+              ...step.rows.map((row) => ({label: rowLabel(row, narrow, wide), value: row})),
             ]}
             onSelect={(value) => (value === planEntry ? onPlan() : onChoose(value as TenantRow))}
           />
@@ -101,10 +103,15 @@ export function ChooseTenantScreen({
 }
 
 /** Two lines: the name with kind and mode (or why it cannot be chosen); then where it sits and its UUID. */
-function rowLabel({tenant, path}: TenantRow, narrow: boolean): string {
+function rowLabel({tenant, path}: TenantRow, narrow: boolean, wide: boolean): string {
+  // Listed customers carry their trial's end (search results do not).
+  const ends =
+    wide && tenant.pricing_mode === 'trial' && typeof tenant.production_start_date === 'string'
+      ? `, ends ${dateAsSent(tenant.production_start_date)}`
+      : '';
   const what =
     tenant.kind === 'customer'
-      ? `customer · ${typeof tenant.pricing_mode === 'string' ? printable(tenant.pricing_mode) : 'mode not given'}`
+      ? `customer · ${typeof tenant.pricing_mode === 'string' ? printable(tenant.pricing_mode) : 'mode not given'}${ends}`
       : tenant.has_children && tenant.kind !== 'unit'
         ? `${tenant.kind} · Enter opens it`
         : `${tenant.kind} · not a customer, cannot be switched`;
