@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {mkdtempSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -42,6 +42,39 @@ describe('commands the tool prints', () => {
     const check = await runInFreshShell(`${printed} --check`, clientSecret);
     expect(check.stdout).toContain('Check (nothing sent)');
     expect([0, 1]).toContain(check.code);
+  });
+
+  it('audit prints, for an attempt without an outcome, a status command that runs from another folder', async () => {
+    const {url, clientId, clientSecret} = sandbox.current;
+    const config = newConfigDirectory();
+    mkdirSync(config, {recursive: true, mode: 0o700});
+    const acme = [...sandbox.current.world.tenants.values()].find((tenant) => tenant.name === 'Acme Corp');
+    const attempt = {
+      kind: 'attempt',
+      attempt_id: 'killed-mid-switch',
+      time: '2026-11-26T09:00:00.000Z',
+      via: 'command',
+      data_center: `${url}/api/2`,
+      client_id: clientId,
+      tenant_id: acme?.id,
+      tenant_name: 'Acme Corp',
+      pricing_before: {mode: 'trial', version: 1, currency: null, production_start_date: null},
+      request: {version: 1, mode: 'production'},
+    };
+    writeFileSync(join(config, 'audit.log'), `${JSON.stringify(attempt)}\n`, {mode: 0o600});
+    const audit = await new Promise<{stdout: string}>((resolve) => {
+      execFile(
+        process.execPath,
+        [cliPath, 'audit'],
+        {env: {...process.env, TENANT_MODE_CONFIG_DIR: config}},
+        (_e, stdout) => resolve({stdout}),
+      );
+    });
+    const printed = /check with (.+?)\s{2}/.exec(audit.stdout)?.[1] ?? '';
+    expect(printed).toContain(`status ${acme?.id} --url ${url}/api/2 --client-id ${clientId}`);
+    const status = await runInFreshShell(printed, clientSecret);
+    expect(status.stdout).toContain('Acme Corp');
+    expect(status.code).toBe(0);
   });
 
   it('status with --url and --client-id but no secret says only the secret is missing (exit 2)', async () => {

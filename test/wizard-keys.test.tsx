@@ -361,6 +361,19 @@ describe('keys that arrive together', () => {
     expect(await wizard.waitFor(/tenant matches|tenants match/)).toContain('"Fabrikam Stores"');
   });
 
+  it('Tab, Enter and a name with Enter at once: the panel opens and, being modal, takes none of the rest', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    const from = sandbox.current.requests.length;
+    wizard.instance.stdin.write(`${keys.tab}${keys.enter}Fabrikam Stores${keys.enter}`);
+    await wizard.waitFor('HTTP calls of this step');
+    await wizard.press(keys.tab);
+    const back = await wizard.waitForGone('HTTP calls of this step');
+    expect(back).toMatch(/Tenant name or UUID: *$/m);
+    expect(requestLines(sandbox.current, from)).toEqual([]);
+  });
+
   it('Enter typed while a search runs waits, is said, and then chooses the only match', async () => {
     const wizard = start();
     await wizard.signInToSandbox();

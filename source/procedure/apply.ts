@@ -233,18 +233,7 @@ interface Earlier {
 }
 
 /** The results file's outcomes, as written by this module; a line that says something else is not used. */
-const applyOutcomes = new Set<string>([
-  'switched',
-  'switched-confirmed-by-reread',
-  'nothing-to-do',
-  'changed-since-plan',
-  'gone',
-  'refused',
-  'failed',
-  'unknown',
-  'busy',
-  'not-sent',
-]);
+const applyOutcomes = new Set<string>([...settled, 'failed', 'unknown', 'busy', 'not-sent']);
 
 /**
  * What an earlier run of this plan recorded in its results file, read a line at a time (flat memory whatever the
