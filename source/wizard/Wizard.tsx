@@ -89,6 +89,17 @@ export function Wizard({
   const [jsonShown, setJsonShown] = useState(false);
   /** Keys typed while a request runs, waiting for the screen that follows (key-router.tsx). */
   const [keysWaiting, setKeysWaiting] = useState(0);
+  // Whether the terminal is too small for the step (it is then hidden): followed through resizes.
+  const smallNow = () =>
+    tooSmall({columns: stdout.columns || 80, rows: stdout.rows || 24, compact: true}, smallest.step);
+  const [hidden, setHidden] = useState(smallNow);
+  useEffect(() => {
+    const onResize = () => setHidden(smallNow());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  });
   /** The audit log could not take a "cancelled" line: said at the top until the wizard ends, and in its last line. */
   const [auditProblem, setAuditProblem] = useState<string>();
   const http = useHttpLog(services.clock);
@@ -108,13 +119,19 @@ export function Wizard({
     const end = wizardEnd(reason, state.sent, inFlight);
     const {exitCode} = end;
     const text = warning ? `${end.text}\nWarning: ${warning}` : end.text;
-    // Each plan written this run, with the command to run on the day: written after the last frame (runWizard).
-    const afterwards = state.plans
-      .map(
+    // A command to run (indented) goes after the last frame, where the terminal does not break it into lines that no
+    // longer paste; so does each plan written this run, with the command to run on the day (runWizard).
+    const commands = text
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+    const afterwards = [
+      ...commands,
+      ...state.plans.map(
         (plan) =>
           `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}\n${applyCommandNote(plan.signIn)}`,
-      )
-      .join('\n');
+      ),
+    ].join('\n');
     onExit({
       reason,
       switchesSent: state.switchesSent,
@@ -124,7 +141,12 @@ export function Wizard({
       ...(afterwards ? {afterwards} : {}),
     });
     // The last frame becomes one line (what was switched, or that nothing was sent), not the key hints of a step.
-    setEnding(text);
+    setEnding(
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('  '))
+        .join('\n'),
+    );
   };
   useEffect(() => {
     if (ending !== undefined) exit();
@@ -365,9 +387,11 @@ export function Wizard({
   return (
     <KeyRouter
       onKey={onKey}
-      screen={screenOf(step)}
+      // A step shown again after the HTTP panel, or after a terminal too small for it, is a new screen too: keys
+      // typed before it was on screen never act on it unseen.
+      screen={`${screenOf(step)}${panelOpen ? ':panel' : ''}${hidden ? ':hidden' : ''}`}
       busy={isBusy(step)}
-      dropsTypedAhead={step.name === 'confirm'}
+      dropsTypedAhead={step.name === 'confirm' && !panelOpen && !hidden}
       onDropped={(count) => dispatch({type: 'TYPED_AHEAD_DROPPED', count})}
       onWaiting={setKeysWaiting}
       frameMs={frameMs}
