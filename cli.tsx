@@ -52,6 +52,7 @@ const noTerminalAfterHangUp = (stream: NodeJS.WriteStream): NodeJS.WriteStream =
 // Up to 32 requests in flight (apply --concurrency) each listen to the one interrupt signal while they run.
 setMaxListeners(100, interrupt.signal);
 
+let program: readonly string[] | undefined;
 const io: CommandIo = {
   stdout: noTerminalAfterHangUp(process.stdout),
   stderr: noTerminalAfterHangUp(process.stderr),
@@ -59,8 +60,10 @@ const io: CommandIo = {
   env: process.env,
   clock: systemClock,
   interrupt: interrupt.signal,
+  // Looked up on PATH once, when a command first prints one (audit prints one an entry).
   get program() {
-    return programWords(process.env);
+    program ??= programWords(process.env);
+    return program;
   },
 };
 
