@@ -1,6 +1,6 @@
 import {closeSync, type promises as fs, fstatSync, fsyncSync, openSync} from 'node:fs';
 import {join} from 'node:path';
-import {jsonText} from '../platform/index.js';
+import {isUuid, jsonText} from '../platform/index.js';
 import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
@@ -337,7 +337,6 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const objectOrNull = (value: unknown) => (isObject(value) ? value : null);
-const uuid = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/;
 /** A time as we write it (ISO 8601 in UTC), that a Date can read. */
 const isTime = (value: unknown): value is string =>
   isText(value) && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
@@ -381,7 +380,7 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
   }
   const shown =
     isText(line.tenant_id) &&
-    uuid.test(line.tenant_id) &&
+    isUuid(line.tenant_id) &&
     isText(line.tenant_name) &&
     isTime(line.time) &&
     isObject(line.pricing_before) &&
