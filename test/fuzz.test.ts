@@ -159,7 +159,7 @@ describe('every command, fed answers the vendor’s schemas allow', () => {
           outcome?: string;
         };
         if (run.code === 2) expect(operatorReasons).toContain(document.error?.reason);
-        // An unexpected error is exit 1 too: a documented 1 says what refused (a platform error's kind, a reason).
+        // An unexpected error is exit 70 (a bug), which fails above; a documented 1 says what refused.
         if (run.code === 1)
           expect(document.error?.kind ?? document.error?.reason ?? document.outcome).toBeDefined();
         if (puts > 0 && world.put.status === 200 && world.put.body.mode === 'production') {

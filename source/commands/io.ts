@@ -5,6 +5,8 @@ export interface TextSink {
   write(text: string): unknown;
   /** A person may be watching (progress lines and prompts only then). */
   readonly isTTY?: boolean;
+  /** A terminal's width (help is wrapped to it). */
+  readonly columns?: number;
 }
 
 /**

@@ -10,20 +10,10 @@ import {
   printableLines,
   TenantNotFound,
 } from '../procedure/index.js';
+import {bugExitCode, bugText, CommandError} from './command-error.js';
 import type {CommandIo} from './io.js';
 
-export {exitCodes};
-
-/** A failure a command reports: a message for people, a JSON error for scripts, an exit code. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+export {CommandError, exitCodes};
 
 /** The `{"error": {…}}` document of `--json`: status and platform code, never a secret. */
 export function errorJson(error: unknown): Record<string, unknown> {
@@ -56,7 +46,7 @@ export function errorJson(error: unknown): Record<string, unknown> {
       },
     };
   }
-  return {error: {message: error instanceof Error ? error.message : String(error)}};
+  return {error: {message: bugText(error), reason: 'bug'}};
 }
 
 /** The lines a person reads for a failure. */
@@ -72,7 +62,9 @@ export function errorText(error: unknown): string {
     lines.push(`  ${meaning} ${next}`);
     return lines.join('\n');
   }
-  return `Error: ${printableLines(error instanceof Error ? error.message : String(error))}`;
+  if (error instanceof CommandError) return [`Error: ${error.message}`, ...error.nextSteps].join('\n');
+  if (error instanceof LocalFilesError || error instanceof TenantNotFound) return `Error: ${error.message}`;
+  return bugText(error);
 }
 
 export interface Output {
@@ -131,6 +123,6 @@ export async function runCommand(
     if (error instanceof CommandError) return error.exitCode;
     if (error instanceof TenantNotFound || error instanceof LocalFilesError) return exitCodes.usage;
     if (error instanceof PlatformError) return exitCodeFor(error);
-    return 1;
+    return bugExitCode;
   }
 }

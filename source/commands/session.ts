@@ -11,17 +11,11 @@ import {
   signIn,
   startingPoint,
 } from '../procedure/index.js';
+import type {SignInFlags} from './flags.js';
 import type {CommandIo} from './io.js';
 import {CommandError, exitCodes, type Output} from './output.js';
 
-/** The sign-in flags every platform command takes. */
-export interface SignInFlags {
-  readonly url?: string;
-  readonly clientId?: string;
-  /** From --client-secret-file or TENANT_MODE_CLIENT_SECRET (main.ts). */
-  readonly secret?: string;
-  readonly timeoutSeconds: number;
-}
+export type {SignInFlags} from './flags.js';
 
 /** Opens the credential store beside the audit log, saying so when its file had to be set aside. */
 export function openStore(io: CommandIo, output: Pick<Output, 'note'>): CredentialStore {

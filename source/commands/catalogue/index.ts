@@ -1,0 +1,26 @@
+// Every command of tenant-mode, in the order the tool's help lists them (each declared in its own file).
+import {apply} from './apply.js';
+import {audit} from './audit.js';
+import {completion} from './completion.js';
+import {help} from './help.js';
+import {list} from './list.js';
+import {logout} from './logout.js';
+import {plan} from './plan.js';
+import {sandbox} from './sandbox.js';
+import {status} from './status.js';
+import {switchCommand} from './switch.js';
+import {wizard} from './wizard.js';
+
+export const commands = [
+  wizard,
+  status,
+  list,
+  switchCommand,
+  plan,
+  apply,
+  audit,
+  sandbox,
+  logout,
+  help,
+  completion,
+];

@@ -1,0 +1,27 @@
+import type {CommandDeclaration} from '../declaration.js';
+import {isSet, number, text} from '../flags.js';
+
+export const sandbox: CommandDeclaration = {
+  name: 'sandbox',
+  synopsis: 'sandbox',
+  summary: 'run the sandbox on its own until Ctrl+C',
+  title: 'Run the platform double on its own until Ctrl+C (no account needed).',
+  usage: 'sandbox [flags]',
+  flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
+  operands: {count: 0, problem: 'tenant-mode sandbox takes no operand: --tenants seeds customers.'},
+  examples: ['tenant-mode sandbox --port 8080', 'tenant-mode sandbox --tenants 5000 --json'],
+  async run(input, io) {
+    const {runSandboxCommand} = await import('../sandbox.js');
+    return runSandboxCommand(
+      {
+        port: number(text(input, 'port'), 'port', {min: 0, max: 65_535, fallback: 0, whole: true}),
+        tenants: number(text(input, 'tenants'), 'tenants', {min: 0, max: 100_000, fallback: 0, whole: true}),
+        latencyMs: number(text(input, 'latency'), 'latency', {min: 0, max: 10_000, fallback: 0, whole: true}),
+        ratePerSecond: number(text(input, 'rate'), 'rate', {min: 0, max: 100_000, fallback: 0, whole: true}),
+        json: isSet(input, 'json'),
+        faults: text(input, 'faults'),
+      },
+      io,
+    );
+  },
+};

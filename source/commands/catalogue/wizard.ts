@@ -1,0 +1,29 @@
+import {UsageError} from '../command-error.js';
+import type {CommandDeclaration} from '../declaration.js';
+import {isSet, signInFlags, signInOf} from '../flags.js';
+
+export const wizard: CommandDeclaration = {
+  name: '',
+  synopsis: '',
+  summary: 'the guided wizard (needs a terminal)',
+  title: 'Switch a customer tenant of the cloud platform from trial to production, safely.',
+  usage: '',
+  flags: [...signInFlags, 'sandbox', 'accessible'],
+  operands: {count: 0, problem: 'See tenant-mode --help.'},
+  examples: [],
+  async run(input, io, context) {
+    if (!io.stdin.isTTY || !io.stdout.isTTY) {
+      throw new UsageError(
+        'The wizard needs an interactive terminal, and this is not one (input or output is piped).\n' +
+          'In scripts use the commands: tenant-mode status | list | switch --yes (see tenant-mode --help).',
+      );
+    }
+    return context.startWizard({
+      ...signInOf(input, io),
+      sandbox: isSet(input, 'sandbox'),
+      accessible: isSet(input, 'accessible'),
+      // chalk ignores NO_COLOR in a terminal (docs/wizard.md, "Colours"): both are honoured here.
+      color: !isSet(input, 'no-color') && (io.env.NO_COLOR ?? '') === '',
+    });
+  },
+};
