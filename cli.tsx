@@ -89,6 +89,10 @@ function readyForInk(stream: NodeJS.WriteStream): void {
   // Both ends are a terminal, so a person is there: Ink would otherwise draw nothing until exit when the
   // environment says CI (is-in-ci reads CI and CONTINUOUS_INTEGRATION when Ink is first loaded, just below).
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
+  // chalk (through supports-color) reads `--no-color` in process.argv when Ink is first loaded and then drops every
+  // style, bold and inverse video too: the field's cursor vanishes. Our --no-color is about colour only (the
+  // wizard's theme drops its colours, docs/wizard.md "Colours"), so chalk does not get to see it.
+  process.argv = process.argv.filter((word, index) => index < 2 || word !== '--no-color');
   // A pty that reports 0 columns makes Ink put one character per line.
   // Writable: a later resize (SIGWINCH) sets the real width.
   if (!stream.columns)

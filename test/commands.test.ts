@@ -202,7 +202,11 @@ describe('tenant-mode switch', () => {
       sent: false,
       request: {method: 'PUT', body: {mode: 'production'}},
     });
-    expect(run.stderr).toContain('Not reversible');
+    // With --json the look is the document; in words (without it) the facts come first, on stderr.
+    expect(run.stderr).toBe('');
+    const words = await sandboxCli(sandbox.current)(['switch', 'Wayne Enterprises', '--dry-run']);
+    expect(words.stderr).toContain('Not reversible');
+    expect(words.stdout).toBe('Dry run: nothing was sent.\n');
     expect(puts(from)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import {createServer as createTlsServer} from 'node:tls';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {systemClock} from '../source/clock.js';
 import {PlatformClient, PlatformError} from '../source/platform/index.js';
-import {agentFor} from '../source/platform/proxy.js';
+import {routeFor} from '../source/platform/proxy.js';
 import {cliPath, newConfigDirectory} from './helpers/cli.js';
 import {clientFor, sandboxPerFile} from './helpers/sandbox.js';
 
@@ -80,11 +80,53 @@ describe('proxies', () => {
     expect(connects).toEqual([]);
   });
 
+  it.each([
+    [
+      403,
+      'Forbidden',
+      'refused to connect to eu2-cloud.acronis.com: 403 Forbidden; the data center was not reached',
+    ],
+    [407, 'Proxy Authentication Required', 'It asks for a user and password'],
+  ])(
+    'names a proxy that answers CONNECT with %i as the refusing one, not the data center',
+    async (code, text, said) => {
+      const refusing = createServer((client: Socket) =>
+        client.once('data', () => client.end(`HTTP/1.1 ${code} ${text}\r\nContent-Length: 0\r\n\r\n`)),
+      );
+      await listen(refusing);
+      try {
+        // Credentials in the variable are never shown.
+        process.env.HTTPS_PROXY = `http://ops:hunter2@127.0.0.1:${addressOf(refusing)}`;
+        const error = await authenticateDirectly().catch((caught: unknown) => caught);
+        expect(error).toMatchObject({kind: 'network', networkCode: 'PROXY_REFUSED', status: undefined});
+        const message = (error as PlatformError).message;
+        expect(message).toContain(`The proxy http://127.0.0.1:${addressOf(refusing)} (HTTPS_PROXY)`);
+        expect(message).toContain(said);
+        expect(message).not.toContain('hunter2');
+      } finally {
+        await new Promise((resolve) => refusing.close(resolve));
+      }
+    },
+  );
+
+  it('names a proxy that refuses the connection, not the data center', async () => {
+    const closed = createServer();
+    await listen(closed);
+    const port = addressOf(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    process.env.HTTPS_PROXY = `http://127.0.0.1:${port}`;
+    const error = await authenticateDirectly().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({kind: 'network', networkCode: 'ECONNREFUSED'});
+    expect((error as PlatformError).message).toBe(
+      `Could not connect to the proxy http://127.0.0.1:${port} (HTTPS_PROXY; NO_PROXY lists hosts that go direct): the connection was refused.`,
+    );
+  });
+
   it('honours NO_PROXY', () => {
     process.env.HTTPS_PROXY = proxyUrl;
-    expect(agentFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeDefined();
+    expect(routeFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeDefined();
     process.env.NO_PROXY = '.acronis.com';
-    expect(agentFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeUndefined();
+    expect(routeFor(new URL('https://eu2-cloud.acronis.com/api/2'))).toBeUndefined();
   });
 });
 
@@ -140,7 +182,9 @@ describe('a proxy that takes the connection and never answers CONNECT', () => {
   it('status --timeout 1: says the data center did not answer, and the process ends (exit 4)', async () => {
     const run = start(['status', tenant, '--timeout', '1']);
     const {code, seconds} = await run.exit;
-    expect(run.stderr()).toContain('eu2-cloud.acronis.com did not answer within 1 s.');
+    expect(run.stderr()).toMatch(
+      /eu2-cloud\.acronis\.com did not answer within 1 s \(through the proxy http:\/\/127\.0\.0\.1:\d+\)\./,
+    );
     expect(code).toBe(4);
     expect(seconds).toBeLessThan(6);
   });
@@ -162,4 +206,15 @@ function listen(server: Server): Promise<void> {
 
 function addressOf(server: Server): number {
   return (server.address() as {port: number}).port;
+}
+
+/** A sign-in to a data center that is not loopback, so that it goes through HTTPS_PROXY. */
+function authenticateDirectly() {
+  return new PlatformClient({
+    clock: systemClock,
+    dataCenter: 'https://eu2-cloud.acronis.com',
+    clientId: sandbox.current.clientId,
+    clientSecret: 'secret',
+    timeoutMs: 5000,
+  }).authenticate();
 }

@@ -97,10 +97,15 @@ describe('the wizard in a terminal', () => {
 
     const plain = inTerminal(`${process.execPath} ${cli} --sandbox --no-color`, {});
     await plain.waitFor('Which data center');
+    plain.child.stdin?.write('\r');
+    await plain.waitFor('Tenant name or UUID:');
     plain.child.stdin?.write('\u0003');
     expect(await plain.exit).toBe(130);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour escapes
     expect(plain.output()).not.toMatch(/\u001B\[(3\d|9\d)m/);
+    // Bold and the field's cursor (inverse video) stay, as with NO_COLOR.
+    expect(plain.output()).toContain('\u001B[1m');
+    expect(plain.output()).toContain('Tenant name or UUID: \u001B[7m \u001B[27m');
   });
 });
 

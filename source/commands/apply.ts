@@ -118,13 +118,17 @@ export async function runApplyCommand(
       output.progress(`Reading the ${count} planned tenants again; nothing is sent…`);
       const results = await checkPlan(session, plan, {concurrency: flags.concurrency, signal});
       const lines = [...resultTable(results), '', summary(results, flags.look)];
-      output.result(lines.join('\n'), {
-        ...about,
-        look: flags.look,
-        sent: false,
-        summary: Object.fromEntries(tally(results)),
-        tenants: results.map(tenantJson),
-      });
+      output.result(
+        lines.join('\n'),
+        {
+          ...about,
+          look: flags.look,
+          sent: false,
+          summary: Object.fromEntries(tally(results)),
+          tenants: results.map(tenantJson),
+        },
+        exitCodeOfCheck(results) === 0,
+      );
       return exitCodeOfCheck(results);
     }
 
@@ -142,7 +146,7 @@ export async function runApplyCommand(
     if (!flags.yes && left > 0 && !(await confirmed(left, settled, plan, io))) {
       throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {reason: 'not-confirmed'});
     }
-    output.note(
+    output.info(
       `Applying ${file} (SHA-256 ${sha256.slice(0, 12)}…): ${count} tenants${settled > 0 ? `, ${settled} settled by an earlier run` : ''}, ${flags.concurrency} at a time. Results: ${resultsPath}`,
     );
     let done = 0;
@@ -176,7 +180,8 @@ export async function runApplyCommand(
           done += 1;
           progress.result(result);
           keepHeapSmall();
-          if (!view && !result.earlier) {
+          // One line a tenant is a cron job's log of what was sent; with --json the document says it.
+          if (!view && !result.earlier && (!flags.json || io.stderr.isTTY)) {
             io.stderr.write(
               `[${String(done).padStart(String(count).length)}/${count}] ${resultLine(result)}\n`,
             );
@@ -231,15 +236,19 @@ export async function runApplyCommand(
       );
     }
     lines.push(`Every attempt and outcome: ${resultsPath}`);
-    output.result(lines.join('\n'), {
-      ...about,
-      results_file: resultsPath,
-      sent: sentNow > 0,
-      stopped: report.stopped ?? null,
-      ...(report.recordProblem ? {record_problem: report.recordProblem} : {}),
-      summary: Object.fromEntries(tally(report.results)),
-      tenants: report.results.map(tenantJson),
-    });
+    output.result(
+      lines.join('\n'),
+      {
+        ...about,
+        results_file: resultsPath,
+        sent: sentNow > 0,
+        stopped: report.stopped ?? null,
+        ...(report.recordProblem ? {record_problem: report.recordProblem} : {}),
+        summary: Object.fromEntries(tally(report.results)),
+        tenants: report.results.map(tenantJson),
+      },
+      exitCodeOfApply(report) === 0,
+    );
     return exitCodeOfApply(report);
   });
 }

@@ -34,7 +34,6 @@ export async function runAuditCommand(
           `${log.path}: ${skipped} (torn by a crash or by another program, edited, or not an audit line).`,
         );
       }
-      const text = options.json ? io.stderr : io.stdout;
       if (options.json) {
         const head = {
           path: log.path,
@@ -48,7 +47,7 @@ export async function runAuditCommand(
       let lines: string[] = [];
       let documents: string[] = [];
       const flush = () => {
-        if (lines.length > 0) text.write(`${lines.join('\n')}\n`);
+        if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
         if (documents.length > 0)
           io.stdout.write(`${shown > documents.length ? ',' : ''}\n${documents.join(',\n')}`);
         lines = [];
@@ -58,14 +57,14 @@ export async function runAuditCommand(
         const entry = await index.entry(at);
         if (!entry) continue;
         shown += 1;
-        lines.push(entryLine(entry, programOf(io)));
         if (options.json) documents.push(indented(jsonText(entry, 2)));
-        if (lines.length >= batch) flush();
+        else lines.push(entryLine(entry, programOf(io)));
+        if (lines.length + documents.length >= batch) flush();
       }
       flush();
       if (options.json) io.stdout.write(shown === 0 ? ']\n}\n' : '\n  ]\n}\n');
-      if (shown === 0) {
-        text.write(
+      if (shown === 0 && !options.json) {
+        io.stdout.write(
           `${
             since === undefined
               ? `No switch attempts recorded (${log.path}).`

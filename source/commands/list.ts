@@ -63,7 +63,6 @@ export async function runListCommand(
       rows.length === 0
         ? 'No customer tenants.'
         : `${rows.length} customer tenant${rows.length === 1 ? '' : 's'}.`;
-    const text = options.json ? io.stderr : io.stdout;
     for (let start = 0; start < rows.length; start += batch) {
       const slice = rows.slice(start, start + batch);
       if (options.json) {
@@ -72,11 +71,12 @@ export async function runListCommand(
       } else {
         // One row a line, whatever a name holds: a line feed in a name is shown, never a line break (a crafted
         // name cannot fake a row).
-        text.write(`${slice.map((row) => printable(line(row))).join('\n')}\n`);
+        io.stdout.write(`${slice.map((row) => printable(line(row))).join('\n')}\n`);
       }
     }
     if (options.json) io.stdout.write(rows.length === 0 ? '{"tenants": []}\n' : '\n]}\n');
-    text.write(`${summary}\n`);
+    // The count is for the person, not for a pipe of rows (`list | wc -l` counts tenants).
+    if (!options.json || io.stderr.isTTY) io.stderr.write(`${summary}\n`);
     return exitCodes.done;
   });
 }

@@ -69,10 +69,16 @@ export function errorText(error: unknown): string {
 
 export interface Output {
   readonly json: boolean;
-  /** The result: text on stdout; with --json, JSON on stdout and the text on stderr for the person watching. */
-  result(text: string, document: unknown): void;
-  /** Human text that is not the result (plans, warnings): always stderr. */
+  /**
+   * The result: text on stdout; with --json, the JSON document on stdout, and the text on stderr only when it is
+   * bad news (`ok` false: failed, unknown, stopped) — a script's stderr carries what a person must see: warnings,
+   * failures, and progress on a terminal (docs/scripting.md).
+   */
+  result(text: string, document: unknown, ok?: boolean): void;
+  /** A warning or what a person must read before answering: always stderr. */
   note(text: string): void;
+  /** Human text that is not the result (what is about to happen): stderr; with --json, only on a terminal. */
+  info(text: string): void;
   /** Progress, only where a person watches (stderr is a terminal). */
   progress(text: string): void;
 }
@@ -81,16 +87,19 @@ export function makeOutput(json: boolean, io: CommandIo): Output {
   const {stdout, stderr} = io;
   return {
     json,
-    result(text, document) {
+    result(text, document, ok = true) {
       if (json) {
         stdout.write(`${jsonText(document, 2)}\n`);
-        stderr.write(`${printableLines(text)}\n`);
+        if (!ok) stderr.write(`${printableLines(text)}\n`);
       } else {
         stdout.write(`${printableLines(text)}\n`);
       }
     },
     note(text) {
       stderr.write(`${printableLines(text)}\n`);
+    },
+    info(text) {
+      if (!json || stderr.isTTY) stderr.write(`${printableLines(text)}\n`);
     },
     progress(text) {
       if (stderr.isTTY) stderr.write(`${printableLines(text)}\n`);

@@ -23,6 +23,7 @@ import {
 import {keepHeapSmall} from './heap.js';
 import {type CommandIo, programOf} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
+import {progressLine} from './progress-line.js';
 import {openSession, type SignInFlags} from './session.js';
 
 export interface PlanFlags extends SignInFlags {
@@ -65,6 +66,8 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         exitCodes.usage,
       );
     }
+    const progress = progressLine(io.stderr, io.clock);
+    const count = (n: number) => n.toLocaleString('en');
     // Thousands of reads: a 429 pauses all of them (and is said once every ten seconds), as in apply.
     let lastSaid = Number.NEGATIVE_INFINITY;
     const gate = new RequestGate(
@@ -72,17 +75,32 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
       (ms, askedMs) => {
         if (io.clock.now() - lastSaid < 10_000) return;
         lastSaid = io.clock.now();
+        progress.end();
         output.note(`The platform asks to slow down (429): ${pauseWords(ms, askedMs)}.`);
       },
       io.interrupt,
     );
     keepHeapSmall();
     const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
-    output.progress("Reading the trial customers in your tenant's subtree and their pricing…");
-    const {planned, endingBefore} = await readCandidates(session, day, {
-      signal,
-      onProgress: () => keepHeapSmall(),
-    });
+    progress.say("Listing the trial customers in your tenant's subtree…");
+    let candidates: Awaited<ReturnType<typeof readCandidates>>;
+    try {
+      candidates = await readCandidates(session, day, {
+        signal,
+        onListed: (found) =>
+          progress.say(`Listing the trial customers in your tenant's subtree: ${count(found)} so far…`),
+        onProgress: (read, total) => {
+          keepHeapSmall();
+          progress.say(
+            `Reading each trial customer's pricing: ${count(read)} of ${count(total)}…`,
+            read === total,
+          );
+        },
+      });
+    } finally {
+      progress.end();
+    }
+    const {planned, endingBefore} = candidates;
     let chosen: Candidate[];
     try {
       chosen = select(planned, flags.only, flags.except, endingBefore);

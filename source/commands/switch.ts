@@ -76,7 +76,10 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       }
 
       const request = switchRequest(tenant.id, pricing.version);
-      output.note(plan(row, pricing, request, io.clock.now()));
+      // Read before the question; with --json --yes nobody is asked, and stderr stays for warnings.
+      if (!flags.json || (!flags.yes && !flags.dryRun))
+        output.note(plan(row, pricing, request, io.clock.now()));
+      else if (hasHiddenCharacters(tenant.name)) output.note(`Warning: ${hiddenCharacters(tenant.name)}`);
       if (flags.dryRun) {
         output.result('Dry run: nothing was sent.', {
           tenant: summary,
@@ -140,14 +143,14 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       if (signal.aborted) {
         const text = interruptedText({name: tenant.name, id: tenant.id, rerun: rerunOf(confirmedSwitch)});
         // The interruption is said on stderr; with --json the one document still comes, on stdout.
-        if (output.json) output.result(text, {...document, outcome: 'unknown', interrupted: true});
+        if (output.json) output.result(text, {...document, outcome: 'unknown', interrupted: true}, false);
         else output.note(text);
         return exitCodes.interrupted;
       }
       // The verdict and the exit code come from what the platform said (status, mode, version); the words come
       // after and can change neither.
       const code = exitCodeOfSwitch(outcome);
-      output.result(outcomeWords(outcome, tenant.name, pricing), document);
+      output.result(outcomeWords(outcome, tenant.name, pricing), document, code === exitCodes.done);
       return code;
     },
     () => ({sent}),
@@ -177,14 +180,14 @@ function plan(
 ): string {
   return [
     `Switch ${printable(row.tenant.name)} (${row.tenant.id}) from trial to production:`,
-    ...(hasHiddenCharacters(row.tenant.name)
-      ? [
-          '  ! This name contains invisible or direction-changing characters, shown as \\u escapes: check the UUID.',
-        ]
-      : []),
+    ...(hasHiddenCharacters(row.tenant.name) ? [`  ! ${hiddenCharacters(row.tenant.name)}`] : []),
     ...switchFacts(pricing, now).map((fact) => `  ! ${fact}`),
     `  Request: ${request.method} ${request.path}  ${JSON.stringify(request.body)}`,
   ].join('\n');
+}
+
+function hiddenCharacters(name: string): string {
+  return `The name ${printable(name)} contains invisible or direction-changing characters, shown as \\u escapes: check the UUID.`;
 }
 
 /** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */

@@ -1,8 +1,8 @@
 import fetch, {type Response} from 'node-fetch';
 import type {Clock} from '../clock.js';
 import {type FailedRequest, PlatformError} from './errors.js';
-import {networkError} from './network-errors.js';
-import {agentFor} from './proxy.js';
+import {networkError, proxyRefused} from './network-errors.js';
+import {routeFor} from './proxy.js';
 import {redactBody, redactHeaders} from './redact.js';
 import {userAgent} from './version.js';
 
@@ -100,6 +100,7 @@ export class HttpCore {
     const started = this.#options.clock.now();
     let status: number | undefined;
     let text: string | undefined;
+    const route = routeFor(url, signal);
     try {
       if (request.signal?.aborted) throw request.signal.reason;
       const response = await fetch(url.href, {
@@ -108,9 +109,12 @@ export class HttpCore {
         body,
         signal,
         redirect: 'manual',
-        agent: agentFor(url, signal),
+        agent: route?.agent,
         size: maxBodyBytes,
       });
+      const refusal = route?.connect();
+      if (route && refusal && refusal.statusCode !== 200)
+        throw proxyRefused(route.proxy, refusal, url.host, failed);
       status = response.status;
       text = await response.text();
       const parsed = interpret<T>(response, text, failed, url.host, this.#options.clock.now());
@@ -123,6 +127,7 @@ export class HttpCore {
         url.host,
         failed,
         this.#options,
+        route?.proxy,
       );
       this.#observe(request, url, headers, body, started, status, text, error);
       throw error;
@@ -163,6 +168,8 @@ function toPlatformError(
   host: string,
   request: FailedRequest,
   options: HttpCoreOptions,
+  /** The proxy the request went through (HTTPS_PROXY), if any: a connection failure is then the proxy's. */
+  proxy?: string,
 ): PlatformError {
   if (cause instanceof PlatformError) return cause;
   if ((cause as {type?: string}).type === 'max-size') {
@@ -177,9 +184,10 @@ function toPlatformError(
   }
   if (signals.timeout.aborted) {
     const seconds = Math.round(options.timeoutMs / 100) / 10;
-    return new PlatformError('timeout', `${host} did not answer within ${seconds} s.`, {request});
+    const through = proxy ? ` (through the proxy ${proxy})` : '';
+    return new PlatformError('timeout', `${host} did not answer within ${seconds} s${through}.`, {request});
   }
-  return networkError(cause, host, request);
+  return networkError(cause, host, request, proxy);
 }
 
 function interpret<T>(

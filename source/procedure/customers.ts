@@ -31,8 +31,8 @@ export async function listCustomers(
   options: {
     readonly mode?: PricingMode;
     readonly signal?: AbortSignal;
-    /** Told after each page is read (the command keeps its heap small there). */
-    readonly onPage?: () => void;
+    /** Told after each page is read, with the customers found so far (the command keeps its heap small there). */
+    readonly onPage?: (found: number) => void;
   } = {},
 ): Promise<CustomerRow[]> {
   const names = new Map<string, {readonly name: string; readonly parent: string}>();
@@ -66,7 +66,7 @@ export async function listCustomers(
       });
       parents.push(shared(tenant.parent_id));
     }
-    options.onPage?.();
+    options.onPage?.(rows.length);
   }
   once.clear();
   // Paths start at the operator's own tenant, as search paths do: "Northwind Partners / Retail". One array per

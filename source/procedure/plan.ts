@@ -46,9 +46,19 @@ export const readConcurrency = 8;
 export async function readCandidates(
   session: Session,
   day: string,
-  options: {signal?: AbortSignal; onProgress?: (read: number, total: number) => void} = {},
+  options: {
+    signal?: AbortSignal;
+    /** Told after each page of the listing, with the trial customers found so far. */
+    onListed?: (found: number) => void;
+    /** Told after each pricing read. */
+    onProgress?: (read: number, total: number) => void;
+  } = {},
 ): Promise<Candidates> {
-  const rows = await listCustomers(session, {mode: 'trial', signal: options.signal});
+  const rows = await listCustomers(session, {
+    mode: 'trial',
+    signal: options.signal,
+    onPage: options.onListed,
+  });
   const start = dayStart(day);
   const pricings: Array<Pricing | undefined> = [];
   let read = 0;

@@ -37,6 +37,8 @@ export interface InProcessOptions {
   readonly clock: Clock;
   /** Abort it to interrupt the command as Ctrl+C would. */
   readonly interrupt?: AbortSignal;
+  /** stdout and stderr are an 80-column terminal (stdin is not: nothing can be typed). */
+  readonly terminal?: boolean;
 }
 
 /**
@@ -48,8 +50,8 @@ export async function runInProcess(
   env: Record<string, string | undefined>,
   options: InProcessOptions,
 ): Promise<CliRun> {
-  const stdout = buffer();
-  const stderr = buffer();
+  const stdout = buffer(options.terminal);
+  const stderr = buffer(options.terminal);
   const io: CommandIo = {
     stdout,
     stderr,
@@ -62,9 +64,14 @@ export async function runInProcess(
   return {code, stdout: stdout.text(), stderr: stderr.text()};
 }
 
-function buffer(): TextSink & {text(): string} {
+function buffer(terminal = false): TextSink & {text(): string} {
   const chunks: string[] = [];
-  return {isTTY: false, write: (text: string) => chunks.push(text), text: () => chunks.join('')};
+  return {
+    isTTY: terminal,
+    columns: terminal ? 80 : undefined,
+    write: (text: string) => chunks.push(text),
+    text: () => chunks.join(''),
+  };
 }
 
 /**

@@ -1,0 +1,95 @@
+// Scripting: with --json stdout is the one document and stderr only what a person must see; list's count is not
+// a row; plan shows its progress on a terminal and, into a log, a line every ten seconds.
+import {describe, expect, it} from 'vitest';
+import {ManualClock} from '../source/clock.js';
+import {progressLine} from '../source/commands/progress-line.js';
+import {newConfigDirectory, runInProcess} from './helpers/cli.js';
+import {sandboxPerFile} from './helpers/sandbox.js';
+
+const sandbox = sandboxPerFile();
+
+function cli(args: string[], terminal: boolean, config = newConfigDirectory()) {
+  return runInProcess(
+    [...args, '--url', sandbox.current.url, '--client-id', sandbox.current.clientId],
+    {TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret, TENANT_MODE_CONFIG_DIR: config},
+    {clock: sandbox.current.clock, terminal},
+  );
+}
+
+describe('--json', () => {
+  it.each([[['status', 'Acme Corp']], [['list']], [['plan']], [['switch', 'Acme Corp', '--dry-run']]])(
+    '%j: one document on stdout and, all being well, nothing on stderr',
+    async (args) => {
+      const run = await cli([...args, '--json'], false);
+      expect(run.code).toBe(0);
+      expect(() => JSON.parse(run.stdout)).not.toThrow();
+      expect(run.stderr).toBe('');
+    },
+  );
+
+  it.each([[['status', 'Acme Corp']], [['list']], [['switch', 'Acme Corp', '--dry-run']]])(
+    '%j on a terminal: progress lines only, never the human result beside the document',
+    async (args) => {
+      const human = (await cli(args, false)).stdout.split('\n').filter((line) => line.trim().length > 8);
+      const run = await cli([...args, '--json'], true);
+      expect(human.length).toBeGreaterThan(0);
+      for (const line of human) expect(run.stderr).not.toContain(line);
+      expect(run.stderr).not.toContain('Switch Acme Corp');
+    },
+  );
+
+  it('audit: the document only, whatever the log holds', async () => {
+    const config = newConfigDirectory();
+    expect((await cli(['switch', 'Globex', '--yes'], false, config)).code).toBe(0);
+    const run = await runInProcess(
+      ['audit', '--json'],
+      {TENANT_MODE_CONFIG_DIR: config},
+      {clock: sandbox.current.clock, terminal: true},
+    );
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as {entries: unknown[]}).entries).toHaveLength(1);
+  });
+
+  it('a failure is still said on stderr for the person reading the log', async () => {
+    const run = await cli(['status', 'No Such Customer', '--json'], false);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({error: {reason: 'not-found'}});
+    expect(run.stderr).toContain('No Such Customer');
+  });
+});
+
+describe('list', () => {
+  it('prints one row a tenant on stdout; the count goes to stderr', async () => {
+    const run = await cli(['list', '--mode', 'trial'], false);
+    const rows = run.stdout.trimEnd().split('\n');
+    expect(rows.every((row) => /^[0-9a-f-]{36} {2}trial/.test(row))).toBe(true);
+    expect(run.stderr).toBe(`${rows.length} customer tenants.\n`);
+  });
+});
+
+describe('plan on a terminal', () => {
+  it('shows what it has read, of how many, and clears the line before the plan', async () => {
+    const run = await cli(['plan'], true);
+    expect(run.code).toBe(0);
+    const [listing, reading, cleared] = run.stderr.split('\r').slice(1);
+    expect(listing).toBe("Listing the trial customers in your tenant's subtree…\u001B[K");
+    expect(reading).toMatch(/^Reading each trial customer's pricing: (\d+) of \1…/);
+    expect(reading?.endsWith('\u001B[K')).toBe(true);
+    expect(cleared).toBe('\u001B[K');
+    expect(run.stdout).toMatch(/^Plan for /);
+  });
+});
+
+describe('a progress line into a log', () => {
+  it('is one line every ten seconds, never more often', () => {
+    const clock = new ManualClock(0);
+    const written: string[] = [];
+    const progress = progressLine({isTTY: false, write: (text: string) => written.push(text)}, clock);
+    for (let second = 0; second <= 25; second++) {
+      progress.say(`read ${second}`);
+      clock.advance(1000);
+    }
+    progress.end();
+    expect(written).toEqual(['read 10\n', 'read 20\n']);
+  });
+});
