@@ -10,7 +10,7 @@ import {stubs} from './never-run-stubs.js';
 
 await rm('dist', {recursive: true, force: true});
 const result = await build({
-  entryPoints: {cli: 'cli.tsx'},
+  entryPoints: {cli: 'bin.ts'},
   outdir: 'dist',
   bundle: true,
   splitting: true,

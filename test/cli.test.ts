@@ -1,4 +1,7 @@
 import {type ChildProcess, spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {describe, expect, it} from 'vitest';
 import packageJson from '../package.json' with {type: 'json'};
@@ -128,5 +131,22 @@ describe('tenant-mode sandbox --faults', () => {
     const run = await runCli(['sandbox', '--faults', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe("Node's compile cache", () => {
+  it('is kept in the user’s own cache folder (0700) where Node has it, and nowhere on Node 20', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tenant-mode-cache-'));
+    const {code} = await runCli(['--help'], {XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: undefined});
+    expect(code).toBe(0);
+    const folder = join(cache, 'tenant-mode', 'node-compile-cache');
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 1)) {
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+      // Node writes the compiled chunks there as the process exits.
+      expect(readdirSync(folder, {recursive: true}).length).toBeGreaterThan(1);
+    } else {
+      expect(existsSync(join(cache, 'tenant-mode'))).toBe(false);
+    }
   });
 });
