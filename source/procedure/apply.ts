@@ -1,54 +1,36 @@
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {Clock} from '../clock.js';
-import {PlatformError, type Pricing, type RequestGate, switchRequestBody} from '../platform/index.js';
+import {PlatformError, type Pricing, type RequestGate} from '../platform/index.js';
 import {
   type AuditIndex,
+  type AuditLine,
   type AuditLog,
   AuditWriteError,
   eachJournalLine,
   fileProblem,
   Journal,
   JournalError,
+  type ResultsLine,
   TenantLock,
 } from '../store/index.js';
 import type {Plan, PlannedTenant} from './plan-format.js';
 import {eachAtMost, Throttle} from './pool.js';
 import type {Session} from './sign-in.js';
-import {switchAndVerify, verdictOf} from './switch.js';
+import {switchAndVerify} from './switch.js';
+import {
+  type ApplyOutcome,
+  applyOutcomeOfAudit,
+  applyOutcomes,
+  type PlannedResult,
+  plannedAttemptLines,
+  plannedOutcomeLines,
+  planOutcomeOf,
+  runLine,
+  settledOutcomes as settled,
+} from './switch-record.js';
 
-/** What became of one planned tenant in an apply. */
-export type ApplyOutcome =
-  /** Answered 200 with the pricing in production. */
-  | 'switched'
-  /** The answer was lost or unclear, and the re-read shows production. */
-  | 'switched-confirmed-by-reread'
-  /** Already in production (switched by itself, or by someone else): nothing was needed. */
-  | 'nothing-to-do'
-  /** Still in trial but at another version than planned: not switched, plan again (409). */
-  | 'changed-since-plan'
-  /** The platform no longer shows it to this API client (404, 403 on reading). */
-  | 'gone'
-  /** Refused by the platform for good (suspended, 400, 403): sending again would be refused again. */
-  | 'refused'
-  /** Still in trial at the planned version after a 5xx, a 429 that never passed, an unreadable answer: a rerun tries it again. */
-  | 'failed'
-  /** Neither the answer nor a re-read tells: a rerun re-reads it before deciding. */
-  | 'unknown'
-  /** Not sent: another switch of it was running (`switch`, the wizard, another apply); a rerun tries it again. */
-  | 'busy'
-  /** Not sent: the run stopped first (interrupted, too many failures in a row, the planned day ended). */
-  | 'not-sent';
-
-/** Outcomes after which a rerun leaves the tenant alone. */
-const settled = new Set<ApplyOutcome>([
-  'switched',
-  'switched-confirmed-by-reread',
-  'nothing-to-do',
-  'changed-since-plan',
-  'gone',
-  'refused',
-]);
+export type {ApplyOutcome};
 
 /** What `--check` (or `--dry-run`) foresees for a tenant, from a fresh reading; nothing is sent. */
 export type CheckOutcome = 'ready' | 'changed-since-plan' | 'nothing-to-do' | 'gone' | 'refused' | 'unknown';
@@ -126,8 +108,8 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     takeLock(`${resultsPath}.lock`),
     takeLock(join(audit.directory, `apply-${planSha256.slice(0, 32)}.lock`)),
   ];
-  let results: Journal | undefined;
-  let auditJournal: Journal | undefined;
+  let results: Journal<ResultsLine> | undefined;
+  let auditJournal: Journal<AuditLine> | undefined;
   try {
     const earlier = await earlierRun(resultsPath, planSha256, plan);
     // The audit log first: when it cannot be written, nothing is sent and no empty results file is left behind.
@@ -139,22 +121,12 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     for (const [tenantId, state] of await fromAuditLog(audit, planSha256)) {
       if (!earlier.has(tenantId)) earlier.set(tenantId, state);
     }
-    results = await Journal.open(resultsPath).catch((error) => {
+    results = await Journal.open<ResultsLine>(resultsPath).catch((error) => {
       throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
     });
-    await results
-      .append({
-        kind: 'run',
-        plan_sha256: planSha256,
-        planned_date: plan.planned_date,
-        data_center: plan.data_center,
-        time: new Date(clock.now()).toISOString(),
-      })
-      .catch((error) => {
-        throw new ResultsRefused(
-          `${error instanceof Error ? error.message : String(error)} Nothing was sent.`,
-        );
-      });
+    await results.append(runLine(plan, planSha256, clock.now())).catch((error) => {
+      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+    });
     return await run(request, earlier, results, auditJournal);
   } finally {
     await results?.close();
@@ -191,14 +163,7 @@ async function fromAuditLog(audit: AuditLog, planSha256: string): Promise<Map<st
   for (let at = 0; at < index.count; at++) {
     const entry = await index.entry(at).catch(() => undefined);
     if (entry?.plan_sha256 !== planSha256) continue;
-    const outcome: ApplyOutcome | 'pending' | undefined =
-      entry.outcome === 'switched' || entry.outcome === 'switched-confirmed-by-reread'
-        ? entry.outcome
-        : entry.outcome === 'already-production'
-          ? 'nothing-to-do'
-          : entry.outcome === 'not-recorded'
-            ? 'pending'
-            : undefined;
+    const outcome = applyOutcomeOfAudit(entry.outcome);
     if (outcome) state.set(entry.tenant_id, {outcome, attemptId: entry.attempt_id});
   }
   await index.close();
@@ -231,9 +196,6 @@ interface Earlier {
   /** The attempt that outcome belongs to (the audit log joins the two). */
   readonly attemptId?: string;
 }
-
-/** The results file's outcomes, as written by this module; a line that says something else is not used. */
-const applyOutcomes = new Set<string>([...settled, 'failed', 'unknown', 'busy', 'not-sent']);
 
 /**
  * What an earlier run of this plan recorded in its results file, read a line at a time (flat memory whatever the
@@ -269,8 +231,8 @@ async function earlierRun(
 async function run(
   request: ApplyRequest,
   earlier: Map<string, Earlier>,
-  results: Journal,
-  audit: Journal,
+  results: Journal<ResultsLine>,
+  audit: Journal<AuditLine>,
 ): Promise<ApplyReport> {
   const {session, plan, planSha256, clock, stop} = request;
   const {client} = session;
@@ -288,43 +250,15 @@ async function run(
     return stop.aborted || stoppedByFailures || journalFailure !== undefined || endedTheDay;
   };
 
-  const record = async (line: Record<string, unknown>, auditLine: Record<string, unknown>) => {
-    await Promise.all([results.append(line), audit.append(auditLine)]);
-  };
-  const time = () => new Date(clock.now()).toISOString();
-
   /** The outcome line of a tenant, in the results file and (when it closes an attempt) in the audit log. */
   const writeOutcome = async (
     tenant: PlannedTenant,
-    result: Omit<TenantResult, 'tenant'>,
+    result: PlannedResult,
     attemptId: string | undefined,
   ) => {
-    const line = {
-      kind: 'outcome',
-      attempt_id: attemptId ?? null,
-      time: time(),
-      tenant_id: tenant.id,
-      outcome: result.outcome,
-      status: result.status,
-      pricing_after: result.pricingAfter ?? null,
-      puts: result.puts,
-      plan_sha256: planSha256,
-      ...(result.error
-        ? {
-            error: {
-              kind: result.error.kind,
-              status: result.error.status,
-              code: result.error.code,
-              message: result.error.message,
-            },
-          }
-        : {}),
-    };
+    const lines = plannedOutcomeLines(attemptId, tenant, planSha256, result, clock.now());
     try {
-      await Promise.all([
-        results.append(line),
-        attemptId ? audit.append({...line, outcome: auditOutcome(result.outcome)}) : undefined,
-      ]);
+      await Promise.all([results.append(lines.results), lines.audit ? audit.append(lines.audit) : undefined]);
     } catch (error) {
       // The switch happened (or not) whatever the disk says: the result stands; the run stops sending.
       journalFailure ??= error as Error;
@@ -448,28 +382,13 @@ async function run(
     for (let resend = 0; ; resend++) {
       if (halted()) return;
       const attemptId = randomUUID();
-      const attempt = {
-        kind: 'attempt',
-        attempt_id: attemptId,
-        time: time(),
-        tenant_id: tenant.id,
-        pricing_version: tenant.pricing_version,
-        plan_sha256: planSha256,
-      };
+      const lines = plannedAttemptLines(
+        attemptId,
+        {tenant, planSha256, dataCenter: client.baseUrl, clientId: client.clientId},
+        clock.now(),
+      );
       try {
-        await record(attempt, {
-          ...attempt,
-          via: 'apply',
-          data_center: client.baseUrl,
-          client_id: client.clientId,
-          tenant_name: tenant.name,
-          pricing_before: {
-            mode: 'trial',
-            version: tenant.pricing_version,
-            production_start_date: tenant.auto_switch_date,
-          },
-          request: switchRequestBody(tenant.pricing_version),
-        });
+        await Promise.all([results.append(lines.results), audit.append(lines.audit)]);
       } catch (error) {
         // No record, no PUT: nothing was sent for this tenant, and the run stops.
         journalFailure ??= error as Error;
@@ -488,7 +407,7 @@ async function run(
         );
         return;
       }
-      const {error, pricingAfter, rereadError} = outcome;
+      const {error, pricingAfter} = outcome;
       // Stopped while waiting for the rate limit: that PUT never left (its attempt line says it was about to).
       if (error.notSent) {
         await settle(
@@ -506,7 +425,7 @@ async function run(
         continue;
       }
       const result = {status: error.status ?? null, pricingAfter, error, puts};
-      await settle(index, tenant, {...result, outcome: classify(outcome, tenant, rereadError)}, attemptId);
+      await settle(index, tenant, {...result, outcome: planOutcomeOf(outcome, tenant)}, attemptId);
       return;
     }
   };
@@ -567,49 +486,8 @@ function reading(tenant: PlannedTenant, pricing: Pricing): Exclude<CheckOutcome,
   return pricing.version === tenant.pricing_version ? 'ready' : 'changed-since-plan';
 }
 
-/** A failed switch of a planned tenant, in the apply's words. */
-function classify(
-  outcome: Extract<Awaited<ReturnType<typeof switchAndVerify>>, {kind: 'failed'}>,
-  tenant: PlannedTenant,
-  rereadError: PlatformError | undefined,
-): ApplyOutcome {
-  const {error, pricingAfter} = outcome;
-  switch (verdictOf(outcome)) {
-    case 'switched':
-    case 'switched-confirmed-by-reread':
-      return 'switched-confirmed-by-reread';
-    case 'already-production':
-      return 'nothing-to-do';
-    case 'unknown':
-      return 'unknown';
-  }
-  if (pricingAfter?.mode === 'trial' && pricingAfter.version !== tenant.pricing_version)
-    return 'changed-since-plan';
-  if (pricingAfter?.mode === 'suspended') return 'refused';
-  if (rereadError?.status === 404 || error.status === 404) return 'gone';
-  if (!pricingAfter && rereadError) return error.outcomeUnknown ? 'unknown' : 'failed';
-  const status = error.status ?? 0;
-  if (status >= 400 && status < 500 && status !== 429 && status !== 401) return 'refused';
-  return 'failed';
-}
-
 function isAuthorization(error: PlatformError | undefined): boolean {
   return error?.status === 401 || error?.status === 403;
-}
-
-/** The audit log keeps its own words for outcomes (store/audit.ts): the apply's are mapped onto them. */
-function auditOutcome(outcome: ApplyOutcome): string {
-  switch (outcome) {
-    case 'nothing-to-do':
-      return 'already-production';
-    case 'changed-since-plan':
-    case 'gone':
-    case 'refused':
-    case 'not-sent':
-      return 'failed';
-    default:
-      return outcome;
-  }
 }
 
 /** `apply --check` and `--dry-run`: every planned tenant read again, nothing sent. */

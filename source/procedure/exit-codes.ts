@@ -1,6 +1,6 @@
 import type {PlatformError} from '../platform/index.js';
 import type {SwitchDecision} from './reading.js';
-import {type SwitchOutcome, verdictOf} from './switch.js';
+import {type SwitchOutcome, verdictOf} from './switch-record.js';
 
 /** Exit codes of tenant-mode (readme.md and --help say the same). */
 export const exitCodes = {

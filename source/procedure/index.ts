@@ -136,17 +136,14 @@ export {signOutEverywhere} from './sign-out.js';
 export {type KnownCredentials, type StartingPoint, startingPoint} from './starting-point.js';
 export {
   type ConfirmedSwitch,
-  gotNoAnswer,
   mayConfirmAgain,
   type RetryableOutcome,
   recordNotConfirmed,
   rerunOf,
   SwitchNotSent,
-  type SwitchOutcome,
   type SwitchResult,
-  type SwitchVerdict,
   switchAndVerify,
   switchToProduction,
-  verdictOf,
 } from './switch.js';
+export {gotNoAnswer, type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch-record.js';
 export type {WizardRequest} from './wizard-request.js';

@@ -1,7 +1,7 @@
 import {printable} from '../platform/index.js';
 import {exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 import {type Rerun, statusCommand} from './rerun.js';
-import {type SwitchOutcome, verdictOf} from './switch.js';
+import {type SwitchOutcome, verdictOf} from './switch-record.js';
 
 /** The tenant whose switch request was in flight when the operator left. */
 export interface InFlightSwitch {

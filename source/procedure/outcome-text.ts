@@ -1,6 +1,6 @@
 import {dateAsSent, formatDayTime, type Pricing, printable} from '../platform/index.js';
 import {explainError} from './explain.js';
-import {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch.js';
+import {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch-record.js';
 
 const statusTexts: Record<number, string> = {
   200: 'OK',

@@ -5,32 +5,22 @@ import {type PlatformClient, PlatformError, type Pricing, printable} from '../pl
 import {
   type AuditAttempt,
   type AuditLog,
-  type AuditOutcome,
   AuditWriteError,
   fileProblem,
   recordFolderProblem,
   TenantLock,
 } from '../store/index.js';
-import {attemptLine, cancelledLine, outcomeLine, type SwitchFacts} from './audit-entry.js';
 import type {TenantRow} from './find-tenant.js';
 import {type Rerun, statusCommand} from './rerun.js';
 import type {Session} from './sign-in.js';
-
-/**
- * What became of one switch: it is sent once (twice only after a 401, which proves the first had no effect); when
- * its answer is not a clear "production", the pricing is read again so that the operator learns the tenant's real
- * mode instead of a guess.
- */
-export type SwitchOutcome =
-  | {readonly kind: 'switched'; readonly status: number; readonly pricing: Pricing; readonly puts: number}
-  | {
-      readonly kind: 'failed';
-      readonly error: PlatformError;
-      /** The pricing read after the failure; undefined when that read failed too. */
-      readonly pricingAfter?: Pricing;
-      readonly rereadError?: PlatformError;
-      readonly puts: number;
-    };
+import {
+  attemptLine,
+  cancelledLine,
+  outcomeLine,
+  type SwitchFacts,
+  type SwitchOutcome,
+  verdictOf,
+} from './switch-record.js';
 
 export async function switchAndVerify(
   client: PlatformClient,
@@ -72,42 +62,6 @@ function asPlatformError(error: unknown): PlatformError {
   return error instanceof PlatformError
     ? error
     : new PlatformError('network', error instanceof Error ? error.message : String(error));
-}
-
-/** The verdict on a switch, as the result screen, an exit code and an audit line need it (names: store/audit.ts). */
-export type SwitchVerdict = Exclude<AuditOutcome, 'cancelled-by-operator'>;
-
-/**
- * The answer does not say what the platform did: none came, or one that proves nothing (a 200 that still says
- * trial). The request may have reached the platform and may still be processed.
- */
-export function gotNoAnswer(error: PlatformError): boolean {
-  return (
-    error.kind === 'timeout' ||
-    error.kind === 'aborted' ||
-    error.kind === 'unverified' ||
-    (error.kind === 'network' && error.networkCode === 'ECONNRESET')
-  );
-}
-
-/**
- * "Someone else switched it first" is said only when the platform itself refused our request (its JSON error body,
- * a 4xx other than 401) and the re-read shows production. After a lost answer, a 5xx, a 401 (our PUT was then
- * sent again or the token refused), a redirect or an unreadable answer, production means our PUT did it.
- */
-function refusedByThePlatform(error: PlatformError): boolean {
-  const status = error.status ?? 0;
-  return error.kind === 'http' && status >= 400 && status < 500 && status !== 401;
-}
-
-export function verdictOf(outcome: SwitchOutcome): SwitchVerdict {
-  if (outcome.kind === 'switched') return 'switched';
-  const {error, pricingAfter} = outcome;
-  if (!pricingAfter) return error.outcomeUnknown ? 'unknown' : 'failed';
-  if (pricingAfter.mode === 'production') {
-    return refusedByThePlatform(error) ? 'already-production' : 'switched-confirmed-by-reread';
-  }
-  return pricingAfter.mode === 'trial' && gotNoAnswer(error) ? 'unknown' : 'failed';
 }
 
 /** A failed switch after which the tenant is known to be still in trial. */

@@ -6,6 +6,7 @@ import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
 import {jsonObject, lineAt, linesOf, openForReading, SkippedLines} from './lines.js';
 import {ensurePrivateFolder} from './private-folder.js';
+import type {ErrorRecord} from './results-file.js';
 
 /** What became of one switch attempt. */
 export type AuditOutcome =
@@ -54,12 +55,7 @@ export interface AuditResult {
   readonly puts: number;
   /** Sent by `apply`: the SHA-256 of its plan file. */
   readonly plan_sha256?: string;
-  readonly error?: {
-    readonly kind: string;
-    readonly status?: number;
-    readonly code?: string | number;
-    readonly message: string;
-  };
+  readonly error?: ErrorRecord;
 }
 
 /**
@@ -137,14 +133,14 @@ export class AuditLog {
    * The log as a journal that flushes lines in groups (store/journal.ts), for a run of many switches (apply); each
    * line is still on disk before its `append` resolves.
    */
-  async openJournal(): Promise<Journal> {
+  async openJournal(): Promise<Journal<AuditLine>> {
     try {
       ensurePrivateFolder(this.directory);
     } catch (error) {
       throw new AuditWriteError(this.path, fileProblem(error));
     }
     try {
-      return await Journal.open(this.path);
+      return await Journal.open<AuditLine>(this.path);
     } catch (error) {
       throw new AuditWriteError(this.path, error instanceof JournalError ? error.reason : fileProblem(error));
     }

@@ -27,5 +27,6 @@ export {
   writableByOthers,
   writePlanFile,
 } from './plan-file.js';
+export type {ErrorRecord, ResultsAttempt, ResultsLine, ResultsOutcome, ResultsRun} from './results-file.js';
 export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';

@@ -31,7 +31,7 @@ interface Waiting {
  * the one append-only writer (append-only.ts): a line torn by a crash or by another program is closed off, never
  * glued to ours.
  */
-export class Journal {
+export class Journal<Line = unknown> {
   readonly #waiting: Waiting[] = [];
   #flushing = false;
 
@@ -40,13 +40,13 @@ export class Journal {
     private readonly handle: fs.FileHandle,
   ) {}
 
-  static async open(path: string): Promise<Journal> {
+  static async open<Line>(path: string): Promise<Journal<Line>> {
     let handle: fs.FileHandle | undefined;
     try {
       handle = await open(path, appendOnlyFlags, 0o600);
       const stat = await handle.stat();
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      return new Journal(path, handle);
+      return new Journal<Line>(path, handle);
     } catch (error) {
       await handle?.close();
       throw new JournalError(path, fileProblem(error));
@@ -54,7 +54,7 @@ export class Journal {
   }
 
   /** Appends one line; resolves once it is flushed to disk, rejects with JournalError when it cannot be. */
-  append(line: unknown): Promise<void> {
+  append(line: Line): Promise<void> {
     return new Promise((done, failed) => {
       this.#waiting.push({text: `${jsonText(line)}\n`, done, failed});
       void this.#flush();
