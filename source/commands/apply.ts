@@ -2,15 +2,15 @@ import {resolve} from 'node:path';
 import {
   type ApplyReport,
   AuditLog,
+  applyEndLines,
   applyPlan,
-  type CheckOutcome,
+  applySummary,
   checkPlan,
   commandLine,
   dateCost,
   exitCodeOfApply,
   exitCodeOfCheck,
   formatDay,
-  outcomeWords,
   type Plan,
   PlanFileError,
   PlanFormatError,
@@ -117,7 +117,7 @@ export async function runApplyCommand(
     if (flags.look) {
       output.progress(`Reading the ${count} planned tenants again; nothing is sent…`);
       const results = await checkPlan(session, plan, {concurrency: flags.concurrency, signal});
-      const lines = [...resultTable(results), '', summary(results, flags.look)];
+      const lines = [...resultTable(results), '', applySummary(results, flags.look)];
       output.result(
         lines.join('\n'),
         {
@@ -197,45 +197,21 @@ export async function runApplyCommand(
       clearInterval(redraw);
       await view?.close(progress.snapshot(io.clock.now()), signal.aborted ? 'Interrupted.' : undefined);
     }
-    const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const sentNow = report.results.filter((result) => result.puts > 0).length;
     const rerun = {
       program: programOf(io),
       dataCenter: session.client.baseUrl,
       clientId: session.client.clientId,
     };
-    const again = commandLine(rerun, ['apply', resolve(file), ...(flags.notOnDate ? ['--not-on-date'] : [])]);
-    const lines = [...resultTable(report.results), ''];
-    if (report.stopped === 'failures') {
-      lines.push(
-        `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${flags.maxFailures}): the platform seems to be failing, so the rest was not sent. Later, run the same apply again — it resumes, and re-reads what is unknown: ${again}`,
-      );
-    } else if (report.stopped === 'record') {
-      lines.push(
-        `${report.recordProblem} Free the disk or fix the file, then run the same apply again: ${again}`,
-      );
-    } else if (report.stopped === 'day-ended') {
-      const notSent = report.results.filter((result) => result.outcome === 'not-sent').length;
-      lines.push(
-        `The planned day ended at 00:00 UTC: ${notSent} tenant${notSent === 1 ? ' was' : 's were'} not sent. To finish, run it again with --not-on-date (${dateCost(plan, io.clock.now())}): ${commandLine(rerun, ['apply', resolve(file), '--not-on-date'])}`,
-      );
-    } else if (report.stopped === 'interrupted') {
-      lines.push(
-        `Interrupted: no new switch was sent; those in flight finished and are recorded. To resume: ${again}`,
-      );
-    }
-    lines.push(summary(report.results, report.stopped ? 'stopped' : undefined));
-    const earlier = report.results.filter((result) => result.earlier).length;
-    if (earlier > 0)
-      lines.push(`${earlier} of them were settled by an earlier run of this plan and left alone.`);
-    if (sentNow > 0) {
-      lines.push(
-        seconds < 1
-          ? `${sentNow} tenants were sent in under a second.`
-          : `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
-      );
-    }
-    lines.push(`Every attempt and outcome: ${resultsPath}`);
+    const lines = applyEndLines(report, {
+      plan,
+      resultsPath,
+      maxFailures: flags.maxFailures,
+      seconds: Math.max(0.001, (io.clock.now() - started) / 1000),
+      now: io.clock.now(),
+      again: commandLine(rerun, ['apply', resolve(file), ...(flags.notOnDate ? ['--not-on-date'] : [])]),
+      notOnDate: commandLine(rerun, ['apply', resolve(file), '--not-on-date']),
+    });
     output.result(
       lines.join('\n'),
       {
@@ -266,18 +242,6 @@ function readPlan(file: string): {plan: Plan; sha256: string} {
     }
     throw error;
   }
-}
-
-function summary(
-  results: readonly TenantResult<string>[],
-  look: 'check' | 'dry-run' | 'stopped' | undefined,
-): string {
-  const counts = [...tally(results)].map(
-    ([outcome, count]) => `${count} ${outcomeWords[outcome as CheckOutcome] ?? outcome}`,
-  );
-  const heads = {check: 'Check (nothing sent)', 'dry-run': 'Dry run (nothing sent)', stopped: 'Stopped'};
-  const head = look ? heads[look] : 'Done';
-  return `${head}: ${results.length} tenants — ${counts.join('; ') || 'none'}.`;
 }
 
 function tenantJson(result: TenantResult<string>) {

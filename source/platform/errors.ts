@@ -89,3 +89,10 @@ export class PlatformError extends Error {
 export function isPlatformError(error: unknown): error is PlatformError {
   return error instanceof PlatformError;
 }
+
+/** Any failure as a PlatformError: one that is not (a bug, a socket's own error) becomes a network failure. */
+export function asPlatformError(error: unknown): PlatformError {
+  return error instanceof PlatformError
+    ? error
+    : new PlatformError('network', error instanceof Error ? error.message : String(error));
+}

@@ -11,7 +11,7 @@ export {
   parsePlatformDate,
   relativeDays,
 } from './dates.js';
-export {isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
+export {asPlatformError, isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export {RequestGate} from './gate.js';
 export type {Exchange, ExchangeObserver} from './http.js';
 export {asText, hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';

@@ -1,5 +1,6 @@
-import type {ApplyOutcome, TenantResult} from './apply.js';
+import type {TenantResult} from './apply-types.js';
 import type {PlannedTenant} from './plan-format.js';
+import type {ApplyOutcome} from './switch-record.js';
 
 /** How far an apply is, as a progress view shows it. */
 export interface ApplyProgress {

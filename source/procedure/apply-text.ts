@@ -1,9 +1,10 @@
 import {formatDay, formatMonth, printable} from '../platform/index.js';
-import type {ApplyOutcome, ApplyReport, CheckOutcome, TenantResult} from './apply.js';
+import type {ApplyReport, CheckOutcome, TenantResult} from './apply-types.js';
 import {exitCodes} from './exit-codes.js';
 import {dayStart} from './plan.js';
 import type {Plan} from './plan-format.js';
 import {firstBilledMonth} from './reading.js';
+import type {ApplyOutcome} from './switch-record.js';
 
 /** Each outcome of an apply (or of its check) in the operator's words, short enough for a table column. */
 export const outcomeWords: Record<ApplyOutcome | CheckOutcome, string> = {
@@ -141,4 +142,67 @@ export function dateCost(plan: Plan, now: number): string {
   return today < planned
     ? `switching today bills all of ${formatMonth(today)} for each tenant, a month earlier than planned`
     : `switching today bills ${formatMonth(today)} in full; the planned day has passed`;
+}
+
+/** The last line of a check or a run: the count of each outcome, in words. */
+export function summary(
+  results: readonly TenantResult<string>[],
+  look: 'check' | 'dry-run' | 'stopped' | undefined,
+): string {
+  const counts = [...tally(results)].map(
+    ([outcome, count]) => `${count} ${outcomeWords[outcome as CheckOutcome] ?? outcome}`,
+  );
+  const heads = {check: 'Check (nothing sent)', 'dry-run': 'Dry run (nothing sent)', stopped: 'Stopped'};
+  const head = look ? heads[look] : 'Done';
+  return `${head}: ${results.length} tenants — ${counts.join('; ') || 'none'}.`;
+}
+
+/** What an apply says at its end: the table, why it stopped and how to go on, the counts, speed and records. */
+export function applyEndLines(
+  report: ApplyReport,
+  context: {
+    readonly plan: Plan;
+    readonly resultsPath: string;
+    readonly maxFailures: number;
+    readonly seconds: number;
+    readonly now: number;
+    /** The command that resumes this run, and the one that finishes it on another day. */
+    readonly again: string;
+    readonly notOnDate: string;
+  },
+): string[] {
+  const {again, seconds} = context;
+  const lines = [...resultTable(report.results), ''];
+  if (report.stopped === 'failures') {
+    lines.push(
+      `Stopped after ${report.failuresInARow} failures in a row (--max-failures ${context.maxFailures}): the platform seems to be failing, so the rest was not sent. Later, run the same apply again — it resumes, and re-reads what is unknown: ${again}`,
+    );
+  } else if (report.stopped === 'record') {
+    lines.push(
+      `${report.recordProblem} Free the disk or fix the file, then run the same apply again: ${again}`,
+    );
+  } else if (report.stopped === 'day-ended') {
+    const notSent = report.results.filter((result) => result.outcome === 'not-sent').length;
+    lines.push(
+      `The planned day ended at 00:00 UTC: ${notSent} tenant${notSent === 1 ? ' was' : 's were'} not sent. To finish, run it again with --not-on-date (${dateCost(context.plan, context.now)}): ${context.notOnDate}`,
+    );
+  } else if (report.stopped === 'interrupted') {
+    lines.push(
+      `Interrupted: no new switch was sent; those in flight finished and are recorded. To resume: ${again}`,
+    );
+  }
+  lines.push(summary(report.results, report.stopped ? 'stopped' : undefined));
+  const earlier = report.results.filter((result) => result.earlier).length;
+  if (earlier > 0)
+    lines.push(`${earlier} of them were settled by an earlier run of this plan and left alone.`);
+  const sentNow = report.results.filter((result) => result.puts > 0).length;
+  if (sentNow > 0) {
+    lines.push(
+      seconds < 1
+        ? `${sentNow} tenants were sent in under a second.`
+        : `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
+    );
+  }
+  lines.push(`Every attempt and outcome: ${context.resultsPath}`);
+  return lines;
 }

@@ -58,6 +58,7 @@ export {
 } from './apply.js';
 export {type ApplyProgress, durationText, ProgressTally} from './apply-progress.js';
 export {
+  applyEndLines,
   dateCost,
   exitCodeOfApply,
   exitCodeOfCheck,
@@ -65,6 +66,7 @@ export {
   planRefusal,
   resultLine,
   resultTable,
+  summary as applySummary,
   tally,
 } from './apply-text.js';
 export {type CustomerRow, listCustomers} from './customers.js';

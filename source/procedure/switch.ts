@@ -1,7 +1,13 @@
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {Clock} from '../clock.js';
-import {type PlatformClient, PlatformError, type Pricing, printable} from '../platform/index.js';
+import {
+  asPlatformError,
+  type PlatformClient,
+  PlatformError,
+  type Pricing,
+  printable,
+} from '../platform/index.js';
 import {
   type AuditAttempt,
   type AuditLog,
@@ -56,12 +62,6 @@ export async function switchAndVerify(
     if (error.status === 401 && untouched && puts === 1) continue;
     return {kind: 'failed', error, pricingAfter, puts};
   }
-}
-
-function asPlatformError(error: unknown): PlatformError {
-  return error instanceof PlatformError
-    ? error
-    : new PlatformError('network', error instanceof Error ? error.message : String(error));
 }
 
 /** A failed switch after which the tenant is known to be still in trial. */
