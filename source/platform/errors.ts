@@ -1,3 +1,5 @@
+import {messageOf} from '../text/index.js';
+
 /**
  * Every failure the client reports is a `PlatformError`: a value a screen can explain, never a stack trace.
  *
@@ -92,7 +94,5 @@ export function isPlatformError(error: unknown): error is PlatformError {
 
 /** Any failure as a PlatformError: one that is not (a bug, a socket's own error) becomes a network failure. */
 export function asPlatformError(error: unknown): PlatformError {
-  return error instanceof PlatformError
-    ? error
-    : new PlatformError('network', error instanceof Error ? error.message : String(error));
+  return error instanceof PlatformError ? error : new PlatformError('network', messageOf(error));
 }

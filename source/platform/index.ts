@@ -1,20 +1,10 @@
 // The platform layer's public face: typed HTTP calls, auth and errors. No operator wording: that is the
-// procedure's (source/procedure/).
+// procedure's (source/procedure/); text and dates are source/text/'s.
 export {hostOf, isLoopbackHost, normalizeBaseUrl} from './base-url.js';
 export {PlatformClient, type PlatformClientOptions, switchRequest, switchRequestBody} from './client.js';
-export {
-  dateAsSent,
-  firstOfNextMonth,
-  formatDay,
-  formatDayTime,
-  formatMonth,
-  parsePlatformDate,
-  relativeDays,
-} from './dates.js';
 export {asPlatformError, isPlatformError, PlatformError, type PlatformErrorKind} from './errors.js';
 export {RequestGate} from './gate.js';
 export type {Exchange, ExchangeObserver} from './http.js';
-export {asText, hasHiddenCharacters, jsonText, printable, printableLines} from './printable.js';
 export {reachDataCenter} from './reach.js';
 export type {
   AccessToken,
@@ -25,5 +15,4 @@ export type {
   Tenant,
   TenantKind,
 } from './types.js';
-export {isUuid} from './uuid.js';
 export {toolVersion} from './version.js';

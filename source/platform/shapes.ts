@@ -1,7 +1,7 @@
+import {asText, printable} from '../text/printable.js';
+import {isUuid} from '../text/uuid.js';
 import {type FailedRequest, PlatformError} from './errors.js';
-import {asText, printable} from './printable.js';
 import type {ApiClientInfo, Pricing, SearchHit, Tenant} from './types.js';
-import {isUuid} from './uuid.js';
 
 // Every answer is checked before anything acts on it: its shape (the fields we read, of the types the vendor's
 // OpenAPI document gives) and, for a tenant, that it is the tenant asked for. A wrong answer is a PlatformError of

@@ -1,11 +1,5 @@
+import {isUuid} from '../text/uuid.js';
 import {PlatformError} from './errors.js';
-
-/** The platform's UUID pattern (vendor OpenAPI `uuid` schema), anchored: lower-case hex only. */
-const uuidPattern = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/;
-
-export function isUuid(text: string): boolean {
-  return uuidPattern.test(text);
-}
 
 /** Refuses a malformed UUID before any request is made; `what` names it in the message ("tenant id"). */
 export function assertUuid(text: string, what: string): string {

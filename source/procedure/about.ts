@@ -1,9 +1,9 @@
 // What --version, --help and a usage error need, and nothing more: the flag parser imports this instead of the procedure's index,
 // so that `tenant-mode --version` loads neither the HTTP client nor conf.
 
-export {jsonText, printableLines} from '../platform/printable.js';
 export {toolVersion} from '../platform/version.js';
 export {LocalFilesError} from '../store/local-files.js';
 export {credentialsPath} from '../store/location.js';
 // --client-secret-file is read while the flags are checked, so that a bad file is a usage error like a bad flag.
 export {readSecretFile, SecretFileError} from '../store/secret-file.js';
+export {jsonText, printableLines} from '../text/printable.js';

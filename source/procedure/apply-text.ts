@@ -1,4 +1,4 @@
-import {formatDay, formatMonth, printable} from '../platform/index.js';
+import {formatDay, formatMonth, printable} from '../text/index.js';
 import type {ApplyReport, CheckOutcome, TenantResult} from './apply-types.js';
 import {exitCodes} from './exit-codes.js';
 import {dayStart} from './plan.js';

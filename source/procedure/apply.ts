@@ -18,6 +18,7 @@ import {applyOutcomeOfAudit, applyOutcomes, runLine, settledOutcomes} from './sw
 
 export type {ApplyReport, ApplyRequest, CheckOutcome, TenantResult};
 
+import {messageOf} from '../text/index.js';
 import type {ApplyOutcome} from './switch-record.js';
 
 export type {ApplyOutcome};
@@ -48,7 +49,7 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     const earlier = await earlierRun(resultsPath, planSha256, plan);
     // The audit log first: when it cannot be written, nothing is sent and no empty results file is left behind.
     auditJournal = await audit.openJournal().catch((error) => {
-      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+      throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
     });
     // The audit log remembers this plan's attempts too (each line names its SHA-256): a results file moved away,
     // or a copy of the plan applied under another name, does not make apply forget what it switched.
@@ -56,10 +57,10 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
       if (!earlier.has(tenantId)) earlier.set(tenantId, state);
     }
     results = await Journal.open<ResultsLine>(resultsPath).catch((error) => {
-      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+      throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
     });
     await results.append(runLine(plan, planSha256, clock.now())).catch((error) => {
-      throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+      throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
     });
     return await new ApplyRun(request, earlier, results, auditJournal).run();
   } finally {
@@ -145,7 +146,7 @@ async function earlierRun(
       state.set(line.tenant_id, {outcome: line.outcome as ApplyOutcome, attemptId});
     }
   }).catch((error) => {
-    throw new ResultsRefused(`${error instanceof Error ? error.message : String(error)} Nothing was sent.`);
+    throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
   });
   if (foreign) {
     throw new ResultsRefused(

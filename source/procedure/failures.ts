@@ -1,4 +1,5 @@
-import {PlatformError, printable} from '../platform/index.js';
+import {PlatformError} from '../platform/index.js';
+import {printable} from '../text/index.js';
 import {explainError, explainStatus} from './explain.js';
 
 /** Which of the sign-in answers a refusal points at: the one to ask again. */

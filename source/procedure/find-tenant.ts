@@ -1,4 +1,5 @@
-import {isUuid, type PlatformClient, printable, type SearchHit, type Tenant} from '../platform/index.js';
+import type {PlatformClient, SearchHit, Tenant} from '../platform/index.js';
+import {isUuid, printable} from '../text/index.js';
 import {confirmsName, searchKey} from './fold.js';
 import {whyNotSwitchable} from './reading.js';
 import {ownName, type Session} from './sign-in.js';

@@ -5,28 +5,15 @@
 export {type Clock, systemClock} from '../clock.js';
 export {
   type AccessToken,
-  asText,
-  dateAsSent,
   type Exchange,
-  formatDay,
-  formatDayTime,
-  formatMonth,
-  hasHiddenCharacters,
   hostOf,
   isLoopbackHost,
-  isPlatformError,
-  isUuid,
-  jsonText,
   normalizeBaseUrl,
   PlatformError,
   type Pricing,
   type PricingMode,
-  parsePlatformDate,
-  printable,
-  printableLines,
   RequestGate,
   reachDataCenter,
-  relativeDays,
   switchRequest,
   type Tenant,
   toolVersion,
@@ -47,10 +34,22 @@ export {
   writePlanFile,
 } from '../store/index.js';
 export {
+  dateAsSent,
+  formatDay,
+  formatMonth,
+  hasHiddenCharacters,
+  isUuid,
+  jsonText,
+  messageOf,
+  parsePlatformDate,
+  printable,
+  printableLines,
+  relativeDays,
+} from '../text/index.js';
+export {
   type ApplyOutcome,
   type ApplyReport,
   applyPlan,
-  type CheckOutcome,
   checkPlan,
   ResultsRefused,
   settledEarlier,
@@ -71,41 +70,34 @@ export {
 } from './apply-text.js';
 export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
-export {type Explanation, explainError, explainStatus} from './explain.js';
-export {askedToWait, lookupFailureText, type SignInFault, signInFault} from './failures.js';
+export {explainError} from './explain.js';
+export {askedToWait, lookupFailureText, signInFault} from './failures.js';
 export {
-  childrenOf,
   choose,
   type Lookup,
   lookUp,
   lookupBusyText,
-  parseTenantQuery,
   resolveTenant,
-  searchLimit,
   TenantNotFound,
-  type TenantQuery,
   type TenantRow,
 } from './find-tenant.js';
 export {confirmsName, foldName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
-export {describeOutcome, type OutcomeText, pricingChanges, statusLine} from './outcome-text.js';
+export {describeOutcome} from './outcome-text.js';
 export {pauseWords} from './pause-text.js';
 export {
   type ApplySignIn,
   applyCommandNote,
   type Candidate,
-  type Candidates,
   dayStart,
   defaultPlanDay,
   makePlan,
   readCandidates,
-  readConcurrency,
   SelectionError,
   savePlan,
   select,
 } from './plan.js';
 export {
-  isDay,
   type Plan,
   PlanFormatError,
   type PlannedTenant,
@@ -119,33 +111,29 @@ export {
   decideSwitch,
   firstBilledMonth,
   readPricing,
-  type SwitchDecision,
   switchFacts,
   switchFactsShort,
   whyNotSwitchable,
 } from './reading.js';
-export {applyCommand, commandLine, type Rerun, shellWord, statusCommand} from './rerun.js';
+export {applyCommand, commandLine, statusCommand} from './rerun.js';
 export {
   type Account,
   accountOf,
   type Credentials,
-  ownName,
   type Session,
   type SignInOptions,
   signIn,
 } from './sign-in.js';
 export {signOutEverywhere} from './sign-out.js';
-export {type KnownCredentials, type StartingPoint, startingPoint} from './starting-point.js';
+export {startingPoint} from './starting-point.js';
 export {
   type ConfirmedSwitch,
   mayConfirmAgain,
-  type RetryableOutcome,
   recordNotConfirmed,
   rerunOf,
   SwitchNotSent,
-  type SwitchResult,
   switchAndVerify,
   switchToProduction,
 } from './switch.js';
-export {gotNoAnswer, type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch-record.js';
+export {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch-record.js';
 export type {WizardRequest} from './wizard-request.js';

@@ -1,4 +1,4 @@
-import {printable} from '../platform/index.js';
+import {printable} from '../text/index.js';
 import {exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 import {type Rerun, statusCommand} from './rerun.js';
 import {type SwitchOutcome, verdictOf} from './switch-record.js';

@@ -1,4 +1,5 @@
-import {dateAsSent, formatDayTime, type Pricing, printable} from '../platform/index.js';
+import type {Pricing} from '../platform/index.js';
+import {dateAsSent, formatDayTime, printable} from '../text/index.js';
 import {explainError} from './explain.js';
 import {type SwitchOutcome, type SwitchVerdict, verdictOf} from './switch-record.js';
 

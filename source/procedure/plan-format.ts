@@ -2,7 +2,7 @@
 // follow: its ES module build is taken by path.
 import {createHash} from 'node:crypto';
 import {type Node, type ParseError, parseTree, printParseErrorCode} from 'jsonc-parser/lib/esm/main.js';
-import {isUuid} from '../platform/index.js';
+import {isUuid} from '../text/index.js';
 
 // The plan file: one JSON document that `plan` (or the wizard) writes and `apply` reads on the day. People review
 // and edit it, so it is written one tenant per line (delete a line to leave a tenant out), and it is read strictly:

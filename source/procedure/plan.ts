@@ -1,5 +1,6 @@
-import {firstOfNextMonth, formatDay, type Pricing, parsePlatformDate} from '../platform/index.js';
+import type {Pricing} from '../platform/index.js';
 import {wizardPlanPath, writePlanFile} from '../store/index.js';
+import {firstOfNextMonth, formatDay, parsePlatformDate} from '../text/index.js';
 import {listCustomers} from './customers.js';
 import {confirmsName} from './fold.js';
 import {type Plan, type PlannedTenant, planFormatVersion, planKind, planText} from './plan-format.js';

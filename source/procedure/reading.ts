@@ -1,14 +1,13 @@
+import type {Pricing, Tenant} from '../platform/index.js';
 import {
   dateAsSent,
   firstOfNextMonth,
   formatDay,
   formatMonth,
-  type Pricing,
   parsePlatformDate,
   printable,
   relativeDays,
-  type Tenant,
-} from '../platform/index.js';
+} from '../text/index.js';
 
 /**
  * One line that says what a pricing object means (platform-api.md §3): in trial, `production_start_date` is when the

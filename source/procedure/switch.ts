@@ -1,13 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {Clock} from '../clock.js';
-import {
-  asPlatformError,
-  type PlatformClient,
-  PlatformError,
-  type Pricing,
-  printable,
-} from '../platform/index.js';
+import {asPlatformError, type PlatformClient, PlatformError, type Pricing} from '../platform/index.js';
 import {
   type AuditAttempt,
   type AuditLog,
@@ -16,6 +10,7 @@ import {
   recordFolderProblem,
   TenantLock,
 } from '../store/index.js';
+import {messageOf, printable} from '../text/index.js';
 import type {TenantRow} from './find-tenant.js';
 import {type Rerun, statusCommand} from './rerun.js';
 import type {Session} from './sign-in.js';
@@ -173,7 +168,7 @@ export function recordNotConfirmed(request: ConfirmedSwitch): string | undefined
     request.audit.append(cancelledLine(facts(request)));
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
   }
 }
 

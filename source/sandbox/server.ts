@@ -1,6 +1,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import type {Clock} from '../clock.js';
+import {messageOf} from '../text/index.js';
 import {OAuthError, SandboxError} from './errors.js';
 import {type FaultRule, Faults} from './faults.js';
 import {RateLimit} from './rate-limit.js';
@@ -158,7 +159,7 @@ async function handle(
       if (error instanceof SandboxError || error instanceof OAuthError) {
         reply = {status: error.status, body: error.toBody()};
       } else {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         reply = {status: 500, body: new SandboxError(500, 'internal_error', message).toBody()};
       }
     }

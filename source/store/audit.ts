@@ -1,6 +1,6 @@
 import {closeSync, type promises as fs, fstatSync, fsyncSync, openSync} from 'node:fs';
 import {join} from 'node:path';
-import {isUuid, jsonText} from '../platform/index.js';
+import {isUuid, jsonText} from '../text/index.js';
 import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';

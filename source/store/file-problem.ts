@@ -1,3 +1,5 @@
+import {messageOf} from '../text/index.js';
+
 /** A file-system error in the words the messages about our files use (the audit log, a results file). */
 export function fileProblem(error: unknown): string {
   switch ((error as {code?: string}).code) {
@@ -15,6 +17,6 @@ export function fileProblem(error: unknown): string {
     case 'ELOOP':
       return 'it is a symbolic link, which is never followed';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return messageOf(error);
   }
 }

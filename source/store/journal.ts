@@ -1,6 +1,6 @@
 import type {promises as fs} from 'node:fs';
 import {open} from 'node:fs/promises';
-import {jsonText} from '../platform/index.js';
+import {jsonText} from '../text/index.js';
 import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {jsonObject, linesOf, openForReading, SkippedLines} from './lines.js';

@@ -16,6 +16,7 @@ import {
   lookUp,
   lookupBusyText,
   lookupFailureText,
+  messageOf,
   normalizeBaseUrl,
   pricingOf,
   printable,
@@ -260,7 +261,7 @@ export function Wizard({
       if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
     } catch (error) {
       // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
-      dispatch({type: 'SWITCH_NOT_SENT', error: error instanceof Error ? error.message : String(error)});
+      dispatch({type: 'SWITCH_NOT_SENT', error: messageOf(error)});
     } finally {
       switching.current = undefined;
     }
@@ -310,8 +311,7 @@ export function Wizard({
             saved: account?.remembered === true,
           },
         }),
-      (error) =>
-        dispatch({type: 'PLAN_FAILED', error: error instanceof Error ? error.message : String(error)}),
+      (error) => dispatch({type: 'PLAN_FAILED', error: messageOf(error)}),
     );
   };
 

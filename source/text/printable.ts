@@ -55,3 +55,8 @@ export function jsonText(value: unknown, indent?: number): string {
 export function hasHiddenCharacters(text: string): boolean {
   return invisibleOrReordering.test(text);
 }
+
+/** What an error says, whatever was thrown (a string, an object whose `message` is no string). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : asText(error);
+}
