@@ -1,9 +1,9 @@
 // Bundles the CLI into dist/: the entry dist/cli.js and the chunks it imports when it needs them (esbuild's ESM code
 // splitting), so that `--version` and `--help` load only the flag parser, a command its own chunk, and the wizard
-// and the sandbox theirs. Bundled files start far faster than tsc output (../shared/notes/ink-and-friends.md), and
+// and the sandbox theirs. Bundled files start far faster than tsc output (docs/development.md, "Traps we measured"), and
 // the bundle is the package's only runtime file: the bundled packages' licences go with it (THIRD-PARTY-NOTICES).
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {chmod, rm, writeFile} from 'node:fs/promises';
+import {chmod, copyFile, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {stubs} from './never-run-stubs.js';
@@ -33,6 +33,8 @@ const result = await build({
 const entry = readFileSync('dist/cli.js', 'utf8');
 await writeFile('dist/cli.js', `#!/usr/bin/env node\n${entry}`);
 await chmod('dist/cli.js', 0o755);
+// The schema of every --json document, versioned by its $id (docs/scripting.md, "The JSON schema").
+await copyFile('docs/cli-output.schema.json', 'dist/cli-output.schema.json');
 const bundled = bundledPackages(result.metafile);
 await writeFile('dist/THIRD-PARTY-NOTICES', thirdPartyNotices(bundled));
 // For scripts/sbom.js: which of the installed packages (name@version) ship inside the bundle.

@@ -1,10 +1,15 @@
-// Copies the response/request schemas our tests validate against out of the vendor's OpenAPI document
-// (../shared/vendor/, read-only, never read at run time) into test/fixtures/openapi-schemas.json.
+// Copies the response/request schemas our tests validate against out of the vendor's OpenAPI document for the
+// Account Management API v2 (a copy kept outside this repository; never read at run time) into
+// test/fixtures/openapi-schemas.json.
 // OpenAPI 3.0 `nullable` is rewritten to JSON Schema (`anyOf` with `{"type": "null"}`) so that Ajv reads it.
-// Run: node scripts/extract-openapi-schemas.js [path/to/openapi.json]
+// Run: node scripts/extract-openapi-schemas.js path/to/acronis-account-management-v2-openapi.json
 import {readFileSync, writeFileSync} from 'node:fs';
 
-const source = process.argv[2] ?? '../shared/vendor/acronis-account-management-v2-openapi.json';
+const source = process.argv[2];
+if (!source) {
+  console.error('Give the path of the vendor OpenAPI document: node scripts/extract-openapi-schemas.js FILE');
+  process.exit(2);
+}
 const document = JSON.parse(readFileSync(source, 'utf8'));
 const all = document.components.schemas;
 const roots = [

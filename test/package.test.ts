@@ -38,7 +38,13 @@ describe('the npm package', () => {
     const [{filename, files}] = JSON.parse(packed.stdout) as [{filename: string; files: {path: string}[]}];
     const paths = files.map((file) => file.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['dist/cli.js', 'dist/THIRD-PARTY-NOTICES', 'dist/sbom.cdx.json', 'LICENSE']),
+      expect.arrayContaining([
+        'dist/cli.js',
+        'dist/THIRD-PARTY-NOTICES',
+        'dist/sbom.cdx.json',
+        'dist/cli-output.schema.json',
+        'LICENSE',
+      ]),
     );
     expect(
       paths.every((path) => /^(dist\/|LICENSE$|CHANGELOG\.md$|package\.json$|readme\.md$)/.test(path)),

@@ -1,14 +1,15 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {sandboxPerFile} from './helpers/sandbox.js';
 import {keys, wizardStarter} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
 const start = wizardStarter(sandbox);
+const docUrl = new URL('../docs/wizard.md', import.meta.url);
 
-/** The text captures of readme.md's "The wizard, step by step", keyed by their first line. */
+/** The text captures of docs/wizard.md's "The wizard, step by step", keyed by their first line. */
 function readmeCaptures(): Map<string, string> {
-  const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
+  const readme = readFileSync(docUrl, 'utf8');
   const from = readme.indexOf('## The wizard, step by step');
   const section = readme.slice(from, readme.indexOf('\n## ', from));
   const blocks = [...section.matchAll(/^```\n([\s\S]*?)\n```$/gm)].map((match) => match[1] ?? '');
@@ -25,14 +26,14 @@ const comparable = (text: string) =>
     .map((line) => line.trimEnd())
     .join('\n');
 
-describe('readme.md', () => {
+describe('docs/wizard.md', () => {
   it('shows each step of the wizard as it is drawn at 80 columns', async () => {
     const captures = readmeCaptures();
-    // UPDATE_README=1 npx vitest run test/readme.test.tsx writes the frames drawn now into readme.md instead.
-    const readmeUrl = new URL('../readme.md', import.meta.url);
+    // UPDATE_README=1 npx vitest run test/readme.test.tsx writes the frames drawn now into docs/wizard.md instead.
+    const readmeUrl = docUrl;
     const expectCapture = (frame: string) => {
       const title = frame.split('\n')[0] ?? '';
-      expect(captures.has(title), `readme.md has a capture of "${title}"`).toBe(true);
+      expect(captures.has(title), `docs/wizard.md has a capture of "${title}"`).toBe(true);
       if (process.env.UPDATE_README) {
         const readme = readFileSync(readmeUrl, 'utf8');
         const drawn = frame
@@ -67,5 +68,45 @@ describe('readme.md', () => {
     await wizard.press(keys.tab);
     expectCapture(await wizard.waitFor('HTTP calls of this step'));
     expect(captures.size).toBe(6);
+  });
+});
+
+describe('readme.md', () => {
+  const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
+
+  it('shows one screen, the same as docs/wizard.md (which the test above keeps true)', () => {
+    // The screen is the one bare fence (the commands are in ```sh fences).
+    const shown = [...readme.matchAll(/^```\n(Step [\s\S]*?)\n```$/gm)].map((match) => match[1] ?? '');
+    expect(shown).toHaveLength(1);
+    const title = shown[0]?.split('\n')[0] ?? '';
+    expect(readmeCaptures().get(title)).toBe(shown[0]);
+  });
+
+  it('lists every command and every exit code', async () => {
+    const {commands} = await import('../source/commands/catalogue/index.js');
+    const {toolExitCodes} = await import('../source/commands/catalogue/exit-codes.js');
+    for (const command of commands) {
+      expect(readme).toContain(
+        `| \`tenant-mode${command.name ? ` ${command.synopsis.replaceAll('|', '\\|')}` : ''}\``,
+      );
+    }
+    for (const [code] of toolExitCodes) expect(readme).toMatch(new RegExp(`^\\| ${code} +\\|`, 'm'));
+  });
+
+  it('links only to files that exist, from the readme and from every doc', () => {
+    for (const file of [
+      'readme.md',
+      ...readdirSync(new URL('../docs/', import.meta.url)).map((name) => `docs/${name}`),
+    ]) {
+      if (!file.endsWith('.md')) continue;
+      const text = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+      for (const [, target = ''] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^https?:/.test(target)) continue;
+        expect(
+          existsSync(new URL(target, new URL(`../${file}`, import.meta.url))),
+          `${file} → ${target}`,
+        ).toBe(true);
+      }
+    }
   });
 });

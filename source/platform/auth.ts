@@ -3,7 +3,7 @@ import {PlatformError} from './errors.js';
 import type {HttpCore} from './http.js';
 import type {AccessToken} from './types.js';
 
-// Access tokens live two hours (platform-api.md §1). The vendor's scripts renew with 15 minutes left; we renew with
+// Access tokens live two hours (docs/platform-notes.md §1). The vendor's scripts renew with 15 minutes left; we renew with
 // 5 minutes left, or a tenth of a short lifetime (the sandbox can issue tokens that live seconds).
 const renewMarginMs = 5 * 60_000;
 const assumedLifetimeSeconds = 7200;

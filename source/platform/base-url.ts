@@ -17,7 +17,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Turns what an operator types as a data center into the API base URL `<origin>/api/2`.
- * Accepts `https://host`, `https://host/` and `https://host/api/2` (platform-api.md: there is no official list of
+ * Accepts `https://host`, `https://host/` and `https://host/api/2` (docs/platform-notes.md §1: there is no official list of
  * data centers, so any https host goes); refuses other schemes, plain http off loopback, and other paths.
  */
 export function normalizeBaseUrl(input: string): string {

@@ -9,7 +9,7 @@ export const maxPauseMs = 60_000;
 
 /**
  * One pause for every request of a run. When the platform answers 429 with `Retry-After`, it is not one worker that
- * was too fast but the whole run: every request, of every worker, waits until the pause is over (platform-api.md:
+ * was too fast but the whole run: every request, of every worker, waits until the pause is over (docs/platform-notes.md §4:
  * a 429's Retry-After must be honoured). Requests that were already on their way are not called back.
  */
 export class RequestGate {

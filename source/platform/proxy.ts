@@ -4,7 +4,7 @@ import {HttpsProxyAgent} from 'https-proxy-agent';
 import {getProxyForUrl} from 'proxy-from-env';
 import {isLoopbackHost} from './base-url.js';
 
-// Neither node-fetch nor Node's own fetch reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (ink-and-friends.md), so we pick
+// Neither node-fetch nor Node's own fetch reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (docs/development.md, "Traps we measured"), so we pick
 // an agent per request from them. Loopback (the embedded sandbox) never goes through a proxy: an operator's
 // corporate proxy cannot reach our 127.0.0.1. NODE_EXTRA_CA_CERTS needs nothing here: Node reads it at start-up.
 

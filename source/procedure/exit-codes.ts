@@ -2,7 +2,7 @@ import type {PlatformError} from '../platform/index.js';
 import type {SwitchDecision} from './reading.js';
 import {type SwitchOutcome, verdictOf} from './switch-record.js';
 
-/** Exit codes of tenant-mode (readme.md and --help say the same). */
+/** Exit codes of tenant-mode (readme.md and --help say the same: commands/catalogue/exit-codes.ts). */
 export const exitCodes = {
   done: 0,
   refused: 1,

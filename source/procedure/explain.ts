@@ -1,6 +1,6 @@
 import type {PlatformError} from '../platform/index.js';
 
-/** What a status means on this platform (platform-api.md §4) and what the operator can do about it. */
+/** What a status means on this platform (docs/platform-notes.md §4) and what the operator can do about it. */
 export interface Explanation {
   readonly meaning: string;
   readonly next: string;

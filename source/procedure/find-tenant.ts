@@ -20,7 +20,7 @@ export interface TenantRow {
 /** The platform's search answers at most this many hits in one request; we ask for that many. */
 export const searchLimit = 50;
 
-/** The longest tenant name the platform accepts (platform-api.md: `name` is at most 255 characters). */
+/** The longest tenant name the platform accepts (docs/platform-notes.md §4: `name` is at most 255 characters). */
 const maxNameLength = 255;
 
 /** What the operator typed to find a tenant. */

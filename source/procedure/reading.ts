@@ -10,7 +10,7 @@ import {
 } from '../text/index.js';
 
 /**
- * One line that says what a pricing object means (platform-api.md §3): in trial, `production_start_date` is when the
+ * One line that says what a pricing object means (docs/platform-notes.md §3): in trial, `production_start_date` is when the
  * tenant will switch by itself; in production or suspended, when it was switched.
  */
 export function readPricing(pricing: Pricing, now: number): string {

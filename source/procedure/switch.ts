@@ -65,7 +65,7 @@ export type RetryableOutcome = Extract<SwitchOutcome, {kind: 'failed'}> & {reado
 /**
  * Whether a new confirmation may succeed after this failure: the re-read shows the tenant still in trial, and the
  * refusal was for a passing reason — the pricing changed (409), too many requests (429), or trouble on the
- * platform's side (5xx, an answer that was not JSON; platform-api.md: "the guide says retry twice with a 1–2 s
+ * platform's side (5xx, an answer that was not JSON; docs/platform-notes.md §4: "the guide says retry twice with a 1–2 s
  * interval"). Never when no answer came (that request may still be processed), nor after a refusal that would only
  * be repeated (400, 403, 404). It is a new confirmation, never an automatic resend.
  */

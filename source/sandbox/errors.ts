@@ -1,4 +1,4 @@
-// The platform's error body (vendor `errorScheme`, platform-api.md §4). The codes are [assumed]: the vendor documents
+// The platform's error body (vendor `errorScheme`, docs/platform-notes.md §4). The codes are [assumed]: the vendor documents
 // the shape and gives 1006 as an example, not a list, so the sandbox uses readable names the client must not rely on.
 
 export interface ErrorBody {

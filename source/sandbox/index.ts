@@ -1,4 +1,4 @@
-// The embedded sandbox: a local double of the platform API (platform-api.md §1–4) for demos and tests.
+// The embedded sandbox: a local double of the platform API (docs/platform-notes.md §1–4) for demos and tests.
 
 export {loadFaultFile} from './fault-file.js';
 export type {FaultRule} from './faults.js';

@@ -25,7 +25,7 @@ export interface StoredClient {
   secret: string;
   tenant_id: string;
   name: string;
-  /** `admin` may switch; `viewer` may only read (PUT pricing needs tenant admin, platform-api.md §4). */
+  /** `admin` may switch; `viewer` may only read (PUT pricing needs tenant admin, docs/platform-notes.md §4). */
   role: 'admin' | 'viewer';
   created_at: string;
 }

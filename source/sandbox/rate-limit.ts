@@ -1,7 +1,7 @@
 /**
  * The sandbox's rate limit (`--rate N`): at most N requests a second of the sandbox's clock; those over it are
  * answered 429 with `Retry-After` (the seconds until the next second begins, at least 1), as a gateway in front
- * of the platform might (platform-api.md: no documented limit, but a 429 with Retry-After must be honoured).
+ * of the platform might (docs/platform-notes.md §4: no documented limit, but a 429 with Retry-After must be honoured).
  */
 export class RateLimit {
   #second = Number.NaN;

@@ -263,7 +263,7 @@ function putPricing(world: World, call: IncomingCall, tenantId: string): Reply {
 /**
  * The vendor schema `tenantPricingSettingsPut` allows `version` (required), `mode` and `currency`. The guide's own
  * procedure sends back the whole object it read, so `production_start_date` is tolerated (and ignored); any other
- * key is refused, as platform-api.md assumes.
+ * key is refused, as docs/platform-notes.md §3 assumes.
  */
 function parsePricingChange(text: string): PricingChange {
   let body: unknown;

@@ -128,7 +128,7 @@ export class World {
 
   /**
    * `PUT /tenants/{id}/pricing` after the body was parsed and shaped. The rules are the guide's (customer only,
-   * trial → production once, not reversible); the status codes for breaking them are [assumed] in platform-api.md.
+   * trial → production once, not reversible); the status codes for breaking them are [assumed] in docs/platform-notes.md.
    */
   updatePricing(client: StoredClient, tenant: StoredTenant, change: PricingChange): StoredPricing {
     if (client.role !== 'admin') {

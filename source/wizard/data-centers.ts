@@ -1,4 +1,4 @@
-// The data centers platform-api.md names. There is no complete official list, so "Another URL…" takes any https URL.
+// The data centers docs/platform-notes.md §1 names. There is no complete official list, so "Another URL…" takes any https URL.
 export const knownDataCenters: ReadonlyArray<{readonly label: string; readonly url: string}> = [
   {label: 'Europe 2 (eu2-cloud.acronis.com)', url: 'https://eu2-cloud.acronis.com'},
   {label: 'Europe 5 (eu5-cloud.acronis.com)', url: 'https://eu5-cloud.acronis.com'},

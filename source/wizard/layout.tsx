@@ -22,7 +22,7 @@ const LayoutContext = createContext<Layout>(fallback);
 export function LayoutProvider({children}: {readonly children: ReactNode}) {
   const {stdout} = useStdout();
   const measure = (): Layout => {
-    // A pty that reports no size counts as 80×24 (ink-and-friends.md: 0 columns put one character a line).
+    // A pty that reports no size counts as 80×24 (docs/development.md, "Traps we measured": 0 columns put one character a line).
     const columns = stdout.columns || 80;
     const rows = stdout.rows || 24;
     return {columns, rows, compact: rows < 24 || columns < 60};

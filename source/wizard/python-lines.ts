@@ -1,4 +1,4 @@
-// The lines of the vendor's Python procedure (../shared/seed/switching-tenant-to-production.txt) that do what each
+// The lines of the vendor's Python procedure (the vendor's guide, test/fixtures/seed-procedure.py) that do what each
 // wizard step does, shown in the HTTP panel for guided onboarding sessions; and, where tenant-mode does it
 // differently, why.
 export const pythonLines: Record<number, readonly string[]> = {

@@ -20,7 +20,7 @@ export async function startWizard(
   /** The words that run this tool from a fresh shell (cli.tsx), for the commands the wizard prints. */
   program?: readonly string[],
 ): Promise<number> {
-  // chalk ignores NO_COLOR in a terminal (ink-and-friends.md): the theme drops its colours itself, keeping bold and
+  // chalk ignores NO_COLOR in a terminal (docs/development.md, "Traps we measured"): the theme drops its colours itself, keeping bold and
   // inverse video (chalk's level 0 would drop those too, and with them the text cursor).
   if (!options.color) withoutColour();
   const {store, notice} = CredentialStore.open(configDirectory(), clock);

@@ -30,18 +30,18 @@ export function schemaErrors(name: SchemaName, value: unknown): string[] {
 }
 
 const cliDocument = JSON.parse(
-  readFileSync(new URL('../fixtures/cli-output.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../docs/cli-output.schema.json', import.meta.url), 'utf8'),
 );
 const cliAjv = new Ajv({strict: false, allErrors: true});
 cliAjv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
 cliAjv.addSchema(cliDocument);
 
-/** Errors of a `--json` output against our written schema (test/fixtures/cli-output.schema.json). */
+/** Errors of a `--json` output against our written schema (docs/cli-output.schema.json). */
 export function cliSchemaErrors(
   name: 'status' | 'list' | 'switch' | 'audit' | 'plan' | 'apply' | 'error',
   value: unknown,
 ): string[] {
-  const validate = cliAjv.getSchema(`cli-output#/$defs/${name}`);
+  const validate = cliAjv.getSchema(`${cliDocument.$id}#/$defs/${name}`);
   if (!validate) throw new Error(`no schema ${name}`);
   return validate(value)
     ? []

@@ -141,7 +141,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
           {layout.compact ? null : (
             <Text wrap="wrap">
               The day before, add --check to see what it would do. From cron at 00:05 UTC: add --yes and
-              --client-secret-file FILE (readme.md, "Planning the 1st").
+              --client-secret-file FILE (docs/month-start.md).
             </Text>
           )}
         </Box>
