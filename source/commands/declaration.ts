@@ -23,6 +23,8 @@ export interface CommandInput {
 
 /** What a command's `run` may need from the process beyond its io: the front ends that load Ink. */
 export interface CommandContext {
+  /** Every command (commands/catalogue/index.ts), for those about the others: help and completion. */
+  readonly commands: readonly CommandDeclaration[];
   readonly startWizard: (request: WizardRequest) => Promise<number>;
   readonly showApplyProgress?: ShowApplyProgress;
 }

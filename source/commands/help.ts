@@ -15,8 +15,11 @@ export function helpWidth(io: Pick<CommandIo, 'stdout'>): number {
 }
 
 /** `tenant-mode help [COMMAND]`. */
-export async function helpFor(name: string | undefined, io: CommandIo): Promise<number> {
-  const {commands} = await import('./catalogue/index.js');
+export function helpFor(
+  name: string | undefined,
+  io: CommandIo,
+  commands: readonly CommandDeclaration[],
+): number {
   const width = helpWidth(io);
   if (name === undefined) {
     io.stdout.write(toolHelp(commands, width));

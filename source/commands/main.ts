@@ -24,7 +24,7 @@ export async function main(
 ): Promise<number> {
   const wantsJson = argv.includes('--json');
   try {
-    return await dispatch(argv, io, {startWizard, showApplyProgress});
+    return await dispatch(argv, io, {commands, startWizard, showApplyProgress});
   } catch (error) {
     return failed(error, io, wantsJson);
   }

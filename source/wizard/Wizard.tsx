@@ -1,44 +1,23 @@
 import {Box, Text, useApp, useStdout} from 'ink';
-import {type ReactNode, useEffect, useReducer, useRef, useState} from 'react';
+import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
-  accountOf,
-  applyCommand,
   applyCommandNote,
-  type ConfirmedSwitch,
-  choose,
   dayStart,
-  defaultPlanDay,
   formatDay,
   type InFlightSwitch,
   isLoopbackHost,
-  type Lookup,
-  lookUp,
-  lookupBusyText,
-  lookupFailureText,
-  messageOf,
-  normalizeBaseUrl,
-  pricingOf,
   printable,
-  reachDataCenter,
-  readCandidates,
   recordNotConfirmed,
-  rerunOf,
   type Session,
-  savePlan,
-  signIn,
-  signInFault,
-  switchToProduction,
-  TenantNotFound,
-  type TenantRow,
   wizardEnd,
 } from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
-import {knownDataCenters} from './data-centers.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
 import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
+import {confirmedSwitch, type OperationContext, stepOperations} from './operations.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -81,7 +60,9 @@ export function Wizard({
   /** Set when a key changed the state: the next key waits for that render (key-router.tsx). */
   const changes = useRef({pending: false}).current;
   const latestState = useRef(state);
-  latestState.current = state;
+  useLayoutEffect(() => {
+    latestState.current = state;
+  });
   const dispatch = (event: Parameters<typeof reducer>[1]) => {
     if (reducer(latestState.current, event) !== latestState.current) changes.pending = true;
     reduce(event);
@@ -154,187 +135,31 @@ export function Wizard({
   }, [ending, exit]);
   useOnAbort(terminate, () => leave('interrupted'));
 
+  const context: OperationContext = {
+    state,
+    services,
+    dispatch,
+    http,
+    operation,
+    program,
+    cachedToken,
+    session,
+    switching,
+    embeddedSandbox,
+  };
+  const {connect, chooseTenant, confirm, plan} = stepOperations;
+
   const signingIn = step.name === 'connect' && step.field === 'signingIn';
   // biome-ignore lint/correctness/useExhaustiveDependencies: signs in once each time the step reaches signingIn
   useEffect(() => {
-    if (!signingIn) return;
-    http.callsFor(1);
-    const {store, clock, timeoutMs, retry} = services;
-    const options = {store, clock, timeoutMs, retry, cachedToken, remember: form.remember};
-    operation.run(
-      async (signal) => {
-        const signedIn = await signIn(form, {
-          ...options,
-          signal,
-          onExchange: http.onExchange,
-          onRetry: http.onRetry,
-        });
-        return {signedIn, account: await accountOf(signedIn, signal)};
-      },
-      ({signedIn, account}) => {
-        session.current = signedIn;
-        // Saved: signed in from the saved profile, or with new credentials the operator chose to remember.
-        dispatch({type: 'SIGNED_IN', account: {...account, remembered: form.remember}});
-      },
-      (error) => {
-        const {fault, message} = signInFault(error);
-        const known = knownDataCenters.some((center) => center.url === form.dataCenter);
-        const field = fault === 'dataCenter' && !known ? 'customUrl' : fault;
-        dispatch({type: 'SIGN_IN_FAILED', field, error: message});
-      },
-    );
+    if (signingIn) connect.signIn(context);
   }, [signingIn]);
 
-  /** What a look-up or a choice came to: a list to show, or a customer whose pricing is read next (step 3). */
-  const shown = (found: Lookup, query: string) => {
-    if (found.kind === 'list')
-      return dispatch({type: 'LOOKUP_FOUND', rows: found.rows, listTitle: found.title});
-    readPricing(found.row, query);
-  };
-  const failed = (refused: 'LOOKUP_FAILED' | 'CHOICE_REFUSED') => (error: unknown) =>
-    dispatch({
-      type: error instanceof TenantNotFound ? refused : 'LOOKUP_FAILED',
-      error:
-        error instanceof TenantNotFound ? error.message : lookupFailureText(error, account?.tenantName ?? ''),
-    });
-
-  const onLookUp = (query: string) => {
-    const signedIn = session.current;
-    if (!signedIn) return;
-    http.callsFor(2);
-    dispatch({type: 'LOOKUP_STARTED', query, busy: lookupBusyText(query, account?.tenantName ?? '')});
-    operation.run(
-      (signal) => lookUp(signedIn, query, signal),
-      (found) => shown(found, query),
-      failed('LOOKUP_FAILED'),
-    );
-  };
-
-  const onChoose = (row: TenantRow, query: string) => {
-    const signedIn = session.current;
-    if (!signedIn) return;
-    http.callsFor(2);
-    if (step.name === 'chooseTenant') dispatch({type: 'ROW_CHOSEN', index: step.rows.indexOf(row)});
-    if (row.tenant.kind !== 'customer') {
-      dispatch({type: 'LOOKUP_STARTED', query: '', busy: lookupBusyText('', row.tenant.name)});
-    }
-    operation.run(
-      (signal) => choose(signedIn, row, signal),
-      (found) => shown(found, query),
-      failed('CHOICE_REFUSED'),
-    );
-  };
-
-  const readPricing = (row: TenantRow, query: string) => {
-    const signedIn = session.current;
-    if (!signedIn) return;
-    http.callsFor(3);
-    dispatch({type: 'LOOKUP_STARTED', query, busy: `Reading the pricing of ${printable(row.tenant.name)}…`});
-    operation.run(
-      (signal) => pricingOf(signedIn, row, signal),
-      (pricing) => dispatch({type: 'PRICING_LOADED', row, pricing}),
-      failed('LOOKUP_FAILED'),
-    );
-  };
-
-  const confirmedSwitch = (): ConfirmedSwitch | undefined =>
-    session.current && step.name === 'confirm'
-      ? {
-          session: session.current,
-          row: step.row,
-          before: step.pricing,
-          via: 'wizard',
-          audit: services.audit,
-          clock: services.clock,
-          program,
-        }
-      : undefined;
-
-  const onConfirm = async () => {
-    const request = confirmedSwitch();
-    if (!request) return;
-    dispatch({type: 'SWITCH_CONFIRMED'});
-    http.callsFor(5);
-    switching.current = {name: request.row.tenant.name, id: request.row.tenant.id, rerun: rerunOf(request)};
-    try {
-      const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
-      if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
-    } catch (error) {
-      // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
-      dispatch({type: 'SWITCH_NOT_SENT', error: messageOf(error)});
-    } finally {
-      switching.current = undefined;
-    }
-  };
-
-  // Planning the 1st: the trial customers and their pricing are read once the plan step opens.
   const readingPlan = step.name === 'plan' && step.phase === 'reading';
   // biome-ignore lint/correctness/useExhaustiveDependencies: reads once each time the plan step starts reading
   useEffect(() => {
-    const signedIn = session.current;
-    if (!readingPlan || step.name !== 'plan' || !signedIn) return;
-    http.callsFor(2);
-    operation.run(
-      (signal) => readCandidates(signedIn, step.day, {signal}),
-      ({planned, endingBefore}) => dispatch({type: 'PLAN_READ', candidates: planned, endingBefore}),
-      (error) => dispatch({type: 'PLAN_FAILED', error: lookupFailureText(error, account?.tenantName ?? '')}),
-    );
+    if (readingPlan) plan.readCandidates(context);
   }, [readingPlan]);
-
-  const onPlan = () => dispatch({type: 'PLAN_REQUESTED', day: defaultPlanDay(services.clock.now())});
-
-  const onWritePlan = (chosen: ReadonlySet<string>) => {
-    const signedIn = session.current;
-    if (!signedIn || step.name !== 'plan') return;
-    const tenants = step.candidates.filter((candidate) => chosen.has(candidate.id));
-    if (tenants.length === 0) {
-      dispatch({
-        type: 'PLAN_FAILED',
-        error: 'No customer is checked: check at least one (Space, or + for all shown).',
-      });
-      return;
-    }
-    dispatch({type: 'PLAN_WRITE_STARTED', chosen});
-    operation.run(
-      (signal) => savePlan(signedIn, step.day, tenants, services.clock.now(), signal),
-      (file) =>
-        dispatch({
-          type: 'PLAN_WRITTEN',
-          file,
-          command: applyCommand(file, {
-            program,
-            dataCenter: signedIn.client.baseUrl,
-            clientId: signedIn.client.clientId,
-          }),
-          signIn: {
-            embeddedSandbox: embeddedSandbox.current === signedIn.client.baseUrl,
-            saved: account?.remembered === true,
-          },
-        }),
-      (error) => dispatch({type: 'PLAN_FAILED', error: messageOf(error)}),
-    );
-  };
-
-  /** A typed URL is reached at once: a wrong one is said before a client id and secret are typed for it. */
-  const checkDataCenter = (dataCenter: string) => {
-    http.callsFor(1);
-    dispatch({type: 'DATA_CENTER_CHECKING', dataCenter});
-    const {clock, timeoutMs = 30_000} = services;
-    operation.run(
-      (signal) => reachDataCenter(dataCenter, {clock, timeoutMs, signal}),
-      () => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-      (error) => dispatch({type: 'DATA_CENTER_REFUSED', dataCenter, error: signInFault(error).message}),
-    );
-  };
-
-  const chooseSandbox = async () => {
-    const sandbox = await services.openSandbox?.();
-    if (!sandbox) return;
-    // The sandbox's demo credentials are the same on every machine: nothing to remember.
-    const {url: dataCenter, clientId, clientSecret: secret} = sandbox;
-    embeddedSandbox.current = normalizeBaseUrl(dataCenter);
-    dispatch({type: 'FORM_FILLED', form: {dataCenter, clientId, secret, rememberAsked: true}});
-  };
 
   const onKey = (raw: string): boolean => {
     const size = {columns: stdout.columns || 80, rows: stdout.rows || 24, compact: true};
@@ -346,7 +171,7 @@ export function Wizard({
 
   const handle = (action: NonNullable<ReturnType<typeof wizardKey>>) => {
     // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
-    const request = confirmedSwitch();
+    const request = confirmedSwitch(context);
     const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
     let warning = auditProblem;
     if (step.name === 'confirm' && leavesConfirmation && request) {
@@ -369,7 +194,7 @@ export function Wizard({
         changes.pending = true;
         return setJsonShown((shown) => !shown);
       case 'plan':
-        return onPlan();
+        return chooseTenant.requestPlan(context);
       case 'back':
         // Where Esc has nowhere to go (writing a plan, signed in) it does nothing: never an abort without a move.
         if (reducer(state, {type: 'BACK'}) === state) return;
@@ -431,20 +256,20 @@ export function Wizard({
                 jsonShown={jsonShown}
                 connect={{
                   onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-                  onSandbox: () => void chooseSandbox(),
+                  onSandbox: () => void connect.chooseSandbox(context),
                   onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
-                  onTypedUrl: checkDataCenter,
+                  onTypedUrl: (dataCenter) => connect.checkDataCenter(context, dataCenter),
                   onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
                   onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
                   onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
                   onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
                   onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
                 }}
-                onLookUp={onLookUp}
-                onChoose={onChoose}
-                onConfirm={onConfirm}
-                onPlan={onPlan}
-                onWritePlan={onWritePlan}
+                onLookUp={(query) => chooseTenant.lookUp(context, query)}
+                onChoose={(row, query) => chooseTenant.choose(context, row, query)}
+                onConfirm={() => void confirm.confirm(context)}
+                onPlan={() => chooseTenant.requestPlan(context)}
+                onWritePlan={(chosen) => plan.writePlan(context, chosen)}
                 onBack={() => handle({type: 'back'})}
                 onLeavePlan={(chosen) => dispatch({type: 'PLAN_LEFT', chosen})}
               />

@@ -61,13 +61,15 @@ export function KeyRouter({
 }: KeyRouterProps) {
   const target = useRef<KeyHandler>(undefined);
   const wide = useRef(onKey);
-  // Each render of the wizard starts with nobody owning the keys: the screen that renders claims them. The
-  // wizard-wide handler and what is on show are those of the latest render (never a screen already left).
-  target.current = undefined;
-  wide.current = onKey;
-  changes.pending = false;
   const now = useRef({screen, busy, dropsTypedAhead, onDropped, onWaiting});
-  now.current = {screen, busy, dropsTypedAhead, onDropped, onWaiting};
+  // The wizard-wide handler and what is on show are those of the latest commit (never a screen already left); the
+  // field or list on show claims the keys in its own layout effect (useKeys), which runs before this one. Written
+  // in an effect, never during render: a render React throws away must not change where keys go.
+  useLayoutEffect(() => {
+    wide.current = onKey;
+    now.current = {screen, busy, dropsTypedAhead, onDropped, onWaiting};
+    changes.pending = false;
+  });
   /** The screen whose frame is on the terminal (keys act on it), and the keys waiting for the next one. */
   const drawn = useRef<string | undefined>(screen);
   const waiting = useRef<string[]>([]);
@@ -189,12 +191,15 @@ export function useKeys(handler: KeyHandler, isActive = true): void {
   const target = useContext(Target);
   const paused = useContext(Paused);
   const latest = useRef(handler);
-  latest.current = handler;
   const claim = useRef<KeyHandler>(undefined);
   claim.current ??= (raw) => latest.current(raw);
-  if (isActive && !paused) target.current = claim.current;
-  else if (target.current === claim.current) target.current = undefined;
-  useEffect(
+  // At every commit of this field or list (layout effects run in tree order, so the last one shown wins).
+  useLayoutEffect(() => {
+    latest.current = handler;
+    if (isActive && !paused) target.current = claim.current;
+    else if (target.current === claim.current) target.current = undefined;
+  });
+  useLayoutEffect(
     () => () => {
       if (target.current === claim.current) target.current = undefined;
     },

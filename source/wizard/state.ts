@@ -203,6 +203,7 @@ export type WizardEvent =
     }
   | {readonly type: 'BACK'};
 
+/** The number each step shows ("Step 2 of 5") and files its HTTP calls under: the one place they are written. */
 export const stepNumbers: Record<Step['name'], number> = {
   connect: 1,
   chooseTenant: 2,
@@ -212,6 +213,9 @@ export const stepNumbers: Record<Step['name'], number> = {
   switching: 5,
   result: 5,
 };
+
+/** How many steps the operator goes through. */
+export const stepCount = Math.max(...Object.values(stepNumbers));
 
 const emptyForm: ConnectForm = {
   dataCenter: '',

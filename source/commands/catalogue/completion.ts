@@ -17,17 +17,14 @@ export const completion: CommandDeclaration = {
     'eval "$(tenant-mode completion bash)"',
     'tenant-mode completion bash > ~/.local/share/bash-completion/completions/tenant-mode',
   ],
-  async run(input, io) {
+  async run(input, io, context) {
     if (input.operands[0] !== 'bash') {
       throw new UsageError(
         `tenant-mode completes in bash only, not in "${input.operands[0]}" (zsh and fish are not written yet).`,
       );
     }
-    const [{bashCompletion}, {commands}] = await Promise.all([
-      import('../completion.js'),
-      import('./index.js'),
-    ]);
-    io.stdout.write(bashCompletion(commands));
+    const {bashCompletion} = await import('../completion.js');
+    io.stdout.write(bashCompletion(context.commands));
     return 0;
   },
 };

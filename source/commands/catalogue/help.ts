@@ -9,8 +9,8 @@ export const help: CommandDeclaration = {
   flags: [],
   operands: {count: -1, name: '<command>', problem: 'tenant-mode help takes at most one command name.'},
   examples: ['tenant-mode help switch'],
-  async run(input, io) {
+  async run(input, io, context) {
     const {helpFor} = await import('../help.js');
-    return helpFor(input.operands[0], io);
+    return helpFor(input.operands[0], io, context.commands);
   },
 };

@@ -3,6 +3,7 @@ import type {ReactNode} from 'react';
 import {KeysPaused} from '../key-router.js';
 import {everywhereHints, type Hint, hint} from '../keys.js';
 import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
+import {stepCount} from '../state.js';
 import {theme} from '../theme.js';
 import {Flagged} from './Flagged.js';
 
@@ -24,7 +25,7 @@ export interface StepFrameProps {
 }
 
 /**
- * Every step's screen: "Step N of 5 · Title", the account line, the body, an error, and one line of key hints. On
+ * Every step's screen: "Step N of 5 · Title" (state.ts numbers the steps), the account line, the body, an error, and one line of key hints. On
  * a short or narrow terminal decoration goes first (blank lines, the account line, the wizard-wide hints); below
  * the size the step needs, it says so instead.
  */
@@ -45,7 +46,7 @@ export function StepFrame({
   const heading = (
     <Text>
       <Text bold color={theme.accent}>
-        {layout.compact ? `Step ${step}/5` : `Step ${step} of 5`} · {title}
+        {layout.compact ? `Step ${step}/${stepCount}` : `Step ${step} of ${stepCount}`} · {title}
       </Text>
       {sandbox ? <Text bold> · SANDBOX</Text> : null}
     </Text>

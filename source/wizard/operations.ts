@@ -1,0 +1,280 @@
+// The wizard's controller: each step's operations in one table, keyed by step. An operation is a procedure call
+// (sign in, look up, read the pricing, switch, plan) run as the step's request, whose value or failure becomes one
+// event of the state machine (state.ts); the HTTP calls it makes are filed under its step's number (stepNumbers,
+// the one place those numbers are), for the panel. Views never call these: Wizard.tsx hands them to the screens.
+import {
+  type AccessToken,
+  accountOf,
+  applyCommand,
+  type ConfirmedSwitch,
+  choose,
+  defaultPlanDay,
+  type InFlightSwitch,
+  type Lookup,
+  lookUp,
+  lookupBusyText,
+  lookupFailureText,
+  messageOf,
+  normalizeBaseUrl,
+  pricingOf,
+  printable,
+  reachDataCenter,
+  readCandidates,
+  rerunOf,
+  type Session,
+  savePlan,
+  signIn,
+  signInFault,
+  switchToProduction,
+  TenantNotFound,
+  type TenantRow,
+} from '../procedure/index.js';
+import {knownDataCenters} from './data-centers.js';
+import type {WizardServices} from './services.js';
+import {type Step, stepNumbers, type WizardEvent, type WizardState} from './state.js';
+import type {useHttpLog} from './use-http-log.js';
+import type {useOperation} from './use-operation.js';
+
+/** What an operation works with: the run so far (kept across renders), the services, and where its results go. */
+export interface OperationContext {
+  readonly state: WizardState;
+  readonly services: WizardServices;
+  readonly dispatch: (event: WizardEvent) => void;
+  readonly http: ReturnType<typeof useHttpLog>;
+  readonly operation: ReturnType<typeof useOperation>;
+  readonly program: readonly string[];
+  readonly cachedToken?: AccessToken;
+  /** Signed in: the session every later step's calls use. */
+  readonly session: {current: Session | undefined};
+  /** The switch whose PUT is on its way, for what leaving says. */
+  readonly switching: {current: InFlightSwitch | undefined};
+  /** The embedded sandbox's API base, once chosen: a plan for it is a rehearsal (it ends with the wizard). */
+  readonly embeddedSandbox: {current: string | undefined};
+}
+
+/** The step's calls start anew in the HTTP panel, under its number. */
+function callsOf(context: OperationContext, step: Step['name']): void {
+  context.http.callsFor(stepNumbers[step]);
+}
+
+const tenantName = (context: OperationContext) => context.state.account?.tenantName ?? '';
+
+// Step 1: connect.
+
+function signInNow(context: OperationContext): void {
+  const {services, state, http, operation, dispatch, cachedToken} = context;
+  const {form} = state;
+  callsOf(context, 'connect');
+  const {store, clock, timeoutMs, retry} = services;
+  const options = {store, clock, timeoutMs, retry, cachedToken, remember: form.remember};
+  operation.run(
+    async (signal) => {
+      const signedIn = await signIn(form, {
+        ...options,
+        signal,
+        onExchange: http.onExchange,
+        onRetry: http.onRetry,
+      });
+      return {signedIn, account: await accountOf(signedIn, signal)};
+    },
+    ({signedIn, account}) => {
+      context.session.current = signedIn;
+      // Saved: signed in from the saved profile, or with new credentials the operator chose to remember.
+      dispatch({type: 'SIGNED_IN', account: {...account, remembered: form.remember}});
+    },
+    (error) => {
+      const {fault, message} = signInFault(error);
+      const known = knownDataCenters.some((center) => center.url === form.dataCenter);
+      const field = fault === 'dataCenter' && !known ? 'customUrl' : fault;
+      dispatch({type: 'SIGN_IN_FAILED', field, error: message});
+    },
+  );
+}
+
+/** A typed URL is reached at once: a wrong one is said before a client id and secret are typed for it. */
+function checkDataCenter(context: OperationContext, dataCenter: string): void {
+  const {services, operation, dispatch} = context;
+  callsOf(context, 'connect');
+  dispatch({type: 'DATA_CENTER_CHECKING', dataCenter});
+  const {clock, timeoutMs = 30_000} = services;
+  operation.run(
+    (signal) => reachDataCenter(dataCenter, {clock, timeoutMs, signal}),
+    () => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+    (error) => dispatch({type: 'DATA_CENTER_REFUSED', dataCenter, error: signInFault(error).message}),
+  );
+}
+
+async function chooseSandbox(context: OperationContext): Promise<void> {
+  const sandbox = await context.services.openSandbox?.();
+  if (!sandbox) return;
+  // The sandbox's demo credentials are the same on every machine: nothing to remember.
+  const {url: dataCenter, clientId, clientSecret: secret} = sandbox;
+  context.embeddedSandbox.current = normalizeBaseUrl(dataCenter);
+  context.dispatch({type: 'FORM_FILLED', form: {dataCenter, clientId, secret, rememberAsked: true}});
+}
+
+// Step 2: choose the tenant (and, from there, step 3: read its pricing).
+
+/** What a look-up or a choice came to: a list to show, or a customer whose pricing is read next (step 3). */
+function shown(context: OperationContext, found: Lookup, query: string): void {
+  if (found.kind === 'list') {
+    context.dispatch({type: 'LOOKUP_FOUND', rows: found.rows, listTitle: found.title});
+    return;
+  }
+  readPricing(context, found.row, query);
+}
+
+function failed(context: OperationContext, refused: 'LOOKUP_FAILED' | 'CHOICE_REFUSED') {
+  return (error: unknown) =>
+    context.dispatch({
+      type: error instanceof TenantNotFound ? refused : 'LOOKUP_FAILED',
+      error: error instanceof TenantNotFound ? error.message : lookupFailureText(error, tenantName(context)),
+    });
+}
+
+function lookUpTenant(context: OperationContext, query: string): void {
+  const signedIn = context.session.current;
+  if (!signedIn) return;
+  callsOf(context, 'chooseTenant');
+  context.dispatch({type: 'LOOKUP_STARTED', query, busy: lookupBusyText(query, tenantName(context))});
+  context.operation.run(
+    (signal) => lookUp(signedIn, query, signal),
+    (found) => shown(context, found, query),
+    failed(context, 'LOOKUP_FAILED'),
+  );
+}
+
+function chooseRow(context: OperationContext, row: TenantRow, query: string): void {
+  const signedIn = context.session.current;
+  if (!signedIn) return;
+  const {step} = context.state;
+  callsOf(context, 'chooseTenant');
+  if (step.name === 'chooseTenant') context.dispatch({type: 'ROW_CHOSEN', index: step.rows.indexOf(row)});
+  if (row.tenant.kind !== 'customer') {
+    context.dispatch({type: 'LOOKUP_STARTED', query: '', busy: lookupBusyText('', row.tenant.name)});
+  }
+  context.operation.run(
+    (signal) => choose(signedIn, row, signal),
+    (found) => shown(context, found, query),
+    failed(context, 'CHOICE_REFUSED'),
+  );
+}
+
+function readPricing(context: OperationContext, row: TenantRow, query: string): void {
+  const signedIn = context.session.current;
+  if (!signedIn) return;
+  callsOf(context, 'viewPricing');
+  context.dispatch({
+    type: 'LOOKUP_STARTED',
+    query,
+    busy: `Reading the pricing of ${printable(row.tenant.name)}…`,
+  });
+  context.operation.run(
+    (signal) => pricingOf(signedIn, row, signal),
+    (pricing) => context.dispatch({type: 'PRICING_LOADED', row, pricing}),
+    failed(context, 'LOOKUP_FAILED'),
+  );
+}
+
+function requestPlan(context: OperationContext): void {
+  context.dispatch({type: 'PLAN_REQUESTED', day: defaultPlanDay(context.services.clock.now())});
+}
+
+// Steps 4 and 5: confirm, switch, result.
+
+/** The switch as the operator confirms it on the confirm step; undefined on any other step. */
+export function confirmedSwitch(context: OperationContext): ConfirmedSwitch | undefined {
+  const {state, services, session, program} = context;
+  const {step} = state;
+  if (!session.current || step.name !== 'confirm') return undefined;
+  return {
+    session: session.current,
+    row: step.row,
+    before: step.pricing,
+    via: 'wizard',
+    audit: services.audit,
+    clock: services.clock,
+    program,
+  };
+}
+
+async function confirm(context: OperationContext): Promise<void> {
+  const request = confirmedSwitch(context);
+  if (!request) return;
+  const {dispatch, operation} = context;
+  dispatch({type: 'SWITCH_CONFIRMED'});
+  callsOf(context, 'switching');
+  context.switching.current = {
+    name: request.row.tenant.name,
+    id: request.row.tenant.id,
+    rerun: rerunOf(request),
+  };
+  try {
+    const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
+    if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
+  } catch (error) {
+    // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
+    dispatch({type: 'SWITCH_NOT_SENT', error: messageOf(error)});
+  } finally {
+    context.switching.current = undefined;
+  }
+}
+
+// Planning the 1st (from step 2).
+
+/** The trial customers and their pricing, read once the plan step opens. */
+function readPlanCandidates(context: OperationContext): void {
+  const signedIn = context.session.current;
+  const {step} = context.state;
+  if (step.name !== 'plan' || !signedIn) return;
+  callsOf(context, 'plan');
+  context.operation.run(
+    (signal) => readCandidates(signedIn, step.day, {signal}),
+    ({planned, endingBefore}) => context.dispatch({type: 'PLAN_READ', candidates: planned, endingBefore}),
+    (error) => context.dispatch({type: 'PLAN_FAILED', error: lookupFailureText(error, tenantName(context))}),
+  );
+}
+
+function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void {
+  const signedIn = context.session.current;
+  const {state, dispatch, services, program} = context;
+  const {step} = state;
+  if (!signedIn || step.name !== 'plan') return;
+  const tenants = step.candidates.filter((candidate) => chosen.has(candidate.id));
+  if (tenants.length === 0) {
+    dispatch({
+      type: 'PLAN_FAILED',
+      error: 'No customer is checked: check at least one (Space, or + for all shown).',
+    });
+    return;
+  }
+  dispatch({type: 'PLAN_WRITE_STARTED', chosen});
+  context.operation.run(
+    (signal) => savePlan(signedIn, step.day, tenants, services.clock.now(), signal),
+    (file) =>
+      dispatch({
+        type: 'PLAN_WRITTEN',
+        file,
+        command: applyCommand(file, {
+          program,
+          dataCenter: signedIn.client.baseUrl,
+          clientId: signedIn.client.clientId,
+        }),
+        signIn: {
+          embeddedSandbox: context.embeddedSandbox.current === signedIn.client.baseUrl,
+          saved: state.account?.remembered === true,
+        },
+      }),
+    (error) => dispatch({type: 'PLAN_FAILED', error: messageOf(error)}),
+  );
+}
+
+/** The operations of each step (the steps without one only show and take keys: state.ts moves between them). */
+export const stepOperations = {
+  connect: {signIn: signInNow, checkDataCenter, chooseSandbox},
+  chooseTenant: {lookUp: lookUpTenant, choose: chooseRow, readPricing, requestPlan},
+  confirm: {confirm},
+  plan: {readCandidates: readPlanCandidates, writePlan},
+} as const satisfies Partial<
+  Record<Step['name'], Record<string, (context: OperationContext, ...args: never[]) => unknown>>
+>;
