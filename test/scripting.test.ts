@@ -1,5 +1,7 @@
 // Scripting: with --json stdout is the one document and stderr only what a person must see; list's count is not
 // a row; plan shows its progress on a terminal and, into a log, a line every ten seconds.
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../source/clock.js';
 import {progressLine} from '../source/commands/progress-line.js';
@@ -91,5 +93,34 @@ describe('a progress line into a log', () => {
     }
     progress.end();
     expect(written).toEqual(['read 10\n', 'read 20\n']);
+  });
+});
+
+describe('our own files failing', () => {
+  it.each([
+    [
+      'a folder in place of the audit log',
+      (config: string) => mkdirSync(join(config, 'audit.log'), {recursive: true}),
+    ],
+    ['a file in place of the config folder', (config: string) => writeFileSync(config, 'not a folder')],
+  ])('audit with %s: exit 2, the file, the cause and the fix; never "a bug"', async (_what, spoil) => {
+    const config = join(newConfigDirectory(), 'nested');
+    mkdirSync(dirname(config), {recursive: true});
+    spoil(config);
+    const target = existsSync(join(config, 'audit.log')) ? config : join(config, 'inside');
+    for (const json of [false, true]) {
+      const run = await runInProcess(
+        ['audit', ...(json ? ['--json'] : [])],
+        {TENANT_MODE_CONFIG_DIR: target},
+        {
+          clock: sandbox.current.clock,
+        },
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${target}/audit.log cannot be read`);
+      expect(run.stderr).toContain('set TENANT_MODE_CONFIG_DIR to a folder of your own');
+      expect(run.stderr).not.toContain('bug');
+      if (json) expect(JSON.parse(run.stdout)).toMatchObject({error: {reason: 'local-files'}});
+    }
   });
 });

@@ -56,7 +56,7 @@ export async function runApplyCommand(
   showProgress?: ShowApplyProgress,
 ): Promise<number> {
   const output = makeOutput(flags.json, io);
-  return runCommand(output, io, async (signal) => {
+  return runCommand(io, async (signal) => {
     const {plan, sha256} = readPlan(file);
     const resultsPath = `${file}.results.jsonl`;
     if (flags.yes) {

@@ -23,7 +23,7 @@ export async function runAuditCommand(
   io: CommandIo,
 ): Promise<number> {
   const output = makeOutput(options.json, io);
-  return runCommand(output, io, async (signal) => {
+  return runCommand(io, async (signal) => {
     const log = new AuditLog(configDirectory(io.env));
     const since = options.since;
     const index = await log.index((attempt) => since === undefined || attempt.time.slice(0, 10) >= since);

@@ -11,6 +11,11 @@ export class CommandError extends Error {
     readonly details: Record<string, unknown> = {},
     /** What to do about it, one line each, printed under the message. */
     readonly nextSteps: readonly string[] = [],
+    /**
+     * The words and the JSON document exactly as they are to be shown, when a command has composed them itself
+     * (commands/output.ts, `asCommandError`: a platform error with its status and meaning, a switch's `sent`).
+     */
+    readonly said?: {readonly text: string; readonly document: Record<string, unknown>},
   ) {
     super(message);
   }

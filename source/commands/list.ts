@@ -25,7 +25,7 @@ export async function runListCommand(
   io: CommandIo,
 ): Promise<number> {
   const output = makeOutput(options.json, io);
-  return runCommand(output, io, async (signal) => {
+  return runCommand(io, async (signal) => {
     if (options.mode !== undefined && !modes.includes(options.mode as PricingMode)) {
       throw new CommandError(
         `--mode must be one of ${modes.join(', ')} (got "${options.mode}").`,

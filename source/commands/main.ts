@@ -32,6 +32,11 @@ export async function main(
 
 /** What the operator reads (and a script parses) for a command that failed. */
 export function failed(error: unknown, io: CommandIo, json: boolean): number {
+  if (error instanceof CommandError && error.said) {
+    if (json) io.stdout.write(`${jsonText(error.said.document, 2)}\n`);
+    io.stderr.write(`${error.said.text}\n`);
+    return error.exitCode;
+  }
   const known = error instanceof CommandError || error instanceof LocalFilesError;
   const message = known ? error.message : bugText(error);
   const nextSteps = error instanceof CommandError ? error.nextSteps : [];

@@ -1,24 +1,46 @@
 import {
+  AppendLockHeld,
+  AuditWriteError,
   exitCodeFor,
   exitCodes,
   explainError,
   interruptedText,
+  JournalError,
   jsonText,
   LocalFilesError,
   PlatformError,
   printable,
   printableLines,
   TenantNotFound,
+  UnsafeFolderError,
 } from '../procedure/index.js';
 import {bugExitCode, bugText, CommandError} from './command-error.js';
 import type {CommandIo} from './io.js';
 
 export {CommandError, exitCodes};
 
+/**
+ * Our own files failed us (the audit log, a results file, the config folder, a lock): the operator's to fix, exit 2,
+ * never a bug. Each message names the file and the cause.
+ */
+function ownFilesFailed(error: unknown): error is Error {
+  return (
+    error instanceof LocalFilesError ||
+    error instanceof AuditWriteError ||
+    error instanceof JournalError ||
+    error instanceof UnsafeFolderError ||
+    error instanceof AppendLockHeld
+  );
+}
+
+const ownFilesNextStep =
+  'Fix the file or folder named above, or set TENANT_MODE_CONFIG_DIR to a folder of your own (docs/faults.md).';
+
 /** The `{"error": {…}}` document of `--json`: status and platform code, never a secret. */
 export function errorJson(error: unknown): Record<string, unknown> {
   if (error instanceof CommandError) return {error: {message: error.message, ...error.details}};
   if (error instanceof LocalFilesError) return {error: {message: error.message, reason: error.reason}};
+  if (ownFilesFailed(error)) return {error: {message: error.message, reason: 'local-files'}};
   if (error instanceof TenantNotFound) {
     return {
       error: {
@@ -64,6 +86,7 @@ export function errorText(error: unknown): string {
   }
   if (error instanceof CommandError) return [`Error: ${error.message}`, ...error.nextSteps].join('\n');
   if (error instanceof LocalFilesError || error instanceof TenantNotFound) return `Error: ${error.message}`;
+  if (ownFilesFailed(error)) return `Error: ${error.message}\n${ownFilesNextStep}`;
   return bugText(error);
 }
 
@@ -108,11 +131,11 @@ export function makeOutput(json: boolean, io: CommandIo): Output {
 }
 
 /**
- * Runs a command body, turning any failure into its message and exit code. Ctrl+C and SIGTERM abort what is in
+ * Runs a command body; any failure leaves it as one CommandError with its exit code, words and JSON document, which
+ * commands/main.ts (the one place that turns failures into output) prints. Ctrl+C and SIGTERM abort what is in
  * flight through `io.interrupt`; a body that sent a switch says so itself.
  */
 export async function runCommand(
-  output: Output,
   io: CommandIo,
   body: (signal: AbortSignal) => Promise<number>,
   /** Fields every JSON error document of this command carries (switch: whether a PUT was sent). */
@@ -121,17 +144,30 @@ export async function runCommand(
   try {
     return await body(io.interrupt);
   } catch (error) {
-    if (error instanceof PlatformError && error.kind === 'aborted') {
-      const message = interruptedText();
-      io.stderr.write(`${message}\n`);
-      if (output.json) io.stdout.write(`${jsonText({error: {kind: 'aborted', message}, ...extra()}, 2)}\n`);
-      return exitCodes.interrupted;
-    }
-    if (output.json) io.stdout.write(`${jsonText({...errorJson(error), ...extra()}, 2)}\n`);
-    io.stderr.write(`${printableLines(errorText(error))}\n`);
-    if (error instanceof CommandError) return error.exitCode;
-    if (error instanceof TenantNotFound || error instanceof LocalFilesError) return exitCodes.usage;
-    if (error instanceof PlatformError) return exitCodeFor(error);
-    return bugExitCode;
+    throw asCommandError(error, extra());
   }
+}
+
+/** Any failure of a command as what it means to the operator: exit code, words, JSON document. */
+export function asCommandError(error: unknown, extra: Record<string, unknown> = {}): CommandError {
+  if (error instanceof PlatformError && error.kind === 'aborted') {
+    const message = interruptedText();
+    return new CommandError(message, exitCodes.interrupted, {}, [], {
+      text: message,
+      document: {error: {kind: 'aborted', message}, ...extra},
+    });
+  }
+  const code =
+    error instanceof CommandError
+      ? error.exitCode
+      : error instanceof TenantNotFound || ownFilesFailed(error)
+        ? exitCodes.usage
+        : error instanceof PlatformError
+          ? exitCodeFor(error)
+          : bugExitCode;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommandError(message, code, {}, [], {
+    text: printableLines(errorText(error)),
+    document: {...errorJson(error), ...extra},
+  });
 }

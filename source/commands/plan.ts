@@ -41,7 +41,7 @@ export interface PlanFlags extends SignInFlags {
  */
 export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<number> {
   const output = makeOutput(flags.json, io);
-  return runCommand(output, io, async (signal) => {
+  return runCommand(io, async (signal) => {
     const now = io.clock.now();
     const day = flags.on ?? defaultPlanDay(now);
     const today = new Date(now).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ export async function runStatusCommand(
   io: CommandIo,
 ): Promise<number> {
   const output = makeOutput(flags.json, io);
-  return runCommand(output, io, async (signal) => {
+  return runCommand(io, async (signal) => {
     const session = await openSession(flags, io, output);
     const row = await resolveTenant(session, query, signal);
     const {tenant, path} = row;

@@ -44,7 +44,6 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
   let sent = false;
   // Every JSON document says whether a PUT was sent, the error documents too.
   return runCommand(
-    output,
     io,
     async (signal) => {
       if (!flags.dryRun) checkRecordFolder(io);

@@ -19,17 +19,21 @@ export {
   toolVersion,
 } from '../platform/index.js';
 export {
+  AppendLockHeld,
   type AuditEntry,
   AuditLog,
+  AuditWriteError,
   CredentialStore,
   cannotWritePlan,
   configDirectory,
   credentialsPath,
   exists,
+  JournalError,
   LocalFilesError,
   PlanFileError,
   readPlanFile,
   recordFolderProblem,
+  UnsafeFolderError,
   writableByOthers,
   writePlanFile,
 } from '../store/index.js';

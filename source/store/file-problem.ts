@@ -16,6 +16,8 @@ export function fileProblem(error: unknown): string {
       return 'it is not a regular file';
     case 'ELOOP':
       return 'it is a symbolic link, which is never followed';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder';
     default:
       return messageOf(error);
   }

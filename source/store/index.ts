@@ -1,5 +1,6 @@
 // Files private to their owner: saved credentials and the audit log.
 
+export {AppendLockHeld} from './append-only.js';
 export {
   type AuditAttempt,
   type AuditAttemptLike,
@@ -27,6 +28,7 @@ export {
   writableByOthers,
   writePlanFile,
 } from './plan-file.js';
+export {UnsafeFolderError} from './private-folder.js';
 export type {ErrorRecord, ResultsAttempt, ResultsLine, ResultsOutcome, ResultsRun} from './results-file.js';
 export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';
