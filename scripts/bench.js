@@ -281,7 +281,7 @@ const measure = (args, env) => {
   };
 };
 const verdict = (ok) => (ok ? '✔' : '✘');
-// A hostile-sized audit log (issue "Hardening, second round"): 1.2 GB of attempt and outcome lines, read a line at a
+// A hostile-sized audit log (issue "Hardening, second round"): 1.5 GB of attempt and outcome lines, read a line at a
 // time. `audit --since` of its last day scans it all and shows three entries; the reference is `wc -l` over the
 // same file (the least any reader of its lines must do). Peak memory must not grow with the file.
 if (want('audit')) {

@@ -48,8 +48,9 @@ await writeFile('dist/bundled-packages.json', `${JSON.stringify(ids, null, 2)}\n
 function bundledPackages(metafile) {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
-    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (!match) continue;
+    // The innermost package: node_modules/wrap-ansi/node_modules/string-width/… is string-width (7), not wrap-ansi.
+    const match = [...input.matchAll(/(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1);
+    if (!match || match.index === undefined) continue;
     const root = input.slice(0, match.index + match[0].length - 1);
     if (packages.has(root) || !existsSync(join(root, 'package.json'))) continue;
     const {name, version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -10,7 +10,17 @@ const newest = (path) => {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
 const built = existsSync('dist/cli.js') ? statSync('dist/cli.js').mtimeMs : 0;
-const sources = Math.max(newest('source'), newest('cli.tsx'), newest('bin.ts'), newest('package.json'));
+const sources = Math.max(
+  ...[
+    'source',
+    'cli.tsx',
+    'bin.ts',
+    'scripts',
+    'docs/cli-output.schema.json',
+    'package.json',
+    'package-lock.json',
+  ].map(newest),
+);
 if (sources > built) await import('./bundle.js');
 const child = spawn(process.execPath, ['dist/cli.js', '--sandbox', ...process.argv.slice(2)], {
   stdio: 'inherit',

@@ -47,7 +47,7 @@ describe('the npm package', () => {
       ]),
     );
     expect(
-      paths.every((path) => /^(dist\/|LICENSE$|CHANGELOG\.md$|package\.json$|readme\.md$)/.test(path)),
+      paths.every((path) => /^(dist\/|docs\/|LICENSE$|CHANGELOG\.md$|package\.json$|readme\.md$)/.test(path)),
     ).toBe(true);
     expect(paths.filter((path) => /\.map$|\.test\.|^test\/|^source\/|bundled-packages/.test(path))).toEqual(
       [],

@@ -120,6 +120,20 @@ describe('connect', () => {
     const saved = JSON.parse(readFileSync(store.path, 'utf8'));
     expect(Object.values(saved.profiles)).toHaveLength(1);
 
+    // A secret given beside the saved account (cron's --client-secret-file, a rotated secret) signs in to it
+    // with that secret, for this run only: no saved token goes with another secret.
+    const given = startingPoint({secret: 'another secret'}, store);
+    expect(given).toMatchObject({
+      form: {
+        dataCenter: `${sandbox.current.url}/api/2`,
+        clientId: sandbox.current.clientId,
+        secret: 'another secret',
+      },
+      remembered: false,
+      cachedToken: undefined,
+    });
+    expect(startingPoint({secret: sandbox.current.clientSecret}, store).remembered).toBe(true);
+
     const from = sandbox.current.requests.length;
     const resumed = startingPoint({}, store);
     expect(resumed.remembered).toBe(true);

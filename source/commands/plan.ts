@@ -2,6 +2,7 @@ import {
   applyCommand,
   type Candidate,
   cannotWritePlan,
+  dateAsSent,
   dayStart,
   defaultPlanDay,
   exists,
@@ -196,7 +197,12 @@ function table(candidates: readonly Candidate[], day: string): string[] {
   const rows = candidates.map((candidate) => [
     where(candidate),
     candidate.id,
-    candidate.autoSwitch === undefined ? 'no date given' : formatDay(candidate.autoSwitch),
+    // A date the platform sent that is no date is shown as sent, never as "none".
+    candidate.autoSwitch !== undefined
+      ? formatDay(candidate.autoSwitch)
+      : candidate.auto_switch_date
+        ? dateAsSent(candidate.auto_switch_date)
+        : 'no date given',
     short(candidate.billedIfSwitched),
     short(candidate.billedIfLeft),
   ]);

@@ -1,19 +1,7 @@
+import {isLoopbackHost} from '../text/index.js';
 import {PlatformError} from './errors.js';
 
-/** Hosts for which plain http is allowed: the embedded sandbox and local doubles only. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
-  return (
-    host === 'localhost' ||
-    host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    // ::ffff:127.0.0.1 as the URL parser writes it.
-    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)
-  );
-}
+export {isLoopbackHost};
 
 /**
  * Turns what an operator types as a data center into the API base URL `<origin>/api/2`.

@@ -53,7 +53,8 @@ function uuid(body: Json, name: string, request: FailedRequest, at = ''): string
 
 /** A tenant; when `askedId` is given, it must be that tenant (an answer about another one is refused). */
 export function checkTenant(value: unknown, request: FailedRequest, askedId?: string, at = ''): Tenant {
-  const body = object(value, request, at || 'the tenant');
+  // `at` is a prefix ("items[0]."): the item itself is named without its dot.
+  const body = object(value, request, at.replace(/\.$/, '') || 'the tenant');
   const id = uuid(body, 'id', request, at);
   for (const name of ['name', 'kind', 'parent_id'] as const) field(body, name, 'string', request, at);
   if (askedId !== undefined && id !== askedId) {

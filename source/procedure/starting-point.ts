@@ -22,8 +22,9 @@ export interface StartingPoint {
 }
 
 /**
- * What signing in starts with (the wizard's connect step, and the scripting commands): flags and TENANT_MODE_CLIENT_SECRET first (all three given: no questions),
- * else the last saved profile with its secret (signs in by itself), else what was given, the rest asked.
+ * What signing in starts with (the wizard's connect step, and the scripting commands): flags and the given secret
+ * first (all three given: no questions), else the last saved profile (signs in by itself) with the secret given or
+ * its own, else what was given, the rest asked.
  */
 export function startingPoint(
   given: {url?: string; clientId?: string; secret?: string},
@@ -42,18 +43,22 @@ export function startingPoint(
       remembered: false,
     };
   }
-  if (matchesLast && last.clientSecret && given.secret === undefined) {
+  // The saved account, with its own secret or with the one given (a cron job's --client-secret-file, a rotated
+  // secret): a secret other than the saved one is used for this run only, with no saved token.
+  const secret = given.secret ?? last?.clientSecret;
+  if (matchesLast && secret) {
+    const saved = secret === last.clientSecret;
     return {
       form: {
         dataCenter: last.dataCenter,
         clientId: last.clientId,
-        secret: last.clientSecret,
-        remember: true,
+        secret,
+        remember: saved,
         rememberAsked: true,
       },
-      cachedToken: last.token,
-      knownTenantId: last.tenantId,
-      remembered: true,
+      cachedToken: saved ? last.token : undefined,
+      knownTenantId: saved ? last.tenantId : undefined,
+      remembered: saved,
     };
   }
   return {

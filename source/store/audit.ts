@@ -1,6 +1,6 @@
 import {closeSync, type promises as fs, fstatSync, fsyncSync, openSync} from 'node:fs';
 import {join} from 'node:path';
-import {isUuid, jsonText} from '../text/index.js';
+import {isDataCenterUrl, isUuid, jsonText} from '../text/index.js';
 import {appendOnlyFlags, appendWhole} from './append-only.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
@@ -384,7 +384,7 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     vias.has(line.via) &&
     isText(line.client_id) &&
     isText(line.data_center) &&
-    URL.canParse(line.data_center) &&
+    isDataCenterUrl(line.data_center) &&
     optionalText(line.plan_sha256);
   if (!shown) return undefined;
   const common = {

@@ -30,7 +30,10 @@ const platformDate =
 export function parsePlatformDate(text: string): number {
   const match = typeof text === 'string' ? platformDate.exec(text.trim()) : null;
   if (!match) return Number.NaN;
-  const [, day, time = '00:00:00', zone = 'Z'] = match;
+  const [, day = '', time = '00:00:00', zone = 'Z'] = match;
+  // A day that does not exist (30 Feb) is no date: Date.parse would roll it over to 2 March.
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) return Number.NaN;
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   return Date.parse(`${day}T${time.length === 5 ? `${time}:00` : time}${offset}`);
 }

@@ -11,5 +11,6 @@ export {
   relativeDays,
   startOfDay,
 } from './dates.js';
+export {isDataCenterUrl, isLoopbackHost} from './hosts.js';
 export {asText, hasHiddenCharacters, jsonText, messageOf, printable, printableLines} from './printable.js';
 export {isUuid} from './uuid.js';

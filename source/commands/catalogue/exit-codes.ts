@@ -8,5 +8,5 @@ export const toolExitCodes: readonly (readonly [string, string])[] = [
   ['5', 'outcome unknown after re-reading'],
   ['70', 'a bug in tenant-mode: please report it'],
   ['129', 'the terminal was closed (SIGHUP)'],
-  ['130', 'interrupted (Ctrl+C, SIGTERM)'],
+  ['130', 'interrupted (Ctrl+C, SIGTERM, SIGQUIT)'],
 ];

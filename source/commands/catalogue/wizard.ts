@@ -6,7 +6,7 @@ export const wizard: CommandDeclaration = {
   name: '',
   synopsis: '',
   summary: 'the guided wizard (needs a terminal)',
-  title: 'Switch a customer tenant of the cloud platform from trial to production, safely.',
+  title: 'Switch a customer tenant of the Acronis Cyber Platform from trial to production, safely.',
   usage: '',
   flags: [...signInFlags, 'sandbox', 'accessible'],
   operands: {count: 0, problem: 'See tenant-mode --help.'},
