@@ -127,8 +127,11 @@ export async function runApplyCommand(
           summary: Object.fromEntries(tally(results)),
           tenants: results.map(tenantJson),
         },
-        exitCodeOfCheck(results) === 0,
+        // With --json a failure's words are the lines under the table (the document has every tenant).
+        true,
       );
+      if (flags.json && exitCodeOfCheck(results) !== 0)
+        output.note(lines.slice(resultTable(results).length + 1).join('\n'));
       return exitCodeOfCheck(results);
     }
 
@@ -223,8 +226,11 @@ export async function runApplyCommand(
         summary: Object.fromEntries(tally(report.results)),
         tenants: report.results.map(tenantJson),
       },
-      exitCodeOfApply(report) === 0,
+      true,
     );
+    if (flags.json && exitCodeOfApply(report) !== 0) {
+      output.note(lines.slice(resultTable(report.results).length + 1).join('\n'));
+    }
     return exitCodeOfApply(report);
   });
 }

@@ -177,7 +177,7 @@ export function number(
   if (text === undefined) return range.fallback;
   const value = Number(text);
   // Whole numbers as people write them: no 0x10, 1e1 or spaces, which Number() would take.
-  const written = range.whole ? /^\d+$/.test(text) : text.trim() !== '';
+  const written = range.whole ? /^\d+$/.test(text) : /^\d+(\.\d+)?$/.test(text);
   const fits = written && Number.isFinite(value) && value >= range.min && value <= range.max;
   if (!fits || (range.whole && !Number.isInteger(value))) {
     const what =

@@ -6,6 +6,7 @@ import {UsageError} from './command-error.js';
 import type {CommandDeclaration} from './declaration.js';
 import {everywhere, type FlagName, flags} from './flags.js';
 import type {CommandIo} from './io.js';
+import {shown} from './shown.js';
 import {closest} from './suggest.js';
 
 /** The width help is wrapped to: the terminal's, within 40 to 100 columns; 80 into a pipe or a file. */
@@ -37,7 +38,7 @@ export function unknownCommand(name: string, commands: readonly CommandDeclarati
     commands.map((command) => command.name).filter((each) => each !== ''),
   );
   return new UsageError(
-    `Unknown command "${name}".${guess ? ` Did you mean "${guess}"?` : ''} See tenant-mode --help.`,
+    `Unknown command ${shown(name)}.${guess ? ` Did you mean "${guess}"?` : ''} See tenant-mode --help.`,
   );
 }
 
@@ -75,7 +76,10 @@ export function toolHelp(commands: readonly CommandDeclaration[], width: number)
 }
 
 export function commandHelp(command: CommandDeclaration, width: number): string {
-  const sections = [paragraph(command.title, width), '', 'Usage', `  $ tenant-mode ${command.usage}`];
+  const usage = wrap(`$ tenant-mode ${command.usage}`, width - 2).map(
+    (line, index) => (index ? '      ' : '  ') + line,
+  );
+  const sections = [paragraph(command.title, width), '', 'Usage', ...usage];
   for (const about of command.about ?? []) sections.push('', paragraph(about, width));
   if (command.flags.length > 0) {
     sections.push('', 'Flags', flagLines(command.flags as FlagName[], width));

@@ -1,11 +1,19 @@
 import {parseArgs} from 'node:util';
-import {jsonText, LocalFilesError, printableLines, toolVersion} from '../procedure/about.js';
+import {
+  fileSystemFailure,
+  isFileSystemError,
+  jsonText,
+  LocalFilesError,
+  printableLines,
+  toolVersion,
+} from '../procedure/about.js';
 import {commands} from './catalogue/index.js';
 import {bugExitCode, bugText, CommandError, UsageError} from './command-error.js';
 import type {CommandContext, CommandDeclaration, CommandInput} from './declaration.js';
 import {everywhere, type FlagName, flags} from './flags.js';
 import {commandHelp, helpWidth, toolHelp, unknownCommand} from './help.js';
 import type {CommandIo} from './io.js';
+import {shown} from './shown.js';
 import {closest} from './suggest.js';
 
 /**
@@ -22,7 +30,9 @@ export async function main(
   /** The Ink view of an apply on a terminal; without it, progress is one line a tenant on stderr. */
   showApplyProgress?: CommandContext['showApplyProgress'],
 ): Promise<number> {
-  const wantsJson = argv.includes('--json');
+  // `--` ends the flags: a tenant named "--json" after it asks for no JSON.
+  const end = argv.indexOf('--');
+  const wantsJson = (end === -1 ? argv : argv.slice(0, end)).includes('--json');
   try {
     return await dispatch(argv, io, {commands, startWizard, showApplyProgress});
   } catch (error) {
@@ -36,6 +46,10 @@ export function failed(error: unknown, io: CommandIo, json: boolean): number {
     if (json) io.stdout.write(`${jsonText(error.said.document, 2)}\n`);
     io.stderr.write(`${error.said.text}\n`);
     return error.exitCode;
+  }
+  if (isFileSystemError(error)) {
+    // One of our files failed us outside a command's run (logout's, the sandbox's): the operator's to fix.
+    return failed(new CommandError(fileSystemFailure(error), 2, {reason: 'local-files'}), io, json);
   }
   const known = error instanceof CommandError || error instanceof LocalFilesError;
   const message = known ? error.message : bugText(error);
@@ -75,7 +89,7 @@ async function dispatch(argv: readonly string[], io: CommandIo, context: Command
   if (count >= 0 ? operands.length !== count : operands.length > 1) {
     throw new UsageError(
       count === 0 && operands.length > 0
-        ? `Unexpected argument "${operands.join(' ')}". ${problem}`
+        ? `Unexpected argument ${shown(operands[0] ?? '')}. ${problem}`
         : problem,
       [`See tenant-mode ${command.name ? `${command.name} ` : ''}--help.`],
     );
@@ -133,7 +147,8 @@ function parse(argv: readonly string[]) {
 }
 
 function parseProblem(error: Error & {code?: string}, argv: readonly string[]): string {
-  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  // Node names a flag as `'--url'`, or `'-h, --help'` for one with a short form: the long form is said.
+  const flag = /'(?:-\w, )?(--?[^' ,]+)/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const guess = flag.startsWith('--')

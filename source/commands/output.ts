@@ -4,7 +4,9 @@ import {
   exitCodeFor,
   exitCodes,
   explainError,
+  fileSystemFailure,
   interruptedText,
+  isFileSystemError,
   JournalError,
   jsonText,
   LocalFilesError,
@@ -41,6 +43,7 @@ export function errorJson(error: unknown): Record<string, unknown> {
   if (error instanceof CommandError) return {error: {message: error.message, ...error.details}};
   if (error instanceof LocalFilesError) return {error: {message: error.message, reason: error.reason}};
   if (ownFilesFailed(error)) return {error: {message: error.message, reason: 'local-files'}};
+  if (isFileSystemError(error)) return {error: {message: fileSystemFailure(error), reason: 'local-files'}};
   if (error instanceof TenantNotFound) {
     return {
       error: {
@@ -87,6 +90,7 @@ export function errorText(error: unknown): string {
   if (error instanceof CommandError) return [`Error: ${error.message}`, ...error.nextSteps].join('\n');
   if (error instanceof LocalFilesError || error instanceof TenantNotFound) return `Error: ${error.message}`;
   if (ownFilesFailed(error)) return `Error: ${error.message}\n${ownFilesNextStep}`;
+  if (isFileSystemError(error)) return `Error: ${fileSystemFailure(error)}\n${ownFilesNextStep}`;
   return bugText(error);
 }
 
@@ -160,7 +164,7 @@ export function asCommandError(error: unknown, extra: Record<string, unknown> = 
   const code =
     error instanceof CommandError
       ? error.exitCode
-      : error instanceof TenantNotFound || ownFilesFailed(error)
+      : error instanceof TenantNotFound || ownFilesFailed(error) || isFileSystemError(error)
         ? exitCodes.usage
         : error instanceof PlatformError
           ? exitCodeFor(error)

@@ -67,7 +67,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         exitCodes.usage,
       );
     }
-    const progress = progressLine(io.stderr, io.clock);
+    const progress = progressLine(io.stderr, io.clock, !flags.json);
     const count = (n: number) => n.toLocaleString('en');
     // Thousands of reads: a 429 pauses all of them (and is said once every ten seconds), as in apply.
     let lastSaid = Number.NEGATIVE_INFINITY;
@@ -89,13 +89,10 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
       candidates = await readCandidates(session, day, {
         signal,
         onListed: (found) =>
-          progress.say(`Listing the trial customers in your tenant's subtree: ${count(found)} so far…`),
+          progress.say(`${count(found)} trial customers listed so far, in your tenant's subtree…`),
         onProgress: (read, total) => {
           keepHeapSmall();
-          progress.say(
-            `Reading each trial customer's pricing: ${count(read)} of ${count(total)}…`,
-            read === total,
-          );
+          progress.say(`${count(read)} of ${count(total)} trial customers' pricing read…`, read === total);
         },
       });
     } finally {

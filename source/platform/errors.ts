@@ -49,6 +49,8 @@ export interface PlatformErrorDetails {
   readonly cause?: unknown;
   /** The request was never sent (stopped while waiting for a rate limit to pass): nothing can have happened. */
   readonly notSent?: boolean;
+  /** The proxy (HTTPS_PROXY, shown without credentials) the request went through, when the failure is on that way. */
+  readonly proxy?: string;
 }
 
 export class PlatformError extends Error {
@@ -63,6 +65,7 @@ export class PlatformError extends Error {
   readonly bodySnippet?: string;
   readonly location?: string;
   readonly notSent?: boolean;
+  readonly proxy?: string;
 
   constructor(
     readonly kind: PlatformErrorKind,

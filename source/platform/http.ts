@@ -100,9 +100,10 @@ export class HttpCore {
     const started = this.#options.clock.now();
     let status: number | undefined;
     let text: string | undefined;
-    const route = routeFor(url, signal);
+    let route: ReturnType<typeof routeFor>;
     try {
       if (request.signal?.aborted) throw request.signal.reason;
+      route = routeFor(url, signal);
       const response = await fetch(url.href, {
         method: request.method,
         headers,
@@ -185,7 +186,10 @@ function toPlatformError(
   if (signals.timeout.aborted) {
     const seconds = Math.round(options.timeoutMs / 100) / 10;
     const through = proxy ? ` (through the proxy ${proxy})` : '';
-    return new PlatformError('timeout', `${host} did not answer within ${seconds} s${through}.`, {request});
+    return new PlatformError('timeout', `${host} did not answer within ${seconds} s${through}.`, {
+      request,
+      proxy,
+    });
   }
   return networkError(cause, host, request, proxy);
 }

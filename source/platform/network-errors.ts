@@ -30,7 +30,7 @@ export function proxyRefused(
   return new PlatformError(
     'network',
     `The proxy ${proxy} (HTTPS_PROXY) refused to connect to ${host}: ${status}; the data center was not reached.${why}`,
-    {networkCode: 'PROXY_REFUSED', request},
+    {networkCode: 'PROXY_REFUSED', request, proxy},
   );
 }
 
@@ -47,8 +47,13 @@ export function networkError(
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|premature close/i.test(error.message ?? '')) {
     code = 'ECONNRESET';
   }
-  const say = (message: string) => new PlatformError('network', message, {networkCode: code, request});
+  const say = (message: string) => new PlatformError('network', message, {networkCode: code, request, proxy});
   if (proxy) {
+    if (/Proxy connection ended/i.test(error.message ?? '')) {
+      return say(
+        `The proxy ${proxy} (HTTPS_PROXY) closed the connection without answering; ${host} was not reached.`,
+      );
+    }
     const toProxy = `the proxy ${proxy} (HTTPS_PROXY; NO_PROXY lists hosts that go direct)`;
     if (code === 'ECONNREFUSED') return say(`Could not connect to ${toProxy}: the connection was refused.`);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')

@@ -3,6 +3,7 @@ import {HttpProxyAgent} from 'http-proxy-agent';
 import {HttpsProxyAgent} from 'https-proxy-agent';
 import {getProxyForUrl} from 'proxy-from-env';
 import {isLoopbackHost} from './base-url.js';
+import {PlatformError} from './errors.js';
 
 // Neither node-fetch nor Node's own fetch reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY (docs/development.md, "Traps we measured"), so we pick
 // an agent per request from them. Loopback (the embedded sandbox) never goes through a proxy: an operator's
@@ -30,6 +31,14 @@ export function routeFor(url: URL, signal?: AbortSignal): ProxyRoute | undefined
   if (isLoopbackHost(url.hostname)) return undefined;
   const proxy = getProxyForUrl(url.href);
   if (!proxy) return undefined;
+  const usable = URL.canParse(proxy) && ['http:', 'https:'].includes(new URL(proxy).protocol);
+  if (!usable) {
+    // Never echoed: the variable may hold a password.
+    throw new PlatformError(
+      'invalid-input',
+      'HTTPS_PROXY (or HTTP_PROXY) is not a proxy tenant-mode can use: give it as http://host:port or https://host:port (a user and password may go before the host; socks proxies are not supported).',
+    );
+  }
   const agent =
     url.protocol === 'https:' ? new HttpsProxyAgent(proxy, {signal}) : new HttpProxyAgent(proxy, {signal});
   let connect: {statusCode: number; statusText: string} | undefined;

@@ -7,6 +7,12 @@ export interface Explanation {
 }
 
 export function explainError(error: PlatformError): Explanation {
+  if (error.proxy && (error.kind === 'network' || error.kind === 'timeout')) {
+    return {
+      meaning: 'The request went through a proxy (HTTPS_PROXY), and did not get through it to the platform.',
+      next: 'Check HTTPS_PROXY and NO_PROXY, or ask whoever runs the proxy.',
+    };
+  }
   switch (error.kind) {
     case 'invalid-input':
       return {meaning: 'Refused before sending anything.', next: 'Correct the value and try again.'};

@@ -28,6 +28,8 @@ export {
   configDirectory,
   credentialsPath,
   exists,
+  fileSystemFailure,
+  isFileSystemError,
   JournalError,
   LocalFilesError,
   PlanFileError,

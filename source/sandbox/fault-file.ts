@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
+import {fileProblem} from '../store/file-problem.js';
 import type {FaultRule} from './faults.js';
 
 /**
@@ -11,12 +12,14 @@ import type {FaultRule} from './faults.js';
 export function loadFaultFile(path: string): FaultRule[] {
   let parsed: unknown;
   try {
+    // A FIFO or a device would block the read for good: only a regular file is read.
+    if (!statSync(path).isFile()) throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'});
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as {code?: string}).code;
     throw new Error(
       code
-        ? `cannot read the fault file ${path} (${code})`
+        ? `cannot read the fault file ${path} (${fileProblem(error)})`
         : `the fault file ${path} is not valid JSON: ${(error as Error).message}`,
     );
   }
@@ -63,6 +66,7 @@ function toRule(value: unknown, where: string): FaultRule {
   if (rule.drop !== undefined && rule.drop !== 'before' && rule.drop !== 'after') {
     throw new Error(`${where}: "drop" must be "before" or "after"`);
   }
+  if (rule.headers !== undefined) checkHeaders(rule.headers, where);
   if (rule.applied !== undefined && typeof rule.applied !== 'boolean') {
     throw new Error(`${where}: "applied" must be true or false`);
   }
@@ -78,4 +82,19 @@ function toRule(value: unknown, where: string): FaultRule {
     times: whole('times', 1, 1_000_000),
     skip: whole('skip', 0, 1_000_000),
   };
+}
+
+/** Headers a Node server can send: names that are HTTP tokens, string values without line breaks. */
+function checkHeaders(headers: unknown, where: string): void {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new Error(`${where}: "headers" must be an object of header names and values`);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new Error(`${where}: "headers" has "${name}", which is not a header name`);
+    }
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new Error(`${where}: the header "${name}" must be a string on one line`);
+    }
+  }
 }

@@ -67,9 +67,11 @@ export class CredentialStore {
           ? 'it is a folder, not a file'
           : code === 'ELOOP'
             ? 'it is a symbolic link, which is never followed'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'it cannot be read or written (permissions)'
-              : (error as Error).message;
+            : code === 'ENOTFILE'
+              ? 'it is not a regular file'
+              : code === 'EACCES' || code === 'EPERM'
+                ? 'it cannot be read or written (permissions)'
+                : (error as Error).message;
       return {
         store: new CredentialStore(path, undefined),
         notice: `The credentials file ${path} cannot be used (${reason}): nothing will be remembered this time.`,
@@ -151,7 +153,10 @@ function privateFile(path: string): string | undefined {
     return undefined;
   }
   if (stat.isSymbolicLink()) throw Object.assign(new Error('symbolic link'), {code: 'ELOOP'});
-  if (!stat.isFile() || (Number(stat.mode) & 0o077) === 0) return undefined;
+  if (stat.isDirectory()) throw Object.assign(new Error('a folder'), {code: 'EISDIR'});
+  // A FIFO or a device would block the read for good (a FIFO waits for a writer): never opened.
+  if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'});
+  if ((Number(stat.mode) & 0o077) === 0) return undefined;
   const was = (Number(stat.mode) & 0o777).toString(8);
   chmodSync(path, 0o600);
   return `The credentials file ${path} could be read by others (mode ${was}); it is now readable by you only (0600).`;

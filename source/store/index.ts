@@ -14,7 +14,7 @@ export {
   AuditWriteError,
 } from './audit.js';
 export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
-export {fileProblem} from './file-problem.js';
+export {fileProblem, fileSystemFailure, isFileSystemError} from './file-problem.js';
 export {eachJournalLine, Journal, JournalError} from './journal.js';
 export {SkippedLines} from './lines.js';
 export {LocalFilesError, recordFolderProblem} from './local-files.js';

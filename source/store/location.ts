@@ -12,7 +12,8 @@ export function configDirectory(env: Readonly<Record<string, string | undefined>
   if (env.TENANT_MODE_CONFIG_DIR) return absolute('TENANT_MODE_CONFIG_DIR', env.TENANT_MODE_CONFIG_DIR);
   const xdg = env.XDG_CONFIG_HOME;
   if (process.platform === 'linux') {
-    const home = env.HOME ? absolute('HOME', env.HOME) : homedir();
+    // An empty HOME is no home either: it would put the files in the current folder.
+    const home = absolute('HOME', env.HOME ?? homedir());
     return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.config'), 'tenant-mode');
   }
   return envPaths('tenant-mode', {suffix: ''}).config;
@@ -25,7 +26,7 @@ export function configDirectory(env: Readonly<Record<string, string | undefined>
 function absolute(name: string, path: string): string {
   if (isAbsolute(path)) return path;
   throw new LocalFilesError(
-    `${name} is a relative path (${JSON.stringify(path)}): tenant-mode keeps its credentials and audit log under it, so it must be absolute. Set ${name} to an absolute path${name === 'HOME' ? ', or TENANT_MODE_CONFIG_DIR to a folder of your own' : ''}.`,
+    `${name} is ${path === '' ? 'empty' : `a relative path (${JSON.stringify(path)})`}: tenant-mode keeps its credentials and audit log under it, so it must be absolute. Set ${name} to an absolute path${name === 'HOME' ? ', or TENANT_MODE_CONFIG_DIR to a folder of your own' : ''}.`,
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   closeSync,
   constants,
+  fstatSync,
   linkSync,
   mkdirSync,
   openSync,
@@ -84,12 +85,21 @@ function create(path: string): boolean {
 }
 
 function holderOf(path: string): number | 'gone' | 'unreadable' {
+  let descriptor: number;
   try {
-    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : 'unreadable';
+    // Non-blocking and never through a symbolic link: a FIFO put in the lock's place must not hang us for good.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
     if ((error as {code?: string}).code === 'ENOENT') return 'gone';
     throw error;
+  }
+  try {
+    if (!fstatSync(descriptor).isFile())
+      throw Object.assign(new Error('not a regular file'), {code: 'ENOTFILE'});
+    const pid = Number.parseInt(readFileSync(descriptor, 'utf8'), 10);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : 'unreadable';
+  } finally {
+    closeSync(descriptor);
   }
 }
 

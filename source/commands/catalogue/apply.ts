@@ -27,7 +27,7 @@ export const apply: CommandDeclaration = {
     'tenant-mode apply dec.json',
     '# crontab -e: at 00:05 UTC on the 1st (cronie and systemd-cron read CRON_TZ)\n' +
       'CRON_TZ=UTC\n' +
-      '5 0 1 * *  tenant-mode apply ~/plans/next.json --yes --client-secret-file ~/.tm-secret',
+      '5 0 1 * * tenant-mode apply ~/next.json --yes --client-secret-file ~/.secret',
   ],
   exitCodes: [
     ['0', 'every tenant switched, or nothing to do'],

@@ -15,7 +15,7 @@ export const completion: CommandDeclaration = {
   operands: {count: 1, name: '<shell>', problem: 'tenant-mode completion takes the shell: bash.'},
   examples: [
     'eval "$(tenant-mode completion bash)"',
-    'tenant-mode completion bash > ~/.local/share/bash-completion/completions/tenant-mode',
+    'tenant-mode completion bash \\\n    > ~/.local/share/bash-completion/completions/tenant-mode',
   ],
   async run(input, io, context) {
     if (input.operands[0] !== 'bash') {

@@ -19,7 +19,7 @@ export const plan: CommandDeclaration = {
   examples: [
     'tenant-mode plan',
     'tenant-mode plan --out dec.json --except "Acme Corp"',
-    `tenant-mode plan --on 2027-01-01 --out jan.json --json | jq '.tenants | length'`,
+    `tenant-mode plan --on 2027-01-01 --json | jq '.tenants | length'`,
   ],
   async run(input, io) {
     const {runPlanCommand} = await import('../plan.js');
