@@ -123,3 +123,21 @@ describe('flags', () => {
     expect(run.stderr).toContain('--json');
   });
 });
+
+describe("the sandbox's own count", () => {
+  it('counts a PUT carried out whose answer a fault dropped as applied', async () => {
+    const {summarize} = await import('../source/sandbox/summary.js');
+    const name = 'Wayne Enterprises';
+    const id = tenantId(sandbox.current, name);
+    const from = sandbox.current.requests.length;
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: new RegExp(`^/tenants/${id}/pricing$`),
+      drop: 'after',
+      times: 1,
+    });
+    await cli(['switch', id, '--yes', '--json']);
+    const summary = summarize(sandbox.current.requests.slice(from));
+    expect(summary).toMatchObject({puts: 1, puts_applied: 1, tenants_changed_twice: 0});
+  });
+});

@@ -40,7 +40,8 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
     const code = (error as {code?: string}).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(error);
     note(`The sandbox could not start: ${reason}.`);
-    return 1;
+    // The operator's to change (another --port): a usage fault, not the platform refusing (1).
+    return 2;
   }
   for (const rule of faults) sandbox.faults.add(rule);
   if (options.json) {

@@ -35,6 +35,11 @@ export interface RecordedRequest {
   body: string;
   /** Response status; 0 when the connection was dropped without an answer. */
   status: number;
+  /**
+   * The status of what the sandbox carried out, whatever answer left (a fault may drop it or answer another);
+   * undefined when nothing was carried out (refused by the rate limit, or a fault answered instead).
+   */
+  handled?: number;
 }
 
 export interface Sandbox extends SeededCredentials {
@@ -164,6 +169,7 @@ async function handle(
       }
     }
   }
+  record.handled = reply.status;
   if (fault?.drop === 'after') {
     request.socket.destroy();
     return;

@@ -7,7 +7,7 @@ export interface RequestSummary {
   readonly puts: number;
   /** PUTs answered 429: refused before anything was done, so sending them again is no duplicate. */
   readonly puts_rate_limited: number;
-  /** PUTs of a pricing that the sandbox carried out (answered 200). */
+  /** PUTs of a pricing that the sandbox carried out (200), whatever answer left (a fault may have dropped it). */
   readonly puts_applied: number;
   /** Tenants whose pricing more than one PUT changed: never more than 0 for tenant-mode. */
   readonly tenants_changed_twice: number;
@@ -23,7 +23,7 @@ export function summarize(requests: readonly RecordedRequest[]): RequestSummary 
     if (request.method !== 'PUT' || !request.path.endsWith('/pricing')) continue;
     puts += 1;
     if (request.status === 429) putsRateLimited += 1;
-    if (request.status === 200) applied.set(request.path, (applied.get(request.path) ?? 0) + 1);
+    if (request.handled === 200) applied.set(request.path, (applied.get(request.path) ?? 0) + 1);
   }
   return {
     requests: requests.length,
