@@ -30,6 +30,11 @@ describe('help', () => {
     expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
   });
 
+  it("apply's cron example is a crontab: CRON_TZ on its own line, then five fields and the command", async () => {
+    const {stdout} = await runCli(['help', 'apply']);
+    expect(stdout).toMatch(/\n {2}CRON_TZ=UTC\n {2}5 0 1 \* \* tenant-mode apply \S+ --yes /);
+  });
+
   it('lists every command and every flag a command takes', async () => {
     const tool = (await runCli(['--help'])).stdout;
     for (const command of named) expect(tool).toContain(`$ tenant-mode ${command.synopsis}`);
