@@ -26,9 +26,8 @@ export function ListRow({
         {marker ? <Text aria-hidden>{marker}</Text> : null}
       </Box>
       <Text>
-        <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
-          {name}
-        </Text>
+        {/* The selection is said by ❯ and bold; colour only adds to the marker. */}
+        <Text bold={isSelected}>{name}</Text>
         {rest.length > 0 && showDetails ? <Text color={theme.muted}>{`\n${rest.join('\n')}`}</Text> : null}
       </Text>
     </>

@@ -45,7 +45,8 @@ export function StepFrame({
   const gap = layout.compact ? 0 : 1;
   const heading = (
     <Text>
-      <Text bold color={theme.accent}>
+      {/* Bold in the terminal's own colour: cyan title text read 1.9:1 on a white background. */}
+      <Text bold>
         {layout.compact ? `Step ${step}/${stepCount}` : `Step ${step} of ${stepCount}`} · {title}
       </Text>
       {sandbox ? <Text bold> · SANDBOX</Text> : null}
