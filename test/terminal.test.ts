@@ -261,3 +261,19 @@ describe('SIGTERM', () => {
     expect(session.output()).toContain('Interrupted. No switch was sent.');
   });
 });
+
+describe('--accessible on a terminal', () => {
+  it('ends its last line: what the shell prints next is not read as part of it', async () => {
+    const session = inTerminal(
+      `sh -c '${process.execPath} ${cli} --sandbox --accessible; echo "EXIT=$?"'`,
+      {},
+    );
+    await session.waitFor('Which data center');
+    session.child.stdin?.write('\u0003');
+    await session.waitFor('EXIT=130');
+    expect(session.output()).toMatch(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: Ink's last escape codes may follow the words
+      /Interrupted\. No switch was sent\.(\u001B\[[0-9;?]*[a-zA-Z])*\r\nEXIT=130/,
+    );
+  });
+});

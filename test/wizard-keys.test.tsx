@@ -389,6 +389,30 @@ describe('keys that arrive together', () => {
   });
 });
 
+describe('keys typed during a request, with the HTTP panel opened meanwhile', () => {
+  it('wait until the panel is closed, then act on the step — never dropped unsaid', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
+    wizard.instance.stdin.write(`Contoso${keys.enter}`);
+    await wizard.waitFor('Searching');
+    wizard.instance.stdin.write(keys.down);
+    wizard.instance.stdin.write(keys.enter);
+    await wizard.waitFor('2 keys typed');
+    await wizard.press(keys.tab);
+    await wizard.waitFor('HTTP calls of this step');
+    // The results arrive behind the panel; the keys still wait.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(wizard.frame()).toContain('HTTP calls of this step');
+    await wizard.press(keys.tab);
+    // ↓ then Enter: the second Contoso is chosen, and its pricing read.
+    const pricing = await wizard.waitFor(/Step 3( of |\/)5/);
+    expect(pricing).toContain('Contoso');
+    expect(pricing).not.toContain('key typed');
+  });
+});
+
 let spare = 0;
 /** A trial customer of its own: other tests in this file switch the seeded ones. */
 function freshTrial(): string {

@@ -221,6 +221,7 @@ export function Wizard({
       onWaiting={setKeysWaiting}
       frameMs={frameMs}
       changes={changes}
+      held={panelOpen}
     >
       <LayoutProvider>
         <SandboxMark sandbox={onLoopback(form.dataCenter)}>

@@ -37,6 +37,11 @@ export interface KeyRouterProps {
    * render has happened, so that it lands on the screen the key made. Cleared here at each render.
    */
   readonly changes: {pending: boolean};
+  /**
+   * The HTTP panel is open: keys typed at it are its own (Tab, Esc close it) or nobody's, while keys typed during a
+   * request before it opened wait on until it is closed, then act on the step — never dropped unsaid.
+   */
+  readonly held?: boolean;
   readonly children: ReactNode;
 }
 
@@ -57,22 +62,24 @@ export function KeyRouter({
   onWaiting,
   frameMs,
   changes,
+  held = false,
   children,
 }: KeyRouterProps) {
   const target = useRef<KeyHandler>(undefined);
   const wide = useRef(onKey);
-  const now = useRef({screen, busy, dropsTypedAhead, onDropped, onWaiting});
+  const now = useRef({screen, busy, dropsTypedAhead, onDropped, onWaiting, held});
   // The wizard-wide handler and what is on show are those of the latest commit (never a screen already left); the
   // field or list on show claims the keys in its own layout effect (useKeys), which runs before this one. Written
   // in an effect, never during render: a render React throws away must not change where keys go.
   useLayoutEffect(() => {
     wide.current = onKey;
-    now.current = {screen, busy, dropsTypedAhead, onDropped, onWaiting};
+    now.current = {screen, busy, dropsTypedAhead, onDropped, onWaiting, held};
     changes.pending = false;
   });
   /** The screen whose frame is on the terminal (keys act on it), and the keys waiting for the next one. */
   const drawn = useRef<string | undefined>(screen);
-  const waiting = useRef<string[]>([]);
+  /** `early`: typed while a request ran, for the screen after it (the HTTP panel holds these until it closes). */
+  const waiting = useRef<{readonly key: string; readonly early: boolean}[]>([]);
   const reported = useRef(0);
 
   const deliver = (key: string) => {
@@ -100,6 +107,16 @@ export function KeyRouter({
     reported.current = waiting.current.length;
     now.current.onWaiting(reported.current);
   };
+  /**
+   * Which waiting key acts next (-1: none now): the first, once the screen it waited for is drawn and no request
+   * runs — but while the HTTP panel is open, the first typed at the panel, keys typed during a request before it
+   * opened waiting on until it is closed (then they act on the step).
+   */
+  const nextIndex = () => {
+    if (!ready()) return -1;
+    if (!now.current.held) return waiting.current.length > 0 ? 0 : -1;
+    return waiting.current.findIndex((entry) => !entry.early);
+  };
   const drain = () => {
     if (changes.pending && stalled.current < 200) {
       stalled.current += 1;
@@ -108,8 +125,9 @@ export function KeyRouter({
     }
     stalled.current = 0;
     changes.pending = false;
-    if (waiting.current.length > 0 && ready()) deliver(waiting.current.shift() as string);
-    if (waiting.current.length > 0 && ready()) later();
+    const index = nextIndex();
+    if (index >= 0) deliver(waiting.current.splice(index, 1)[0]?.key ?? '');
+    if (nextIndex() >= 0) later();
     report();
   };
 
@@ -123,11 +141,11 @@ export function KeyRouter({
     for (const key of keys) {
       // While a request runs, Tab (its HTTP calls) and Esc (leave it) act at once; Esc drops what waits.
       if (now.current.busy && (key === tab || key === esc)) {
-        if (key === esc) waiting.current = [];
+        if (key === esc && !now.current.held) waiting.current = [];
         deliver(key);
         continue;
       }
-      waiting.current.push(key);
+      waiting.current.push({key, early: now.current.busy});
     }
     drain();
   }, true);
@@ -159,7 +177,7 @@ export function KeyRouter({
   }, [screen, busy]);
   // After every render: keys that waited for it go on (from the next turn, not from within the commit).
   useLayoutEffect(() => {
-    if (waiting.current.length > 0 && ready()) later();
+    if (nextIndex() >= 0) later();
   });
   useEffect(
     () => () => {

@@ -44,6 +44,9 @@ export async function runWizard({
     {exitOnCtrlC: false, ...(accessible ? {isScreenReaderEnabled: true} : {})},
   );
   await app.waitUntilExit();
+  // In screen-reader mode Ink leaves its last line without a line end: the shell's prompt (or a log's next line)
+  // would be read as part of it.
+  if (accessible || process.env.INK_SCREEN_READER === 'true') process.stdout.write('\n');
   // The wizard's last frame is its summary line. Plans written this run follow as plain lines, which the terminal
   // wraps (a command copied from them stays whole); after SIGHUP the write goes nowhere, and its error is ignored.
   if (result?.afterwards) process.stdout.write(`${result.afterwards}\n`);
