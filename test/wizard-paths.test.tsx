@@ -451,3 +451,34 @@ describe('wizard slips (issue "Keys that arrive together…", point 3)', () => {
     expect(highlighted).toContain('United States (us-cloud.acronis.com)');
   });
 });
+
+describe('the HTTP panel of step 2', () => {
+  it('keeps the search that led to the list after a tenant is chosen, and apart from the plan’s reads', async () => {
+    const wizard = start({columns: 100, rows: 40});
+    await wizard.signInToSandbox();
+    await wizard.type('acme');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.enter);
+    await wizard.waitFor(/Step 3( of |\/)5/);
+    // Back to the results: the calls that made them are still the step's.
+    await wizard.press(keys.escape);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.tab);
+    expect(await wizard.waitFor('HTTP calls of this step')).toMatch(
+      /GET http:\/\/<sandbox>\/api\/2\/search\?/,
+    );
+    await wizard.press(keys.tab);
+    await wizard.waitForGone('HTTP calls of this step');
+    // The plan's reads are the plan's: back at the search, its own calls again.
+    await wizard.press('\u0010');
+    await wizard.waitFor('in the plan');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.tab);
+    const panel = await wizard.waitFor('HTTP calls of this step');
+    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/search\?/);
+    // The plan read every trial customer's pricing; the search read none.
+    expect(panel).not.toMatch(/\/pricing/);
+  });
+});

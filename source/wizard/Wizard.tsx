@@ -21,7 +21,7 @@ import {confirmedSwitch, type OperationContext, stepOperations} from './operatio
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
-import {type ConnectForm, initialState, reducer, type Step, stepNumbers} from './state.js';
+import {type ConnectForm, callsOf, initialState, reducer, type Step, stepNumbers} from './state.js';
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
 import {useOperation} from './use-operation.js';
@@ -241,7 +241,7 @@ export function Wizard({
                 planning={step.name === 'plan'}
                 step={stepNumber}
                 account={accountLine}
-                exchanges={http.exchangesOf(stepNumber)}
+                exchanges={http.exchangesOf(callsOf(step.name))}
               />
             ) : null}
             {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}

@@ -1,7 +1,7 @@
 // The wizard's controller: each step's operations in one table, keyed by step. An operation is a procedure call
 // (sign in, look up, read the pricing, switch, plan) run as the step's request, whose value or failure becomes one
-// event of the state machine (state.ts); the HTTP calls it makes are filed under its step's number (stepNumbers,
-// the one place those numbers are), for the panel. Views never call these: Wizard.tsx hands them to the screens.
+// event of the state machine (state.ts); the HTTP calls it makes are filed under its step (state.ts, callsOf), for
+// the panel. Views never call these: Wizard.tsx hands them to the screens.
 import {
   type AccessToken,
   accountOf,
@@ -31,7 +31,7 @@ import {
 } from '../procedure/index.js';
 import {knownDataCenters} from './data-centers.js';
 import type {WizardServices} from './services.js';
-import {type Step, stepNumbers, type WizardEvent, type WizardState} from './state.js';
+import {callsOf as panelList, type Step, type WizardEvent, type WizardState} from './state.js';
 import type {useHttpLog} from './use-http-log.js';
 import type {useOperation} from './use-operation.js';
 
@@ -52,9 +52,12 @@ export interface OperationContext {
   readonly embeddedSandbox: {current: string | undefined};
 }
 
-/** The step's calls start anew in the HTTP panel, under its number. */
-function callsOf(context: OperationContext, step: Step['name']): void {
-  context.http.callsFor(stepNumbers[step]);
+/**
+ * The step's calls go to its list in the HTTP panel (state.ts, `callsOf`); `fresh` starts that list anew — a new
+ * search does, choosing a row of its results adds to them.
+ */
+function callsOf(context: OperationContext, step: Step['name'], fresh = true): void {
+  context.http.callsFor(panelList(step), fresh);
 }
 
 const tenantName = (context: OperationContext) => context.state.account?.tenantName ?? '';
@@ -148,7 +151,7 @@ function chooseRow(context: OperationContext, row: TenantRow, query: string): vo
   const signedIn = context.session.current;
   if (!signedIn) return;
   const {step} = context.state;
-  callsOf(context, 'chooseTenant');
+  callsOf(context, 'chooseTenant', false);
   if (step.name === 'chooseTenant') context.dispatch({type: 'ROW_CHOSEN', index: step.rows.indexOf(row)});
   if (row.tenant.kind !== 'customer') {
     context.dispatch({type: 'LOOKUP_STARTED', query: '', busy: lookupBusyText('', row.tenant.name)});

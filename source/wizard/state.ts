@@ -214,6 +214,14 @@ export const stepNumbers: Record<Step['name'], number> = {
   result: 5,
 };
 
+/**
+ * Under which list the HTTP panel files a screen's calls: each step its own, the result with the switch that led to
+ * it, and the plan apart from the search although both are step 2.
+ */
+export function callsOf(step: Step['name']): string {
+  return step === 'result' ? 'switching' : step;
+}
+
 /** How many steps the operator goes through. */
 export const stepCount = Math.max(...Object.values(stepNumbers));
 

@@ -8,8 +8,9 @@ export interface Waiting {
 }
 
 /**
- * The HTTP calls of the session, each with the step (1–5) whose request it was, for the panel; and the wait before
- * a retry, for the countdown. `callsFor(n)` starts a step's calls anew.
+ * The HTTP calls of the session, each filed under the screen whose request it was (state.ts, `callsOf`: the plan's
+ * reads apart from the search's, though both are step 2), for the panel; and the wait before a retry, for the
+ * countdown. `callsFor(key)` files the next calls under that key; `fresh` starts its list anew.
  */
 /**
  * The latest calls of a step kept for the panel: planning the 1st reads thousands of pricings, and keeping every
@@ -18,15 +19,15 @@ export interface Waiting {
 const keptPerStep = 50;
 
 export function useHttpLog(clock: Clock) {
-  const entries = useRef<Array<{step: number; exchange: Exchange}>>([]);
-  const current = useRef(1);
+  const entries = useRef<Array<{step: string; exchange: Exchange}>>([]);
+  const current = useRef('connect');
   const [, setCount] = useState(0);
   const [waiting, setWaiting] = useState<Waiting>();
   const redraw = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const callsFor = useCallback((step: number) => {
+  const callsFor = useCallback((step: string, fresh = true) => {
     current.current = step;
-    entries.current = entries.current.filter((entry) => entry.step !== step);
+    if (fresh) entries.current = entries.current.filter((entry) => entry.step !== step);
   }, []);
 
   const onExchange = useCallback((exchange: Exchange) => {
@@ -54,7 +55,7 @@ export function useHttpLog(clock: Clock) {
     [clock],
   );
 
-  const exchangesOf = (step: number) =>
+  const exchangesOf = (step: string) =>
     entries.current.filter((entry) => entry.step === step).map((entry) => entry.exchange);
 
   return {callsFor, onExchange, onRetry, exchangesOf, waiting};
