@@ -30,6 +30,18 @@ describe('help', () => {
     expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
   });
 
+  it('says what a flag does in each command where that differs', async () => {
+    expect((await runCli(['help', 'sandbox'])).stdout.replace(/\s+/g, ' ')).toContain(
+      '--json print its URL and demo credentials as one JSON line; on stop, one more line',
+    );
+    expect((await runCli(['help', 'apply'])).stdout).toMatch(
+      /--dry-run +the same as --check, on the planned day/,
+    );
+    expect((await runCli(['help', 'switch'])).stdout).toMatch(
+      /--dry-run +say what would be sent, send nothing/,
+    );
+  });
+
   it("apply's cron example is a crontab: CRON_TZ on its own line, then five fields and the command", async () => {
     const {stdout} = await runCli(['help', 'apply']);
     expect(stdout).toMatch(/\n {2}CRON_TZ=UTC\n {2}5 0 1 \* \* tenant-mode apply \S+ --yes /);

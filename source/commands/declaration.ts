@@ -46,6 +46,8 @@ export interface CommandDeclaration {
   readonly about?: readonly string[];
   /** Flag names, in the order help lists them (declared in commands/flags.ts). */
   readonly flags: readonly string[];
+  /** What a flag does in this command, where it says more than its general help. */
+  readonly flagHelp?: Readonly<Record<string, string>>;
   /** How many operands it takes, and what to say when it gets another number of them. */
   readonly operands: {
     readonly count: number;

@@ -82,7 +82,7 @@ export function commandHelp(command: CommandDeclaration, width: number): string 
   const sections = [paragraph(command.title, width), '', 'Usage', ...usage];
   for (const about of command.about ?? []) sections.push('', paragraph(about, width));
   if (command.flags.length > 0) {
-    sections.push('', 'Flags', flagLines(command.flags as FlagName[], width));
+    sections.push('', 'Flags', flagLines(command.flags as FlagName[], width, command.flagHelp));
   }
   if (command.examples.length > 0) sections.push('', 'Examples', ...command.examples.map(exampleLines));
   if (command.exitCodes) sections.push('', 'Exit codes', table(command.exitCodes, width));

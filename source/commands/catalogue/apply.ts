@@ -16,6 +16,10 @@ export const apply: CommandDeclaration = {
       'number of tenants; scripts and cron pass --yes (and then the plan must be yours alone: chmod 600).',
   ],
   flags: [...signInFlags, 'check', 'dry-run', 'yes', 'not-on-date', 'concurrency', 'max-failures', 'json'],
+  flagHelp: {
+    'dry-run': 'the same as --check, on the planned day',
+    json: "one JSON document on stdout with every tenant's outcome (docs/scripting.md)",
+  },
   operands: {
     count: 1,
     name: '<plan file>',

@@ -8,6 +8,9 @@ export const sandbox: CommandDeclaration = {
   title: 'Run the platform double on its own until Ctrl+C (no account needed).',
   usage: 'sandbox [flags]',
   flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
+  flagHelp: {
+    json: 'print its URL and demo credentials as one JSON line; on stop, one more line: what it was asked (requests, PUTs)',
+  },
   operands: {count: 0, problem: 'tenant-mode sandbox takes no operand: --tenants seeds customers.'},
   examples: ['tenant-mode sandbox --port 8080', 'tenant-mode sandbox --tenants 5000 --json'],
   async run(input, io) {
