@@ -168,6 +168,33 @@ describe('connect', () => {
   });
 });
 
+describe('a saved token', () => {
+  it('is used for the saved account only: another secret typed takes a token of its own, and is never saved unproven', async () => {
+    const store = temporaryStore();
+    const first = start({store});
+    await typeCredentials(first, sandbox.current.clientSecret);
+    await first.waitFor('Remember these credentials');
+    await first.pick('Yes, remember them');
+    await first.waitFor('Step 2 of 5');
+    first.instance.unmount();
+    const saved = readFileSync(store.path, 'utf8');
+
+    const resumed = startingPoint({}, store);
+    const second = start({store, props: {initialForm: resumed.form, cachedToken: resumed.cachedToken}});
+    await second.waitFor('Step 2 of 5');
+    await second.press(keys.escape);
+    await second.pick('Use another account');
+    // The same data center and client id, a wrong secret, "remember": the saved token must not sign it in.
+    const from = sandbox.current.requests.length;
+    await typeCredentials(second, 'bogus');
+    await second.waitFor('Remember these credentials');
+    await second.pick('Yes, remember them');
+    expect(await second.waitFor('refused this client id and secret')).toContain('Client secret:');
+    expect(requestLines(sandbox.current, from)).toContain('POST /idp/token');
+    expect(readFileSync(store.path, 'utf8')).toBe(saved);
+  });
+});
+
 describe('the HTTP panel', () => {
   it('shows the step’s calls with the token and secret redacted, and the seed’s Python lines', async () => {
     const wizard = start();

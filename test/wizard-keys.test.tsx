@@ -413,6 +413,47 @@ describe('keys typed during a request, with the HTTP panel opened meanwhile', ()
   });
 });
 
+describe('keys typed at the HTTP panel while a request runs', () => {
+  it('are the panel’s: they never act on the step behind it', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
+    wizard.instance.stdin.write(`Contoso${keys.enter}`);
+    await wizard.waitFor('Searching');
+    await wizard.press(keys.tab);
+    await wizard.waitFor('HTTP calls of this step');
+    wizard.instance.stdin.write(keys.down);
+    wizard.instance.stdin.write(keys.enter);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await wizard.press(keys.tab);
+    await wizard.waitFor('2 tenants match');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wizard.frame()).toContain('2 tenants match');
+    expect(wizard.frame()).not.toMatch(/Step 3( of |\/)5/);
+  });
+
+  it('Esc drops the keys that waited, as the screen says, and closes the panel', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
+    wizard.instance.stdin.write(`Contoso${keys.enter}`);
+    await wizard.waitFor('Searching');
+    wizard.instance.stdin.write(keys.down);
+    wizard.instance.stdin.write(keys.enter);
+    expect(await wizard.waitFor('2 keys typed')).toContain('Esc drops them');
+    await wizard.press(keys.tab);
+    await wizard.waitFor('HTTP calls of this step');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await wizard.press(keys.escape);
+    const list = await wizard.waitFor('2 tenants match');
+    expect(list).not.toContain('keys typed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wizard.frame()).not.toMatch(/Step 3( of |\/)5/);
+  });
+});
+
 let spare = 0;
 /** A trial customer of its own: other tests in this file switch the seeded ones. */
 function freshTrial(): string {

@@ -131,7 +131,7 @@ export {
   signIn,
 } from './sign-in.js';
 export {signOutEverywhere} from './sign-out.js';
-export {startingPoint} from './starting-point.js';
+export {sameDataCenter, startingPoint} from './starting-point.js';
 export {
   type ConfirmedSwitch,
   mayConfirmAgain,

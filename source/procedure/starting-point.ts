@@ -67,7 +67,8 @@ export function startingPoint(
   };
 }
 
-function sameDataCenter(a: string, b: string): boolean {
+/** Two data center URLs for the same API (a trailing `/` or `/api/2` makes no difference). */
+export function sameDataCenter(a: string, b: string): boolean {
   try {
     return normalizeBaseUrl(a) === normalizeBaseUrl(b);
   } catch {

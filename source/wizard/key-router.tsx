@@ -139,9 +139,11 @@ export function KeyRouter({
       return;
     }
     for (const key of keys) {
-      // While a request runs, Tab (its HTTP calls) and Esc (leave it) act at once; Esc drops what waits.
-      if (now.current.busy && (key === tab || key === esc)) {
-        if (key === esc && !now.current.held) waiting.current = [];
+      // Esc drops what waits, as the line about waiting keys says (and leaves the request, or closes the panel).
+      if (key === esc && (now.current.busy || now.current.held)) waiting.current = [];
+      // While a request runs, Tab (its HTTP calls) and Esc act at once. Keys typed at the open panel are its own,
+      // at once: it keeps Tab and Esc and lets nothing else through, request or not.
+      if ((now.current.busy && (key === tab || key === esc)) || now.current.held) {
         deliver(key);
         continue;
       }

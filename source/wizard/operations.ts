@@ -22,6 +22,7 @@ import {
   readCandidates,
   rerunOf,
   type Session,
+  sameDataCenter,
   savePlan,
   signIn,
   signInFault,
@@ -69,7 +70,22 @@ function signInNow(context: OperationContext): void {
   const {form} = state;
   callsOf(context, 'connect');
   const {store, clock, timeoutMs, retry} = services;
-  const options = {store, clock, timeoutMs, retry, cachedToken, remember: form.remember};
+  // The saved token is the saved account's: used only when what is signed in with is that account, data center,
+  // client id and secret alike — never sent to another host, nor taken as proof of a secret typed since.
+  const saved = store.lastProfile();
+  const savedAccount =
+    saved !== undefined &&
+    sameDataCenter(form.dataCenter, saved.dataCenter) &&
+    form.clientId.toLowerCase() === saved.clientId &&
+    form.secret === saved.clientSecret;
+  const options = {
+    store,
+    clock,
+    timeoutMs,
+    retry,
+    cachedToken: savedAccount ? cachedToken : undefined,
+    remember: form.remember,
+  };
   operation.run(
     async (signal) => {
       const signedIn = await signIn(form, {
