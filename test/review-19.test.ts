@@ -141,3 +141,21 @@ describe("the sandbox's own count", () => {
     expect(summary).toMatchObject({puts: 1, puts_applied: 1, tenants_changed_twice: 0});
   });
 });
+
+describe('part of an account given', () => {
+  it.each([
+    [
+      ['--url', 'https://eu2-cloud.acronis.com'],
+      'Missing --client-id: an account is its data center, client id and secret together',
+    ],
+    [['--client-id', '0b1c2d3e-1b2a-4c3d-8e9f-0a1b2c3d4e5f'], 'Missing --url: an account is'],
+  ])('%j with a secret and nothing saved: says which part is missing, exit 2', async (flags, said) => {
+    const run = await runInProcess(
+      ['status', 'Acme Corp', ...flags],
+      {TENANT_MODE_CLIENT_SECRET: 's', TENANT_MODE_CONFIG_DIR: newConfigDirectory()},
+      {clock: sandbox.current.clock},
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(said);
+  });
+});

@@ -57,8 +57,13 @@ export async function openSession(
     );
   }
   if (!dataCenter || !clientId || !knownSecret) {
+    // Part of an account given (and no saved account it completes): say which part is missing.
+    const missing = [!dataCenter && '--url', !clientId && '--client-id'].filter(Boolean).join(' and ');
+    const given = flags.url || flags.clientId || flags.secret;
     throw new CommandError(
-      'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or sign in once with the wizard and let it remember them.',
+      given && missing
+        ? `Missing ${missing}: an account is its data center, client id and secret together (no saved account matches what was given).`
+        : 'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or sign in once with the wizard and let it remember them.',
       exitCodes.usage,
     );
   }
