@@ -22,6 +22,18 @@ async function typeCredentials(wizard: ReturnType<typeof driveWizard>, secret: s
   await wizard.press(keys.enter);
 }
 
+/** A credentials store in which a first run of the wizard remembered the sandbox's demo account. */
+async function rememberedStore() {
+  const store = temporaryStore();
+  const first = start({store});
+  await typeCredentials(first, sandbox.current.clientSecret);
+  await first.waitFor('Remember these credentials');
+  await first.pick('Yes, remember them');
+  await first.waitFor('Step 2 of 5');
+  first.instance.unmount();
+  return store;
+}
+
 describe('connect', () => {
   it('a wrong secret is explained and only the secret is asked again', async () => {
     const wizard = start();
@@ -109,13 +121,7 @@ describe('connect', () => {
   });
 
   it('remembered credentials: saved 0600, and the next run skips step 1 with no new token', async () => {
-    const store = temporaryStore();
-    const first = start({store});
-    await typeCredentials(first, sandbox.current.clientSecret);
-    await first.waitFor('Remember these credentials');
-    await first.pick('Yes, remember them');
-    await first.waitFor('Step 2 of 5');
-    first.instance.unmount();
+    const store = await rememberedStore();
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
     const saved = JSON.parse(readFileSync(store.path, 'utf8'));
     expect(Object.values(saved.profiles)).toHaveLength(1);
@@ -170,13 +176,7 @@ describe('connect', () => {
 
 describe('a saved token', () => {
   it('is used for the saved account only: another secret typed takes a token of its own, and is never saved unproven', async () => {
-    const store = temporaryStore();
-    const first = start({store});
-    await typeCredentials(first, sandbox.current.clientSecret);
-    await first.waitFor('Remember these credentials');
-    await first.pick('Yes, remember them');
-    await first.waitFor('Step 2 of 5');
-    first.instance.unmount();
+    const store = await rememberedStore();
     const saved = readFileSync(store.path, 'utf8');
 
     const resumed = startingPoint({}, store);

@@ -389,14 +389,20 @@ describe('keys that arrive together', () => {
   });
 });
 
+/** A wizard at step 2 whose search for `name` is under way, its answer 400 ms off. */
+async function searchingSlowly(name: string) {
+  const wizard = start();
+  await wizard.signInToSandbox();
+  await wizard.waitFor('Tenant name or UUID:');
+  sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
+  wizard.instance.stdin.write(`${name}${keys.enter}`);
+  await wizard.waitFor('Searching');
+  return wizard;
+}
+
 describe('keys typed during a request, with the HTTP panel opened meanwhile', () => {
   it('wait until the panel is closed, then act on the step — never dropped unsaid', async () => {
-    const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.waitFor('Tenant name or UUID:');
-    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
-    wizard.instance.stdin.write(`Contoso${keys.enter}`);
-    await wizard.waitFor('Searching');
+    const wizard = await searchingSlowly('Contoso');
     wizard.instance.stdin.write(keys.down);
     wizard.instance.stdin.write(keys.enter);
     await wizard.waitFor('2 keys typed');
@@ -415,12 +421,7 @@ describe('keys typed during a request, with the HTTP panel opened meanwhile', ()
 
 describe('keys typed at the HTTP panel while a request runs', () => {
   it('are the panel’s: they never act on the step behind it', async () => {
-    const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.waitFor('Tenant name or UUID:');
-    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
-    wizard.instance.stdin.write(`Contoso${keys.enter}`);
-    await wizard.waitFor('Searching');
+    const wizard = await searchingSlowly('Contoso');
     await wizard.press(keys.tab);
     await wizard.waitFor('HTTP calls of this step');
     wizard.instance.stdin.write(keys.down);
@@ -434,12 +435,7 @@ describe('keys typed at the HTTP panel while a request runs', () => {
   });
 
   it('Esc drops the keys that waited, as the screen says, and closes the panel', async () => {
-    const wizard = start();
-    await wizard.signInToSandbox();
-    await wizard.waitFor('Tenant name or UUID:');
-    sandbox.current.faults.add({method: 'GET', path: '/search', delayMs: 400, times: 1});
-    wizard.instance.stdin.write(`Contoso${keys.enter}`);
-    await wizard.waitFor('Searching');
+    const wizard = await searchingSlowly('Contoso');
     wizard.instance.stdin.write(keys.down);
     wizard.instance.stdin.write(keys.enter);
     expect(await wizard.waitFor('2 keys typed')).toContain('Esc drops them');
