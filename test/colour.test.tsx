@@ -56,10 +56,7 @@ describe('colour', () => {
 
   it('goes on marks only, in every frame of a switch, its HTTP panel, a failed switch and the plan', async () => {
     const wizard = start({columns: 100});
-    await wizard.signInToSandbox();
-    await wizard.chooseTenant('Acme Corp');
-    await wizard.press(keys.enter);
-    await wizard.waitFor('Type the tenant');
+    await wizard.toConfirmStep('Acme Corp');
     await wizard.type('Acme Corp');
     await wizard.press(keys.enter);
     await wizard.waitFor('is now in production');

@@ -75,7 +75,7 @@ export function errorJson(error: unknown): Record<string, unknown> {
 }
 
 /** The lines a person reads for a failure. */
-export function errorText(error: unknown): string {
+function errorText(error: unknown): string {
   if (error instanceof PlatformError) {
     const lines = [`Error: ${printable(error.message)}`];
     if (error.status)
