@@ -374,6 +374,18 @@ describe('keys that arrive together', () => {
     expect(requestLines(sandbox.current, from)).toEqual([]);
   });
 
+  it('keys that follow the Tab closing the panel, before it is redrawn, act on the step behind it', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press(keys.tab);
+    await wizard.waitFor('HTTP calls of this step');
+    // Two reads of the terminal, no render between them: a fast typist's Tab, then the name (CI once lost an Enter so).
+    wizard.instance.stdin.write(keys.tab);
+    wizard.instance.stdin.write(`Fabrikam Stores${keys.enter}`);
+    expect(await wizard.waitFor(/tenant matches|tenants match/)).toContain('"Fabrikam Stores"');
+  });
+
   it('Enter typed while a search runs waits, is said, and then chooses the only match', async () => {
     const wizard = start();
     await wizard.signInToSandbox();

@@ -142,12 +142,15 @@ export function KeyRouter({
       // Esc drops what waits, as the line about waiting keys says (and leaves the request, or closes the panel).
       if (key === esc && (now.current.busy || now.current.held)) waiting.current = [];
       // While a request runs, Tab (its HTTP calls) and Esc act at once. Keys typed at the open panel are its own,
-      // at once: it keeps Tab and Esc and lets nothing else through, request or not.
-      if ((now.current.busy && (key === tab || key === esc)) || now.current.held) {
+      // at once: it keeps Tab and Esc and lets nothing else through, request or not. Not when a key before this
+      // one changed the wizard and React has not rendered it yet: the Tab that closes the panel, then the name
+      // typed at once — the name waits for the step (delivered at once, the panel still open would swallow it).
+      const atOnce = (now.current.busy && (key === tab || key === esc)) || now.current.held;
+      if (atOnce && !changes.pending) {
         deliver(key);
         continue;
       }
-      waiting.current.push({key, early: now.current.busy});
+      waiting.current.push({key, early: now.current.busy && !now.current.held});
     }
     drain();
   }, true);
