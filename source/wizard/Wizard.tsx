@@ -2,22 +2,18 @@ import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {
   type AccessToken,
-  applyCommandNote,
-  dayStart,
-  formatDay,
   type InFlightSwitch,
   isLoopbackHost,
   printable,
-  recordNotConfirmed,
   type Session,
-  wizardEnd,
 } from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
 import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
-import {confirmedSwitch, type OperationContext, stepOperations} from './operations.js';
+import {endOf, recordLeavingConfirmation} from './leaving.js';
+import {type OperationContext, stepOperations} from './operations.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -97,38 +93,10 @@ export function Wizard({
   const [ending, setEnding] = useState<string>();
   const leave = (reason: WizardExit['reason'], warning = auditProblem) => {
     operation.abortAll();
-    const inFlight = switching.current;
-    const end = wizardEnd(reason, state.sent, inFlight);
-    const {exitCode} = end;
-    const text = warning ? `${end.text}\nWarning: ${warning}` : end.text;
-    // A command to run (indented) goes after the last frame, where the terminal does not break it into lines that no
-    // longer paste; so does each plan written this run, with the command to run on the day (runWizard).
-    const commands = text
-      .split('\n')
-      .filter((line) => line.startsWith('  '))
-      .map((line) => line.trim());
-    const afterwards = [
-      ...commands,
-      ...state.plans.map(
-        (plan) =>
-          `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}\n${applyCommandNote(plan.signIn)}`,
-      ),
-    ].join('\n');
-    onExit({
-      reason,
-      switchesSent: state.switchesSent,
-      switchInFlight: inFlight !== undefined,
-      summary: text,
-      exitCode,
-      ...(afterwards ? {afterwards} : {}),
-    });
+    const {exit, lastLines} = endOf(reason, state, switching.current, warning);
+    onExit(exit);
     // The last frame becomes one line (what was switched, or that nothing was sent), not the key hints of a step.
-    setEnding(
-      text
-        .split('\n')
-        .filter((line) => !line.startsWith('  '))
-        .join('\n'),
-    );
+    setEnding(lastLines);
   };
   useEffect(() => {
     if (ending !== undefined) exit();
@@ -170,17 +138,13 @@ export function Wizard({
   };
 
   const handle = (action: NonNullable<ReturnType<typeof wizardKey>>) => {
-    // Leaving the confirmation without confirming is an attempt too: the audit log keeps it.
-    const request = confirmedSwitch(context);
+    // Leaving the confirmation without confirming is an attempt too: the audit log keeps it (leaving.ts).
     const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
     let warning = auditProblem;
-    if (step.name === 'confirm' && leavesConfirmation && request) {
-      const problem = recordNotConfirmed(request);
-      // Said, never dropped: the log is missing a line the operator would look for.
-      if (problem) {
-        warning = `Leaving the confirmation was not recorded: ${problem}`;
-        setAuditProblem(warning);
-      }
+    const problem = leavesConfirmation ? recordLeavingConfirmation(context) : undefined;
+    if (problem) {
+      warning = problem;
+      setAuditProblem(warning);
     }
     switch (action.type) {
       case 'ignore':

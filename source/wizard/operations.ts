@@ -31,18 +31,18 @@ import {
   type TenantRow,
 } from '../procedure/index.js';
 import {knownDataCenters} from './data-centers.js';
+import type {HttpLog} from './http-log.js';
+import type {OperationRunner} from './operation-runner.js';
 import type {WizardServices} from './services.js';
 import {callsOf as panelList, type Step, type WizardEvent, type WizardState} from './state.js';
-import type {useHttpLog} from './use-http-log.js';
-import type {useOperation} from './use-operation.js';
 
 /** What an operation works with: the run so far (kept across renders), the services, and where its results go. */
 export interface OperationContext {
   readonly state: WizardState;
   readonly services: WizardServices;
   readonly dispatch: (event: WizardEvent) => void;
-  readonly http: ReturnType<typeof useHttpLog>;
-  readonly operation: ReturnType<typeof useOperation>;
+  readonly http: HttpLog;
+  readonly operation: OperationRunner;
   readonly program: readonly string[];
   readonly cachedToken?: AccessToken;
   /** Signed in: the session every later step's calls use. */

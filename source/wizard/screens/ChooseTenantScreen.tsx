@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {dateAsSent, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -7,6 +6,7 @@ import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {ChooseTenantStep, TenantRow} from '../state.js';
+import {planEntryLabel, tenantRowLabel} from '../wording.js';
 
 export interface ChooseTenantScreenProps {
   readonly step: ChooseTenantStep;
@@ -87,12 +87,12 @@ export function ChooseTenantScreen({
               ...(browsing
                 ? [
                     {
-                      label: 'Plan the 1st of the month…\n  every trial customer, in one plan',
+                      label: planEntryLabel,
                       value: planEntry,
                     },
                   ]
                 : []),
-              ...step.rows.map((row) => ({label: rowLabel(row, narrow, wide), value: row})),
+              ...step.rows.map((row) => ({label: tenantRowLabel(row, narrow, wide), value: row})),
             ]}
             onSelect={(value) => (value === planEntry ? onPlan() : onChoose(value as TenantRow))}
           />
@@ -100,24 +100,4 @@ export function ChooseTenantScreen({
       ) : null}
     </StepFrame>
   );
-}
-
-/** Two lines: the name with kind and mode (or why it cannot be chosen); then where it sits and its UUID. */
-function rowLabel({tenant, path}: TenantRow, narrow: boolean, wide: boolean): string {
-  // Listed customers carry their trial's end (search results do not).
-  const ends =
-    wide && tenant.pricing_mode === 'trial' && typeof tenant.production_start_date === 'string'
-      ? `, ends ${dateAsSent(tenant.production_start_date)}`
-      : '';
-  const what =
-    tenant.kind === 'customer'
-      ? `customer · ${typeof tenant.pricing_mode === 'string' ? printable(tenant.pricing_mode) : 'mode not given'}${ends}`
-      : tenant.has_children && tenant.kind !== 'unit'
-        ? `${tenant.kind} · Enter opens it`
-        : `${tenant.kind} · not a customer, cannot be switched`;
-  const where = path.length > 0 ? path.map(printable).join(' / ') : '(top)';
-  // Narrow: the UUID on a line of its own, whole.
-  return narrow
-    ? `${printable(tenant.name)}  (${what})\n  ${where}\n  ${tenant.id}`
-    : `${printable(tenant.name)}  (${what})\n  ${where} · ${tenant.id}`;
 }

@@ -1,21 +1,12 @@
 import {Box, Text} from 'ink';
-import {
-  confirmsName,
-  foldName,
-  hasHiddenCharacters,
-  type Pricing,
-  printable,
-  searchKey,
-  switchFacts,
-  switchFactsShort,
-  switchRequest,
-} from '../../procedure/index.js';
+import {type Pricing, switchRequest} from '../../procedure/index.js';
 import {Flagged} from '../components/Flagged.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
+import {type ConfirmForm, confirmWording} from '../wording.js';
 
 export interface ConfirmScreenProps {
   readonly row: TenantRow;
@@ -30,13 +21,7 @@ export interface ConfirmScreenProps {
   readonly isActive?: boolean;
 }
 
-/**
- * How much the confirm step says, from the most to the least: `full` (every warning in words, the request),
- * `compact` (warnings said shorter, the request one field a line, the UUID whole), `bare` (the same without the
- * request). The richest form that fits the terminal is drawn; every form keeps the title, the question, every
- * warning and the field.
- */
-type Form = 'full' | 'compact' | 'bare';
+type Form = ConfirmForm;
 
 /** Step 4: the seed's warnings applied to today, the exact request, and the tenant's name typed to confirm. */
 export function ConfirmScreen({
@@ -50,61 +35,12 @@ export function ConfirmScreen({
   isActive,
 }: ConfirmScreenProps) {
   const layout = useLayout();
-  const name = printable(row.tenant.name);
-  const path = row.path.map(printable).join(' / ');
-  const hidden = hasHiddenCharacters(row.tenant.name);
+  const text = confirmWording(row, pricing, now, namesakes);
+  const {name, path} = text;
   const request = switchRequest(row.tenant.id, pricing.version);
   const [before, after] = request.path.split(row.tenant.id);
   // The request on one line needs this many columns ("Request: PUT /api/2/tenants/<uuid>/pricing").
   const requestOnOneLine = layout.columns >= `Request: ${request.method} ${request.path}`.length + 1;
-  const text = {
-    // The smallest form asks and says what to type in one sentence.
-    question: (form: Form) =>
-      form === 'full'
-        ? `Switch ${name}${path ? ` (${path})` : ''} from trial to production?`
-        : form === 'compact'
-          ? `Switch ${name} to production?`
-          : `Type ${name} to switch it to production:`,
-    identity: (form: Form) =>
-      form === 'full'
-        ? [
-            ...(hidden
-              ? [
-                  `This name contains invisible or direction-changing characters, shown here as \\u escapes: check the UUID ${row.tenant.id}.`,
-                ]
-              : []),
-            ...(namesakes > 1
-              ? [
-                  `${namesakes} tenants are named ${name}: this is the one in ${path || 'your tenant'}, ${row.tenant.id}.`,
-                ]
-              : []),
-          ]
-        : hidden || namesakes > 1
-          ? [
-              hidden && namesakes > 1
-                ? `Hidden characters, ${namesakes} with this name; this one${path ? `, in ${path}` : ''}:`
-                : hidden
-                  ? 'Hidden characters; this one is:'
-                  : `${namesakes} tenants have this name; this one${path ? `, in ${path}` : ''}:`,
-            ]
-          : [],
-    facts: (form: Form) => (form === 'full' ? switchFacts(pricing, now) : switchFactsShort(pricing, now)),
-    prompt: (form: Form) =>
-      form === 'full'
-        ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
-        : name.length <= 24
-          ? `Type ${name} to confirm:`
-          : 'Type its name (above) to confirm:',
-    // What differs, when it can be told: only capitals, or more; the accents are mentioned only for a name with some.
-    wrongName: (form: Form, typed: string) => {
-      const capitalsOnly = searchKey(typed) === searchKey(row.tenant.name);
-      if (form !== 'full')
-        return capitalsOnly ? 'Not the name: capitals count.' : 'Not the name: type it as shown.';
-      const accents =
-        foldName(row.tenant.name) !== row.tenant.name.trim() ? ' (accents may be left out)' : '';
-      return `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name}${capitalsOnly ? ', capitals as shown' : ''}${accents}.`;
-    },
-  };
   /** The rows the step takes in a form, its error and a wrong name's message included (wrapped at this width). */
   const height = (form: Form) => {
     const width = layout.columns;
@@ -123,7 +59,7 @@ export function ConfirmScreen({
       (full ? 1 : 0) +
       (form === 'bare' ? 0 : linesOf(text.prompt(form), width)) +
       1 + // the field
-      flagged(text.wrongName(form, 'x'.repeat(40))) +
+      flagged(text.refusal(form, 'x'.repeat(40)) ?? '') +
       (error ? flagged(error) + (full ? 1 : 0) : 0) +
       (full ? 1 : 0) +
       (full
@@ -212,9 +148,7 @@ export function ConfirmScreen({
         <TextField
           label="Name:"
           isActive={isActive}
-          validate={(value) =>
-            confirmsName(value, row.tenant.name) ? undefined : text.wrongName(form, value)
-          }
+          validate={(value) => text.refusal(form, value)}
           onSubmit={onConfirm}
         />
       </Box>
@@ -227,9 +161,4 @@ function linesOf(text: string, width: number): number {
   return text
     .split('\n')
     .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width))), 0);
-}
-
-/** The text, cut to `length` characters with "…" when longer. */
-function shortened(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {hostOf, isUuid, normalizeBaseUrl, PlatformError, printable} from '../../procedure/index.js';
+import {hostOf, normalizeBaseUrl, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -10,6 +10,16 @@ import {everywhereHints, type Hint, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {Account, ConnectField, ConnectForm} from '../state.js';
 import {theme} from '../theme.js';
+import {
+  anotherUrlChoice,
+  dataCenterChoices,
+  rememberChoices,
+  sandboxChoice,
+  signedInChoices,
+  validateClientId,
+  validateSecret,
+  validateUrl,
+} from '../wording.js';
 
 export interface ConnectScreenProps {
   readonly field: ConnectField;
@@ -40,9 +50,6 @@ export interface ConnectScreenProps {
   readonly onOtherAccount: () => void;
 }
 
-const another = 'another';
-const sandbox = 'sandbox';
-
 /** Step 1: data center, client id, secret (masked), whether to remember them; then the sign-in. */
 export function ConnectScreen({
   field,
@@ -63,21 +70,7 @@ export function ConnectScreen({
   const edit = () => setEdited(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: shown again for each new error, and on another field
   useEffect(() => setEdited(false), [field, error]);
-  // Compact: one line each, the host alone (a region's name does not fit 40 columns beside it).
-  const dataCenterItems = [
-    ...(sandboxOffered
-      ? [
-          {
-            label: layout.compact
-              ? 'Embedded sandbox (local)'
-              : 'Embedded sandbox (local, no account needed)',
-            value: sandbox,
-          },
-        ]
-      : []),
-    ...knownDataCenters.map(({label, url}) => ({label: layout.compact ? hostOf(url) : label, value: url})),
-    {label: 'Another URL…', value: another},
-  ];
+  const dataCenterItems = dataCenterChoices(sandboxOffered, layout.compact);
   const hints: Hint[] = [];
   if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
@@ -115,9 +108,9 @@ export function ConnectScreen({
                 .find((index) => index >= 0) ?? 0
             }
             onSelect={(value) =>
-              value === sandbox
+              value === sandboxChoice
                 ? on.onSandbox()
-                : value === another
+                : value === anotherUrlChoice
                   ? on.onOtherUrl()
                   : on.onDataCenter(value)
             }
@@ -145,9 +138,7 @@ export function ConnectScreen({
           label="API client id:"
           defaultValue={form.clientId}
           isActive={isActive}
-          validate={(value) =>
-            isUuid(value.trim().toLowerCase()) ? undefined : 'A client id is a UUID: 8-4-4-4-12 hex digits.'
-          }
+          validate={validateClientId}
           onEdit={edit}
           onSubmit={(value) => on.onClientId(value.trim().toLowerCase())}
         />
@@ -158,7 +149,7 @@ export function ConnectScreen({
           label="Client secret:"
           mask
           isActive={isActive}
-          validate={(value) => (value === '' ? 'Type the client secret (it is not shown).' : undefined)}
+          validate={validateSecret}
           onEdit={edit}
           onSubmit={on.onSecret}
         />
@@ -167,14 +158,7 @@ export function ConnectScreen({
         <Box flexDirection="column">
           <Text>Remember these credentials on this computer?</Text>
           <Text color={theme.muted}>(saved in {credentialsPath}, readable by you only)</Text>
-          <Choice
-            isActive={isActive}
-            items={[
-              {label: 'No, ask every time', value: false},
-              {label: 'Yes, remember them', value: true},
-            ]}
-            onSelect={on.onRemember}
-          />
+          <Choice isActive={isActive} items={rememberChoices} onSelect={on.onRemember} />
         </Box>
       ) : null}
       {field === 'checkingUrl' ? <Busy>Reaching {hostOf(form.dataCenter)}…</Busy> : null}
@@ -187,10 +171,7 @@ export function ConnectScreen({
           </Text>
           <Choice
             isActive={isActive}
-            items={[
-              {label: 'Continue with this account', value: 'continue'},
-              {label: 'Use another account', value: 'switch'},
-            ]}
+            items={signedInChoices}
             onSelect={(value) => (value === 'continue' ? on.onContinue() : on.onOtherAccount())}
           />
         </Box>
@@ -199,18 +180,9 @@ export function ConnectScreen({
   );
 }
 
-function validateUrl(value: string): string | undefined {
-  try {
-    normalizeBaseUrl(value);
-    return undefined;
-  } catch (error) {
-    return error instanceof PlatformError ? error.message : String(error);
-  }
-}
-
 /** Whether a listed data center is this one (as typed or chosen, or saved as its API base URL). */
 function sameDataCenter(url: string, other: string | undefined): boolean {
-  if (!other || url === sandbox || url === another) return false;
+  if (!other || url === sandboxChoice || url === anotherUrlChoice) return false;
   try {
     return normalizeBaseUrl(url) === normalizeBaseUrl(other);
   } catch {

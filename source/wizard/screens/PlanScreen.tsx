@@ -1,13 +1,6 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {
-  applyCommandNote,
-  type Candidate,
-  dayStart,
-  formatDay,
-  formatMonth,
-  printable,
-} from '../../procedure/index.js';
+import {applyCommandNote, dayStart, formatDay, formatMonth, printable} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Checklist} from '../components/Checklist.js';
 import {Flagged} from '../components/Flagged.js';
@@ -15,6 +8,7 @@ import {StepFrame} from '../components/StepFrame.js';
 import {everywhereHints, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {PlanStep} from '../state.js';
+import {billsEarlier, candidateLabel} from '../wording.js';
 
 export interface PlanScreenProps {
   readonly step: PlanStep;
@@ -101,7 +95,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
             <Checklist
               items={step.candidates.map((candidate) => ({
                 id: candidate.id,
-                label: label(candidate, !layout.compact),
+                label: candidateLabel(candidate, !layout.compact),
                 flagged: billsEarlier(candidate),
               }))}
               initiallyChecked={step.chosen}
@@ -148,20 +142,4 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
       ) : null}
     </StepFrame>
   );
-}
-
-function billsEarlier(candidate: Candidate): boolean {
-  return candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched;
-}
-
-/**
- * A customer's row: where it is (and, when switching it on the day bills it earlier than leaving it, so); then
- * when its trial ends and the first month billed if left alone.
- */
-function label(candidate: Candidate, footnoted: boolean): string {
-  const where = [...candidate.path.slice(1), candidate.name].map(printable).join(' / ');
-  const ends =
-    candidate.autoSwitch === undefined ? 'no end date' : `trial ends ${formatDay(candidate.autoSwitch)}`;
-  const left = candidate.billedIfLeft === undefined ? 'unknown' : formatMonth(candidate.billedIfLeft);
-  return `${where}${billsEarlier(candidate) ? ' · bills a month early' : ''}\n  ${ends} · if left: billed from ${left}${footnoted ? '*' : ''}`;
 }

@@ -3,7 +3,6 @@ import {
   describeOutcome,
   mayConfirmAgain,
   type Pricing,
-  printable,
   type SwitchOutcome,
   type SwitchVerdict,
 } from '../../procedure/index.js';
@@ -15,6 +14,7 @@ import {type Hint, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
 import {theme} from '../theme.js';
+import {switchingText} from '../wording.js';
 
 export interface ResultScreenProps {
   readonly row: TenantRow;
@@ -51,7 +51,7 @@ export function ResultScreen({row, account, before, outcome, auditWarning}: Resu
   if (!outcome) {
     return (
       <StepFrame step={5} title="Result" account={account} hints={hints}>
-        <Busy>Switching {printable(row.tenant.name)} to production… (sent once; Esc does not cancel it)</Busy>
+        <Busy>{switchingText(row.tenant.name)}</Busy>
       </StepFrame>
     );
   }

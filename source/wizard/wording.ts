@@ -1,0 +1,194 @@
+// The wizard's words that both ways of drawing it say: the full-screen screens (screens/) and the line mode
+// (lines/). Pure functions of what a step shows; the screens add layout and colour, the line mode numbers and
+// prints them.
+import {
+  type Candidate,
+  confirmsName,
+  dateAsSent,
+  foldName,
+  formatDay,
+  formatMonth,
+  hasHiddenCharacters,
+  hostOf,
+  isUuid,
+  normalizeBaseUrl,
+  PlatformError,
+  type Pricing,
+  printable,
+  searchKey,
+  switchFacts,
+  switchFactsShort,
+} from '../procedure/index.js';
+import {knownDataCenters} from './data-centers.js';
+import type {TenantRow} from './state.js';
+
+/** The data center list's entries that are no data center. */
+export const sandboxChoice = 'sandbox';
+export const anotherUrlChoice = 'another';
+
+/** Step 1's list: the embedded sandbox (when offered), the known data centers, another URL. */
+export function dataCenterChoices(
+  sandboxOffered: boolean,
+  compact: boolean,
+): Array<{readonly label: string; readonly value: string}> {
+  return [
+    ...(sandboxOffered
+      ? [
+          {
+            label: compact ? 'Embedded sandbox (local)' : 'Embedded sandbox (local, no account needed)',
+            value: sandboxChoice,
+          },
+        ]
+      : []),
+    // Compact: one line each, the host alone (a region's name does not fit 40 columns beside it).
+    ...knownDataCenters.map(({label, url}) => ({label: compact ? hostOf(url) : label, value: url})),
+    {label: 'Another URL…', value: anotherUrlChoice},
+  ];
+}
+
+export const rememberChoices = [
+  {label: 'No, ask every time', value: false},
+  {label: 'Yes, remember them', value: true},
+] as const;
+
+export const signedInChoices = [
+  {label: 'Continue with this account', value: 'continue'},
+  {label: 'Use another account', value: 'switch'},
+] as const;
+
+export function validateUrl(value: string): string | undefined {
+  try {
+    normalizeBaseUrl(value);
+    return undefined;
+  } catch (error) {
+    return error instanceof PlatformError ? error.message : String(error);
+  }
+}
+
+export const validateClientId = (value: string): string | undefined =>
+  isUuid(value.trim().toLowerCase()) ? undefined : 'A client id is a UUID: 8-4-4-4-12 hex digits.';
+
+export const validateSecret = (value: string): string | undefined =>
+  value === '' ? 'Type the client secret (it is not shown).' : undefined;
+
+/** The browse list's first entry, which is no tenant. */
+export const planEntryLabel = 'Plan the 1st of the month…\n  every trial customer, in one plan';
+
+/** Two lines: the name with kind and mode (or why it cannot be chosen); then where it sits and its UUID. */
+export function tenantRowLabel({tenant, path}: TenantRow, narrow: boolean, wide: boolean): string {
+  // Listed customers carry their trial's end (search results do not).
+  const ends =
+    wide && tenant.pricing_mode === 'trial' && typeof tenant.production_start_date === 'string'
+      ? `, ends ${dateAsSent(tenant.production_start_date)}`
+      : '';
+  const what =
+    tenant.kind === 'customer'
+      ? `customer · ${typeof tenant.pricing_mode === 'string' ? printable(tenant.pricing_mode) : 'mode not given'}${ends}`
+      : tenant.has_children && tenant.kind !== 'unit'
+        ? `${tenant.kind} · Enter opens it`
+        : `${tenant.kind} · not a customer, cannot be switched`;
+  const where = path.length > 0 ? path.map(printable).join(' / ') : '(top)';
+  // Narrow: the UUID on a line of its own, whole.
+  return narrow
+    ? `${printable(tenant.name)}  (${what})\n  ${where}\n  ${tenant.id}`
+    : `${printable(tenant.name)}  (${what})\n  ${where} · ${tenant.id}`;
+}
+
+/**
+ * How much the confirm step says, from the most to the least: `full` (every warning in words, the request),
+ * `compact` (warnings said shorter, the request one field a line, the UUID whole), `bare` (the same without the
+ * request). Every form keeps the title, the question, every warning and the field.
+ */
+export type ConfirmForm = 'full' | 'compact' | 'bare';
+
+/** Step 4's words in each form: the question, what tells this tenant apart, the warnings, what to type. */
+export function confirmWording(row: TenantRow, pricing: Pricing, now: number, namesakes: number) {
+  const name = printable(row.tenant.name);
+  const path = row.path.map(printable).join(' / ');
+  const hidden = hasHiddenCharacters(row.tenant.name);
+  return {
+    name,
+    path,
+    // The smallest form asks and says what to type in one sentence.
+    question: (form: ConfirmForm) =>
+      form === 'full'
+        ? `Switch ${name}${path ? ` (${path})` : ''} from trial to production?`
+        : form === 'compact'
+          ? `Switch ${name} to production?`
+          : `Type ${name} to switch it to production:`,
+    identity: (form: ConfirmForm) =>
+      form === 'full'
+        ? [
+            ...(hidden
+              ? [
+                  `This name contains invisible or direction-changing characters, shown here as \\u escapes: check the UUID ${row.tenant.id}.`,
+                ]
+              : []),
+            ...(namesakes > 1
+              ? [
+                  `${namesakes} tenants are named ${name}: this is the one in ${path || 'your tenant'}, ${row.tenant.id}.`,
+                ]
+              : []),
+          ]
+        : hidden || namesakes > 1
+          ? [
+              hidden && namesakes > 1
+                ? `Hidden characters, ${namesakes} with this name; this one${path ? `, in ${path}` : ''}:`
+                : hidden
+                  ? 'Hidden characters; this one is:'
+                  : `${namesakes} tenants have this name; this one${path ? `, in ${path}` : ''}:`,
+            ]
+          : [],
+    facts: (form: ConfirmForm) =>
+      form === 'full' ? switchFacts(pricing, now) : switchFactsShort(pricing, now),
+    prompt: (form: ConfirmForm) =>
+      form === 'full'
+        ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
+        : name.length <= 24
+          ? `Type ${name} to confirm:`
+          : 'Type its name (above) to confirm:',
+    /** Why what was typed does not confirm (undefined: it does). */
+    refusal: (form: ConfirmForm, typed: string): string | undefined => {
+      if (confirmsName(typed, row.tenant.name)) return undefined;
+      // What differs, when it can be told: only capitals, or more; the accents only for a name with some.
+      const capitalsOnly = searchKey(typed) === searchKey(row.tenant.name);
+      if (form !== 'full')
+        return capitalsOnly ? 'Not the name: capitals count.' : 'Not the name: type it as shown.';
+      const accents =
+        foldName(row.tenant.name) !== row.tenant.name.trim() ? ' (accents may be left out)' : '';
+      return `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name}${capitalsOnly ? ', capitals as shown' : ''}${accents}.`;
+    },
+  };
+}
+
+/** The text, cut to `length` characters with "…" when longer. */
+export function shortened(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+export const switchingText = (tenantName: string) =>
+  `Switching ${printable(tenantName)} to production… (sent once; Esc does not cancel it)`;
+
+export function billsEarlier(candidate: Candidate): boolean {
+  return candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched;
+}
+
+/**
+ * A customer's row in the plan: where it is (and, when switching it on the day bills it earlier than leaving it,
+ * so); then when its trial ends and the first month billed if left alone.
+ */
+export function candidateLabel(candidate: Candidate, footnoted: boolean): string {
+  const where = [...candidate.path.slice(1), candidate.name].map(printable).join(' / ');
+  const ends =
+    candidate.autoSwitch === undefined ? 'no end date' : `trial ends ${formatDay(candidate.autoSwitch)}`;
+  const left = candidate.billedIfLeft === undefined ? 'unknown' : formatMonth(candidate.billedIfLeft);
+  return `${where}${billsEarlier(candidate) ? ' · bills a month early' : ''}\n  ${ends} · if left: billed from ${left}${footnoted ? '*' : ''}`;
+}
+
+/** A flagged line's symbol said as a word, where no symbol is drawn (a screen reader, the line mode). */
+export const spokenTone = {
+  warning: 'Warning',
+  error: 'Error',
+  success: 'Done',
+  accent: 'Note',
+} as const;
