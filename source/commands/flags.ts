@@ -40,7 +40,7 @@ export const flags = {
   sandbox: {type: 'boolean', help: 'start the embedded sandbox and offer it first in the wizard'},
   accessible: {
     type: 'boolean',
-    help: 'the wizard for a screen reader: plain lines, nothing animated (INK_SCREEN_READER=true does the same)',
+    help: 'the line mode, for a screen reader: each screen printed once as plain lines, lists numbered, nothing redrawn (also INK_SCREEN_READER=true, TERM=dumb)',
   },
   port: {type: 'string', value: '<n>', help: 'the port to listen on (default 0: any free port)'},
   tenants: {type: 'string', value: '<n>', help: 'seed this many extra customers (0 to 100000)'},

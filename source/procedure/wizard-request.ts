@@ -12,8 +12,8 @@ export interface WizardRequest {
   /** False for --no-color or NO_COLOR. */
   readonly color: boolean;
   /**
-   * --accessible: Ink's screen-reader output (plain lines, no animation, list items with their position and state).
-   * INK_SCREEN_READER=true does the same (Ink reads it).
+   * The line mode: each screen printed once as plain lines, lists numbered, nothing redrawn, no escape code — for a
+   * screen reader or a terminal without cursor control. --accessible, INK_SCREEN_READER=true, or TERM=dumb.
    */
-  readonly accessible: boolean;
+  readonly lineMode: boolean;
 }

@@ -1,13 +1,13 @@
-import type {TenantRow} from '../procedure/index.js';
+import type {ConnectAnswers, StepAnswers} from './answers.js';
 import {ChooseTenantScreen} from './screens/ChooseTenantScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
-import {ConnectScreen, type ConnectScreenProps} from './screens/ConnectScreen.js';
+import {ConnectScreen} from './screens/ConnectScreen.js';
 import {PlanScreen} from './screens/PlanScreen.js';
 import {PricingScreen} from './screens/PricingScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
 import type {WizardState} from './state.js';
 
-export interface StepScreenProps {
+export interface StepScreenProps extends StepAnswers {
   readonly state: WizardState;
   /** "Signed in to … at …", shown under each step's title once known. */
   readonly accountLine: string;
@@ -19,27 +19,8 @@ export interface StepScreenProps {
   /** Step 3 on a compact terminal: the JSON whole (`j`). */
   readonly jsonShown?: boolean;
   /** Step 1's answers. */
-  readonly connect: Pick<
-    ConnectScreenProps,
-    | 'onDataCenter'
-    | 'onSandbox'
-    | 'onOtherUrl'
-    | 'onTypedUrl'
-    | 'onClientId'
-    | 'onSecret'
-    | 'onRemember'
-    | 'onContinue'
-    | 'onOtherAccount'
-  >;
-  readonly onLookUp: (query: string) => void;
-  readonly onChoose: (row: TenantRow, query: string) => void;
-  readonly onConfirm: () => void;
-  /** Step 2's plan: Ctrl+P or the browse list's first entry; Enter on its list writes it. */
-  readonly onPlan: () => void;
-  readonly onWritePlan: (chosen: ReadonlySet<string>) => void;
+  readonly connect: ConnectAnswers;
   readonly onBack: () => void;
-  /** Esc on the plan's checklist, with what was checked there. */
-  readonly onLeavePlan: (checked: ReadonlySet<string>) => void;
   /** False while the HTTP panel covers the step: its field or list does not take keys. */
   readonly isActive?: boolean;
 }

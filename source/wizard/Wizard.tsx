@@ -1,19 +1,13 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
-import {
-  type AccessToken,
-  type InFlightSwitch,
-  isLoopbackHost,
-  printable,
-  type Session,
-} from '../procedure/index.js';
+import {type AccessToken, type InFlightSwitch, printable, type Session} from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
 import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
 import {endOf, recordLeavingConfirmation} from './leaving.js';
-import {type OperationContext, stepOperations} from './operations.js';
+import {arrivalWork, type OperationContext, stepOperations} from './operations.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
 import type {WizardExit, WizardServices} from './services.js';
@@ -21,6 +15,7 @@ import {type ConnectForm, callsOf, initialState, reducer, type Step, stepNumbers
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
 import {useOperation} from './use-operation.js';
+import {onLoopbackUrl} from './wording.js';
 
 export interface WizardProps {
   readonly services: WizardServices;
@@ -117,17 +112,12 @@ export function Wizard({
   };
   const {connect, chooseTenant, confirm, plan} = stepOperations;
 
-  const signingIn = step.name === 'connect' && step.field === 'signingIn';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: signs in once each time the step reaches signingIn
+  // Signing in and reading the plan start when their screen is reached (operations.ts, arrivalWork).
+  const arrival = arrivalWork(step);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once each time such a screen is reached
   useEffect(() => {
-    if (signingIn) connect.signIn(context);
-  }, [signingIn]);
-
-  const readingPlan = step.name === 'plan' && step.phase === 'reading';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reads once each time the plan step starts reading
-  useEffect(() => {
-    if (readingPlan) plan.readCandidates(context);
-  }, [readingPlan]);
+    arrival?.run(context);
+  }, [arrival?.key]);
 
   const onKey = (raw: string): boolean => {
     const size = {columns: stdout.columns || 80, rows: stdout.rows || 24, compact: true};
@@ -188,7 +178,7 @@ export function Wizard({
       held={panelOpen}
     >
       <LayoutProvider>
-        <SandboxMark sandbox={onLoopback(form.dataCenter)}>
+        <SandboxMark sandbox={onLoopbackUrl(form.dataCenter)}>
           <Sized>
             {notice ? (
               <Flagged symbol="⚠" tone="warning">
@@ -287,13 +277,4 @@ function Sized({children}: {readonly children: ReactNode}) {
       {children}
     </Box>
   );
-}
-
-/** A data center on this machine: the embedded sandbox, or a local double of the platform. */
-function onLoopback(dataCenter: string): boolean {
-  try {
-    return isLoopbackHost(new URL(dataCenter).hostname);
-  } catch {
-    return false;
-  }
 }

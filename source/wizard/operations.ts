@@ -297,3 +297,16 @@ export const stepOperations = {
 } as const satisfies Partial<
   Record<Step['name'], Record<string, (context: OperationContext, ...args: never[]) => unknown>>
 >;
+
+/**
+ * The request a screen starts by itself when it is reached (the others start from a key): signing in once every
+ * field of step 1 is given, reading the trial customers when the plan opens. `key` names it, so that it starts
+ * once each time the screen is reached.
+ */
+export function arrivalWork(
+  step: Step,
+): {readonly key: string; readonly run: (context: OperationContext) => void} | undefined {
+  if (step.name === 'connect' && step.field === 'signingIn') return {key: 'signIn', run: signInNow};
+  if (step.name === 'plan' && step.phase === 'reading') return {key: 'readPlan', run: readPlanCandidates};
+  return undefined;
+}

@@ -13,8 +13,11 @@ export interface RunWizardOptions {
    * unmounting, it finds no other listener.
    */
   readonly terminate: AbortSignal;
-  /** --accessible: Ink's screen-reader output. */
-  readonly accessible?: boolean;
+  /**
+   * The line mode (lines/): append-only plain lines, for a screen reader or a terminal without cursor control
+   * (--accessible, INK_SCREEN_READER=true, TERM=dumb; commands/catalogue/wizard.ts decides).
+   */
+  readonly lineMode?: boolean;
 }
 
 /** Renders the wizard until the operator leaves; returns the exit code (0 quit, 130 Ctrl+C). */
@@ -23,9 +26,22 @@ export async function runWizard({
   given,
   notice,
   terminate,
-  accessible,
+  lineMode,
 }: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
+  if (lineMode) {
+    const {runLineWizard} = await import('./lines/run-line-wizard.js');
+    const exit = await runLineWizard({
+      services,
+      initialForm: start.form,
+      cachedToken: start.cachedToken,
+      notice,
+      terminate,
+      terminal: {stdin: process.stdin, stdout: process.stdout},
+    });
+    if (exit.afterwards) process.stdout.write(`${exit.afterwards}\n`);
+    return exit.exitCode;
+  }
   let result: WizardExit | undefined;
   const app = render(
     <Wizard
@@ -40,13 +56,11 @@ export async function runWizard({
         result = exit;
       }}
     />,
-    // Without --accessible, Ink follows INK_SCREEN_READER.
-    {exitOnCtrlC: false, ...(accessible ? {isScreenReaderEnabled: true} : {})},
+    // The line mode is for screen readers: Ink's own screen-reader output (which INK_SCREEN_READER turns on) is not
+    // used — it redraws the whole screen at every key.
+    {exitOnCtrlC: false, isScreenReaderEnabled: false},
   );
   await app.waitUntilExit();
-  // In screen-reader mode Ink leaves its last line without a line end: the shell's prompt (or a log's next line)
-  // would be read as part of it.
-  if (accessible || process.env.INK_SCREEN_READER === 'true') process.stdout.write('\n');
   // The wizard's last frame is its summary line. Plans written this run follow as plain lines, which the terminal
   // wraps (a command copied from them stays whole); after SIGHUP the write goes nowhere, and its error is ignored.
   if (result?.afterwards) process.stdout.write(`${result.afterwards}\n`);

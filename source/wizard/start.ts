@@ -48,7 +48,7 @@ export async function startWizard(
       given: {url: options.url, clientId: options.clientId, secret: options.secret},
       notice,
       terminate,
-      accessible: options.accessible,
+      lineMode: options.lineMode,
     });
   } finally {
     await (await sandbox)?.close();

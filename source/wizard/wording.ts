@@ -10,6 +10,7 @@ import {
   formatMonth,
   hasHiddenCharacters,
   hostOf,
+  isLoopbackHost,
   isUuid,
   normalizeBaseUrl,
   PlatformError,
@@ -44,6 +45,16 @@ export function dataCenterChoices(
     ...knownDataCenters.map(({label, url}) => ({label: compact ? hostOf(url) : label, value: url})),
     {label: 'Another URL…', value: anotherUrlChoice},
   ];
+}
+
+/** Whether a listed data center is this one (as typed or chosen, or saved as its API base URL). */
+export function isListedAs(listed: string, other: string | undefined): boolean {
+  if (!other || listed === sandboxChoice || listed === anotherUrlChoice) return false;
+  try {
+    return normalizeBaseUrl(listed) === normalizeBaseUrl(other);
+  } catch {
+    return false;
+  }
 }
 
 export const rememberChoices = [
@@ -192,3 +203,12 @@ export const spokenTone = {
   success: 'Done',
   accent: 'Note',
 } as const;
+
+/** A data center on this machine: the embedded sandbox, or a local double of the platform ("SANDBOX" in titles). */
+export function onLoopbackUrl(dataCenter: string): boolean {
+  try {
+    return isLoopbackHost(new URL(dataCenter).hostname);
+  } catch {
+    return false;
+  }
+}

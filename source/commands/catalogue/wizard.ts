@@ -21,7 +21,9 @@ export const wizard: CommandDeclaration = {
     return context.startWizard({
       ...signInOf(input, io),
       sandbox: isSet(input, 'sandbox'),
-      accessible: isSet(input, 'accessible'),
+      // A screen reader (the flag, or the variable Ink and other tools read), or a terminal that cannot move its
+      // cursor (Emacs's shell, a dumb serial console): the line mode.
+      lineMode: isSet(input, 'accessible') || io.env.INK_SCREEN_READER === 'true' || io.env.TERM === 'dumb',
       // chalk ignores NO_COLOR in a terminal (docs/wizard.md, "Colours"): both are honoured here.
       color: !isSet(input, 'no-color') && (io.env.NO_COLOR ?? '') === '',
     });

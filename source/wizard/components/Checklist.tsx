@@ -144,18 +144,12 @@ export function Checklist({
   const checkedCount = items.filter((item) => shown.checked.has(item.id)).length;
   const flaggedCount = items.filter((item) => item.flagged && shown.checked.has(item.id)).length;
   return (
-    <Box flexDirection="column" aria-role="list">
+    <Box flexDirection="column">
       {visible.map((item, offset) => {
         const isSelected = start + offset === index;
         const isChecked = shown.checked.has(item.id);
-        const [name, ...rest] = item.label.split('\n');
         return (
-          <Box
-            key={item.id}
-            aria-role="listitem"
-            aria-state={{selected: isSelected, checked: isChecked}}
-            aria-label={`${start + offset + 1} of ${rows.length}: ${name}, ${isChecked ? 'in the plan' : 'left out'}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
-          >
+          <Box key={item.id}>
             <ListRow
               label={item.label}
               isSelected={isSelected}

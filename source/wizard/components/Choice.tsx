@@ -83,19 +83,13 @@ export function Choice<V>({
   const page = pageOf(limit, rows.length);
   const {start, visible} = listWindow(rows, index, limit);
   return (
-    <Box flexDirection="column" aria-role="list">
+    <Box flexDirection="column">
       {visible.map((item, offset) => {
         const isSelected = start + offset === index;
-        const [name, ...rest] = item.label.split('\n');
         return (
           // Two columns: the indicator, and the label, whose further lines stay under its first. Labels are unique
           // (a tenant's holds its UUID).
-          <Box
-            key={item.label}
-            aria-role="listitem"
-            aria-state={{selected: isSelected}}
-            aria-label={`${start + offset + 1} of ${rows.length}: ${name}${isSelected && rest.length > 0 ? `, ${rest.map((line) => line.trim()).join(', ')}` : ''}`}
-          >
+          <Box key={item.label}>
             <ListRow
               label={item.label}
               isSelected={isSelected}

@@ -1,7 +1,6 @@
-import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {theme} from '../theme.js';
-import {spokenTone} from '../wording.js';
 
 export interface FlaggedProps {
   /** ⚠ ✘ ✔ ⏳: the symbol says what the line is, its colour only adds to it. */
@@ -15,17 +14,9 @@ export interface FlaggedProps {
 /**
  * A line that must be read, flagged by a symbol: the text in the terminal's own colour (readable on a light or a
  * dark theme, and without colour), the symbol bold and coloured as an extra cue; wrapped lines hang under the text.
+ * (The line mode, lines/, says the symbol as a word: "Warning: …".)
  */
-
 export function Flagged({symbol, tone, bold, children}: FlaggedProps) {
-  // A screen reader gets a word for the symbol: "Warning: …".
-  if (useIsScreenReaderEnabled()) {
-    return (
-      <Text bold={bold}>
-        {spokenTone[tone]}: {children}
-      </Text>
-    );
-  }
   return (
     <Box>
       <Box flexShrink={0}>

@@ -20,10 +20,8 @@ export function ListRow({
   return (
     <>
       <Box flexShrink={0}>
-        <Text aria-hidden color={theme.accent}>
-          {isSelected ? '❯ ' : '  '}
-        </Text>
-        {marker ? <Text aria-hidden>{marker}</Text> : null}
+        <Text color={theme.accent}>{isSelected ? '❯ ' : '  '}</Text>
+        {marker ? <Text>{marker}</Text> : null}
       </Box>
       <Text>
         {/* The selection is said by ❯ and bold; colour only adds to the marker. */}

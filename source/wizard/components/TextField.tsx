@@ -1,4 +1,4 @@
-import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import stringWidth from 'string-width';
 import {useKeys} from '../key-router.js';
@@ -55,7 +55,6 @@ export function TextField({
     else onSubmit(state.value);
   }, isActive);
 
-  const screenReader = useIsScreenReaderEnabled();
   const {columns} = useLayout();
   const text = mask ? '*'.repeat(shown.value.length) : shown.value;
   // One line, whatever is typed or pasted: a value longer than the room beside the label is shown as a window
@@ -73,7 +72,7 @@ export function TextField({
         ) : (
           <Text>
             {before}
-            {isActive && !screenReader ? cursorCell(atCursor) : atCursor === ' ' ? '' : atCursor}
+            {isActive ? cursorCell(atCursor) : atCursor === ' ' ? '' : atCursor}
             {after}
             {text === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : null}
           </Text>

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {hostOf, normalizeBaseUrl, printable} from '../../procedure/index.js';
+import {hostOf, printable} from '../../procedure/index.js';
+import type {ConnectAnswers} from '../answers.js';
 import {Busy} from '../components/Busy.js';
 import {Choice} from '../components/Choice.js';
 import {StepFrame} from '../components/StepFrame.js';
@@ -13,6 +14,7 @@ import {theme} from '../theme.js';
 import {
   anotherUrlChoice,
   dataCenterChoices,
+  isListedAs,
   rememberChoices,
   sandboxChoice,
   signedInChoices,
@@ -21,7 +23,7 @@ import {
   validateUrl,
 } from '../wording.js';
 
-export interface ConnectScreenProps {
+export interface ConnectScreenProps extends ConnectAnswers {
   readonly field: ConnectField;
   readonly form: ConnectForm;
   readonly error?: string;
@@ -35,19 +37,6 @@ export interface ConnectScreenProps {
   /** The data center signed in to last (its API base URL), selected first in the list. */
   readonly lastDataCenter?: string;
   readonly isActive?: boolean;
-  /** A data center from the list, or a URL typed for "Another URL…". */
-  readonly onDataCenter: (url: string) => void;
-  readonly onSandbox: () => void;
-  /** "Another URL…": ask for one. */
-  readonly onOtherUrl: () => void;
-  /** A URL typed for "Another URL…": reached before anything else is asked. */
-  readonly onTypedUrl: (url: string) => void;
-  readonly onClientId: (clientId: string) => void;
-  readonly onSecret: (secret: string) => void;
-  readonly onRemember: (remember: boolean) => void;
-  /** Already signed in: go on with this account, or sign in with another. */
-  readonly onContinue: () => void;
-  readonly onOtherAccount: () => void;
 }
 
 /** Step 1: data center, client id, secret (masked), whether to remember them; then the sign-in. */
@@ -104,7 +93,7 @@ export function ConnectScreen({
             // The data center chosen this time (after a refusal: the one to correct), else the saved one.
             initialIndex={
               [form.dataCenter, lastDataCenter]
-                .map((center) => dataCenterItems.findIndex((item) => sameDataCenter(item.value, center)))
+                .map((center) => dataCenterItems.findIndex((item) => isListedAs(item.value, center)))
                 .find((index) => index >= 0) ?? 0
             }
             onSelect={(value) =>
@@ -178,14 +167,4 @@ export function ConnectScreen({
       ) : null}
     </StepFrame>
   );
-}
-
-/** Whether a listed data center is this one (as typed or chosen, or saved as its API base URL). */
-function sameDataCenter(url: string, other: string | undefined): boolean {
-  if (!other || url === sandboxChoice || url === anotherUrlChoice) return false;
-  try {
-    return normalizeBaseUrl(url) === normalizeBaseUrl(other);
-  } catch {
-    return false;
-  }
 }

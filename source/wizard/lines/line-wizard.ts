@@ -1,0 +1,396 @@
+// The wizard in the line mode (docs/wizard.md, "The line mode"): for a screen reader, a dumb terminal or a log.
+// The same state machine (state.ts), the same operations (operations.ts), the same keys (keys.ts) as the
+// full-screen wizard; drawn append-only: each screen printed once as plain lines when it is reached, lists as
+// numbered choices, what is typed echoed as it comes, nothing ever redrawn, no escape code, every line ended.
+import {
+  type AccessToken,
+  type InFlightSwitch,
+  printable,
+  printableLines,
+  type Session,
+} from '../../procedure/index.js';
+import type {Waiting} from '../http-log.js';
+import {HttpLog} from '../http-log.js';
+import {splitKeys} from '../key-burst.js';
+import {type KeyAction, wizardKey} from '../keys.js';
+import {endOf, recordLeavingConfirmation} from '../leaving.js';
+import {OperationRunner} from '../operation-runner.js';
+import {arrivalWork, type OperationContext, stepOperations} from '../operations.js';
+import type {WizardExit, WizardServices} from '../services.js';
+import {type ConnectForm, initialState, reducer, type WizardEvent, type WizardState} from '../state.js';
+import {onLoopbackUrl} from '../wording.js';
+import {callsLines} from './calls-lines.js';
+import {checklistAnswer, checklistLines, choiceAnswer, choiceLines} from './line-choices.js';
+import {editField} from './line-field.js';
+import {type ChoiceItem, type LineActions, type LineScreen, lineScreen, said} from './line-screens.js';
+
+export interface LineWizardOptions {
+  readonly services: WizardServices;
+  readonly initialForm?: Partial<ConnectForm>;
+  /** From a saved profile: used while it has time left, so that no new token is taken. */
+  readonly cachedToken?: AccessToken;
+  /** Said once at the top (e.g. a corrupt credentials file was set aside). */
+  readonly notice?: string;
+  /** Where the lines go (the terminal). */
+  readonly write: (text: string) => void;
+  readonly onExit: (exit: WizardExit) => void;
+}
+
+const ctrlC = '\u0003';
+const ctrlD = '\u0004';
+const tab = '\t';
+const esc = '\u001b';
+
+export class LineWizard {
+  private state: WizardState;
+  private readonly http: HttpLog;
+  private readonly operation = new OperationRunner();
+  private readonly session: {current: Session | undefined} = {current: undefined};
+  private readonly switching: {current: InFlightSwitch | undefined} = {current: undefined};
+  private readonly embeddedSandbox: {current: string | undefined} = {current: undefined};
+  /** The screen printed last, and whether its question is open (typed keys go to it). */
+  private screen: LineScreen | undefined;
+  private asking = false;
+  /** What is typed into the open question. */
+  private field = '';
+  /** The plan's checklist: the ids checked. */
+  private checked = new Set<string>();
+  /** A line was begun and not ended (a question and what is typed after it). */
+  private lineOpen = false;
+  private readonly printed = {title: '', account: '', hints: ''};
+  /** Keys not yet taken: typed while a request ran, or after a key that changed the screen. */
+  private queue: string[] = [];
+  private arrival: string | undefined;
+  /** The audit log could not take a "cancelled" line: said, and repeated in the last line. */
+  private auditProblem: string | undefined;
+  private inputEnded = false;
+  private ended = false;
+
+  constructor(private readonly options: LineWizardOptions) {
+    this.state = initialState(options.initialForm);
+    this.http = new HttpLog(options.services.clock, (what) => {
+      if (what === 'waiting' && this.http.waiting) this.sayWaiting(this.http.waiting);
+    });
+  }
+
+  /** Prints the first screen. */
+  start(): void {
+    if (this.options.notice) this.line(said('warning', this.options.notice));
+    this.render();
+  }
+
+  /** An input event from the terminal (a key, a paste, or a line from a pipe). */
+  input(raw: string): void {
+    if (this.ended) return;
+    const keys = splitKeys(raw);
+    // Ctrl+C anywhere in it wins, and nothing before it acts (as in the full-screen wizard, key-router.tsx).
+    if (keys.includes(ctrlC)) {
+      this.queue = [];
+      this.leave('interrupted');
+      return;
+    }
+    for (const key of keys) {
+      // While a request runs, Tab (its HTTP calls) and Esc (back, dropping what waits) act at once.
+      if (!this.asking && key === tab) this.sayCalls();
+      else if (!this.asking && key === esc) {
+        this.queue = [];
+        this.act({type: 'back'});
+      } else this.queue.push(key);
+    }
+    this.drain();
+  }
+
+  /** The input ended (a pipe closed, Ctrl+D at a terminal's empty line): leave once nothing runs. */
+  endOfInput(): void {
+    this.inputEnded = true;
+    this.drain();
+  }
+
+  /** Leaves as on Ctrl+C (SIGTERM). */
+  interrupt(): void {
+    this.leave('interrupted');
+  }
+
+  private get context(): OperationContext {
+    return {
+      state: this.state,
+      services: this.options.services,
+      dispatch: this.dispatch,
+      http: this.http,
+      operation: this.operation,
+      program: this.options.services.program ?? ['tenant-mode'],
+      cachedToken: this.options.cachedToken,
+      session: this.session,
+      switching: this.switching,
+      embeddedSandbox: this.embeddedSandbox,
+    };
+  }
+
+  private readonly dispatch = (event: WizardEvent): void => {
+    const next = reducer(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    this.render();
+  };
+
+  private readonly actions: LineActions = {
+    onDataCenter: (dataCenter) => this.dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+    onSandbox: () => {
+      this.line('Starting the embedded sandbox…');
+      void stepOperations.connect.chooseSandbox(this.context);
+    },
+    onOtherUrl: () => this.dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+    onTypedUrl: (dataCenter) => stepOperations.connect.checkDataCenter(this.context, dataCenter),
+    onClientId: (clientId) => this.dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+    onSecret: (secret) => this.dispatch({type: 'SECRET_ENTERED', secret}),
+    onRemember: (remember) => this.dispatch({type: 'REMEMBER_ANSWERED', remember}),
+    onContinue: () => this.dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+    onOtherAccount: () => this.dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+    onLookUp: (query) => stepOperations.chooseTenant.lookUp(this.context, query),
+    onChoose: (row, query) => stepOperations.chooseTenant.choose(this.context, row, query),
+    onConfirm: () => void stepOperations.confirm.confirm(this.context),
+    onPlan: () => stepOperations.chooseTenant.requestPlan(this.context),
+    onWritePlan: (chosen) => stepOperations.plan.writePlan(this.context, chosen),
+    onLeavePlan: (chosen) => this.dispatch({type: 'PLAN_LEFT', chosen}),
+  };
+
+  /** Prints the screen of the current state when it is another than the one printed last. */
+  private render(): void {
+    if (this.ended) return;
+    const {services} = this.options;
+    const info = {
+      now: services.clock.now(),
+      sandboxOffered: services.openSandbox !== undefined,
+      credentialsPath: services.store.path,
+      lastDataCenter: services.store.lastProfile()?.dataCenter,
+    };
+    let screen = lineScreen(this.state, info, this.actions);
+    if (screen.key === this.screen?.key) return;
+    // The confirmation takes no key typed before it was printed: those are dropped, and said (state.ts).
+    if (this.state.step.name === 'confirm' && this.queue.length > 0) {
+      // Counted as typed: each character of a run of text is a key.
+      const count = this.queue.reduce(
+        (sum, key) => sum + (key.startsWith(esc) ? 1 : Array.from(key).length),
+        0,
+      );
+      this.queue = [];
+      this.state = reducer(this.state, {type: 'TYPED_AHEAD_DROPPED', count});
+      screen = lineScreen(this.state, info, this.actions);
+    }
+    this.closeLine();
+    this.screen = screen;
+    this.asking = false;
+    this.print(screen);
+    const arrival = arrivalWork(this.state.step);
+    if (arrival?.key !== this.arrival) {
+      this.arrival = arrival?.key;
+      arrival?.run(this.context);
+    }
+    if (screen.ask && this.screen === screen) this.open(screen);
+    this.drain();
+  }
+
+  private print(screen: LineScreen): void {
+    const sandbox = onLoopbackUrl(this.state.form.dataCenter) ? ' · SANDBOX' : '';
+    const title = `${screen.title}${sandbox}`;
+    if (title !== this.printed.title) {
+      // A blank line between steps, for the eye; a screen reader passes over it.
+      if (this.printed.title) this.line('');
+      this.line(title);
+      this.printed.title = title;
+    }
+    const {account} = this.state;
+    const accountLine = account
+      ? `Signed in to ${printable(account.tenantName)} at ${account.host}${account.remembered ? ' (saved credentials)' : ''}`
+      : '';
+    if (accountLine && accountLine !== this.printed.account && this.state.step.name !== 'connect') {
+      this.line(accountLine);
+      this.printed.account = accountLine;
+    }
+    for (const text of screen.lines) this.line(text);
+    const {ask} = screen;
+    if (ask?.kind === 'choice') for (const text of choiceLines(ask.items)) this.line(text);
+    if (ask?.kind === 'checklist') {
+      this.checked = new Set(ask.initiallyChecked ?? ask.items.map((item) => item.id));
+      for (const text of checklistLines(ask.items, this.checked)) this.line(text);
+      this.line(
+        'Type numbers to check or uncheck (2, or 3-5), + for all, - for none, or text to find; Enter alone writes the plan.',
+      );
+    }
+    if (screen.error) this.line(said('error', screen.error));
+    const hints = screen.hints.map(([key, does]) => `${key} ${does}`).join(' · ');
+    if (hints && hints !== this.printed.hints) {
+      this.line(`Keys: ${hints}`);
+      this.printed.hints = hints;
+    }
+  }
+
+  /** Opens the screen's question: its prompt, and what it already holds. */
+  private open(screen: LineScreen): void {
+    const {ask} = screen;
+    if (!ask) return;
+    this.asking = true;
+    if (ask.kind === 'keys') return;
+    this.field = ask.kind === 'text' ? (ask.initial ?? '') : '';
+    this.prompt();
+  }
+
+  private prompt(): void {
+    const ask = this.screen?.ask;
+    if (!ask || ask.kind === 'keys') return;
+    const label =
+      ask.kind === 'text'
+        ? ask.label
+        : ask.kind === 'choice'
+          ? `${ask.label} (1 to ${ask.items.length}, or text to search; Enter: ${ask.preferred + 1}):`
+          : `Plan (${this.checked.size} of ${ask.items.length} checked):`;
+    const masked = ask.kind === 'text' && ask.masked;
+    this.write(`${label} ${masked ? '' : this.field}`);
+    this.lineOpen = true;
+  }
+
+  /** Hands the keys that wait to the open question, in order, while one is open. */
+  private drain(): void {
+    while (!this.ended && this.asking && this.queue.length > 0) this.key(this.queue.shift() as string);
+    if (this.inputEnded && this.asking && this.queue.length === 0) this.leave('quit');
+  }
+
+  private key(key: string): void {
+    const ask = this.screen?.ask;
+    if (!ask) return;
+    if (key === tab) {
+      this.sayCalls();
+      return;
+    }
+    if (key === ctrlD && this.field === '') {
+      this.leave('quit');
+      return;
+    }
+    const action = wizardKey(this.state.step, key);
+    if (action) {
+      this.act(action);
+      return;
+    }
+    if (ask.kind === 'keys') return;
+    if (ask.kind === 'checklist' && key === esc) {
+      ask.leave(this.checked);
+      return;
+    }
+    const masked = ask.kind === 'text' && ask.masked === true;
+    const edit = editField(this.field, key, masked);
+    this.field = edit.value;
+    if (edit.echo) this.write(edit.echo);
+    if (edit.submitted) this.submit();
+  }
+
+  /** Enter in the open question: its answer, or why not and the question again. */
+  private submit(): void {
+    const ask = this.screen?.ask;
+    const value = this.field;
+    this.closeLine();
+    this.asking = false;
+    this.field = '';
+    if (!ask || ask.kind === 'keys') return;
+    const again = (lines: readonly string[], keep = '') => {
+      for (const text of lines) this.line(text);
+      this.asking = true;
+      this.field = keep;
+      this.prompt();
+    };
+    if (ask.kind === 'text') {
+      const problem = ask.check?.(value);
+      if (problem) {
+        again([said('error', problem)], ask.keepsRefused ? value : '');
+        return;
+      }
+      ask.answer(value);
+    } else if (ask.kind === 'choice') {
+      const answer = choiceAnswer(ask.items as readonly ChoiceItem[], value, ask.preferred);
+      if (answer.index === undefined) {
+        again(answer.lines);
+        return;
+      }
+      for (const text of answer.lines) this.line(text);
+      ask.answer(answer.index);
+    } else {
+      const answer = checklistAnswer(ask.items, this.checked, value);
+      if (!answer.done) {
+        this.checked = new Set(answer.checked);
+        again(answer.lines);
+        return;
+      }
+      ask.answer(this.checked);
+    }
+  }
+
+  /** A wizard-wide key's action (keys.ts), as the full-screen wizard takes it (Wizard.tsx, `handle`). */
+  private act(action: KeyAction) {
+    const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
+    let warning = this.auditProblem;
+    const problem = leavesConfirmation ? recordLeavingConfirmation(this.context) : undefined;
+    if (problem) {
+      warning = problem;
+      this.auditProblem = problem;
+      this.line(said('warning', problem));
+    }
+    switch (action.type) {
+      case 'leave':
+        return this.leave(action.reason, warning);
+      case 'togglePanel':
+        return this.sayCalls();
+      case 'plan':
+        return stepOperations.chooseTenant.requestPlan(this.context);
+      case 'back': {
+        // Where Esc has nowhere to go it does nothing: never an abort without a move.
+        if (reducer(this.state, {type: 'BACK'}) === this.state) return;
+        const {name} = this.state.step;
+        if (name !== 'switching' && name !== 'result') this.operation.abortCurrent();
+        return this.dispatch({type: 'BACK'});
+      }
+      case 'event':
+        return this.dispatch(action.event);
+      default:
+        return;
+    }
+  }
+
+  /** Tab: the HTTP calls of this step, printed once; then the question again, with what was typed. */
+  private sayCalls(): void {
+    this.closeLine();
+    for (const text of callsLines(this.state.step.name, this.http)) this.line(text);
+    if (this.asking) this.prompt();
+  }
+
+  private sayWaiting(waiting: Waiting): void {
+    const seconds = Math.max(0, Math.ceil((waiting.until - this.options.services.clock.now()) / 1000));
+    this.closeLine();
+    this.line(said('warning', `${waiting.reason}: trying again in ${seconds} s…`));
+    if (this.asking) this.prompt();
+  }
+
+  private leave(reason: WizardExit['reason'], warning = this.auditProblem): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.operation.abortAll();
+    const {exit, lastLines} = endOf(reason, this.state, this.switching.current, warning);
+    this.closeLine();
+    this.line('');
+    for (const text of lastLines.split('\n')) this.line(text);
+    this.options.onExit(exit);
+  }
+
+  private closeLine(): void {
+    if (this.lineOpen) this.write('\n');
+    this.lineOpen = false;
+  }
+
+  /** One whole line, through the one sanitiser (text/printable.ts). */
+  private line(text: string): void {
+    this.closeLine();
+    this.write(`${printableLines(text)}\n`);
+  }
+
+  private write(text: string): void {
+    this.options.write(text);
+  }
+}

@@ -1,0 +1,58 @@
+import type {AccessToken} from '../../procedure/index.js';
+import type {WizardExit, WizardServices} from '../services.js';
+import type {ConnectForm} from '../state.js';
+import {LineWizard} from './line-wizard.js';
+
+export interface LineTerminal {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+/**
+ * Runs the line mode on the terminal until the operator leaves: keys are read one by one (raw mode, so that Esc,
+ * Tab and Ctrl+C act at once, as in the full-screen wizard) and echoed by the wizard itself. Resolves with how it
+ * ended; the terminal is given back as it was.
+ */
+export function runLineWizard(options: {
+  readonly services: WizardServices;
+  readonly initialForm?: Partial<ConnectForm>;
+  readonly cachedToken?: AccessToken;
+  readonly notice?: string;
+  readonly terminate: AbortSignal;
+  readonly terminal: LineTerminal;
+}): Promise<WizardExit> {
+  const {stdin, stdout} = options.terminal;
+  return new Promise((resolve) => {
+    const wasRaw = stdin.isTTY ? stdin.isRaw : false;
+    const onData = (chunk: string | Buffer) => wizard.input(String(chunk));
+    const onEnd = () => wizard.endOfInput();
+    const onTerminate = () => wizard.interrupt();
+    // A terminal gone (SIGHUP) or a closed pipe: what is written goes nowhere, and its error is not a crash.
+    const onWriteError = () => {};
+    const wizard = new LineWizard({
+      services: options.services,
+      initialForm: options.initialForm,
+      cachedToken: options.cachedToken,
+      notice: options.notice,
+      write: (text) => {
+        if (stdout.writable) stdout.write(text);
+      },
+      onExit: (exit) => {
+        stdin.off('data', onData);
+        stdin.off('end', onEnd);
+        options.terminate.removeEventListener('abort', onTerminate);
+        if (stdin.isTTY) stdin.setRawMode(wasRaw);
+        stdin.pause();
+        resolve(exit);
+      },
+    });
+    stdout.on('error', onWriteError);
+    if (stdin.isTTY) stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', onData);
+    stdin.on('end', onEnd);
+    options.terminate.addEventListener('abort', onTerminate, {once: true});
+    wizard.start();
+    stdin.resume();
+  });
+}

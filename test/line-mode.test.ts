@@ -1,0 +1,183 @@
+// The line mode (source/wizard/lines/; docs/wizard.md, "The line mode"): for a screen reader or a terminal that
+// cannot move its cursor. Each screen printed once, lists numbered, what is typed echoed and never redrawn, no
+// escape code, every line ended; the same steps, checks and confirmation as the full-screen wizard.
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {lineStarter} from './helpers/line-driver.js';
+import {requestLines, sandboxPerFile, tenantId} from './helpers/sandbox.js';
+
+const sandbox = sandboxPerFile();
+const start = lineStarter(sandbox);
+const count = (text: string, part: string) => text.split(part).length - 1;
+const puts = (from: number) => requestLines(sandbox.current, from).filter((line) => line.startsWith('PUT'));
+let spare = 0;
+/** A trial customer of its own, with a name of nine letters: other tests switch the seeded ones. */
+function freshTrial(): string {
+  const name = `Lineshop${String.fromCharCode(97 + spare++)}`;
+  sandbox.current.world.addTenant({name, kind: 'customer', parentId: sandbox.current.tenantId});
+  return name;
+}
+
+describe('the line mode', () => {
+  it('switches a tenant: each screen once, the name typed a key at a time and echoed, no escape code', async () => {
+    const name = freshTrial();
+    const lines = start();
+    const from = sandbox.current.requests.length;
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID:', name);
+    await lines.answer(/Tenant \(1 to 1, or text to search; Enter: 1\): $/, '');
+    await lines.waitFor('Step 3 of 5 · Current pricing');
+    lines.input('\r');
+    await lines.waitFor('Name: ');
+    lines.typeKeys(name);
+    lines.input('\r');
+    await lines.waitFor(`Done: ${name} is now in production. Status 200 OK.`);
+    lines.input('q');
+    await lines.waitFor(`${name}: switched to production (200).\n`);
+    const transcript = lines.transcript();
+    expect(transcript).not.toContain('\u001b');
+    // Printed once, whatever was typed into it: the confirmation, its question, its warnings.
+    expect(count(transcript, "Type the tenant's name")).toBe(1);
+    expect(count(transcript, 'Warning: Not reversible')).toBe(1);
+    // The name echoed as typed, on the line of its question, which Enter ended.
+    expect(transcript).toContain(`\nName: ${name}\n`);
+    expect(transcript.endsWith('\n')).toBe(true);
+    expect(lines.exits).toEqual([expect.objectContaining({exitCode: 0, switchesSent: 1})]);
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('numbers a list: a number, text that finds one, text that finds several, and a number not in it', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID:', 'contoso');
+    const list = await lines.waitFor(/Enter: 1\): $/);
+    expect(list).toMatch(/^1\. Contoso {2}\(customer · trial/m);
+    expect(list).toMatch(/^2\. Contoso/m);
+    lines.typeKeys('7\r');
+    expect(await lines.waitFor(/Enter: 1\): $/)).toContain(
+      'Error: 7 is not in the list: type a number from 1 to 2.',
+    );
+    lines.typeKeys('contoso\r');
+    expect(await lines.waitFor(/Enter: 1\): $/)).toContain('2 have "contoso":');
+    lines.typeKeys('2\r');
+    const pricing = await lines.waitFor('Keys:');
+    expect(pricing).toContain('Step 3 of 5 · Current pricing');
+    expect(pricing).toContain('Contoso');
+  });
+
+  it('takes Tab (the HTTP calls, printed once), Esc (back) and Ctrl+C (leave: 130) as the full screen does', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.waitFor('Tenant name or UUID: ');
+    lines.typeKeys('Acm');
+    lines.input('\t');
+    const calls = await lines.waitFor('Tenant name or UUID: Acm');
+    expect(calls).toContain('HTTP calls of this step:');
+    expect(calls).toContain('End of the HTTP calls.');
+    expect(count(calls, 'HTTP calls of this step')).toBe(1);
+    lines.typeKeys('e Corp\r');
+    await lines.answer(/Enter: 1\): $/, '1');
+    await lines.waitFor('Step 3 of 5');
+    lines.input('\u001b');
+    expect(await lines.waitFor(/Enter: 1\): $/)).toContain('Step 2 of 5 · Choose the tenant');
+    lines.input('\u0003');
+    expect(await lines.waitFor('No switch was sent.\n')).toContain('Interrupted.');
+    expect(lines.exits[0]?.exitCode).toBe(130);
+  });
+
+  it('drops keys typed before the confirmation was printed, and says so: nothing is sent', async () => {
+    const name = freshTrial();
+    const lines = start();
+    const from = sandbox.current.requests.length;
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID:', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter continue');
+    // Enter with the name and its Enter in one input event (a paste): the name was typed before the step was shown.
+    lines.input(`\r${name}\r`);
+    const confirm = await lines.waitFor('Name: ');
+    expect(confirm).toContain(
+      `Error: ${name.length + 1} keys were typed before this step was shown and were dropped`,
+    );
+    expect(count(lines.transcript(), "Type the tenant's name")).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(puts(from)).toEqual([]);
+  });
+
+  it('refuses a wrong name with the reason, asks again, and records leaving with Esc as cancelled', async () => {
+    const name = freshTrial();
+    const lines = start();
+    const from = sandbox.current.requests.length;
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID:', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter continue');
+    lines.input('\r');
+    await lines.answer('Name: ', 'Lineshop');
+    expect(await lines.waitFor('Name: ')).toContain(
+      `Error: That is not the name: you typed "Lineshop". Type ${name}.`,
+    );
+    lines.input('\u001b');
+    await lines.waitFor('Step 3 of 5');
+    expect(puts(from)).toEqual([]);
+    const audit = readFileSync(lines.audit.path, 'utf8');
+    expect(audit).toContain('"kind":"cancelled"');
+  });
+
+  it('never echoes the secret, and says a refused one', async () => {
+    const lines = start({initialForm: {dataCenter: sandbox.current.url, clientId: sandbox.current.clientId}});
+    await lines.answer('Client secret: ', 'not-the-secret');
+    await lines.answer('Remember', '1');
+    expect(await lines.waitFor('Client secret: ')).toContain('Error:');
+    lines.typeKeys(sandbox.current.clientSecret);
+    lines.input('\r');
+    await lines.waitFor('Step 2 of 5');
+    const transcript = lines.transcript();
+    expect(transcript).not.toContain('not-the-secret');
+    expect(transcript).not.toContain(sandbox.current.clientSecret);
+  });
+
+  it('says a refused switch as an error, and r confirms once more', async () => {
+    const name = freshTrial();
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID:', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter continue');
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: new RegExp(`^/tenants/${tenantId(sandbox.current, name)}/pricing$`),
+      status: 503,
+      times: 1,
+    });
+    lines.input('\r');
+    await lines.answer('Name: ', name);
+    const failed = await lines.waitFor('Keys:');
+    expect(failed).toContain('Error: The switch did not go through: status 503 Service Unavailable.');
+    expect(await lines.waitFor('\n')).toContain('r try again (confirm once more)');
+    lines.input('r');
+    await lines.answer('Name: ', name);
+    expect(await lines.waitFor('Keys:')).toContain(`Done: ${name} is now in production.`);
+  });
+
+  it('plans the 1st: numbers check and uncheck, + and - all and none, Enter alone writes the plan', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.waitFor('Tenant name or UUID: ');
+    lines.input('\u0010');
+    const list = await lines.waitFor(/Plan \(\d+ of \d+ checked\): $/);
+    expect(list).toMatch(/^1\. .*: in the plan$/m);
+    const total = Number(/Plan \(\d+ of (\d+) checked\)/.exec(list)?.[1]);
+    lines.typeKeys('-\r');
+    expect(await lines.waitFor('checked): ')).toContain(`0 of ${total} in the plan.`);
+    lines.typeKeys('1 2-3\r');
+    const checked = await lines.waitFor('checked): ');
+    expect(checked).toMatch(/^1\. .*: in the plan$/m);
+    expect(checked).toMatch(/^3\. .*: in the plan$/m);
+    expect(checked).toContain(`3 of ${total} in the plan.`);
+    lines.input('\r');
+    const written = await lines.waitFor('Keys:');
+    expect(written).toContain('Done: Plan written, 3 customers, readable by you only:');
+    expect(lines.transcript()).not.toContain('\u001b');
+  });
+});
