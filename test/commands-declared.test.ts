@@ -111,7 +111,7 @@ describe('completion bash', () => {
   it('completes every command', () => {
     expect(offered([''])).toEqual(named.map((command) => command.name).sort());
     expect(offered(['sw'])).toEqual(['switch']);
-    expect(offered(['help', 'a'])).toEqual(['apply', 'audit']);
+    expect(offered(['help', 'a'])).toEqual(['accounts', 'apply', 'audit']);
   });
 
   it('completes every flag of every command, and only its own', () => {

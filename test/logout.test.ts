@@ -11,7 +11,7 @@ import {clientFor, sandboxPerFile} from './helpers/sandbox.js';
 const sandbox = sandboxPerFile({clock: systemClock});
 
 describe('tenant-mode logout', () => {
-  it('forgets the saved credentials and revokes the saved token', async () => {
+  it('forgets the default account (remembered by 0.2, without a name) and revokes its token', async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'tenant-mode-logout-')), 'config');
     const client = clientFor(sandbox.current);
     const token = await client.authenticate();
@@ -21,12 +21,14 @@ describe('tenant-mode logout', () => {
       clientSecret: sandbox.current.clientSecret,
       token,
     });
-    const {stderr} = await runCli(['logout'], {TENANT_MODE_CONFIG_DIR: directory});
-    expect(stderr).toContain('Forgot 1 saved sign-in');
-    expect(stderr).not.toContain(sandbox.current.clientSecret);
+    const {stdout, stderr} = await runCli(['logout'], {TENANT_MODE_CONFIG_DIR: directory});
+    expect(stdout).toMatch(
+      /Forgot the default account "127\.0\.0\.1:\d+": its token was revoked at 127\.0\.0\.1:\d+\./,
+    );
+    expect(stdout + stderr).not.toContain(sandbox.current.clientSecret);
     expect(CredentialStore.open(directory, systemClock).store.lastProfile()).toBeUndefined();
     expect(sandbox.current.world.tokens.has(token.value)).toBe(false);
     const again = await runCli(['logout'], {TENANT_MODE_CONFIG_DIR: directory});
-    expect(again.stderr).toContain('No saved credentials to forget.');
+    expect(again.stdout).toContain('No account is remembered: nothing to forget.');
   });
 });

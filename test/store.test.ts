@@ -24,6 +24,8 @@ const profile = {
   clientSecret: 'remembered-secret',
   token: {value: 'token-value', expiresAt: 1},
 };
+/** As it is read back: saved without a name, it is named after its host. */
+const named = {...profile, name: 'eu2-cloud.acronis.com'};
 
 describe('credential store', () => {
   it('remembers the last profile across openings', () => {
@@ -31,7 +33,7 @@ describe('credential store', () => {
     CredentialStore.open(directory, clock).store.save(profile);
     const {store, notice} = CredentialStore.open(directory, clock);
     expect(notice).toBeUndefined();
-    expect(store.lastProfile()).toEqual(profile);
+    expect(store.lastProfile()).toEqual(named);
     store.saveToken(profile.dataCenter, profile.clientId, {value: 'newer', expiresAt: 2});
     expect(CredentialStore.open(directory, clock).store.lastProfile()?.token).toEqual({
       value: 'newer',
@@ -130,7 +132,9 @@ describe('credential store', () => {
   it('forgets everything and hands back what it forgot', () => {
     const directory = freshDirectory();
     CredentialStore.open(directory, clock).store.save(profile);
-    expect(CredentialStore.open(directory, clock).store.forgetAll()).toEqual([profile]);
+    expect(CredentialStore.open(directory, clock).store.forgetAll()).toEqual([
+      {profile: named, secrets: {clientSecret: profile.clientSecret, token: profile.token}},
+    ]);
     expect(CredentialStore.open(directory, clock).store.lastProfile()).toBeUndefined();
   });
 
@@ -152,7 +156,7 @@ describe('credential store', () => {
     const aside = readdirSync(directory).find((name) => name.startsWith('config.json.corrupt-'));
     expect(aside && readFileSync(join(directory, aside), 'utf8')).toBe(content);
     store.save(profile);
-    expect(CredentialStore.open(directory, clock).store.lastProfile()).toEqual(profile);
+    expect(CredentialStore.open(directory, clock).store.lastProfile()).toEqual(named);
   });
 
   it('works in memory only when the file is a folder, and says so', () => {

@@ -22,7 +22,8 @@ export function bashCompletion(commands: readonly CommandDeclaration[]): string 
   const flagCases = commands.map((command) => `    '${command.name}') flags='${flagWords(command)}' ;;`);
   // How many operands each command takes (-1: at most one, as `help`'s), and what completes them.
   const operandCases = named.map((command) => {
-    const most = command.operands.count < 0 ? 1 : command.operands.count;
+    const {count} = command.operands;
+    const most = typeof count !== 'number' ? Math.max(...count) : count < 0 ? 1 : count;
     const reply =
       command.operands.completes === 'file'
         ? '_tenant_mode_files'

@@ -50,7 +50,8 @@ export interface CommandDeclaration {
   readonly flagHelp?: Readonly<Record<string, string>>;
   /** How many operands it takes, and what to say when it gets another number of them. */
   readonly operands: {
-    readonly count: number;
+    /** Exactly this many (-1: none or one), or one of these numbers. */
+    readonly count: number | readonly number[];
     readonly name?: string;
     readonly problem: string;
     readonly completes?: 'file';

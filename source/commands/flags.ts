@@ -15,7 +15,12 @@ export const flags = {
     value: '<uuid>',
     help:
       'the API client id; the secret comes from TENANT_MODE_CLIENT_SECRET ' +
-      '(without them: the credentials the wizard remembered)',
+      '(without them: the default remembered account)',
+  },
+  account: {
+    type: 'string',
+    value: '<name>',
+    help: 'the remembered account to use (tenant-mode accounts lists them; also TENANT_MODE_ACCOUNT); without it, the default one',
   },
   'client-secret-file': {
     type: 'string',
@@ -29,6 +34,20 @@ export const flags = {
     help: 'how long to wait for each answer, 1 to 600 (default 30); a listing of many pages as a whole: 20 times that',
   },
   json: {type: 'boolean', help: 'one JSON document on stdout (docs/scripting.md)'},
+  'with-secret-stdin': {
+    type: 'boolean',
+    help: 'read the client secret from stdin (a pipe), never from the command line',
+  },
+  name: {
+    type: 'string',
+    value: '<name>',
+    help: "what to call the account (default: its tenant's name and data center host)",
+  },
+  'insecure-storage': {
+    type: 'boolean',
+    help: 'keep the secret in the credentials file (0600) even where a keyring is reachable',
+  },
+  all: {type: 'boolean', help: 'every remembered account'},
   mode: {
     type: 'string',
     value: '<mode>',
@@ -106,10 +125,18 @@ export type FlagName = keyof typeof flags;
 /** Taken by every command and the wizard. */
 export const everywhere: readonly FlagName[] = ['help', 'version', 'no-color'];
 /** The platform commands' sign-in. */
-export const signInFlags: readonly FlagName[] = ['url', 'client-id', 'client-secret-file', 'timeout'];
+export const signInFlags: readonly FlagName[] = [
+  'account',
+  'url',
+  'client-id',
+  'client-secret-file',
+  'timeout',
+];
 
 /** The sign-in flags every platform command takes. */
 export interface SignInFlags {
+  /** --account, or TENANT_MODE_ACCOUNT. */
+  readonly account?: string;
   readonly url?: string;
   readonly clientId?: string;
   /** From --client-secret-file or TENANT_MODE_CLIENT_SECRET. */
@@ -133,6 +160,7 @@ export function list(input: CommandInput, flag: FlagName): string[] {
 
 export function signInOf(input: CommandInput, io: CommandIo): SignInFlags {
   return {
+    account: text(input, 'account') ?? (io.env.TENANT_MODE_ACCOUNT || undefined),
     url: text(input, 'url'),
     clientId: text(input, 'client-id'),
     secret: clientSecret(text(input, 'client-secret-file'), io.env.TENANT_MODE_CLIENT_SECRET || undefined),

@@ -86,7 +86,13 @@ async function dispatch(argv: readonly string[], io: CommandIo, context: Command
     if (!command.flags.includes(flag) && !everywhere.includes(flag)) throw notItsFlag(flag, command);
   }
   const {count, problem} = command.operands;
-  if (count >= 0 ? operands.length !== count : operands.length > 1) {
+  const fits =
+    typeof count !== 'number'
+      ? count.includes(operands.length)
+      : count >= 0
+        ? operands.length === count
+        : operands.length <= 1;
+  if (!fits) {
     throw new UsageError(
       count === 0 && operands.length > 0
         ? `Unexpected argument ${shown(operands[0] ?? '')}. ${problem}`

@@ -1,4 +1,6 @@
 import {
+  AccountConflict,
+  AccountNotFound,
   AppendLockHeld,
   AuditWriteError,
   exitCodeFor,
@@ -42,6 +44,10 @@ const ownFilesNextStep =
 export function errorJson(error: unknown): Record<string, unknown> {
   if (error instanceof CommandError) return {error: {message: error.message, ...error.details}};
   if (error instanceof LocalFilesError) return {error: {message: error.message, reason: error.reason}};
+  if (error instanceof AccountNotFound) {
+    return {error: {message: error.message, reason: 'unknown-account', accounts: error.known}};
+  }
+  if (error instanceof AccountConflict) return {error: {message: error.message, reason: 'account-conflict'}};
   if (ownFilesFailed(error)) return {error: {message: error.message, reason: 'local-files'}};
   if (isFileSystemError(error)) return {error: {message: fileSystemFailure(error), reason: 'local-files'}};
   if (error instanceof TenantNotFound) {
@@ -88,7 +94,13 @@ function errorText(error: unknown): string {
     return lines.join('\n');
   }
   if (error instanceof CommandError) return [`Error: ${error.message}`, ...error.nextSteps].join('\n');
-  if (error instanceof LocalFilesError || error instanceof TenantNotFound) return `Error: ${error.message}`;
+  if (
+    error instanceof LocalFilesError ||
+    error instanceof TenantNotFound ||
+    error instanceof AccountNotFound ||
+    error instanceof AccountConflict
+  )
+    return `Error: ${error.message}`;
   if (ownFilesFailed(error)) return `Error: ${error.message}\n${ownFilesNextStep}`;
   if (isFileSystemError(error)) return `Error: ${fileSystemFailure(error)}\n${ownFilesNextStep}`;
   return bugText(error);
@@ -164,7 +176,11 @@ export function asCommandError(error: unknown, extra: Record<string, unknown> = 
   const code =
     error instanceof CommandError
       ? error.exitCode
-      : error instanceof TenantNotFound || ownFilesFailed(error) || isFileSystemError(error)
+      : error instanceof TenantNotFound ||
+          error instanceof AccountNotFound ||
+          error instanceof AccountConflict ||
+          ownFilesFailed(error) ||
+          isFileSystemError(error)
         ? exitCodes.usage
         : error instanceof PlatformError
           ? exitCodeFor(error)

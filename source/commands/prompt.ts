@@ -1,4 +1,5 @@
 import {createInterface} from 'node:readline/promises';
+import {Writable} from 'node:stream';
 import {PlatformError} from '../procedure/index.js';
 import type {CommandIo} from './io.js';
 
@@ -21,6 +22,27 @@ export async function ask(question: string, io: CommandIo): Promise<string | und
     if (!io.interrupt.aborted && !asked.signal.aborted) return undefined;
     throw new PlatformError('aborted', 'Interrupted at the confirmation.');
   } finally {
+    prompt.close();
+  }
+}
+
+/**
+ * Asks for a secret on the terminal: the question on stderr, nothing echoed as it is typed (the terminal's own
+ * line editing still works); undefined when the input ended. Ctrl+C and SIGTERM interrupt, as in `ask`.
+ */
+export async function askSecret(question: string, io: CommandIo): Promise<string | undefined> {
+  io.stderr.write(question);
+  const silent = new Writable({write: (_chunk, _encoding, done) => done()});
+  const prompt = createInterface({input: io.stdin, output: silent, terminal: true});
+  const asked = new AbortController();
+  prompt.on('SIGINT', () => asked.abort());
+  try {
+    return await prompt.question('', {signal: AbortSignal.any([io.interrupt, asked.signal])});
+  } catch {
+    if (!io.interrupt.aborted && !asked.signal.aborted) return undefined;
+    throw new PlatformError('aborted', 'Interrupted while the secret was asked for.');
+  } finally {
+    io.stderr.write('\n');
     prompt.close();
   }
 }

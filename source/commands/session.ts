@@ -4,22 +4,25 @@ import {
   configDirectory,
   LocalFilesError,
   normalizeBaseUrl,
+  type Profile,
   printable,
   recordFolderProblem,
   type Session,
   type SignInOptions,
+  shellWord,
   signIn,
   startingPoint,
+  systemKeyring,
 } from '../procedure/index.js';
 import type {SignInFlags} from './flags.js';
-import type {CommandIo} from './io.js';
+import {type CommandIo, programOf} from './io.js';
 import {CommandError, exitCodes, type Output} from './output.js';
 
 export type {SignInFlags} from './flags.js';
 
 /** Opens the credential store beside the audit log, saying so when its file had to be set aside. */
 export function openStore(io: CommandIo, output: Pick<Output, 'note'>): CredentialStore {
-  const {store, notice} = CredentialStore.open(configDirectory(io.env), io.clock);
+  const {store, notice} = CredentialStore.open(configDirectory(io.env), io.clock, systemKeyring(io.env));
   if (notice) output.note(notice);
   return store;
 }
@@ -47,12 +50,28 @@ export async function openSession(
   extra: Pick<SignInOptions, 'gate' | 'onRetry'> = {},
 ): Promise<Session> {
   const store = openStore(io, output);
-  const start = startingPoint({url: flags.url, clientId: flags.clientId, secret: flags.secret}, store);
+  const start = startingPoint(
+    {url: flags.url, clientId: flags.clientId, secret: flags.secret, account: flags.account},
+    store,
+  );
   const {dataCenter, clientId, secret: knownSecret} = start.form;
+  if (start.keyringProblem && start.account) {
+    // Never a wait on an unlock prompt nobody sees: said within seconds, with the way out.
+    const name = start.account.name ?? '';
+    throw new CommandError(
+      `The secret of the account "${name}" is kept in the keyring, and ${start.keyringProblem}. Nothing was sent.`,
+      exitCodes.authentication,
+      {reason: 'keyring', account: name},
+      [
+        'Unlock your keyring (or start it) and run the command again; or remember the account again (it asks for the secret):',
+        `  ${loginCommand(start.account, programOf(io))}`,
+      ],
+    );
+  }
   if (dataCenter && clientId && !knownSecret) {
     // The flags were given: only the secret is missing, and it never comes on the command line.
     throw new CommandError(
-      'No client secret: set TENANT_MODE_CLIENT_SECRET in the environment or pass --client-secret-file FILE (a secret is never taken as a flag), or sign in once with the wizard and let it remember it.',
+      'No client secret: set TENANT_MODE_CLIENT_SECRET in the environment or pass --client-secret-file FILE (a secret is never taken as a flag), or remember the account once with tenant-mode login.',
       exitCodes.usage,
     );
   }
@@ -63,7 +82,7 @@ export async function openSession(
     throw new CommandError(
       given && missing
         ? `Missing ${missing}: an account is its data center, client id and secret together (no saved account matches what was given).`
-        : 'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or sign in once with the wizard and let it remember them.',
+        : 'No credentials: pass --url and --client-id with TENANT_MODE_CLIENT_SECRET in the environment or --client-secret-file, or remember an account once with tenant-mode login (or the wizard).',
       exitCodes.usage,
     );
   }
@@ -97,4 +116,17 @@ function validHost(dataCenter: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The command that remembers an account again: on a terminal it asks for the secret. */
+export function loginCommand(account: Profile, program: readonly string[]): string {
+  return [
+    ...program.map(shellWord),
+    'login',
+    '--url',
+    shellWord(account.dataCenter),
+    '--client-id',
+    account.clientId,
+    ...(account.name ? ['--name', shellWord(account.name)] : []),
+  ].join(' ');
 }

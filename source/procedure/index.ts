@@ -31,10 +31,14 @@ export {
   fileSystemFailure,
   isFileSystemError,
   JournalError,
+  KeyringError,
   LocalFilesError,
   PlanFileError,
+  type Profile,
+  type RememberedAccount,
   readPlanFile,
   recordFolderProblem,
+  systemKeyring,
   UnsafeFolderError,
   writableByOthers,
   writePlanFile,
@@ -42,6 +46,7 @@ export {
 export {
   dateAsSent,
   formatDay,
+  formatDayTime,
   formatMonth,
   hasHiddenCharacters,
   isUuid,
@@ -52,6 +57,14 @@ export {
   printableLines,
   relativeDays,
 } from '../text/index.js';
+export {
+  AccountNameRefused,
+  defaultAccountName,
+  type Forgotten,
+  forgetAccounts,
+  type Remembered,
+  rememberAccount,
+} from './accounts.js';
 export {
   type ApplyOutcome,
   type ApplyReport,
@@ -121,7 +134,7 @@ export {
   switchFactsShort,
   whyNotSwitchable,
 } from './reading.js';
-export {applyCommand, commandLine, statusCommand} from './rerun.js';
+export {applyCommand, commandLine, shellWord, statusCommand} from './rerun.js';
 export {
   type Account,
   accountOf,
@@ -130,8 +143,14 @@ export {
   type SignInOptions,
   signIn,
 } from './sign-in.js';
-export {signOutEverywhere} from './sign-out.js';
-export {sameDataCenter, startingPoint} from './starting-point.js';
+export {
+  AccountConflict,
+  AccountNotFound,
+  type GivenCredentials,
+  type StartingPoint,
+  sameDataCenter,
+  startingPoint,
+} from './starting-point.js';
 export {
   type ConfirmedSwitch,
   mayConfirmAgain,

@@ -3,6 +3,8 @@
  * (commands/main.ts) makes it and the wizard (wizard/start.ts) takes it; cli.tsx hands it from one to the other.
  */
 export interface WizardRequest {
+  /** --account NAME (or TENANT_MODE_ACCOUNT): the remembered account to start with. */
+  readonly account?: string;
   readonly url?: string;
   readonly clientId?: string;
   readonly secret?: string;

@@ -3,20 +3,45 @@ import {dirname} from 'node:path';
 import Conf from 'conf';
 import type {Clock} from '../clock.js';
 import {fileProblem} from './file-problem.js';
+import {type Keyring, KeyringError, type KeyringItem} from './keyring.js';
 import {credentialsPath} from './location.js';
 import {ensurePrivateFolder} from './private-folder.js';
 
-/** A saved sign-in: one API client on one data center. */
+/**
+ * A remembered account: one API client on one data center (docs/accounts.md). Files written by 0.1 and 0.2 have
+ * no name and keep the secret in the file; they are read as they are (a name is made up from the host).
+ */
 export interface Profile {
+  /** What `--account` takes; unique among the accounts. */
+  readonly name?: string;
   /** The normalised API base URL, `https://host/api/2`. */
   readonly dataCenter: string;
   readonly clientId: string;
-  /** Only when the operator agreed to remember it. */
+  /** In the file only when it is kept there (`secretIn` absent or `file`); otherwise read from the keyring. */
   readonly clientSecret?: string;
   /** The last access token and its expiry (epoch ms), so that a second run within its life takes no new one. */
   readonly token?: {readonly value: string; readonly expiresAt: number};
   /** The tenant the client belongs to (it never changes): a run with a saved profile need not ask for it. */
   readonly tenantId?: string;
+  /** That tenant's name, as read when the account was remembered (shown in `accounts` and the wizard). */
+  readonly tenantName?: string;
+  /** Where the secret (and the token) are kept: the OS keyring, or this file (0600). Absent: the file. */
+  readonly secretIn?: 'keyring' | 'file';
+  /** With the token in the keyring: when it expires, so that `accounts` says so without reading the keyring. */
+  readonly tokenExpiresAt?: number;
+}
+
+/** A remembered account as `accounts` lists it: its profile (no secret read) under its name. */
+export interface RememberedAccount {
+  readonly name: string;
+  readonly profile: Profile;
+  readonly isDefault: boolean;
+}
+
+/** The secret of an account and its saved token, wherever they are kept. */
+export interface AccountSecrets {
+  readonly clientSecret: string;
+  readonly token?: {readonly value: string; readonly expiresAt: number};
 }
 
 interface Stored {
@@ -33,14 +58,21 @@ export interface OpenedStore {
 
 const profileKey = (dataCenter: string, clientId: string) => `${dataCenter} ${clientId}`;
 
-/** Saved credentials on conf: a JSON file, 0600 in a 0700 folder, written atomically. */
+/**
+ * Remembered accounts on conf: a JSON file, 0600 in a 0700 folder, written atomically; each account's secret and
+ * token in the OS keyring when it was remembered there (keyring.ts), else in the file.
+ */
 export class CredentialStore {
   /** The folder of the credentials file, where the audit log lives too. */
   readonly directory: string;
+  /** Secrets read from the keyring this run, by account key: each read once. */
+  readonly #fromKeyring = new Map<string, AccountSecrets>();
 
   private constructor(
     readonly path: string,
     private readonly conf: Conf<Stored> | undefined,
+    /** The system's keyring, or why there is none. */
+    readonly keyring: Keyring | string = 'no keyring was looked for',
   ) {
     this.directory = dirname(path);
   }
@@ -49,19 +81,19 @@ export class CredentialStore {
    * Opens the file; a corrupt one (bad JSON, wrong types) is renamed aside and a fresh one started, and one that
    * cannot be used at all (a folder, unreadable) leaves the store working in memory only, with a notice.
    */
-  static open(directory: string, clock: Clock): OpenedStore {
+  static open(directory: string, clock: Clock, keyring?: Keyring | string): OpenedStore {
     const path = credentialsPath(directory);
     try {
       ensurePrivateFolder(directory);
       const modeNotice = privateFile(path);
       const conf = makeConf(directory);
       const problem = shapeProblem(conf);
-      if (problem === undefined) return {store: new CredentialStore(path, conf), notice: modeNotice};
-      return CredentialStore.#setAside(directory, path, problem, clock.now());
+      if (problem === undefined) return {store: new CredentialStore(path, conf, keyring), notice: modeNotice};
+      return CredentialStore.#setAside(directory, path, problem, clock.now(), keyring);
     } catch (error) {
       const code = (error as {code?: string}).code;
       if (error instanceof SyntaxError)
-        return CredentialStore.#setAside(directory, path, 'it is not valid JSON', clock.now());
+        return CredentialStore.#setAside(directory, path, 'it is not valid JSON', clock.now(), keyring);
       const reason =
         code === 'EISDIR'
           ? 'it is a folder, not a file'
@@ -73,25 +105,31 @@ export class CredentialStore {
                 ? 'it cannot be read or written (permissions)'
                 : (error as Error).message;
       return {
-        store: new CredentialStore(path, undefined),
+        store: new CredentialStore(path, undefined, keyring),
         notice: `The credentials file ${path} cannot be used (${reason}): nothing will be remembered this time.`,
       };
     }
   }
 
-  static #setAside(directory: string, path: string, reason: string, now: number): OpenedStore {
+  static #setAside(
+    directory: string,
+    path: string,
+    reason: string,
+    now: number,
+    keyring?: Keyring | string,
+  ): OpenedStore {
     const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     try {
       if (existsSync(path) && statSync(path).isFile()) renameSync(path, aside);
       return {
-        store: new CredentialStore(path, makeConf(directory)),
+        store: new CredentialStore(path, makeConf(directory), keyring),
         notice: `The credentials file was unusable (${reason}); it was set aside as ${aside} and a new one started.`,
       };
     } catch (error) {
       // A folder that cannot be written (read-only, another user's): the file stays as it is, and nothing is
       // remembered this time.
       return {
-        store: new CredentialStore(path, undefined),
+        store: new CredentialStore(path, undefined, keyring),
         notice: `The credentials file ${path} is unusable (${reason}) and cannot be set aside (${fileProblem(error)}): nothing will be remembered this time.`,
       };
     }
@@ -106,38 +144,248 @@ export class CredentialStore {
     return this.conf !== undefined;
   }
 
+  /** The default account (the one remembered or chosen last), its secret not read. */
   lastProfile(): Profile | undefined {
     const last = this.conf?.get('last');
-    return last ? this.#profiles()[last] : undefined;
+    return last ? this.#named()[last] : undefined;
   }
 
   profile(dataCenter: string, clientId: string): Profile | undefined {
-    return this.#profiles()[profileKey(dataCenter, clientId)];
+    return this.#named()[profileKey(dataCenter, clientId)];
   }
 
-  /** Saves the profile and makes it the last one used; writes nothing when both are so already. */
-  save(profile: Profile): void {
-    if (!this.conf) return;
+  /** Every remembered account, by name. */
+  accounts(): RememberedAccount[] {
+    const last = this.conf?.get('last');
+    return Object.entries(this.#named())
+      .map(([key, profile]) => ({name: profile.name ?? '', profile, isDefault: key === last}))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The account of that name (case counts not: names are told apart without it). */
+  account(name: string): Profile | undefined {
+    const wanted = name.trim().toLowerCase();
+    return Object.values(this.#named()).find((profile) => profile.name?.toLowerCase() === wanted);
+  }
+
+  /** Makes the account the default. */
+  setDefault(profile: Profile): void {
+    this.conf?.set('last', profileKey(profile.dataCenter, profile.clientId));
+  }
+
+  /**
+   * The account's secret and saved token, from the file or the keyring (read once a run). Undefined when none is
+   * remembered; a KeyringError when the keyring cannot give it now (locked, gone).
+   */
+  secretsOf(profile: Profile): AccountSecrets | undefined {
+    if (profile.secretIn !== 'keyring') {
+      return profile.clientSecret === undefined
+        ? undefined
+        : {clientSecret: profile.clientSecret, token: profile.token};
+    }
     const key = profileKey(profile.dataCenter, profile.clientId);
-    const unchanged =
-      this.conf.get('last') === key && JSON.stringify(this.#profiles()[key]) === JSON.stringify(profile);
-    if (unchanged) return;
-    this.conf.set('profiles', {...this.#profiles(), [key]: profile});
-    this.conf.set('last', key);
+    const known = this.#fromKeyring.get(key);
+    if (known) return known;
+    if (typeof this.keyring === 'string') {
+      throw new KeyringError(`its secret is in the keyring, and ${this.keyring}`, 'unavailable');
+    }
+    const text = this.keyring.lookup(itemOf(profile));
+    const secrets = parseSecrets(text);
+    if (!secrets) throw new KeyringError('the keyring holds something else than its secret', 'failed');
+    this.#fromKeyring.set(key, secrets);
+    return secrets;
   }
 
-  /** Keeps a new token for a saved profile (only saved profiles get one). */
+  /**
+   * Saves the account and makes it the default; writes nothing when both are so already. Its secret and token go
+   * where it keeps them: `where` for a new account or a move (`keyring` falls back to the file when the keyring
+   * cannot take it), else where they were. Returns where they went, and why not the keyring when asked for.
+   */
+  save(
+    profile: Profile,
+    where?: 'keyring' | 'file',
+  ): {readonly secretIn: 'keyring' | 'file'; readonly keyringProblem?: string} {
+    if (!this.conf) return {secretIn: 'file'};
+    const key = profileKey(profile.dataCenter, profile.clientId);
+    const before = this.#profiles()[key];
+    // A new account goes to the keyring where one is reachable; a remembered one stays where it is.
+    const wanted = where ?? (before ? (before.secretIn ?? 'file') : this.newSecretsGo());
+    const {clientSecret, token, secretIn: _was, tokenExpiresAt, ...about} = profile;
+    const named = {...about, name: profile.name ?? before?.name ?? this.#freeName(profile, key)};
+    let stored: Profile | undefined;
+    let keyringProblem: string | undefined;
+    if (wanted === 'keyring' && clientSecret === undefined) {
+      // What is known of the account changed, not its secret: the keyring keeps it.
+      stored = {...named, secretIn: 'keyring', tokenExpiresAt};
+    } else if (wanted === 'keyring' && clientSecret !== undefined) {
+      try {
+        const secrets = {clientSecret, ...(token ? {token} : {})};
+        const known = this.#fromKeyring.get(key);
+        if (before?.secretIn !== 'keyring' || JSON.stringify(known) !== JSON.stringify(secrets)) {
+          this.#intoKeyring(profile, secrets);
+        }
+        stored = {...named, secretIn: 'keyring', tokenExpiresAt: token?.expiresAt};
+      } catch (error) {
+        keyringProblem = error instanceof KeyringError ? error.message : String(error);
+      }
+    }
+    if (!stored) {
+      // In the file (asked for, or the keyring could not take it): the keyring keeps no copy.
+      if (before?.secretIn === 'keyring') {
+        try {
+          this.#outOfKeyring(before);
+        } catch {}
+      }
+      stored = {...named, ...(clientSecret === undefined ? {} : {clientSecret}), ...(token ? {token} : {})};
+    }
+    const unchanged =
+      this.conf.get('last') === key && JSON.stringify(this.#profiles()[key]) === JSON.stringify(stored);
+    if (!unchanged) {
+      this.conf.set('profiles', {...this.#profiles(), [key]: stored});
+      this.conf.set('last', key);
+    }
+    return {secretIn: stored.secretIn === 'keyring' ? 'keyring' : 'file', keyringProblem};
+  }
+
+  /** Where a new account's secret goes: the keyring when there is one (it may still refuse it: then the file). */
+  newSecretsGo(): 'keyring' | 'file' {
+    return typeof this.keyring === 'string' ? 'file' : 'keyring';
+  }
+
+  /** Where a new account's secret is kept, in words, for the question that asks to remember it. */
+  newSecretsPlace(): string {
+    return typeof this.keyring === 'string'
+      ? `in ${this.path}, readable by you only`
+      : `its secret in ${this.keyring.name}, the rest in ${this.path}`;
+  }
+
+  /** Keeps a new token for a saved profile (only saved profiles get one), beside its secret. */
   saveToken(dataCenter: string, clientId: string, token: Profile['token']): void {
     const profile = this.profile(dataCenter, clientId);
-    if (profile) this.save({...profile, token});
+    if (!profile) return;
+    if (profile.secretIn !== 'keyring') {
+      this.save({...profile, token});
+      return;
+    }
+    // A token is a saving of time, not a record: a keyring that cannot take it leaves the account as it was.
+    try {
+      const secrets = this.secretsOf(profile);
+      if (!secrets) return;
+      this.#intoKeyring(profile, {...secrets, token});
+      this.save({...profile, tokenExpiresAt: token?.expiresAt});
+    } catch {}
+  }
+
+  /** Forgets the account (its keyring item too) and returns it, with its secrets when they could be read. */
+  forget(profile: Profile): {readonly secrets?: AccountSecrets; readonly keyringProblem?: string} {
+    if (!this.conf) return {};
+    const key = profileKey(profile.dataCenter, profile.clientId);
+    let secrets: AccountSecrets | undefined;
+    let keyringProblem: string | undefined;
+    try {
+      secrets = this.secretsOf(profile);
+    } catch {}
+    if (profile.secretIn === 'keyring') {
+      try {
+        this.#outOfKeyring(profile);
+      } catch (error) {
+        keyringProblem = error instanceof KeyringError ? error.message : String(error);
+      }
+    }
+    const {[key]: _gone, ...rest} = this.#profiles();
+    this.conf.set('profiles', rest);
+    // The default goes to the first account left (by name), if any.
+    if (this.conf.get('last') === key) {
+      const next = this.accounts()[0];
+      if (next) this.setDefault(next.profile);
+      else this.conf.delete('last');
+    }
+    return {secrets, keyringProblem};
   }
 
   /** Forgets every saved profile and returns them (so that their tokens can be revoked). */
-  forgetAll(): Profile[] {
+  forgetAll(): {readonly profile: Profile; readonly secrets?: AccountSecrets}[] {
     if (!this.conf) return [];
-    const profiles = Object.values(this.#profiles());
+    const forgotten = Object.values(this.#named()).map((profile) => ({profile, ...this.forget(profile)}));
     this.conf.clear();
-    return profiles;
+    return forgotten;
+  }
+
+  #intoKeyring(profile: Profile, secrets: AccountSecrets): void {
+    if (typeof this.keyring === 'string') throw new KeyringError(this.keyring, 'unavailable');
+    this.keyring.store(itemOf(profile), JSON.stringify(secrets));
+    this.#fromKeyring.set(profileKey(profile.dataCenter, profile.clientId), secrets);
+  }
+
+  #outOfKeyring(profile: Profile): void {
+    this.#fromKeyring.delete(profileKey(profile.dataCenter, profile.clientId));
+    if (typeof this.keyring !== 'string') this.keyring.remove(itemOf(profile));
+  }
+
+  /** The profiles, each with a name: files from 0.1 and 0.2 have none, and get the host's (made unique). */
+  #named(): Record<string, Profile> {
+    const profiles = this.#profiles();
+    const taken = new Set(Object.values(profiles).flatMap((profile) => (profile.name ? [profile.name] : [])));
+    const named: Record<string, Profile> = {};
+    for (const [key, profile] of Object.entries(profiles).sort(([a], [b]) => a.localeCompare(b))) {
+      if (profile.name) {
+        named[key] = profile;
+        continue;
+      }
+      const name = unique(hostName(profile.dataCenter), taken);
+      taken.add(name);
+      named[key] = {...profile, name};
+    }
+    return named;
+  }
+
+  /** A name for a new account: the one asked for, else its host's, made unique among the others. */
+  #freeName(profile: Profile, key: string): string {
+    const taken = new Set(
+      Object.entries(this.#named())
+        .filter(([other]) => other !== key)
+        .map(([, other]) => other.name ?? ''),
+    );
+    return unique(hostName(profile.dataCenter), taken);
+  }
+}
+
+/** The keyring item of an account. */
+function itemOf(profile: Profile): KeyringItem {
+  return {
+    dataCenter: profile.dataCenter,
+    clientId: profile.clientId,
+    label: `tenant-mode: ${profile.name ?? profile.clientId} (${hostName(profile.dataCenter)})`,
+  };
+}
+
+function parseSecrets(text: string): AccountSecrets | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<AccountSecrets>;
+    if (typeof value.clientSecret !== 'string') return undefined;
+    const token = value.token;
+    const tokenOk = token && typeof token.value === 'string' && typeof token.expiresAt === 'number';
+    return {clientSecret: value.clientSecret, ...(tokenOk ? {token} : {})};
+  } catch {
+    return undefined;
+  }
+}
+
+function hostName(dataCenter: string): string {
+  try {
+    return new URL(dataCenter).host;
+  } catch {
+    return dataCenter;
+  }
+}
+
+/** The name, or the name with -2, -3… when it is taken (names are told apart without regard to case). */
+export function unique(name: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((each) => each.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let number = 2; ; number++) {
+    const candidate = `${name}-${number}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }
 
@@ -185,6 +433,15 @@ function shapeProblem(conf: Conf<Stored>): string | undefined {
     }
     if (candidate.clientSecret !== undefined && typeof candidate.clientSecret !== 'string') {
       return 'a saved secret is not text';
+    }
+    if (candidate.name !== undefined && typeof candidate.name !== 'string')
+      return 'an account name is not text';
+    if (
+      candidate.secretIn !== undefined &&
+      candidate.secretIn !== 'keyring' &&
+      candidate.secretIn !== 'file'
+    ) {
+      return 'an account says its secret is kept somewhere unknown';
     }
   }
   if (store.last !== undefined && typeof store.last !== 'string') return 'its "last" is not text';

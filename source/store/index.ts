@@ -13,9 +13,16 @@ export {
   type AuditWhole,
   AuditWriteError,
 } from './audit.js';
-export {CredentialStore, type OpenedStore, type Profile} from './credentials.js';
+export {
+  type AccountSecrets,
+  CredentialStore,
+  type OpenedStore,
+  type Profile,
+  type RememberedAccount,
+} from './credentials.js';
 export {fileProblem, fileSystemFailure, isFileSystemError} from './file-problem.js';
 export {eachJournalLine, Journal, JournalError} from './journal.js';
+export {type Keyring, KeyringError, systemKeyring} from './keyring.js';
 export {SkippedLines} from './lines.js';
 export {LocalFilesError, recordFolderProblem} from './local-files.js';
 export {configDirectory, credentialsPath} from './location.js';

@@ -13,7 +13,7 @@ export interface StepScreenProps extends StepAnswers {
   readonly accountLine: string;
   readonly now: number;
   readonly sandboxOffered: boolean;
-  readonly credentialsPath: string;
+  readonly rememberedWhere: string;
   /** The data center signed in to last, selected first in step 1's list. */
   readonly lastDataCenter?: string;
   /** Step 3 on a compact terminal: the JSON whole (`j`). */
@@ -38,7 +38,7 @@ export function StepScreen({
   onBack,
   onLeavePlan,
   sandboxOffered,
-  credentialsPath,
+  rememberedWhere,
   lastDataCenter,
   jsonShown,
   connect,
@@ -55,7 +55,7 @@ export function StepScreen({
           account={account}
           earlierAccount={state.earlierAccount?.account}
           sandboxOffered={sandboxOffered}
-          credentialsPath={credentialsPath}
+          rememberedWhere={rememberedWhere}
           lastDataCenter={lastDataCenter}
           isActive={isActive}
           {...connect}

@@ -206,7 +206,7 @@ export function Wizard({
                 accountLine={accountLine}
                 now={services.clock.now()}
                 sandboxOffered={services.openSandbox !== undefined}
-                credentialsPath={services.store.path}
+                rememberedWhere={services.store.newSecretsPlace()}
                 lastDataCenter={services.store.lastProfile()?.dataCenter}
                 jsonShown={jsonShown}
                 connect={{

@@ -77,7 +77,7 @@ function signInNow(context: OperationContext): void {
     saved !== undefined &&
     sameDataCenter(form.dataCenter, saved.dataCenter) &&
     form.clientId.toLowerCase() === saved.clientId &&
-    form.secret === saved.clientSecret;
+    form.secret === savedSecret(context);
   const options = {
     store,
     clock,
@@ -108,6 +108,17 @@ function signInNow(context: OperationContext): void {
       dispatch({type: 'SIGN_IN_FAILED', field, error: message});
     },
   );
+}
+
+/** The default account's secret, wherever it is kept; none when the keyring cannot give it now. */
+function savedSecret(context: OperationContext): string | undefined {
+  const {store} = context.services;
+  const saved = store.lastProfile();
+  try {
+    return saved ? store.secretsOf(saved)?.clientSecret : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A typed URL is reached at once: a wrong one is said before a client id and secret are typed for it. */

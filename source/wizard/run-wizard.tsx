@@ -1,11 +1,11 @@
 import {render} from 'ink';
-import {startingPoint} from '../procedure/index.js';
+import {type GivenCredentials, startingPoint} from '../procedure/index.js';
 import type {WizardExit, WizardServices} from './services.js';
 import {Wizard} from './Wizard.js';
 
 export interface RunWizardOptions {
   readonly services: WizardServices;
-  readonly given: {url?: string; clientId?: string; secret?: string};
+  readonly given: GivenCredentials;
   readonly notice?: string;
   /**
    * Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. Its listener lives for the process's
@@ -29,13 +29,19 @@ export async function runWizard({
   lineMode,
 }: RunWizardOptions): Promise<number> {
   const start = startingPoint(given, services.store);
+  // A remembered account whose keyring cannot give its secret now: the wizard asks for it (and says why).
+  const keyringNotice =
+    start.keyringProblem && start.account
+      ? `The secret of the account "${start.account.name}" is kept in the keyring, and ${start.keyringProblem}: type it, or unlock the keyring and start again.`
+      : undefined;
+  const notices = [notice, keyringNotice].filter(Boolean).join('\n') || undefined;
   if (lineMode) {
     const {runLineWizard} = await import('./lines/run-line-wizard.js');
     const exit = await runLineWizard({
       services,
       initialForm: start.form,
       cachedToken: start.cachedToken,
-      notice,
+      notice: notices,
       terminate,
       terminal: {stdin: process.stdin, stdout: process.stdout},
     });
@@ -48,7 +54,7 @@ export async function runWizard({
       services={services}
       initialForm={start.form}
       cachedToken={start.cachedToken}
-      notice={notice}
+      notice={notices}
       terminate={terminate}
       // Ink draws at most 30 frames a second: a screen committed is on the terminal within 34 ms.
       frameMs={40}

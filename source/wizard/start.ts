@@ -3,6 +3,7 @@ import {
   type Clock,
   CredentialStore,
   configDirectory,
+  systemKeyring,
   type WizardRequest,
 } from '../procedure/index.js';
 import type {Sandbox} from '../sandbox/index.js';
@@ -23,7 +24,7 @@ export async function startWizard(
   // chalk ignores NO_COLOR in a terminal (docs/development.md, "Traps we measured"): the theme drops its colours itself, keeping bold and
   // inverse video (chalk's level 0 would drop those too, and with them the text cursor).
   if (!options.color) withoutColour();
-  const {store, notice} = CredentialStore.open(configDirectory(), clock);
+  const {store, notice} = CredentialStore.open(configDirectory(), clock, systemKeyring(process.env));
   // The sandbox's code is loaded only with --sandbox: a wizard for a real data center draws its first frame
   // without it.
   const launch = async () => (await import('../sandbox/index.js')).startSandbox({clock});
@@ -45,7 +46,7 @@ export async function startWizard(
         // shown a double of it by default.
         openSandbox: options.sandbox ? openSandbox : undefined,
       },
-      given: {url: options.url, clientId: options.clientId, secret: options.secret},
+      given: {url: options.url, clientId: options.clientId, secret: options.secret, account: options.account},
       notice,
       terminate,
       lineMode: options.lineMode,

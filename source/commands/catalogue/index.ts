@@ -1,9 +1,11 @@
 // Every command of tenant-mode, in the order the tool's help lists them (each declared in its own file).
+import {accounts} from './accounts.js';
 import {apply} from './apply.js';
 import {audit} from './audit.js';
 import {completion} from './completion.js';
 import {help} from './help.js';
 import {list} from './list.js';
+import {login} from './login.js';
 import {logout} from './logout.js';
 import {plan} from './plan.js';
 import {sandbox} from './sandbox.js';
@@ -20,6 +22,8 @@ export const commands = [
   apply,
   audit,
   sandbox,
+  login,
+  accounts,
   logout,
   help,
   completion,

@@ -12,20 +12,30 @@ export const wizard: CommandDeclaration = {
   operands: {count: 0, problem: 'See tenant-mode --help.'},
   examples: [],
   async run(input, io, context) {
-    if (!io.stdin.isTTY || !io.stdout.isTTY) {
-      throw new UsageError(
-        'The wizard needs an interactive terminal, and this is not one (input or output is piped).\n' +
-          'In scripts use the commands: tenant-mode status | list | switch --yes (see tenant-mode --help).',
-      );
+    try {
+      return await start(input, io, context);
+    } catch (error) {
+      // An account named that is not remembered, say: worded as every command words it (output.ts).
+      const {asCommandError} = await import('../output.js');
+      throw asCommandError(error);
     }
-    return context.startWizard({
-      ...signInOf(input, io),
-      sandbox: isSet(input, 'sandbox'),
-      // A screen reader (the flag, or the variable Ink and other tools read), or a terminal that cannot move its
-      // cursor (Emacs's shell, a dumb serial console): the line mode.
-      lineMode: isSet(input, 'accessible') || io.env.INK_SCREEN_READER === 'true' || io.env.TERM === 'dumb',
-      // chalk ignores NO_COLOR in a terminal (docs/wizard.md, "Colours"): both are honoured here.
-      color: !isSet(input, 'no-color') && (io.env.NO_COLOR ?? '') === '',
-    });
   },
 };
+
+async function start(...[input, io, context]: Parameters<CommandDeclaration['run']>): Promise<number> {
+  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    throw new UsageError(
+      'The wizard needs an interactive terminal, and this is not one (input or output is piped).\n' +
+        'In scripts use the commands: tenant-mode status | list | switch --yes (see tenant-mode --help).',
+    );
+  }
+  return context.startWizard({
+    ...signInOf(input, io),
+    sandbox: isSet(input, 'sandbox'),
+    // A screen reader (the flag, or the variable Ink and other tools read), or a terminal that cannot move its
+    // cursor (Emacs's shell, a dumb serial console): the line mode.
+    lineMode: isSet(input, 'accessible') || io.env.INK_SCREEN_READER === 'true' || io.env.TERM === 'dumb',
+    // chalk ignores NO_COLOR in a terminal (docs/wizard.md, "Colours"): both are honoured here.
+    color: !isSet(input, 'no-color') && (io.env.NO_COLOR ?? '') === '',
+  });
+}

@@ -96,7 +96,7 @@ export type LineActions = ConnectAnswers & StepAnswers;
 export interface LineInfo {
   readonly now: number;
   readonly sandboxOffered: boolean;
-  readonly credentialsPath: string;
+  readonly rememberedWhere: string;
   readonly lastDataCenter?: string;
 }
 
@@ -338,10 +338,7 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
       return {
         ...base,
         key,
-        lines: [
-          'Remember these credentials on this computer?',
-          `(saved in ${printable(info.credentialsPath)}, readable by you only)`,
-        ],
+        lines: ['Remember these credentials on this computer?', `(saved ${printable(info.rememberedWhere)})`],
         hints: back,
         ask: {
           kind: 'choice',

@@ -161,7 +161,7 @@ export class LineWizard {
     const info = {
       now: services.clock.now(),
       sandboxOffered: services.openSandbox !== undefined,
-      credentialsPath: services.store.path,
+      rememberedWhere: services.store.newSecretsPlace(),
       lastDataCenter: services.store.lastProfile()?.dataCenter,
     };
     let screen = lineScreen(this.state, info, this.actions);

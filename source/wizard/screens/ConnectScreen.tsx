@@ -32,8 +32,8 @@ export interface ConnectScreenProps extends ConnectAnswers {
   readonly earlierAccount?: Account;
   /** Offer the embedded sandbox first. */
   readonly sandboxOffered: boolean;
-  /** Where remembered credentials go (shown with the question). */
-  readonly credentialsPath: string;
+  /** Where remembered credentials go, in words (shown with the question). */
+  readonly rememberedWhere: string;
   /** The data center signed in to last (its API base URL), selected first in the list. */
   readonly lastDataCenter?: string;
   readonly isActive?: boolean;
@@ -47,7 +47,7 @@ export function ConnectScreen({
   account,
   earlierAccount,
   sandboxOffered,
-  credentialsPath,
+  rememberedWhere,
   lastDataCenter,
   isActive,
   ...on
@@ -146,7 +146,7 @@ export function ConnectScreen({
       {field === 'remember' ? (
         <Box flexDirection="column">
           <Text>Remember these credentials on this computer?</Text>
-          <Text color={theme.muted}>(saved in {credentialsPath}, readable by you only)</Text>
+          <Text color={theme.muted}>(saved {rememberedWhere})</Text>
           <Choice isActive={isActive} items={rememberChoices} onSelect={on.onRemember} />
         </Box>
       ) : null}

@@ -1,0 +1,193 @@
+// Several accounts (docs/accounts.md): `login` remembers each under a name, `accounts` lists them, `--account`
+// (or TENANT_MODE_ACCOUNT) chooses one per command, `logout` forgets one. Two sandboxes stand for two data centers.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {type Sandbox, startSandbox} from '../source/sandbox/index.js';
+import {CredentialStore} from '../source/store/index.js';
+import {newConfigDirectory, runInProcess} from './helpers/cli.js';
+import {movableClock, requestLines} from './helpers/sandbox.js';
+
+const clock = movableClock();
+let eu: Sandbox;
+let us: Sandbox;
+beforeAll(async () => {
+  eu = await startSandbox({clock});
+  us = await startSandbox({clock});
+});
+afterAll(async () => {
+  await eu?.close();
+  await us?.close();
+});
+
+/** `tenant-mode …` in-process with this config folder and only the given environment. */
+const cli =
+  (folder: string) =>
+  (args: string[], env: Record<string, string | undefined> = {}) =>
+    runInProcess(args, {TENANT_MODE_CONFIG_DIR: folder, ...env}, {clock});
+
+async function loggedInTwice() {
+  const folder = newConfigDirectory();
+  const run = cli(folder);
+  const first = await run(['login', '--url', eu.url, '--client-id', eu.clientId, '--name', 'eu', '--json'], {
+    TENANT_MODE_CLIENT_SECRET: eu.clientSecret,
+  });
+  const second = await run(['login', '--url', us.url, '--client-id', us.clientId, '--json'], {
+    TENANT_MODE_CLIENT_SECRET: us.clientSecret,
+  });
+  return {folder, run, first, second};
+}
+
+describe('login and accounts', () => {
+  it('remembers two accounts on two data centers; accounts --json lists both, the last one the default', async () => {
+    const {run, first, second, folder} = await loggedInTwice();
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    const secondName = JSON.parse(second.stdout).account.name;
+    // Named from the partner tenant and the host when no --name is given.
+    expect(secondName).toBe(`northwind-partners@${new URL(us.url).host}`);
+    const listed = await run(['accounts', '--json']);
+    const accounts = JSON.parse(listed.stdout).accounts;
+    expect(accounts.map((account: {name: string}) => account.name).sort()).toEqual(['eu', secondName].sort());
+    const eu1 = accounts.find((account: {name: string}) => account.name === 'eu');
+    expect(eu1).toMatchObject({
+      default: false,
+      data_center: `${eu.url}/api/2`,
+      client_id: eu.clientId,
+      tenant: {id: eu.tenantId, name: 'Northwind Partners'},
+      token: {valid: true},
+      // No keyring here (no D-Bus session): the file, said.
+      secret_in: 'file',
+    });
+    expect(accounts.find((account: {name: string}) => account.name === secondName).default).toBe(true);
+    expect(JSON.parse(first.stdout).keyring_problem).toMatch(/D-Bus/);
+    // Kept in the file here, readable by its owner only.
+    expect(readFileSync(join(folder, 'config.json'), 'utf8')).toContain(eu.clientSecret);
+  });
+
+  it('--account and TENANT_MODE_ACCOUNT each reach only their own data center', async () => {
+    const {run} = await loggedInTwice();
+    const euFrom = eu.requests.length;
+    const usFrom = us.requests.length;
+    const switched = await run(['switch', 'Acme Corp', '--yes', '--account', 'eu', '--json']);
+    expect(switched.code).toBe(0);
+    expect(requestLines(eu, euFrom).filter((line) => line.startsWith('PUT'))).toHaveLength(1);
+    expect(requestLines(us, usFrom)).toEqual([]);
+    const euAfter = eu.requests.length;
+    const status = await run(['status', 'Acme Corp', '--json'], {
+      TENANT_MODE_ACCOUNT: `northwind-partners@${new URL(us.url).host}`,
+    });
+    expect(status.code).toBe(0);
+    // The other data center's Acme Corp is still in trial: only that one was read.
+    expect(JSON.parse(status.stdout).pricing.mode).toBe('trial');
+    expect(eu.requests.length).toBe(euAfter);
+    expect(requestLines(us, usFrom).some((line) => line.startsWith('GET'))).toBe(true);
+  });
+
+  it('names the known accounts when --account names none (exit 2); accounts use NAME sets the default', async () => {
+    const {run} = await loggedInTwice();
+    const unknown = await run(['status', 'Acme Corp', '--account', 'asia']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'No remembered account is named "asia". Remembered: eu, northwind-partners@',
+    );
+    const conflict = await run(['status', 'Acme Corp', '--account', 'eu', '--url', us.url]);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('--url and --client-id name another');
+    const used = await run(['accounts', 'use', 'eu']);
+    expect(used.stdout).toContain('"eu" is now the default account.');
+    const euFrom = eu.requests.length;
+    expect((await run(['status', 'Acme Corp'])).code).toBe(0);
+    expect(eu.requests.length).toBeGreaterThan(euFrom);
+    expect((await run(['accounts', 'use', 'asia'])).code).toBe(2);
+    expect((await run(['accounts', 'pick', 'eu'])).code).toBe(2);
+  });
+
+  it('logout --account revokes only that account’s token and forgets only it', async () => {
+    const {run, folder} = await loggedInTwice();
+    const tokens = CredentialStore.open(folder, clock).store.accounts();
+    const euToken = tokens.find((account) => account.name === 'eu')?.profile.token?.value ?? '';
+    const usToken = tokens.find((account) => account.name !== 'eu')?.profile.token?.value ?? '';
+    const out = await run(['logout', '--account', 'eu']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(
+      `Forgot the account "eu": its token was revoked at ${new URL(eu.url).host}.`,
+    );
+    expect(eu.world.tokens.has(euToken)).toBe(false);
+    expect(us.world.tokens.has(usToken)).toBe(true);
+    const left = JSON.parse((await run(['accounts', '--json'])).stdout).accounts;
+    expect(left.map((account: {name: string}) => account.name)).toEqual([
+      `northwind-partners@${new URL(us.url).host}`,
+    ]);
+    const all = await run(['logout', '--all']);
+    expect(all.stdout).toContain('No account is remembered now.');
+    expect(us.world.tokens.has(usToken)).toBe(false);
+  });
+
+  it('takes the secret from stdin, never from the command line; refuses a name that is taken or not a word', async () => {
+    const folder = newConfigDirectory();
+    const run = cli(folder);
+    const noSecret = await run(['login', '--url', eu.url, '--client-id', eu.clientId]);
+    expect(noSecret.code).toBe(2);
+    expect(noSecret.stderr).toContain('--with-secret-stdin');
+    const badName = await run(
+      ['login', '--url', eu.url, '--client-id', eu.clientId, '--name', 'my account'],
+      {
+        TENANT_MODE_CLIENT_SECRET: eu.clientSecret,
+      },
+    );
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toContain('cannot be an account name');
+    await run(['login', '--url', eu.url, '--client-id', eu.clientId, '--name', 'one'], {
+      TENANT_MODE_CLIENT_SECRET: eu.clientSecret,
+    });
+    const taken = await run(['login', '--url', us.url, '--client-id', us.clientId, '--name', 'ONE'], {
+      TENANT_MODE_CLIENT_SECRET: us.clientSecret,
+    });
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('already the name of another account');
+    // Signing in again with the same client updates the account, under its name.
+    const again = await run(['login', '--url', eu.url, '--client-id', eu.clientId, '--json'], {
+      TENANT_MODE_CLIENT_SECRET: eu.clientSecret,
+    });
+    expect(JSON.parse(again.stdout)).toMatchObject({updated: true, account: {name: 'one'}});
+  });
+});
+
+describe('credentials remembered by 0.1 and 0.2', () => {
+  it('are read as they are: every remembered profile is an account, named from its host, and works', async () => {
+    const folder = newConfigDirectory();
+    const run = cli(folder);
+    // What 0.2 wrote: profiles keyed by data center and client, no names, the secret in the file.
+    const profile = (sandbox: Sandbox) => ({
+      dataCenter: `${sandbox.url}/api/2`,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      tenantId: sandbox.tenantId,
+    });
+    CredentialStore.open(folder, clock); // makes the folder, as 0.2 did
+    writeFileSync(
+      join(folder, 'config.json'),
+      JSON.stringify({
+        profiles: {
+          [`${eu.url}/api/2 ${eu.clientId}`]: profile(eu),
+          [`${us.url}/api/2 ${us.clientId}`]: profile(us),
+        },
+        last: `${us.url}/api/2 ${us.clientId}`,
+      }),
+      {mode: 0o600},
+    );
+    const listed = JSON.parse((await run(['accounts', '--json'])).stdout).accounts;
+    expect(listed.map((account: {name: string}) => account.name).sort()).toEqual(
+      [new URL(eu.url).host, new URL(us.url).host].sort(),
+    );
+    for (const sandbox of [eu, us]) {
+      const from = sandbox.requests.length;
+      const status = await run(['status', 'Fabrikam Stores', '--account', new URL(sandbox.url).host]);
+      expect(status.code).toBe(0);
+      expect(sandbox.requests.length).toBeGreaterThan(from);
+    }
+    // The default stays the one 0.2 used last.
+    expect(listed.find((account: {default: boolean}) => account.default).name).toBe(new URL(us.url).host);
+  });
+});
