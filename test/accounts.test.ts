@@ -1,11 +1,12 @@
 // Several accounts (docs/accounts.md): `login` remembers each under a name, `accounts` lists them, `--account`
 // (or TENANT_MODE_ACCOUNT) chooses one per command, `logout` forgets one. Two sandboxes stand for two data centers.
+import {execFile} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../source/sandbox/index.js';
 import {CredentialStore} from '../source/store/index.js';
-import {newConfigDirectory, runInProcess} from './helpers/cli.js';
+import {cliPath, newConfigDirectory, runInProcess} from './helpers/cli.js';
 import {movableClock, requestLines} from './helpers/sandbox.js';
 
 const clock = movableClock();
@@ -189,5 +190,74 @@ describe('credentials remembered by 0.1 and 0.2', () => {
     }
     // The default stays the one 0.2 used last.
     expect(listed.find((account: {default: boolean}) => account.default).name).toBe(new URL(us.url).host);
+  });
+});
+
+describe('what names the account', () => {
+  it('--json, the audit log and the printed commands name a remembered account; the printed command runs as printed', async () => {
+    const {run, folder} = await loggedInTwice();
+    const switched = JSON.parse(
+      (await run(['switch', 'Fabrikam Stores', '--yes', '--account', 'eu', '--json'])).stdout,
+    );
+    expect(switched.account).toEqual({name: 'eu', data_center: `${eu.url}/api/2`, client_id: eu.clientId});
+    const audit = readFileSync(join(folder, 'audit.log'), 'utf8').trim().split('\n');
+    expect(JSON.parse(audit.find((line) => line.includes('"attempt"')) ?? '{}')).toMatchObject({
+      account: 'eu',
+      data_center: `${eu.url}/api/2`,
+      client_id: eu.clientId,
+    });
+    const entries = JSON.parse((await run(['audit', '--json'])).stdout).entries;
+    expect(entries[0]).toMatchObject({account: 'eu', tenant_name: 'Fabrikam Stores'});
+    // The plan's apply command names the account, not its data center and client id.
+    const planFile = join(folder, '..', 'plan.json');
+    const planned = await run(['plan', '--out', planFile, '--account', 'eu']);
+    const command = /On .* run:\n {2}(.*)/.exec(planned.stdout + planned.stderr)?.[1] ?? '';
+    expect(planned.code, planned.stdout + planned.stderr).toBe(0);
+    expect(command).toContain(' --account eu');
+    expect(command).not.toContain('--client-id');
+    // As printed, from a fresh shell with only the config folder: the account's secret comes from where it is kept.
+    const again = await new Promise<{code: number; text: string}>((resolve) =>
+      execFile(
+        '/bin/sh',
+        // In-process commands are printed as `tenant-mode`: here that is the bundle.
+        ['-c', `${command.replace(/^tenant-mode /, `${process.execPath} ${cliPath} `)} --check`],
+        {env: {PATH: process.env.PATH ?? '', TENANT_MODE_CONFIG_DIR: folder}},
+        (error, stdout, stderr) =>
+          resolve({code: error ? Number(error.code ?? 1) : 0, text: stdout + stderr}),
+      ),
+    );
+    // Read at the account's own data center: its tenants, ready to be switched.
+    expect(again.text).toMatch(/ready +[0-9a-f-]{36} +Northwind Partners \/ Müller Bäckerei GmbH/);
+    expect(again.code, again.text).toBe(0);
+  });
+});
+
+describe('apply without --account', () => {
+  it('takes the remembered account the plan was made for; several that fit → it asks for --account', async () => {
+    const {run, folder} = await loggedInTwice();
+    const planFile = join(folder, '..', 'for-eu.json');
+    expect((await run(['plan', '--out', planFile, '--account', 'eu'])).code).toBe(0);
+    // The default account is the other one: apply finds eu by the plan's data center and operator tenant.
+    const euFrom = eu.requests.length;
+    const usFrom = us.requests.length;
+    const checked = await run(['apply', planFile, '--check', '--json']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(JSON.parse(checked.stdout).account).toMatchObject({name: 'eu'});
+    expect(eu.requests.length).toBeGreaterThan(euFrom);
+    expect(us.requests.length).toBe(usFrom);
+    // A second API client of the same partner on the same data center: which one is the operator's to say.
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));
+    const key = Object.keys(config.profiles).find((each) => config.profiles[each].name === 'eu') ?? '';
+    const otherClient = '11111111-2222-4333-8444-555555555555';
+    config.profiles[`${config.profiles[key].dataCenter} ${otherClient}`] = {
+      ...config.profiles[key],
+      name: 'eu-second',
+      clientId: otherClient,
+    };
+    writeFileSync(join(folder, 'config.json'), JSON.stringify(config), {mode: 0o600});
+    const several = await run(['apply', planFile, '--check']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('Several remembered accounts can apply this plan (eu, eu-second)');
+    expect((await run(['apply', planFile, '--check', '--account', 'eu'])).code).toBe(0);
   });
 });

@@ -26,6 +26,8 @@ import {
   readPlanFile,
   resultLine,
   resultTable,
+  sameDataCenter,
+  sessionRerun,
   settledEarlier,
   type TenantResult,
   Throttle,
@@ -34,9 +36,9 @@ import {
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
 import {type CommandIo, programOf, type ShowApplyProgress} from './io.js';
-import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
+import {CommandError, errorJson, exitCodes, makeOutput, type Output, runCommand} from './output.js';
 import {ask} from './prompt.js';
-import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
+import {accountJson, checkRecordFolder, openSession, openStore, type SignInFlags} from './session.js';
 
 export interface ApplyFlags extends SignInFlags {
   readonly json: boolean;
@@ -98,7 +100,10 @@ export async function runApplyCommand(
     );
     keepHeapSmall();
     if (!flags.look) checkRecordFolder(io);
-    const session = await openSession(flags, io, output, {gate, onRetry: () => {}});
+    const session = await openSession(accountForPlan(flags, plan, io, output), io, output, {
+      gate,
+      onRetry: () => {},
+    });
     const now = io.clock.now();
     const refusal = planRefusal(
       plan,
@@ -112,7 +117,12 @@ export async function runApplyCommand(
       output.note(`Not the planned day (--not-on-date): ${dateCost(plan, now)}.`);
     }
     const count = plan.tenants.length;
-    const about = {plan_file: file, plan_sha256: sha256, planned_date: plan.planned_date};
+    const about = {
+      plan_file: file,
+      plan_sha256: sha256,
+      planned_date: plan.planned_date,
+      account: accountJson(session),
+    };
 
     if (flags.look) {
       output.progress(`Reading the ${count} planned tenants again; nothing is sent…`);
@@ -201,11 +211,7 @@ export async function runApplyCommand(
       await view?.close(progress.snapshot(io.clock.now()), signal.aborted ? 'Interrupted.' : undefined);
     }
     const sentNow = report.results.filter((result) => result.puts > 0).length;
-    const rerun = {
-      program: programOf(io),
-      dataCenter: session.client.baseUrl,
-      clientId: session.client.clientId,
-    };
+    const rerun = sessionRerun(session, programOf(io));
     const lines = applyEndLines(report, {
       plan,
       resultsPath,
@@ -279,4 +285,30 @@ async function confirmed(count: number, settled: number, plan: Plan, io: Command
   const answer = await ask(`Type ${count} to confirm, anything else cancels: `, io);
   // 1,324 and 1 324 are the number too; Ctrl+D (no answer) is not confirmed.
   return answer !== undefined && answer.replace(/[\s,._']/g, '') === String(count);
+}
+
+/**
+ * Without --account, --url or --client-id: the remembered account the plan was made for (its data center and
+ * operator tenant), so that a month-start cron line needs no more than the plan; several match → --account is
+ * asked for; none → the default account, as every command (the plan's own check then says what does not match).
+ */
+function accountForPlan(flags: ApplyFlags, plan: Plan, io: CommandIo, output: Output): ApplyFlags {
+  if (flags.account !== undefined || flags.url !== undefined || flags.clientId !== undefined) return flags;
+  const store = openStore(io, {note: () => {}});
+  const matching = store
+    .accounts()
+    .filter(
+      ({profile}) =>
+        sameDataCenter(profile.dataCenter, plan.data_center) && profile.tenantId === plan.operator_tenant.id,
+    );
+  if (matching.length > 1) {
+    throw new CommandError(
+      `Several remembered accounts can apply this plan (${matching.map((each) => each.name).join(', ')}): choose one with --account NAME. Nothing was sent.`,
+      exitCodes.usage,
+      {reason: 'several-accounts', accounts: matching.map((each) => each.name)},
+    );
+  }
+  const only = matching[0];
+  if (only && !only.isDefault) output.info(`The plan's account: "${only.name}".`);
+  return only ? {...flags, account: only.name} : flags;
 }

@@ -4,10 +4,12 @@ import {
   configDirectory,
   jsonText,
   printable,
+  sameDataCenter,
   statusCommand,
 } from '../procedure/index.js';
 import {type CommandIo, programOf} from './io.js';
 import {exitCodes, makeOutput, runCommand} from './output.js';
+import {openStore} from './session.js';
 
 /** Entries are written in batches of this many: a log of any size is never one string in memory. */
 const batch = 500;
@@ -25,6 +27,14 @@ export async function runAuditCommand(
   const output = makeOutput(options.json, io);
   return runCommand(io, async (signal) => {
     const log = new AuditLog(configDirectory(io.env));
+    // An entry's account is named in its printed command only while it is still remembered as the same client.
+    const store = openStore(io, output);
+    const remembered = (entry: AuditEntry) => {
+      const account = entry.account === undefined ? undefined : store.account(entry.account);
+      return account?.clientId === entry.client_id && sameDataCenter(account.dataCenter, entry.data_center)
+        ? account.name
+        : undefined;
+    };
     const since = options.since;
     const index = await log.index((attempt) => since === undefined || attempt.time.slice(0, 10) >= since);
     try {
@@ -58,7 +68,7 @@ export async function runAuditCommand(
         if (!entry) continue;
         shown += 1;
         if (options.json) documents.push(indented(jsonText(entry, 2)));
-        else lines.push(entryLine(entry, programOf(io)));
+        else lines.push(entryLine(entry, programOf(io), remembered(entry)));
         if (lines.length + documents.length >= batch) flush();
       }
       flush();
@@ -79,8 +89,13 @@ export async function runAuditCommand(
   });
 }
 
-function entryLine(entry: AuditEntry, program: readonly string[]): string {
-  const rerun = {program, dataCenter: entry.data_center, clientId: entry.client_id};
+function entryLine(entry: AuditEntry, program: readonly string[], account: string | undefined): string {
+  const rerun = {
+    program,
+    dataCenter: entry.data_center,
+    clientId: entry.client_id,
+    ...(account ? {account} : {}),
+  };
   const outcome =
     entry.outcome === 'not-recorded'
       ? `outcome not recorded — check with ${statusCommand(rerun, entry.tenant_id)}`

@@ -19,6 +19,7 @@ import {
   readPlanFile,
   SelectionError,
   select,
+  sessionRerun,
   writePlanFile,
 } from '../procedure/index.js';
 import {keepHeapSmall} from './heap.js';
@@ -148,7 +149,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     lines.push(
       flags.out === undefined
         ? `Nothing written: add --out FILE to save this plan; on ${when} run tenant-mode apply FILE.`
-        : `Written to ${flags.out} (readable by you only). On ${when} run:\n  ${applyCommand(flags.out, {program: programOf(io), dataCenter: session.client.baseUrl, clientId: session.client.clientId})}`,
+        : `Written to ${flags.out} (readable by you only). On ${when} run:\n  ${applyCommand(flags.out, sessionRerun(session, programOf(io)))}`,
     );
     const month = (ms: number | undefined) =>
       ms === undefined ? null : new Date(ms).toISOString().slice(0, 7);

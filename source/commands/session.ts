@@ -97,6 +97,7 @@ export async function openSession(
       remember: start.remembered,
       cachedToken: start.cachedToken,
       knownTenantId: start.knownTenantId,
+      accountName: start.account?.name,
       clock: io.clock,
       timeoutMs: flags.timeoutSeconds * 1000,
       signal: io.interrupt,
@@ -129,4 +130,13 @@ export function loginCommand(account: Profile, program: readonly string[]): stri
     account.clientId,
     ...(account.name ? ['--name', shellWord(account.name)] : []),
   ].join(' ');
+}
+
+/** The account of a session as `--json` documents name it (docs/cli-output.schema.json, `account`). */
+export function accountJson(session: Session) {
+  return {
+    name: session.account ?? null,
+    data_center: session.client.baseUrl,
+    client_id: session.client.clientId,
+  };
 }

@@ -27,7 +27,7 @@ import {
 import {type CommandIo, programOf} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, runCommand} from './output.js';
 import {ask} from './prompt.js';
-import {checkRecordFolder, openSession, type SignInFlags} from './session.js';
+import {accountJson, checkRecordFolder, openSession, type SignInFlags} from './session.js';
 
 export interface SwitchFlags extends SignInFlags {
   readonly json: boolean;
@@ -53,13 +53,14 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       const {tenant} = row;
       const pricing = await pricingOf(session, row, signal);
       const summary = {id: tenant.id, name: tenant.name, kind: tenant.kind, path: row.path};
+      const account = accountJson(session);
       const name = printable(tenant.name);
 
       const decision = decideSwitch(tenant, pricing);
       if (decision.kind === 'nothing-to-do') {
         output.result(
           `${name} is already in production: nothing was sent. ${readPricing(pricing, io.clock.now())}`,
-          {tenant: summary, pricing_before: pricing, outcome: 'already-production', sent: false},
+          {tenant: summary, account, pricing_before: pricing, outcome: 'already-production', sent: false},
         );
         return exitCodes.done;
       }
@@ -82,6 +83,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       if (flags.dryRun) {
         output.result('Dry run: nothing was sent.', {
           tenant: summary,
+          account,
           pricing_before: pricing,
           request,
           outcome: 'dry-run',
@@ -128,6 +130,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
       const status = outcome.kind === 'switched' ? outcome.status : (outcome.error.status ?? null);
       const document = {
         tenant: summary,
+        account,
         pricing_before: pricing,
         request,
         status,

@@ -283,7 +283,13 @@ export class ApplyRun {
     const {planSha256, session, clock} = this.request;
     const lines = plannedAttemptLines(
       attemptId,
-      {tenant, planSha256, dataCenter: session.client.baseUrl, clientId: session.client.clientId},
+      {
+        tenant,
+        planSha256,
+        dataCenter: session.client.baseUrl,
+        clientId: session.client.clientId,
+        ...(session.account ? {account: session.account} : {}),
+      },
       clock.now(),
     );
     try {

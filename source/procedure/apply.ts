@@ -59,7 +59,7 @@ export async function applyPlan(request: ApplyRequest): Promise<ApplyReport> {
     results = await Journal.open<ResultsLine>(resultsPath).catch((error) => {
       throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
     });
-    await results.append(runLine(plan, planSha256, clock.now())).catch((error) => {
+    await results.append(runLine(plan, planSha256, clock.now(), request.session)).catch((error) => {
       throw new ResultsRefused(`${messageOf(error)} Nothing was sent.`);
     });
     return await new ApplyRun(request, earlier, results, auditJournal).run();

@@ -157,6 +157,7 @@ export {
   recordNotConfirmed,
   rerunOf,
   SwitchNotSent,
+  sessionRerun,
   switchAndVerify,
   switchToProduction,
 } from './switch.js';

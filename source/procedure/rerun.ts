@@ -23,13 +23,19 @@ export interface Rerun {
   readonly program: readonly string[];
   readonly dataCenter: string;
   readonly clientId: string;
+  /** A remembered account: named by --account instead of its data center and client id (docs/accounts.md). */
+  readonly account?: string;
 }
 
-/** A command line to paste: the program, the words, then the account; every word quoted for the shell. */
+/**
+ * A command line to paste: the program, the words, then the account — its name when it is remembered, else its
+ * data center and client id; every word quoted for the shell.
+ */
 export function commandLine(rerun: Rerun, words: readonly string[]): string {
-  return [...rerun.program, ...words, '--url', rerun.dataCenter, '--client-id', rerun.clientId]
-    .map(shellWord)
-    .join(' ');
+  const account = rerun.account
+    ? ['--account', rerun.account]
+    : ['--url', rerun.dataCenter, '--client-id', rerun.clientId];
+  return [...rerun.program, ...words, ...account].map(shellWord).join(' ');
 }
 
 /** `tenant-mode status UUID` with the account: what to run after a switch whose outcome is unknown. */

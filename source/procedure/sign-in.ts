@@ -31,6 +31,8 @@ export interface SignInOptions {
   readonly signal?: AbortSignal;
   /** For a run of many requests (apply): a 429 pauses them all (platform/gate.ts). */
   readonly gate?: RequestGate;
+  /** The remembered account signed in with: its name goes into printed commands and the audit log. */
+  readonly accountName?: string;
 }
 
 /** Who is signed in where, in the words a screen shows. */
@@ -48,6 +50,8 @@ export interface Session {
   readonly ownId: string;
   readonly host: string;
   readonly store: CredentialStore;
+  /** The remembered account's name, when it is one (docs/accounts.md). */
+  readonly account?: string;
 }
 
 /**
@@ -89,7 +93,13 @@ export async function signIn(
       tenantId: ownId,
     });
   }
-  return {client, ownId, host: hostOf(credentials.dataCenter), store};
+  return {
+    client,
+    ownId,
+    host: hostOf(credentials.dataCenter),
+    store,
+    ...(options.accountName ? {account: options.accountName} : {}),
+  };
 }
 
 const ownNames = new WeakMap<Session, Promise<string>>();

@@ -181,6 +181,8 @@ export interface SwitchFacts {
   readonly via: AuditAttempt['via'];
   readonly dataCenter: string;
   readonly clientId: string;
+  /** The remembered account's name, when the switch was sent with one. */
+  readonly account?: string;
   readonly row: TenantRow;
   readonly before: Pricing;
   readonly at: number;
@@ -192,6 +194,7 @@ function common(facts: SwitchFacts) {
     via: facts.via,
     data_center: facts.dataCenter,
     client_id: facts.clientId,
+    ...(facts.account ? {account: facts.account} : {}),
     tenant_id: facts.row.tenant.id,
     tenant_name: facts.row.tenant.name,
     pricing_before: facts.before,
@@ -248,12 +251,20 @@ export function cancelledLine(facts: SwitchFacts): AuditWhole {
 }
 
 /** The first line of each apply run in its results file: which plan, for which day and data center. */
-export function runLine(plan: Plan, planSha256: string, at: number): ResultsRun {
+export function runLine(
+  plan: Plan,
+  planSha256: string,
+  at: number,
+  /** Who sends: the API client, and the remembered account's name when it is one. */
+  sender: {readonly client: {readonly clientId: string}; readonly account?: string},
+): ResultsRun {
   return {
     kind: 'run',
     plan_sha256: planSha256,
     planned_date: plan.planned_date,
     data_center: plan.data_center,
+    client_id: sender.client.clientId,
+    ...(sender.account ? {account: sender.account} : {}),
     time: new Date(at).toISOString(),
   };
 }
@@ -264,6 +275,8 @@ export interface PlannedSwitch {
   readonly planSha256: string;
   readonly dataCenter: string;
   readonly clientId: string;
+  /** The remembered account's name, when apply runs with one. */
+  readonly account?: string;
 }
 
 /** An apply's attempt, as its results file and the audit log record it (both flushed before the PUT). */
@@ -290,6 +303,7 @@ export function plannedAttemptLines(
       via: 'apply',
       data_center: planned.dataCenter,
       client_id: planned.clientId,
+      ...(planned.account ? {account: planned.account} : {}),
       tenant_id: tenant.id,
       tenant_name: tenant.name,
       // The pricing the plan read: its version goes into the PUT.

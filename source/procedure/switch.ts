@@ -174,10 +174,16 @@ export function recordNotConfirmed(request: ConfirmedSwitch): string | undefined
 
 /** How a command printed about this switch runs again from a fresh shell. */
 export function rerunOf(request: Pick<ConfirmedSwitch, 'session' | 'program'>): Rerun {
+  return sessionRerun(request.session, request.program);
+}
+
+/** How a command printed after this session runs again: its account by name when remembered. */
+export function sessionRerun(session: Session, program: readonly string[]): Rerun {
   return {
-    program: request.program,
-    dataCenter: request.session.client.baseUrl,
-    clientId: request.session.client.clientId,
+    program,
+    dataCenter: session.client.baseUrl,
+    clientId: session.client.clientId,
+    ...(session.account ? {account: session.account} : {}),
   };
 }
 
@@ -187,6 +193,7 @@ function facts(request: ConfirmedSwitch): SwitchFacts {
     via,
     dataCenter: session.client.baseUrl,
     clientId: session.client.clientId,
+    ...(session.account ? {account: session.account} : {}),
     row,
     before,
     at: clock.now(),

@@ -32,6 +32,8 @@ export interface AuditAttempt {
   readonly via: 'wizard' | 'command' | 'apply';
   readonly data_center: string;
   readonly client_id: string;
+  /** The remembered account's name (docs/accounts.md), when the switch was sent with one. */
+  readonly account?: string;
   readonly tenant_id: string;
   readonly tenant_name: string;
   readonly pricing_before: unknown;
@@ -385,6 +387,7 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     isText(line.client_id) &&
     isText(line.data_center) &&
     isDataCenterUrl(line.data_center) &&
+    optionalText(line.account) &&
     optionalText(line.plan_sha256);
   if (!shown) return undefined;
   const common = {
@@ -392,6 +395,7 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     via: line.via as AuditAttempt['via'],
     data_center: line.data_center as string,
     client_id: line.client_id as string,
+    ...(line.account === undefined ? {} : {account: line.account as string}),
     tenant_id: line.tenant_id as string,
     tenant_name: line.tenant_name as string,
     pricing_before: line.pricing_before,

@@ -15,6 +15,10 @@ export interface ResultsRun {
   readonly plan_sha256: string;
   readonly planned_date: string;
   readonly data_center: string;
+  /** The API client that sends (absent in files of 0.2). */
+  readonly client_id?: string;
+  /** The remembered account's name, when apply runs with one (docs/accounts.md). */
+  readonly account?: string;
   readonly time: string;
 }
 

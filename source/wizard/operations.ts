@@ -24,6 +24,7 @@ import {
   type Session,
   sameDataCenter,
   savePlan,
+  sessionRerun,
   signIn,
   signInFault,
   switchToProduction,
@@ -285,11 +286,7 @@ function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void
       dispatch({
         type: 'PLAN_WRITTEN',
         file,
-        command: applyCommand(file, {
-          program,
-          dataCenter: signedIn.client.baseUrl,
-          clientId: signedIn.client.clientId,
-        }),
+        command: applyCommand(file, sessionRerun(signedIn, program)),
         signIn: {
           embeddedSandbox: context.embeddedSandbox.current === signedIn.client.baseUrl,
           saved: state.account?.remembered === true,
