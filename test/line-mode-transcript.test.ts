@@ -13,7 +13,7 @@ const readme = new URL('../readme.md', import.meta.url);
 /** The ```text block that holds the transcript (it starts with step 1's title). */
 function transcriptIn(url: URL): string {
   const text = readFileSync(url, 'utf8');
-  const found = /^```text\n(Step 1 of 5 · Connect\n[\s\S]*?)```$/m.exec(text);
+  const found = /^```text\n(Step 1 of 5: Connect\n[\s\S]*?)```$/m.exec(text);
   if (!found) throw new Error(`no line-mode transcript in ${url.pathname}`);
   return found[1] ?? '';
 }
@@ -24,10 +24,10 @@ describe('the line-mode transcript in docs/wizard.md and the readme', () => {
     await lines.answer('Data center (1 to', '');
     await lines.answer('Tenant name or UUID: ', 'Acme Corp');
     await lines.answer('Enter: 1): ', '');
-    await lines.waitFor('Keys: Enter continue');
+    await lines.waitFor('Keys: Enter: continue');
     lines.input('\r');
     await lines.answer('Name: ', 'Acme Corp');
-    await lines.waitFor('Keys: Enter another tenant');
+    await lines.waitFor('Keys: Enter: another tenant');
     lines.input('q');
     await lines.waitFor('switched to production (200).\n');
     const printed = lines.transcript().replaceAll('<sandbox>', '127.0.0.1:41234');

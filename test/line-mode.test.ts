@@ -26,7 +26,7 @@ describe('the line mode', () => {
     await lines.signInToSandbox();
     await lines.answer('Tenant name or UUID:', name);
     await lines.answer(/Tenant \(1 to 1, or text to search; Enter: 1\): $/, '');
-    await lines.waitFor('Step 3 of 5 · Current pricing');
+    await lines.waitFor('Step 3 of 5: Current pricing');
     lines.input('\r');
     await lines.waitFor('Name: ');
     lines.typeKeys(name);
@@ -61,7 +61,7 @@ describe('the line mode', () => {
     expect(await lines.waitFor(/Enter: 1\): $/)).toContain('2 have "contoso":');
     lines.typeKeys('2\r');
     const pricing = await lines.waitFor('Keys:');
-    expect(pricing).toContain('Step 3 of 5 · Current pricing');
+    expect(pricing).toContain('Step 3 of 5: Current pricing');
     expect(pricing).toContain('Contoso');
   });
 
@@ -79,7 +79,7 @@ describe('the line mode', () => {
     await lines.answer(/Enter: 1\): $/, '1');
     await lines.waitFor('Step 3 of 5');
     lines.input('\u001b');
-    expect(await lines.waitFor(/Enter: 1\): $/)).toContain('Step 2 of 5 · Choose the tenant');
+    expect(await lines.waitFor(/Enter: 1\): $/)).toContain('Step 2 of 5: Choose the tenant');
     lines.input('\u0003');
     expect(await lines.waitFor('No switch was sent.\n')).toContain('Interrupted.');
     expect(lines.exits[0]?.exitCode).toBe(130);
@@ -92,7 +92,7 @@ describe('the line mode', () => {
     await lines.signInToSandbox();
     await lines.answer('Tenant name or UUID:', name);
     await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter continue');
+    await lines.waitFor('Keys: Enter: continue');
     // Enter with the name and its Enter in one input event (a paste): the name was typed before the step was shown.
     lines.input(`\r${name}\r`);
     const confirm = await lines.waitFor('Name: ');
@@ -111,7 +111,7 @@ describe('the line mode', () => {
     await lines.signInToSandbox();
     await lines.answer('Tenant name or UUID:', name);
     await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter continue');
+    await lines.waitFor('Keys: Enter: continue');
     lines.input('\r');
     await lines.answer('Name: ', 'Lineshop');
     expect(await lines.waitFor('Name: ')).toContain(
@@ -143,7 +143,7 @@ describe('the line mode', () => {
     await lines.signInToSandbox();
     await lines.answer('Tenant name or UUID:', name);
     await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter continue');
+    await lines.waitFor('Keys: Enter: continue');
     sandbox.current.faults.add({
       method: 'PUT',
       path: new RegExp(`^/tenants/${tenantId(sandbox.current, name)}/pricing$`),
@@ -154,7 +154,7 @@ describe('the line mode', () => {
     await lines.answer('Name: ', name);
     const failed = await lines.waitFor('Keys:');
     expect(failed).toContain('Error: The switch did not go through: status 503 Service Unavailable.');
-    expect(await lines.waitFor('\n')).toContain('r try again (confirm once more)');
+    expect(await lines.waitFor('\n')).toContain('r: try again (confirm once more)');
     lines.input('r');
     await lines.answer('Name: ', name);
     expect(await lines.waitFor('Keys:')).toContain(`Done: ${name} is now in production.`);
@@ -179,5 +179,104 @@ describe('the line mode', () => {
     const written = await lines.waitFor('Keys:');
     expect(written).toContain('Done: Plan written, 3 customers, readable by you only:');
     expect(lines.transcript()).not.toContain('\u001b');
+  });
+});
+
+// Each from a screen-reader user's review of the line mode (in tmux and a pty, TERM=dumb).
+describe('the line mode, as a screen-reader user found it', () => {
+  it('keeps the plan’s checks after an error, says only the error, and prints long lists in part', async () => {
+    for (let number = 1; number <= 25; number++) {
+      sandbox.current.world.addTenant({
+        name: `Planned Customer ${number}`,
+        kind: 'customer',
+        parentId: sandbox.current.tenantId,
+      });
+    }
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.waitFor('Tenant name or UUID: ');
+    lines.input('\u0010');
+    const list = await lines.waitFor(/checked\): $/);
+    expect(list).toMatch(/… and \d+ more \(\d+ checked in all\): type part of a name to find one\./);
+    lines.typeKeys('-\r');
+    await lines.waitFor('checked): ');
+    lines.input('\r');
+    const refused = await lines.waitFor(/checked\): $/);
+    expect(refused).toContain('Error: No customer is checked: check at least one (+ checks all shown).');
+    // The error alone: the list is not read out again, and nothing was checked again behind the operator's back.
+    expect(refused).not.toContain('1. ');
+    expect(refused).toMatch(/Plan \(0 of \d+ checked\): $/);
+  });
+
+  it('asks again with an empty field: a refused answer is never printed back to be typed after', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', 'Nobody Such');
+    await lines.waitFor(/No tenant|nothing/i);
+    await lines.answer('Tenant name or UUID: ', 'Initech');
+    expect(await lines.waitFor('…')).toContain('"Initech"');
+  });
+
+  it('takes Esc and Tab sent as lines (Emacs): Esc goes back, Tab’s Enter chooses nothing', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', 'contoso');
+    await lines.waitFor(/Enter: 1\): $/);
+    lines.input('\t\r');
+    const calls = await lines.waitFor(/Enter: 1\): $/);
+    expect(calls).toContain('HTTP calls of this step');
+    expect(calls).not.toContain('Step 3 of 5');
+    lines.input('\u001b\r');
+    const back = await lines.waitFor('Tenant name or UUID: ');
+    expect(back).toContain('Keys: Enter: search');
+    expect(back).not.toContain('Step 3 of 5');
+  });
+
+  it('names a list shown again instead of reading it out, and says which letters are capitals', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', 'Wayne');
+    const first = await lines.waitFor(/Enter: \d+\): $/);
+    const unit = /^(\d+)\. Wayne R&D/m.exec(first)?.[1] ?? '?';
+    lines.typeKeys(`${unit}\r`);
+    const again = await lines.waitFor(/Enter: \d+\): $/);
+    expect(again).toContain('The list above, again.');
+    expect(again).toContain('Error: ');
+    expect(again).not.toContain(`${unit}. Wayne R&D`);
+    lines.input('\u001b');
+    const name = freshTrial();
+    await lines.answer('Tenant name or UUID: ', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter: continue');
+    lines.input('\r');
+    await lines.answer('Name: ', name.toLowerCase());
+    expect(await lines.waitFor('Name: ')).toContain(`Type ${name}, capitals as shown (L).`);
+  });
+
+  it('says the keys again after Tab on a screen with no question, and for a key it does not take', async () => {
+    const lines = start();
+    await lines.signInToSandbox();
+    // Initech is in production: its pricing screen asks nothing.
+    await lines.answer('Tenant name or UUID: ', 'Initech');
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Esc: back');
+    lines.input('\t');
+    expect(await lines.waitFor('Keys: Esc: back')).toContain('End of the HTTP calls.');
+    lines.input('x');
+    await lines.waitFor('Keys: Esc: back');
+    lines.input('y');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Once a screen: a second stray key adds nothing.
+    expect(lines.transcript().endsWith('Ctrl+C: quit.\n')).toBe(true);
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks between words to fit, indents what follows, and never splits a word', async () => {
+    const {wrapWords} = await import('../source/wizard/lines/line-wizard.js');
+    expect(wrapWords('Keys: Enter: search; Esc: account; Ctrl+P: plan the 1st; Tab: HTTP calls', 40)).toEqual(
+      ['Keys: Enter: search; Esc: account;', '  Ctrl+P: plan the 1st; Tab: HTTP calls'],
+    );
+    expect(wrapWords('short', 40)).toEqual(['short']);
   });
 });

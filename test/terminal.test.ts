@@ -274,7 +274,7 @@ describe('the line mode on a terminal', () => {
     await session.waitFor('Data center (1 to 8');
     await send('\r', 'Tenant name or UUID:');
     await send('Fabrikam Stores\r', 'Tenant (1 to 1');
-    await send('\r', 'Keys: Enter continue to the switch');
+    await send('\r', 'Keys: Enter: continue to the switch');
     await send('\r', 'Name: ');
     // Nine letters, one at a time, as hands type them: each is echoed, nothing is printed again.
     for (const letter of 'Fabrikam ') {

@@ -275,7 +275,7 @@ function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void
   if (tenants.length === 0) {
     dispatch({
       type: 'PLAN_FAILED',
-      error: 'No customer is checked: check at least one (Space, or + for all shown).',
+      error: 'No customer is checked: check at least one (+ checks all shown).',
     });
     return;
   }

@@ -44,6 +44,7 @@ export async function runWizard({
       notice: notices,
       terminate,
       terminal: {stdin: process.stdin, stdout: process.stdout},
+      env: process.env,
     });
     if (exit.afterwards) process.stdout.write(`${exit.afterwards}\n`);
     return exit.exitCode;

@@ -167,7 +167,10 @@ export function confirmWording(row: TenantRow, pricing: Pricing, now: number, na
         return capitalsOnly ? 'Not the name: capitals count.' : 'Not the name: type it as shown.';
       const accents =
         foldName(row.tenant.name) !== row.tenant.name.trim() ? ' (accents may be left out)' : '';
-      return `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name}${capitalsOnly ? ', capitals as shown' : ''}${accents}.`;
+      // The capitals named one by one: a screen reader does not say which letters are capitals.
+      const capitals = [...printable(row.tenant.name)].filter((letter) => letter !== letter.toLowerCase());
+      const which = capitals.length > 0 ? ` (${capitals.join(', ')})` : '';
+      return `That is not the name: you typed "${shortened(printable(typed), 40)}". Type ${name}${capitalsOnly ? `, capitals as shown${which}` : ''}${accents}.`;
     },
   };
 }

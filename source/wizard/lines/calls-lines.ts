@@ -9,7 +9,7 @@ const shownExchanges = 3;
 /** A body is cut here: the whole answer is in the audit log or `--json` of the commands. */
 const bodyAtMost = 300;
 
-export function callsLines(step: Step['name'], http: HttpLog): string[] {
+export function callsLines(step: Step['name'], http: HttpLog, running = false): string[] {
   const exchanges = http.exchangesOf(callsOf(step));
   const shown = exchanges.slice(-shownExchanges);
   const number = stepNumbers[step];
@@ -19,13 +19,14 @@ export function callsLines(step: Step['name'], http: HttpLog): string[] {
   };
   return [
     `HTTP calls of this step${exchanges.length > shown.length ? ` (last ${shown.length} of ${exchanges.length})` : ''}:`,
-    ...(shown.length === 0 ? ['None yet.'] : []),
+    ...(shown.length === 0 && !running ? ['None yet.'] : []),
     ...shown.flatMap((exchange) => [
-      `${exchange.method} ${printable(exchange.url)} → ${exchange.status ?? 'no answer'} ${exchange.durationMs} ms`,
+      `${exchange.method} ${printable(exchange.url)}: ${exchange.status === undefined ? 'no answer' : `status ${exchange.status}`}, ${exchange.durationMs} ms`,
       ...(exchange.requestBody ? [`  sent: ${cut(exchange.requestBody)}`] : []),
       ...(exchange.responseBody ? [`  received: ${cut(exchange.responseBody)}`] : []),
       ...(exchange.error ? [`  Error: ${printable(exchange.error)}`] : []),
     ]),
+    ...(running ? ['A request is under way: it is listed here once its answer comes.'] : []),
     ...(step === 'plan'
       ? [planningNote]
       : [

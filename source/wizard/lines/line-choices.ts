@@ -24,13 +24,13 @@ export function choiceLines(
   ];
 }
 
-/** The entries whose first line has the text (accents and case aside). */
+/** The entries that have the text anywhere in them — name, path, UUID (accents and case aside). */
 function matching(items: readonly ChoiceItem[], text: string): number[] {
   const wanted = searchKey(text);
-  return items.flatMap((item, index) =>
-    searchKey(item.label.split('\n')[0] ?? '').includes(wanted) ? [index] : [],
-  );
+  return items.flatMap((item, index) => (searchKey(item.label).includes(wanted) ? [index] : []));
 }
+
+const have = (count: number, text: string) => `${count} ${count === 1 ? 'has' : 'have'} "${text}":`;
 
 /**
  * An answer to a numbered choice: Enter alone takes the preferred entry, a number its entry, text the one entry
@@ -61,7 +61,7 @@ export function choiceAnswer(
       ],
     };
   }
-  return {lines: [`${found.length} have "${text}":`, ...choiceLines(items, found)]};
+  return {lines: [have(found.length, text), ...choiceLines(items, found)]};
 }
 
 export function checklistLines(
@@ -69,10 +69,19 @@ export function checklistLines(
   checked: ReadonlySet<string>,
   indexes = items.map((_, index) => index),
 ): string[] {
-  return indexes.flatMap((index) => {
-    const item = items[index] as ChoiceItem & {readonly id: string};
-    return entry(item, index, checked.has(item.id) ? 'in the plan' : 'left out');
-  });
+  const shown = indexes.slice(0, printedAtMost);
+  const more = indexes.length - shown.length;
+  return [
+    ...shown.flatMap((index) => {
+      const item = items[index] as ChoiceItem & {readonly id: string};
+      return entry(item, index, checked.has(item.id) ? 'in the plan' : 'left out');
+    }),
+    ...(more > 0
+      ? [
+          `… and ${more.toLocaleString('en')} more (${checked.size} checked in all): type part of a name to find one.`,
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -103,15 +112,19 @@ export function checklistAnswer(
         lines:
           found.length === 0
             ? [`Error: nothing in the list has "${text}".`]
-            : [
-                `${found.length} have "${text}":`,
-                ...checklistLines(items, checked, found.slice(0, printedAtMost)),
-              ],
+            : [have(found.length, text), ...checklistLines(items, checked, found.slice(0, printedAtMost))],
       };
     }
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);
-    if (from < 1 || to > items.length || from > to) {
+    if (from > to) {
+      return {
+        done: false,
+        checked,
+        lines: [`Error: ${word}: a range goes from the lower number to the higher (${to}-${from}).`],
+      };
+    }
+    if (from < 1 || to > items.length) {
       return {
         done: false,
         checked,

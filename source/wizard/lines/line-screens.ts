@@ -48,13 +48,10 @@ export type Ask =
   | {
       readonly kind: 'text';
       readonly label: string;
-      readonly initial?: string;
       /** Typed without echo: the secret. */
       readonly masked?: boolean;
-      /** Why a value cannot be taken (then it is asked again). */
+      /** Why a value cannot be taken (then it is asked again, empty: nothing typed is printed again). */
       readonly check?: (value: string) => string | undefined;
-      /** Asked again after a refusal with what was typed, to be corrected (a URL); otherwise empty. */
-      readonly keepsRefused?: boolean;
       readonly answer: (value: string) => void;
     }
   | {
@@ -78,7 +75,10 @@ export type Ask =
   | {readonly kind: 'keys'};
 
 export interface LineScreen {
-  /** Which screen this is: a new key is printed anew; the same one is not printed again. */
+  /**
+   * Which screen this is: a new key is printed anew; the same one is not printed again (a new error on it is said,
+   * and its question asked again).
+   */
   readonly key: string;
   /** "Step 2 of 5 · Choose the tenant". */
   readonly title: string;
@@ -104,7 +104,7 @@ export interface LineInfo {
 export const said = (tone: keyof typeof spokenTone, text: string) => `${spokenTone[tone]}: ${text}`;
 
 const title = (state: WizardState, name: string) =>
-  `Step ${stepNumbers[state.step.name]} of ${stepCount} · ${name}`;
+  `Step ${stepNumbers[state.step.name]} of ${stepCount}: ${name}`;
 
 /** The screen of the current step, in lines. */
 export function lineScreen(state: WizardState, info: LineInfo, on: LineActions): LineScreen {
@@ -119,7 +119,7 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
       if (step.phase === 'input') {
         return {
           ...base,
-          key: `2/input/${step.error ?? ''}`,
+          key: '2/input',
           lines: [],
           hints: [
             hint('enter', 'search (empty: browse your customers)'),
@@ -127,7 +127,7 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
             hint('plan', 'plan the 1st'),
             ...everywhereHints,
           ],
-          ask: {kind: 'text', label: 'Tenant name or UUID:', initial: step.query, answer: on.onLookUp},
+          ask: {kind: 'text', label: 'Tenant name or UUID:', answer: on.onLookUp},
         };
       }
       // Browsing the customers (an empty search, not a folder): the month-start batch is the list's first entry.
@@ -135,7 +135,7 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
       const rows: (TenantRow | 'plan')[] = [...(browsing ? (['plan'] as const) : []), ...step.rows];
       return {
         ...base,
-        key: `2/list/${step.listTitle}/${step.rows.length}/${step.error ?? ''}`,
+        key: `2/list/${step.listTitle}/${step.rows.length}`,
         lines: [step.listTitle ?? ''],
         hints: [
           hint('enter', 'choose'),
@@ -163,15 +163,15 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
     case 'viewPricing': {
       const {row, pricing} = step;
       const reason = whyNotSwitchable(row.tenant, pricing);
-      const where = row.path.length > 0 ? `in ${row.path.map(printable).join(' / ')} · ` : '';
+      const where = row.path.length > 0 ? `in ${row.path.map(printable).join(' / ')}, ` : '';
       return {
         key: `3/${row.tenant.id}/${pricing.version}`,
         title: title(state, 'Current pricing'),
         lines: [
-          `${printable(row.tenant.name)}  ${where}${row.tenant.id}`,
+          `${printable(row.tenant.name)}, ${where}UUID ${row.tenant.id}`,
           `GET /tenants/${row.tenant.id}/pricing`,
           ...jsonText(pricing, 2).split('\n'),
-          said(pricing.mode === 'trial' ? 'warning' : 'success', readPricing(pricing, info.now)),
+          said(pricing.mode === 'production' ? 'success' : 'warning', readPricing(pricing, info.now)),
           reason
             ? said('warning', `${reason} No switch is offered.`)
             : 'Press Enter to see what switching to production means, before anything is sent.',
@@ -190,7 +190,7 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
       const text = confirmWording(row, pricing, info.now, step.namesakes ?? 0);
       const request = switchRequest(row.tenant.id, pricing.version);
       return {
-        key: `4/${row.tenant.id}/${pricing.version}/${step.error ?? ''}`,
+        key: `4/${row.tenant.id}/${pricing.version}`,
         title: title(state, 'Confirm the switch'),
         lines: [
           text.question('full'),
@@ -257,7 +257,7 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
   if (step.name !== 'connect') throw new Error('not step 1');
   const base = {title: title(state, 'Connect'), error: step.error};
   const back = [hint('enter', 'next'), hint('back', 'back'), ...everywhereHints];
-  const key = `1/${step.field}/${step.error ?? ''}`;
+  const key = `1/${step.field}`;
   switch (step.field) {
     case 'dataCenter': {
       const items = dataCenterChoices(info.sandboxOffered, false);
@@ -297,11 +297,7 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
         ask: {
           kind: 'text',
           label: 'Data center URL (https://…):',
-          initial: dataCenterChoices(false, false).some((known) => known.value === form.dataCenter)
-            ? ''
-            : form.dataCenter,
           check: validateUrl,
-          keepsRefused: true,
           answer: (value) => on.onTypedUrl(value.trim()),
         },
       };
@@ -313,11 +309,10 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
         hints: back,
         ask: {
           kind: 'text',
-          label: 'API client id:',
-          initial: form.clientId,
-          check: validateClientId,
-          keepsRefused: true,
-          answer: (value) => on.onClientId(value.trim().toLowerCase()),
+          // What was given before is kept by Enter alone: nothing typed earlier is printed into the field to edit.
+          label: form.clientId ? `API client id (Enter alone: ${form.clientId}):` : 'API client id:',
+          check: (value) => (value === '' && form.clientId ? undefined : validateClientId(value)),
+          answer: (value) => on.onClientId((value.trim() || form.clientId).toLowerCase()),
         },
       };
     case 'secret':
@@ -378,7 +373,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
   if (step.name !== 'plan') throw new Error('not the plan');
   const when = formatDay(dayStart(step.day));
   const base = {title: title(state, `Plan the 1st: ${when}`), error: step.error};
-  const key = `plan/${step.day}/${step.phase}/${step.error ?? ''}`;
+  const key = `plan/${step.day}/${step.phase}`;
   switch (step.phase) {
     case 'reading':
       return {...base, key, lines: ['Reading the trial customers and their pricing…'], hints: []};
@@ -390,10 +385,18 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
         key,
         lines: [
           `Checked customers are switched on ${when} (UTC) by tenant-mode apply, and billed from ${formatMonth(dayStart(step.day))}.`,
-          '* If left alone: billed from the month its trial ends [assumed: the vendor says so only of a switch].',
+          'If left alone, each is billed from the month its trial ends [assumed: the vendor says so only of a switch].',
           ...(step.endingBefore.length > 0
             ? [
-                `Left out, their trial ends before ${when}: ${step.endingBefore.map((candidate: Candidate) => `${printable(candidate.name)} (${formatDay(candidate.autoSwitch ?? 0)})`).join(', ')}.`,
+                `Left out, their trial ends before ${when}: ${step.endingBefore
+                  .slice(0, 3)
+                  .map(
+                    (candidate: Candidate) =>
+                      `${printable(candidate.name)} (${formatDay(candidate.autoSwitch ?? 0)})`,
+                  )
+                  .join(
+                    ', ',
+                  )}${step.endingBefore.length > 3 ? ` and ${step.endingBefore.length - 3} more` : ''}.`,
               ]
             : []),
           ...(step.candidates.length === 0 ? ['No customer in trial to plan.'] : []),
@@ -403,7 +406,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
           kind: 'checklist',
           items: step.candidates.map((candidate) => ({
             id: candidate.id,
-            label: candidateLabel(candidate, true),
+            label: candidateLabel(candidate, false),
             flagged: billsEarlier(candidate),
           })),
           initiallyChecked: step.chosen,

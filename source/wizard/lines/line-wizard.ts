@@ -33,6 +33,13 @@ export interface LineWizardOptions {
   readonly notice?: string;
   /** Where the lines go (the terminal). */
   readonly write: (text: string) => void;
+  /**
+   * Echo what is typed (default). Not inside Emacs (INSIDE_EMACS): its shell shows the line being typed itself and
+   * sends it whole, so an echo would print every answer twice.
+   */
+  readonly echo?: boolean;
+  /** The terminal's width: lines are broken between words to fit it (none: as they are, for a log or a pipe). */
+  readonly columns?: () => number | undefined;
   readonly onExit: (exit: WizardExit) => void;
 }
 
@@ -50,6 +57,12 @@ export class LineWizard {
   private readonly embeddedSandbox: {current: string | undefined} = {current: undefined};
   /** The screen printed last, and whether its question is open (typed keys go to it). */
   private screen: LineScreen | undefined;
+  /** The error said on that screen last: a new one is said, and the question asked again. */
+  private shownError: string | undefined;
+  /** The list printed last: shown again (a refused choice, Esc back to it), it is named, not printed again. */
+  private lastList: string | undefined;
+  /** A key the screen does not take was pressed: its keys are said once more (once a screen). */
+  private keysRepeated = false;
   private asking = false;
   /** What is typed into the open question. */
   private field = '';
@@ -82,7 +95,10 @@ export class LineWizard {
   /** An input event from the terminal (a key, a paste, or a line from a pipe). */
   input(raw: string): void {
     if (this.ended) return;
-    const keys = splitKeys(raw);
+    const keys = splitKeys(raw).filter(
+      // Tab sent as a line (Emacs: C-q TAB RET) is Tab alone: its Enter must not also take the default answer.
+      (key, index, all) => !((key === '\r' || key === '\n') && all[index - 1] === tab),
+    );
     // Ctrl+C anywhere in it wins, and nothing before it acts (as in the full-screen wizard, key-router.tsx).
     if (keys.includes(ctrlC)) {
       this.queue = [];
@@ -165,7 +181,20 @@ export class LineWizard {
       lastDataCenter: services.store.lastProfile()?.dataCenter,
     };
     let screen = lineScreen(this.state, info, this.actions);
-    if (screen.key === this.screen?.key) return;
+    if (screen.key === this.screen?.key) {
+      this.screen = screen;
+      if (screen.error && screen.error !== this.shownError) {
+        this.shownError = screen.error;
+        this.closeLine();
+        this.line(said('error', screen.error));
+        if (screen.ask && screen.ask.kind !== 'keys') {
+          this.asking = true;
+          this.prompt();
+        }
+      }
+      this.drain();
+      return;
+    }
     // The confirmation takes no key typed before it was printed: those are dropped, and said (state.ts).
     if (this.state.step.name === 'confirm' && this.queue.length > 0) {
       // Counted as typed: each character of a run of text is a key.
@@ -179,7 +208,9 @@ export class LineWizard {
     }
     this.closeLine();
     this.screen = screen;
+    this.shownError = screen.error;
     this.asking = false;
+    this.keysRepeated = false;
     this.print(screen);
     const arrival = arrivalWork(this.state.step);
     if (arrival?.key !== this.arrival) {
@@ -191,7 +222,7 @@ export class LineWizard {
   }
 
   private print(screen: LineScreen): void {
-    const sandbox = onLoopbackUrl(this.state.form.dataCenter) ? ' · SANDBOX' : '';
+    const sandbox = onLoopbackUrl(this.state.form.dataCenter) ? ' (sandbox)' : '';
     const title = `${screen.title}${sandbox}`;
     if (title !== this.printed.title) {
       // A blank line between steps, for the eye; a screen reader passes over it.
@@ -207,9 +238,15 @@ export class LineWizard {
       this.line(accountLine);
       this.printed.account = accountLine;
     }
-    for (const text of screen.lines) this.line(text);
     const {ask} = screen;
-    if (ask?.kind === 'choice') for (const text of choiceLines(ask.items)) this.line(text);
+    if (ask?.kind === 'choice' && screen.key === this.lastList) {
+      // The same list again (a choice refused, Esc back to it): named, not read out again.
+      this.line(`${screen.lines[0] ?? ''} The list above, again.`);
+    } else {
+      for (const text of screen.lines) this.line(text);
+      if (ask?.kind === 'choice') for (const text of choiceLines(ask.items)) this.line(text);
+    }
+    if (ask?.kind === 'choice') this.lastList = screen.key;
     if (ask?.kind === 'checklist') {
       this.checked = new Set(ask.initiallyChecked ?? ask.items.map((item) => item.id));
       for (const text of checklistLines(ask.items, this.checked)) this.line(text);
@@ -218,9 +255,9 @@ export class LineWizard {
       );
     }
     if (screen.error) this.line(said('error', screen.error));
-    const hints = screen.hints.map(([key, does]) => `${key} ${does}`).join(' · ');
+    const hints = keysLine(screen);
     if (hints && hints !== this.printed.hints) {
-      this.line(`Keys: ${hints}`);
+      this.line(hints);
       this.printed.hints = hints;
     }
   }
@@ -231,7 +268,7 @@ export class LineWizard {
     if (!ask) return;
     this.asking = true;
     if (ask.kind === 'keys') return;
-    this.field = ask.kind === 'text' ? (ask.initial ?? '') : '';
+    this.field = '';
     this.prompt();
   }
 
@@ -262,6 +299,11 @@ export class LineWizard {
       this.sayCalls();
       return;
     }
+    // A line of Esc alone, as a line-at-a-time terminal sends it (Emacs: C-q ESC RET): Esc.
+    if (key === `${esc}\r` || key === `${esc}\n`) {
+      this.key(esc);
+      return;
+    }
     if (key === ctrlD && this.field === '') {
       this.leave('quit');
       return;
@@ -271,7 +313,14 @@ export class LineWizard {
       this.act(action);
       return;
     }
-    if (ask.kind === 'keys') return;
+    if (ask.kind === 'keys') {
+      // A key this screen does not take: what it takes, said once more.
+      if (!this.keysRepeated && this.screen) {
+        this.keysRepeated = true;
+        this.line(keysLine(this.screen));
+      }
+      return;
+    }
     if (ask.kind === 'checklist' && key === esc) {
       ask.leave(this.checked);
       return;
@@ -279,7 +328,7 @@ export class LineWizard {
     const masked = ask.kind === 'text' && ask.masked === true;
     const edit = editField(this.field, key, masked);
     this.field = edit.value;
-    if (edit.echo) this.write(edit.echo);
+    if (edit.echo && this.options.echo !== false) this.write(edit.echo);
     if (edit.submitted) this.submit();
   }
 
@@ -300,7 +349,7 @@ export class LineWizard {
     if (ask.kind === 'text') {
       const problem = ask.check?.(value);
       if (problem) {
-        again([said('error', problem)], ask.keepsRefused ? value : '');
+        again([said('error', problem)]);
         return;
       }
       ask.answer(value);
@@ -345,6 +394,7 @@ export class LineWizard {
         if (reducer(this.state, {type: 'BACK'}) === this.state) return;
         const {name} = this.state.step;
         if (name !== 'switching' && name !== 'result') this.operation.abortCurrent();
+        if (!this.asking) this.line('Stopped: back to where it started.');
         return this.dispatch({type: 'BACK'});
       }
       case 'event':
@@ -357,7 +407,11 @@ export class LineWizard {
   /** Tab: the HTTP calls of this step, printed once; then the question again, with what was typed. */
   private sayCalls(): void {
     this.closeLine();
-    for (const text of callsLines(this.state.step.name, this.http)) this.line(text);
+    for (const text of callsLines(this.state.step.name, this.http, !this.asking)) this.line(text);
+    const ask = this.asking ? this.screen?.ask : undefined;
+    if (ask?.kind === 'keys' && this.screen) this.line(keysLine(this.screen));
+    if (ask?.kind === 'text' && ask.masked && this.field !== '')
+      this.line('What you typed of the secret is kept.');
     if (this.asking) this.prompt();
   }
 
@@ -384,13 +438,42 @@ export class LineWizard {
     this.lineOpen = false;
   }
 
-  /** One whole line, through the one sanitiser (text/printable.ts). */
+  /** One whole line, through the one sanitiser (text/printable.ts), broken between words to fit the terminal. */
   private line(text: string): void {
     this.closeLine();
-    this.write(`${printableLines(text)}\n`);
+    const columns = this.options.columns?.();
+    const lines = columns ? wrapWords(printableLines(text), columns) : [printableLines(text)];
+    this.write(lines.map((each) => `${each}\n`).join(''));
   }
 
   private write(text: string): void {
     this.options.write(text);
   }
+}
+
+/** "Keys: Enter: search; Esc: account; …" — each key and what it does here. */
+function keysLine(screen: LineScreen): string {
+  return screen.hints.length === 0
+    ? ''
+    : `Keys: ${screen.hints.map(([key, does]) => `${key}: ${does}`).join('; ')}.`;
+}
+
+/**
+ * A line broken between words so that no word is split at the terminal's edge (a screen reader reads a row at a
+ * time); continuation rows are indented two spaces. A word longer than a row (a URL) is left whole.
+ */
+export function wrapWords(line: string, columns: number): string[] {
+  const width = Math.max(20, columns - 1);
+  if (line.length <= width) return [line];
+  const rows: string[] = [];
+  let row = '';
+  for (const word of line.split(' ')) {
+    const candidate = row === '' ? word : `${row} ${word}`;
+    if (candidate.length > width && row.trim() !== '') {
+      rows.push(row);
+      row = `  ${word}`;
+    } else row = candidate;
+  }
+  rows.push(row);
+  return rows;
 }

@@ -20,6 +20,7 @@ export function runLineWizard(options: {
   readonly notice?: string;
   readonly terminate: AbortSignal;
   readonly terminal: LineTerminal;
+  readonly env: NodeJS.ProcessEnv;
 }): Promise<WizardExit> {
   const {stdin, stdout} = options.terminal;
   return new Promise((resolve) => {
@@ -37,6 +38,9 @@ export function runLineWizard(options: {
       write: (text) => {
         if (stdout.writable) stdout.write(text);
       },
+      // Emacs's shell shows the line being typed itself: an echo would print every answer twice.
+      echo: !options.env.INSIDE_EMACS,
+      columns: () => (stdout.isTTY ? stdout.columns || undefined : undefined),
       onExit: (exit) => {
         stdin.off('data', onData);
         stdin.off('end', onEnd);
