@@ -105,11 +105,45 @@ const hasRequests = (() => {
     return false;
   }
 })();
-for (const {latency, cached, goal} of !want('switch')
+/**
+ * A D-Bus session with an unlocked GNOME Keyring of its own (as a desktop login has), for the keyring row: the
+ * environment that reaches it, and how to end it. Undefined when the tools are not installed.
+ */
+function keyringSession() {
+  const tools = ['dbus-daemon', 'gnome-keyring-daemon', 'secret-tool'];
+  if (tools.some((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)) return undefined;
+  const home = mkdtempSync(join(tmpdir(), 'tenant-mode-bench-keyring-'));
+  const runtime = join(home, 'run');
+  mkdirSync(runtime, {mode: 0o700});
+  const [address, pid] = execFileSync('dbus-daemon', [
+    '--session',
+    '--fork',
+    '--print-address=1',
+    '--print-pid=1',
+  ])
+    .toString()
+    .trim()
+    .split('\n');
+  const env = {
+    HOME: home,
+    XDG_RUNTIME_DIR: runtime,
+    XDG_DATA_HOME: join(home, 'data'),
+    DBUS_SESSION_BUS_ADDRESS: address,
+  };
+  execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets', '--daemonize'], {
+    input: 'bench-password',
+    env: {...process.env, ...env},
+  });
+  return {env, close: () => process.kill(Number(pid))};
+}
+
+const keyring = want('switch') ? keyringSession() : undefined;
+for (const {latency, secretIn, goal} of !want('switch')
   ? []
   : [
-      {latency: 0, cached: false, goal: 1.0},
-      {latency: 40, cached: true, goal: 0.6},
+      {latency: 0, secretIn: undefined, goal: 1.0},
+      {latency: 40, secretIn: 'file', goal: 0.6},
+      ...(keyring ? [{latency: 40, secretIn: 'keyring', goal: 0.6}] : []),
     ]) {
   if (!hasRequests) {
     console.log('python3 with requests is not installed: the switch rows need it as their reference');
@@ -119,38 +153,15 @@ for (const {latency, cached, goal} of !want('switch')
   const config = mkdtempSync(join(tmpdir(), 'tenant-mode-bench-'));
   const env = {TENANT_MODE_CONFIG_DIR: config, TENANT_MODE_CLIENT_SECRET: box.client_secret};
   const flags = ['--url', box.url, '--client-id', box.client_id];
-  if (cached) {
-    // A profile the wizard remembered, with a token from an earlier run: what an operator has on the 1st.
-    await run(process.execPath, [cli, 'status', 'Customer 00199', ...flags], env);
-    const saved = join(config, 'config.json');
-    const token = await (
-      await fetch(`${box.url}/api/2/idp/token`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${Buffer.from(`${box.client_id}:${box.client_secret}`).toString('base64')}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      })
-    ).json();
-    const dataCenter = `${box.url}/api/2`;
-    const key = `${dataCenter} ${box.client_id}`;
-    mkdirSync(config, {recursive: true});
-    writeFileSync(
-      saved,
-      JSON.stringify({
-        profiles: {
-          [key]: {
-            dataCenter,
-            clientId: box.client_id,
-            clientSecret: box.client_secret,
-            token: {value: token.access_token, expiresAt: Date.now() + token.expires_in * 1000},
-            tenantId: box.tenant_id,
-          },
-        },
-        last: key,
-      }),
-      {mode: 0o600},
+  // A remembered account with a token from an earlier run, as an operator has on the 1st: `login` sets it up, the
+  // secret in the credentials file (--insecure-storage) or in the keyring; the switches name no credentials.
+  const remembered =
+    secretIn === undefined ? undefined : {TENANT_MODE_CONFIG_DIR: config, ...(keyring?.env ?? {})};
+  if (remembered) {
+    await run(
+      process.execPath,
+      [cli, 'login', ...flags, ...(secretIn === 'file' ? ['--insecure-storage'] : [])],
+      {...remembered, TENANT_MODE_CLIENT_SECRET: box.client_secret},
     );
   }
   // The n-th customer in trial: the sandbox's `--tenants` puts every third one (3, 6, 9, …) in production.
@@ -163,25 +174,25 @@ for (const {latency, cached, goal} of !want('switch')
     (index) =>
       run(
         process.execPath,
-        [cli, 'switch', name(2 * index), '--yes', '--json', ...(cached ? [] : flags)],
-        cached ? {TENANT_MODE_CONFIG_DIR: config} : env,
+        [cli, 'switch', name(2 * index), '--yes', '--json', ...(remembered ? [] : flags)],
+        remembered ?? env,
       ),
     (index) => seedSwitch(2 * index + 1),
   );
   row(
-    `switch NAME --yes, ${latency} ms/answer, ${cached ? 'cached token' : 'no cached token'}`,
+    `switch NAME --yes, ${latency} ms/answer, ${secretIn ? `login, secret in the ${secretIn}` : 'no cached token'}`,
     ours,
     seed,
     'seed script (Python)',
     goal,
   );
-  if (cached && extraCa) {
+  if (secretIn === 'file' && extraCa) {
     // The same row without the certificate file (for information: no verdict), other customers of the same sandbox.
     const [oursAlone, seedAgain] = await interleaved(
       10,
       (index) =>
         run(process.execPath, [cli, 'switch', name(2 * index + 40), '--yes', '--json'], {
-          TENANT_MODE_CONFIG_DIR: config,
+          ...remembered,
           NODE_EXTRA_CA_CERTS: undefined,
         }),
       (index) => seedSwitch(2 * index + 41),
@@ -190,6 +201,9 @@ for (const {latency, cached, goal} of !want('switch')
   }
   box.close();
 }
+keyring?.close();
+if (want('switch') && !keyring)
+  console.log('GNOME Keyring, secret-tool or dbus-daemon missing: no keyring row');
 
 // 4. The wizard's first frame in a pty, against a one-line Ink app bundled the same way.
 if (want('wizard')) {

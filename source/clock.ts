@@ -12,6 +12,12 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Time that passes, in ms from an arbitrary start, never a date and never set back: how long something has been on a
+ * screen (the line mode's confirmation, lines/line-wizard.ts). Tests give their own.
+ */
+export const monotonic = (): number => performance.now();
+
 /** The longest single timer Node sets: a longer one fires at once, with a TimeoutOverflowWarning. */
 const longestTimerMs = 2_147_483_647;
 

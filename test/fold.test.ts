@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {confirmsName, foldName, searchKey} from '../source/procedure/fold.js';
+import {confirmsName, confirmsTenant, foldName, hasVisibleName, searchKey} from '../source/procedure/fold.js';
+import {printable} from '../source/text/index.js';
 
 describe('names as people type them', () => {
   it.each([
@@ -26,5 +27,30 @@ describe('names as people type them', () => {
 
   it('a search key ignores case and accents', () => {
     expect(searchKey('  BÄCKEREI ')).toBe('backerei');
+  });
+});
+
+describe('a name with nothing to see', () => {
+  it.each([[''], [' '], ['\u00a0'], ['\u0301\u0301'], ['\u200b']])(
+    'is never confirmed by what is typed, an empty answer least of all (%j); its UUID confirms it',
+    (name) => {
+      const tenant = {id: '6d7c3f5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', name};
+      expect(hasVisibleName(name)).toBe(false);
+      for (const typed of ['', ' ', name]) expect(confirmsTenant(typed, tenant)).toBe(false);
+      expect(confirmsTenant(tenant.id.toUpperCase(), tenant)).toBe(true);
+    },
+  );
+
+  it('a name to see is confirmed by its name, never by an empty answer', () => {
+    const tenant = {id: '6d7c3f5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', name: 'Acme'};
+    expect(confirmsTenant('Acme', tenant)).toBe(true);
+    expect(confirmsTenant('', tenant)).toBe(false);
+    expect(confirmsTenant(tenant.id, tenant)).toBe(false);
+  });
+});
+
+describe('printable', () => {
+  it('shows the line and paragraph separators as escapes: they break lines where screen readers read', () => {
+    expect(printable('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
   });
 });

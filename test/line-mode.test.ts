@@ -71,10 +71,15 @@ describe('the line mode', () => {
     await lines.waitFor('Tenant name or UUID: ');
     lines.typeKeys('Acm');
     lines.input('\t');
-    const calls = await lines.waitFor('Tenant name or UUID: Acm');
+    const calls = await lines.waitFor('Tab or Esc: back to the question (what you typed is kept).');
     expect(calls).toContain('HTTP calls of this step:');
     expect(calls).toContain('End of the HTTP calls.');
     expect(count(calls, 'HTTP calls of this step')).toBe(1);
+    // While the calls are on show, keys are not the question's (a password manager's "id Tab secret Enter").
+    lines.input('x');
+    expect(await lines.waitFor('not taken')).toContain('Keys typed here are not taken');
+    lines.input('\t');
+    await lines.waitFor('Tenant name or UUID: Acm');
     lines.typeKeys('e Corp\r');
     await lines.answer(/Enter: 1\): $/, '1');
     await lines.waitFor('Step 3 of 5');
@@ -223,9 +228,12 @@ describe('the line mode, as a screen-reader user found it', () => {
     await lines.answer('Tenant name or UUID: ', 'contoso');
     await lines.waitFor(/Enter: 1\): $/);
     lines.input('\t\r');
-    const calls = await lines.waitFor(/Enter: 1\): $/);
+    const calls = await lines.waitFor('Tab or Esc: back to the question.');
     expect(calls).toContain('HTTP calls of this step');
-    expect(calls).not.toContain('Step 3 of 5');
+    lines.input('\u001b\r');
+    const question = await lines.waitFor(/Enter: 1\): $/);
+    expect(question).toContain('Back to the question.');
+    expect(lines.transcript()).not.toContain('Step 3 of 5');
     lines.input('\u001b\r');
     const back = await lines.waitFor('Tenant name or UUID: ');
     expect(back).toContain('Keys: Enter: search');
@@ -278,5 +286,107 @@ describe('wrapWords', () => {
       ['Keys: Enter: search; Esc: account;', '  Ctrl+P: plan the 1st; Tab: HTTP calls'],
     );
     expect(wrapWords('short', 40)).toEqual(['short']);
+  });
+});
+
+// Each from a hostile tester's review of the line mode (a pty driver, tmux, faults files).
+describe('the line mode, as a hostile tester found it', () => {
+  /** At the confirmation of a fresh trial customer, typed as a person does. */
+  async function atConfirmation(name = freshTrial()) {
+    const lines = start();
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter: continue');
+    lines.pause();
+    lines.input('\r');
+    await lines.waitFor('Name: ');
+    return {lines, name};
+  }
+
+  it('drops a name that comes too soon after the confirmation was printed (a paste cut in two)', async () => {
+    const name = freshTrial();
+    const lines = start();
+    const from = sandbox.current.requests.length;
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', name);
+    await lines.answer(/Enter: 1\): $/, '');
+    await lines.waitFor('Keys: Enter: continue');
+    // The Enter, then the name in the next read, no time between them: nobody read the confirmation.
+    lines.input('\r');
+    await lines.waitFor('Name: ');
+    lines.input(`${name}\r`);
+    expect(await lines.waitFor('Name: ')).toContain(
+      `Error: ${name.length + 1} keys were typed before this step`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(puts(from)).toEqual([]);
+    // Typed once it could be read, it confirms.
+    lines.typeKeys(`${name}\r`);
+    await lines.waitFor(`Done: ${name} is now in production.`);
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('confirms a name with nothing to see by its UUID only: an empty answer never confirms', async () => {
+    const blank = sandbox.current.world.addTenant({
+      name: '\u00a0',
+      kind: 'customer',
+      parentId: sandbox.current.tenantId,
+    });
+    const lines = start();
+    const from = sandbox.current.requests.length;
+    await lines.signInToSandbox();
+    await lines.answer('Tenant name or UUID: ', blank.id);
+    await lines.waitFor('Keys: Enter: continue');
+    lines.pause();
+    lines.input('\r');
+    const confirm = await lines.waitFor('UUID: ');
+    expect(confirm).toContain(`Type its UUID, ${blank.id}, to confirm.`);
+    lines.typeKeys('\r');
+    expect(await lines.waitFor(`type ${blank.id}.\nUUID: `)).toContain('Error: That is not its UUID');
+    expect(puts(from)).toEqual([]);
+    lines.typeKeys(`${blank.id}\r`);
+    await lines.waitFor('is now in production.');
+    expect(puts(from)).toHaveLength(1);
+  });
+
+  it('keeps a password manager’s "id, Tab, secret, Enter" out of the client id field: the secret is never printed', async () => {
+    const lines = start({initialForm: {dataCenter: sandbox.current.url}});
+    await lines.waitFor('API client id: ');
+    lines.typeKeys(sandbox.current.clientId);
+    for (const key of ['\t', ...sandbox.current.clientSecret, '\r']) lines.input(key);
+    await lines.waitFor('not taken');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines.transcript()).not.toContain(sandbox.current.clientSecret);
+    // A pasted "not an id ⏎ secret ⏎": the rest after the refusal is not taken either.
+    lines.input('\t');
+    lines.input(`not-an-id\r${sandbox.current.clientSecret}\r`);
+    expect(await lines.waitFor('was not taken.')).toContain('A client id is a UUID');
+    expect(lines.transcript()).not.toContain(sandbox.current.clientSecret);
+  });
+
+  it('q typed during the switch quits after it with the switch’s own exit code, not "in flight"', async () => {
+    const {lines, name} = await atConfirmation();
+    sandbox.current.faults.add({
+      method: 'PUT',
+      path: new RegExp(`^/tenants/${tenantId(sandbox.current, name)}/pricing$`),
+      delayMs: 300,
+      times: 1,
+    });
+    lines.typeKeys(`${name}\r`);
+    await lines.waitFor('Switching');
+    lines.input('q');
+    await lines.waitFor(`${name}: switched to production (200).\n`);
+    expect(lines.exits[0]?.exitCode).toBe(0);
+    expect(lines.transcript()).not.toContain('Interrupted');
+  });
+
+  it('records leaving the confirmation with Ctrl+C (or SIGTERM) as cancelled', async () => {
+    const {lines, name} = await atConfirmation();
+    lines.input('\u0003');
+    await lines.waitFor('No switch was sent.');
+    const audit = readFileSync(lines.audit.path, 'utf8');
+    expect(audit).toContain(`"tenant_name":"${name}"`);
+    expect(audit).toContain('"outcome":"cancelled-by-operator"');
   });
 });

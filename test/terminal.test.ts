@@ -276,6 +276,8 @@ describe('the line mode on a terminal', () => {
     await send('Fabrikam Stores\r', 'Tenant (1 to 1');
     await send('\r', 'Keys: Enter: continue to the switch');
     await send('\r', 'Name: ');
+    // The confirmation is read first (keys sooner than half a second after it are dropped as typed ahead).
+    await new Promise((resolve) => setTimeout(resolve, 600));
     // Nine letters, one at a time, as hands type them: each is echoed, nothing is printed again.
     for (const letter of 'Fabrikam ') {
       session.child.stdin?.write(letter);

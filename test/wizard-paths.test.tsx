@@ -175,7 +175,9 @@ describe('going back and cancelling', () => {
     await wizard.press(keys.enter);
     const refused = (await wizard.waitFor('That is not the name')).replace(/\s+/g, ' ');
     // Case counts: only accents and surrounding spaces may be left out.
-    expect(refused).toContain('you typed "wayne enterprises". Type Wayne Enterprises, capitals as shown (W, E).');
+    expect(refused).toContain(
+      'you typed "wayne enterprises". Type Wayne Enterprises, capitals as shown (W, E).',
+    );
     await wizard.press(keys.escape);
     await wizard.waitFor('Step 3 of 5');
     expect(puts(from)).toEqual([]);

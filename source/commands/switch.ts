@@ -1,12 +1,13 @@
 import {
   AuditLog,
   type ConfirmedSwitch,
-  confirmsName,
+  confirmsTenant,
   decideSwitch,
   describeOutcome,
   exitCodeOfDecision,
   exitCodeOfSwitch,
   hasHiddenCharacters,
+  hasVisibleName,
   interruptedText,
   jsonText,
   type Pricing,
@@ -101,7 +102,7 @@ export async function runSwitchCommand(query: string, flags: SwitchFlags, io: Co
         clock: io.clock,
         program: programOf(io),
       };
-      if (!flags.yes && !(await confirmed(name, tenant.name, io))) {
+      if (!flags.yes && !(await confirmed(name, tenant, io))) {
         const problem = recordNotConfirmed(confirmedSwitch);
         if (problem) output.note(`Warning: ${problem}`);
         throw new CommandError('Not confirmed: nothing was sent.', exitCodes.usage, {
@@ -193,7 +194,11 @@ function hiddenCharacters(name: string): string {
 }
 
 /** Asks on the terminal for the tenant's name; refuses without a terminal (scripts pass --yes). */
-async function confirmed(name: string, tenantName: string, io: CommandIo): Promise<boolean> {
+async function confirmed(
+  name: string,
+  tenant: {readonly id: string; readonly name: string},
+  io: CommandIo,
+): Promise<boolean> {
   if (!io.stdin.isTTY || !io.stderr.isTTY) {
     throw new CommandError(
       'Refusing to switch without confirmation: there is no terminal to ask on. Pass --yes to confirm in a script (or --dry-run to only look).',
@@ -201,7 +206,10 @@ async function confirmed(name: string, tenantName: string, io: CommandIo): Promi
       {reason: 'confirmation-needed'},
     );
   }
-  const answer = await ask(`Type the tenant's name (${name}) to confirm, anything else cancels: `, io);
+  const question = hasVisibleName(tenant.name)
+    ? `Type the tenant's name (${name}) to confirm, anything else cancels: `
+    : `Its name shows nothing to type: type its UUID (${tenant.id}) to confirm, anything else cancels: `;
+  const answer = await ask(question, io);
   // Ctrl+D (no answer) is not confirmed.
-  return answer !== undefined && confirmsName(answer, tenantName);
+  return answer !== undefined && confirmsTenant(answer, tenant);
 }

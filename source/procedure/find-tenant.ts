@@ -322,6 +322,7 @@ export function lookupBusyText(query: string, ownName: string): string {
   })();
   if (parsed?.kind === 'uuid') return `Reading tenant ${parsed.id}…`;
   if (parsed?.kind === 'name') return `Searching for "${parsed.text}"…`;
+  if (parsed === undefined) return 'Searching…';
   return `Reading the tenants under ${printable(ownName)}…`;
 }
 

@@ -44,6 +44,23 @@ export function searchKey(text: string): string {
  * both are folded. Case and every other character count.
  */
 export function confirmsName(typed: string, name: string): boolean {
+  // Nothing typed never confirms, and a name with nothing to see cannot be typed: it is confirmed by its UUID.
+  if (!hasVisibleName(name) || !hasVisibleName(typed)) return false;
   const same = typed.normalize('NFC').trim() === name.normalize('NFC').trim();
   return same || foldName(typed) === foldName(name);
+}
+
+/**
+ * Whether a name has a character to see: not only spaces, marks with no letter, format and other invisible
+ * characters. A tenant whose name has none ("", " ", a no-break space) is confirmed by typing its UUID.
+ */
+export function hasVisibleName(name: string): boolean {
+  return foldName(name).replace(/[\s\p{Cf}\p{Cc}\p{Z}\p{M}]/gu, '') !== '';
+}
+
+/** What confirms a switch of this tenant: its name, or its UUID when the name has nothing to see. */
+export function confirmsTenant(typed: string, tenant: {readonly id: string; readonly name: string}): boolean {
+  return hasVisibleName(tenant.name)
+    ? confirmsName(typed, tenant.name)
+    : typed.trim().toLowerCase() === tenant.id.toLowerCase();
 }

@@ -2,7 +2,7 @@
 // tenant, read and decide, switch with its audit line, and the operator's wording of every outcome. The front ends
 // import the platform and the stores only through here.
 
-export {type Clock, systemClock} from '../clock.js';
+export {type Clock, monotonic, systemClock} from '../clock.js';
 export {
   type AccessToken,
   type Exchange,
@@ -56,6 +56,7 @@ export {
   printable,
   printableLines,
   relativeDays,
+  withoutHidden,
 } from '../text/index.js';
 export {
   AccountNameRefused,
@@ -100,7 +101,7 @@ export {
   TenantNotFound,
   type TenantRow,
 } from './find-tenant.js';
-export {confirmsName, foldName, searchKey} from './fold.js';
+export {confirmsName, confirmsTenant, foldName, hasVisibleName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
 export {describeOutcome} from './outcome-text.js';
 export {pauseWords} from './pause-text.js';

@@ -12,5 +12,13 @@ export {
   startOfDay,
 } from './dates.js';
 export {isDataCenterUrl, isLoopbackHost} from './hosts.js';
-export {asText, hasHiddenCharacters, jsonText, messageOf, printable, printableLines} from './printable.js';
+export {
+  asText,
+  hasHiddenCharacters,
+  jsonText,
+  messageOf,
+  printable,
+  printableLines,
+  withoutHidden,
+} from './printable.js';
 export {isUuid} from './uuid.js';

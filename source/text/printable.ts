@@ -4,12 +4,13 @@
 // audit log goes through `jsonText`. What they escape:
 // - C0 and C1 control characters and DEL (ESC starts every terminal sequence; U+009B is a one-byte CSI);
 // - bidirectional overrides and isolates, U+202A–202E and U+2066–2069, which reorder what the eye reads;
-// - zero-width characters, U+200B–200F, U+2060 and U+FEFF, which hide differences between two names.
+// - zero-width characters, U+200B–200F, U+2060 and U+FEFF, which hide differences between two names;
+// - the line and paragraph separators U+2028 and U+2029, which many programs (and screen readers) break lines at.
 
 // The character classes, written once; each regular expression below is built from them.
 const controls = '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f';
 const lineFeed = '\\u000a';
-const invisible = '\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+const invisible = '\\u200b-\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
 const hidden = new RegExp(`[${controls}${lineFeed}${invisible}]`, 'g');
 const hiddenButLineFeed = new RegExp(`[${controls}${invisible}]`, 'g');
 // JSON.stringify already escapes U+0000–001F; these it leaves raw.
@@ -59,4 +60,9 @@ export function hasHiddenCharacters(text: string): boolean {
 /** What an error says, whatever was thrown (a string, an object whose `message` is no string). */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : asText(error);
+}
+
+/** What is typed, without the characters `printable` would show as escapes: what a field keeps and echoes. */
+export function withoutHidden(text: string): string {
+  return text.replace(hidden, '');
 }

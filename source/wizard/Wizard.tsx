@@ -86,7 +86,10 @@ export function Wizard({
   const stepNumber = stepNumbers[step.name];
 
   const [ending, setEnding] = useState<string>();
-  const leave = (reason: WizardExit['reason'], warning = auditProblem) => {
+  const leave = (reason: WizardExit['reason'], given = auditProblem) => {
+    // Leaving the confirmation in any way (q, Ctrl+C, SIGTERM) is an attempt too: the audit log keeps it.
+    const problem = recordLeavingConfirmation(context);
+    const warning = problem ?? given;
     operation.abortAll();
     const {exit, lastLines} = endOf(reason, state, switching.current, warning);
     onExit(exit);
@@ -128,8 +131,9 @@ export function Wizard({
   };
 
   const handle = (action: NonNullable<ReturnType<typeof wizardKey>>) => {
-    // Leaving the confirmation without confirming is an attempt too: the audit log keeps it (leaving.ts).
-    const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
+    // Going back from the confirmation without confirming is an attempt too: the audit log keeps it (leaving.ts);
+    // leaving the wizard is recorded by `leave`.
+    const leavesConfirmation = action.type === 'back' || action.type === 'event';
     let warning = auditProblem;
     const problem = leavesConfirmation ? recordLeavingConfirmation(context) : undefined;
     if (problem) {

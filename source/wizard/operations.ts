@@ -240,10 +240,14 @@ async function confirm(context: OperationContext): Promise<void> {
     id: request.row.tenant.id,
     rerun: rerunOf(request),
   };
+  // No longer in flight once its outcome is known, before that outcome is shown: a key typed during the switch (q)
+  // that acts on the result must not be told the switch is still in flight.
   try {
     const {outcome, auditWarning} = await switchToProduction(request, operation.lasting);
+    context.switching.current = undefined;
     if (!operation.lasting.aborted) dispatch({type: 'SWITCH_FINISHED', outcome, auditWarning});
   } catch (error) {
+    context.switching.current = undefined;
     // Only SwitchNotSent is expected (nothing was sent); anything else is said the same way, never swallowed.
     dispatch({type: 'SWITCH_NOT_SENT', error: messageOf(error)});
   } finally {

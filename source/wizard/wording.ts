@@ -3,12 +3,13 @@
 // prints them.
 import {
   type Candidate,
-  confirmsName,
+  confirmsTenant,
   dateAsSent,
   foldName,
   formatDay,
   formatMonth,
   hasHiddenCharacters,
+  hasVisibleName,
   hostOf,
   isLoopbackHost,
   isUuid,
@@ -117,9 +118,12 @@ export function confirmWording(row: TenantRow, pricing: Pricing, now: number, na
   const name = printable(row.tenant.name);
   const path = row.path.map(printable).join(' / ');
   const hidden = hasHiddenCharacters(row.tenant.name);
+  // A name with nothing to see ("", spaces, marks alone) cannot be typed: its UUID confirms instead.
+  const byUuid = !hasVisibleName(row.tenant.name);
   return {
     name,
     path,
+    byUuid,
     // The smallest form asks and says what to type in one sentence.
     question: (form: ConfirmForm) =>
       form === 'full'
@@ -128,39 +132,44 @@ export function confirmWording(row: TenantRow, pricing: Pricing, now: number, na
           ? `Switch ${name} to production?`
           : `Type ${name} to switch it to production:`,
     identity: (form: ConfirmForm) =>
-      form === 'full'
-        ? [
-            ...(hidden
-              ? [
-                  `This name contains invisible or direction-changing characters, shown here as \\u escapes: check the UUID ${row.tenant.id}.`,
-                ]
-              : []),
-            ...(namesakes > 1
-              ? [
-                  `${namesakes} tenants are named ${name}: this is the one in ${path || 'your tenant'}, ${row.tenant.id}.`,
-                ]
-              : []),
-          ]
-        : hidden || namesakes > 1
+      byUuid
+        ? [`This tenant's name shows nothing to type ("${name}"): its UUID confirms the switch.`]
+        : form === 'full'
           ? [
-              hidden && namesakes > 1
-                ? `Hidden characters, ${namesakes} with this name; this one${path ? `, in ${path}` : ''}:`
-                : hidden
-                  ? 'Hidden characters; this one is:'
-                  : `${namesakes} tenants have this name; this one${path ? `, in ${path}` : ''}:`,
+              ...(hidden
+                ? [
+                    `This name contains invisible or direction-changing characters, shown here as \\u escapes: check the UUID ${row.tenant.id}.`,
+                  ]
+                : []),
+              ...(namesakes > 1
+                ? [
+                    `${namesakes} tenants are named ${name}: this is the one in ${path || 'your tenant'}, ${row.tenant.id}.`,
+                  ]
+                : []),
             ]
-          : [],
+          : hidden || namesakes > 1
+            ? [
+                hidden && namesakes > 1
+                  ? `Hidden characters, ${namesakes} with this name; this one${path ? `, in ${path}` : ''}:`
+                  : hidden
+                    ? 'Hidden characters; this one is:'
+                    : `${namesakes} tenants have this name; this one${path ? `, in ${path}` : ''}:`,
+              ]
+            : [],
     facts: (form: ConfirmForm) =>
       form === 'full' ? switchFacts(pricing, now) : switchFactsShort(pricing, now),
     prompt: (form: ConfirmForm) =>
-      form === 'full'
-        ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
-        : name.length <= 24
-          ? `Type ${name} to confirm:`
-          : 'Type its name (above) to confirm:',
+      byUuid
+        ? `Type its UUID, ${row.tenant.id}, to confirm. Nothing is sent before that.`
+        : form === 'full'
+          ? `Type the tenant's name, ${name}, to confirm. Nothing is sent before that.`
+          : name.length <= 24
+            ? `Type ${name} to confirm:`
+            : 'Type its name (above) to confirm:',
     /** Why what was typed does not confirm (undefined: it does). */
     refusal: (form: ConfirmForm, typed: string): string | undefined => {
-      if (confirmsName(typed, row.tenant.name)) return undefined;
+      if (confirmsTenant(typed, row.tenant)) return undefined;
+      if (byUuid) return `That is not its UUID: type ${row.tenant.id}.`;
       // What differs, when it can be told: only capitals, or more; the accents only for a name with some.
       const capitalsOnly = searchKey(typed) === searchKey(row.tenant.name);
       if (form !== 'full')
@@ -180,8 +189,9 @@ export function shortened(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
+/** While the switch runs: its attempt is recorded first, and only then is the request sent (once). */
 export const switchingText = (tenantName: string) =>
-  `Switching ${printable(tenantName)} to production… (sent once; Esc does not cancel it)`;
+  `Switching ${printable(tenantName)} to production: recorded, then sent once… (Esc does not cancel it)`;
 
 export function billsEarlier(candidate: Candidate): boolean {
   return candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched;

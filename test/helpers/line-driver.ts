@@ -20,6 +20,9 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
   const store = options.store ?? temporaryStore();
   const audit = new AuditLog(store.directory);
   let output = '';
+  // The time that passes as a person reads and types: a second before each answer typed (`typeKeys`, `answer`);
+  // keys given by `input` (a paste, a burst) come at once.
+  let monotonic = 0;
   const exits: WizardExit[] = [];
   const wizard = new LineWizard({
     services: {
@@ -40,6 +43,7 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
       output += text;
     },
     onExit: (exit) => exits.push(exit),
+    monotonic: () => monotonic,
   });
   wizard.start();
   const host = new URL(sandbox.url).host;
@@ -70,6 +74,7 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
 
   /** Types text a key at a time, as hands do (each key its own input event). */
   const typeKeys = (text: string) => {
+    monotonic += 1000;
     for (const key of text) wizard.input(key);
   };
 
@@ -78,6 +83,11 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
     await waitFor(prompt);
     typeKeys(text);
     wizard.input('\r');
+  };
+
+  /** A second passes, as when a person reads before pressing a key (`input` keys come at once otherwise). */
+  const pause = () => {
+    monotonic += 1000;
   };
 
   /** Signs in to the embedded sandbox (the first data center offered, Enter alone). */
@@ -93,6 +103,7 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
     waitFor,
     typeKeys,
     answer,
+    pause,
     signInToSandbox,
     exits,
     input: (raw: string) => wizard.input(raw),

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {withoutHidden} from '../../procedure/index.js';
 
 // The line mode's field: what is typed is echoed as it comes, and never redrawn (a screen reader reads each
 // character once). Editing happens at the end of the line only, as a terminal's own line discipline does it:
@@ -44,8 +45,8 @@ export function editField(value: string, key: string, masked: boolean): FieldEdi
       submitted: false,
     };
   }
-  // Text: its printable characters (a paste may carry others; no control character is echoed or kept).
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters themselves are dropped
-  const text = key.startsWith('\u001b') ? '' : key.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  // Text: its printable characters (a paste may carry others: no control, direction-changing or invisible character
+  // is echoed or kept; text/printable.ts).
+  const text = key.startsWith('\u001b') ? '' : withoutHidden(key);
   return {value: value + text, echo: shown(text), submitted: false};
 }

@@ -204,7 +204,7 @@ export function lineScreen(state: WizardState, info: LineInfo, on: LineActions):
         hints: [hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints],
         ask: {
           kind: 'text',
-          label: 'Name:',
+          label: text.byUuid ? 'UUID:' : 'Name:',
           check: (value) => text.refusal('full', value),
           answer: () => on.onConfirm(),
         },

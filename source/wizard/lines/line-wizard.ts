@@ -5,6 +5,7 @@
 import {
   type AccessToken,
   type InFlightSwitch,
+  monotonic,
   printable,
   printableLines,
   type Session,
@@ -40,10 +41,24 @@ export interface LineWizardOptions {
   readonly echo?: boolean;
   /** The terminal's width: lines are broken between words to fit it (none: as they are, for a log or a pipe). */
   readonly columns?: () => number | undefined;
+  /**
+   * A monotonic clock in ms (default: performance.now): keys that come within `readingMs` of the confirmation being
+   * printed were typed before it could be read, and are dropped. Tests give one that moves as a person types.
+   */
+  readonly monotonic?: () => number;
   readonly onExit: (exit: WizardExit) => void;
+  /** Ctrl+Z: stop the process as a shell would (the terminal given back first); `resumed` is called after. */
+  readonly onSuspend?: () => void;
 }
 
+/**
+ * How long the confirmation is on screen before its field takes a key: nobody reads the warnings and types the name
+ * sooner, while a paste cut in two by a terminal (4 KiB reads), SSH or tmux arrives within a few milliseconds.
+ */
+const readingMs = 500;
+
 const ctrlC = '\u0003';
+const ctrlZ = '\u001a';
 const ctrlD = '\u0004';
 const tab = '\t';
 const esc = '\u001b';
@@ -78,6 +93,12 @@ export class LineWizard {
   private auditProblem: string | undefined;
   private inputEnded = false;
   private ended = false;
+  /** When the confirmation's field was opened (monotonic ms), and keys dropped since for coming too soon. */
+  private confirmOpenedAt = Number.NEGATIVE_INFINITY;
+  private droppedTooSoon = 0;
+  /** Tab printed the HTTP calls: until Tab or Esc again, no key reaches the question (as the full screen's panel). */
+  private callsShown = false;
+  private callsKeysSaid = false;
 
   constructor(private readonly options: LineWizardOptions) {
     this.state = initialState(options.initialForm);
@@ -125,6 +146,13 @@ export class LineWizard {
   /** Leaves as on Ctrl+C (SIGTERM). */
   interrupt(): void {
     this.leave('interrupted');
+  }
+
+  /** Back after a suspension (Ctrl+Z, SIGTSTP): the question again, with what was typed. */
+  resumed(): void {
+    this.closeLine();
+    this.line('Back in tenant-mode.');
+    if (this.asking) this.prompt();
   }
 
   private get context(): OperationContext {
@@ -267,9 +295,18 @@ export class LineWizard {
     const {ask} = screen;
     if (!ask) return;
     this.asking = true;
+    this.callsShown = false;
     if (ask.kind === 'keys') return;
     this.field = '';
+    if (this.state.step.name === 'confirm') {
+      this.confirmOpenedAt = this.now();
+      this.droppedTooSoon = 0;
+    }
     this.prompt();
+  }
+
+  private now(): number {
+    return (this.options.monotonic ?? monotonic)();
   }
 
   private prompt(): void {
@@ -295,8 +332,41 @@ export class LineWizard {
   private key(key: string): void {
     const ask = this.screen?.ask;
     if (!ask) return;
+    if (this.callsShown) {
+      // The HTTP calls are on show: Tab or Esc goes back to the question; nothing else is taken (a password
+      // manager typing "client id, Tab, secret, Enter" must not type the secret into the client id field).
+      if (key === tab || key === esc || key === `${esc}\r` || key === `${esc}\n`) {
+        this.callsShown = false;
+        this.line('Back to the question.');
+        this.prompt();
+      } else if (!this.callsKeysSaid) {
+        this.callsKeysSaid = true;
+        this.line('Keys typed here are not taken: Tab or Esc goes back to the question.');
+      }
+      return;
+    }
     if (key === tab) {
       this.sayCalls();
+      return;
+    }
+    if (key === ctrlZ) {
+      this.suspend();
+      return;
+    }
+    // Keys that come before the confirmation could be read (the rest of a paste a terminal cut in two) are dropped,
+    // and said, as the keys typed before it was printed are.
+    if (this.state.step.name === 'confirm' && this.now() - this.confirmOpenedAt < readingMs) {
+      this.droppedTooSoon += Array.from(key).length;
+      if (this.droppedTooSoon === Array.from(key).length) {
+        setImmediate(() => {
+          if (this.ended || this.state.step.name !== 'confirm') return;
+          const count = this.droppedTooSoon;
+          this.field = '';
+          this.dispatch({type: 'TYPED_AHEAD_DROPPED', count});
+          // Said again if more keys come too soon after this.
+          this.droppedTooSoon = 0;
+        });
+      }
       return;
     }
     // A line of Esc alone, as a line-at-a-time terminal sends it (Emacs: C-q ESC RET): Esc.
@@ -349,7 +419,16 @@ export class LineWizard {
     if (ask.kind === 'text') {
       const problem = ask.check?.(value);
       if (problem) {
-        again([said('error', problem)]);
+        // What was typed after the refused answer was typed before the refusal could be read: not taken (a pasted
+        // "client id ⏎ secret ⏎" must not echo the secret into the client id field asked again).
+        const ahead = this.queue.length;
+        this.queue = [];
+        again([
+          said('error', problem),
+          ...(ahead > 0
+            ? [`What was typed after it (${ahead} ${ahead === 1 ? 'key' : 'keys'}) was not taken.`]
+            : []),
+        ]);
         return;
       }
       ask.answer(value);
@@ -374,7 +453,8 @@ export class LineWizard {
 
   /** A wizard-wide key's action (keys.ts), as the full-screen wizard takes it (Wizard.tsx, `handle`). */
   private act(action: KeyAction) {
-    const leavesConfirmation = action.type === 'leave' || action.type === 'back' || action.type === 'event';
+    // Leaving is recorded by leave() itself; going back or elsewhere from the confirmation here.
+    const leavesConfirmation = action.type === 'back' || action.type === 'event';
     let warning = this.auditProblem;
     const problem = leavesConfirmation ? recordLeavingConfirmation(this.context) : undefined;
     if (problem) {
@@ -409,10 +489,23 @@ export class LineWizard {
     this.closeLine();
     for (const text of callsLines(this.state.step.name, this.http, !this.asking)) this.line(text);
     const ask = this.asking ? this.screen?.ask : undefined;
-    if (ask?.kind === 'keys' && this.screen) this.line(keysLine(this.screen));
-    if (ask?.kind === 'text' && ask.masked && this.field !== '')
-      this.line('What you typed of the secret is kept.');
-    if (this.asking) this.prompt();
+    if (ask?.kind === 'keys' && this.screen) {
+      this.line(keysLine(this.screen));
+      return;
+    }
+    if (!ask) return;
+    this.callsShown = true;
+    this.callsKeysSaid = false;
+    this.line(
+      `Tab or Esc: back to the question${ask.kind === 'text' && this.field !== '' ? ' (what you typed is kept)' : ''}.`,
+    );
+  }
+
+  /** Ctrl+Z: the terminal back as it was, the process stopped as a shell stops it; fg brings the question back. */
+  private suspend(): void {
+    this.closeLine();
+    this.line('Suspended: fg brings tenant-mode back.');
+    this.options.onSuspend?.();
   }
 
   private sayWaiting(waiting: Waiting): void {
@@ -422,8 +515,12 @@ export class LineWizard {
     if (this.asking) this.prompt();
   }
 
-  private leave(reason: WizardExit['reason'], warning = this.auditProblem): void {
+  private leave(reason: WizardExit['reason'], given = this.auditProblem): void {
     if (this.ended) return;
+    // Leaving the confirmation in any way (Ctrl+C, Ctrl+D, q, SIGTERM, SIGHUP) is an attempt too (leaving.ts).
+    const problem = recordLeavingConfirmation(this.context);
+    if (problem) this.auditProblem = problem;
+    const warning = problem ?? given;
     this.ended = true;
     this.operation.abortAll();
     const {exit, lastLines} = endOf(reason, this.state, this.switching.current, warning);

@@ -28,6 +28,15 @@ export function runLineWizard(options: {
     const onData = (chunk: string | Buffer) => wizard.input(String(chunk));
     const onEnd = () => wizard.endOfInput();
     const onTerminate = () => wizard.interrupt();
+    // Back from a stop (Ctrl+Z here, or SIGTSTP from outside): the shell gave the terminal back cooked; raw again
+    // (off, then on: libuv skips a mode it believes is set already), and the question again.
+    const onContinue = () => {
+      if (stdin.isTTY) {
+        stdin.setRawMode(false);
+        stdin.setRawMode(true);
+      }
+      wizard.resumed();
+    };
     // A terminal gone (SIGHUP) or a closed pipe: what is written goes nowhere, and its error is not a crash.
     const onWriteError = () => {};
     const wizard = new LineWizard({
@@ -41,7 +50,12 @@ export function runLineWizard(options: {
       // Emacs's shell shows the line being typed itself: an echo would print every answer twice.
       echo: !options.env.INSIDE_EMACS,
       columns: () => (stdout.isTTY ? stdout.columns || undefined : undefined),
+      onSuspend: () => {
+        if (stdin.isTTY) stdin.setRawMode(wasRaw);
+        process.kill(process.pid, 'SIGTSTP');
+      },
       onExit: (exit) => {
+        process.off('SIGCONT', onContinue);
         stdin.off('data', onData);
         stdin.off('end', onEnd);
         options.terminate.removeEventListener('abort', onTerminate);
@@ -56,6 +70,7 @@ export function runLineWizard(options: {
     stdin.on('data', onData);
     stdin.on('end', onEnd);
     options.terminate.addEventListener('abort', onTerminate, {once: true});
+    process.on('SIGCONT', onContinue);
     wizard.start();
     stdin.resume();
   });

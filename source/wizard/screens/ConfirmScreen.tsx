@@ -90,7 +90,9 @@ export function ConfirmScreen({
           : [hint('enter', 'switch'), hint('back', 'cancel'), ...everywhereHints]
       }
     >
-      {form === 'bare' ? (
+      {form === 'bare' && text.byUuid ? (
+        <Text>{text.prompt(form)}</Text>
+      ) : form === 'bare' ? (
         <Text>
           Type <Text bold>{name}</Text> to switch it to production:
         </Text>
@@ -138,15 +140,15 @@ export function ConfirmScreen({
         </Box>
       )}
       <Box flexDirection="column" marginTop={full ? 1 : 0}>
-        {full ? (
+        {full && !text.byUuid ? (
           <Text>
             Type the tenant's name, <Text bold>{name}</Text>, to confirm. Nothing is sent before that.
           </Text>
-        ) : form === 'compact' ? (
+        ) : full || form === 'compact' ? (
           <Text>{text.prompt(form)}</Text>
         ) : null}
         <TextField
-          label="Name:"
+          label={text.byUuid ? 'UUID:' : 'Name:'}
           isActive={isActive}
           validate={(value) => text.refusal(form, value)}
           onSubmit={onConfirm}
