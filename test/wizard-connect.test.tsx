@@ -145,7 +145,7 @@ describe('connect', () => {
     expect(resumed.remembered).toBe(true);
     const second = start({
       store,
-      props: {initialForm: resumed.form, cachedToken: resumed.cachedToken},
+      props: {initialForm: resumed.form},
     });
     const frame = await second.waitFor('Step 2 of 5');
     expect(frame).toContain(`Signed in to Northwind Partners at <sandbox> (saved credentials)`);
@@ -180,7 +180,7 @@ describe('a saved token', () => {
     const saved = readFileSync(store.path, 'utf8');
 
     const resumed = startingPoint({}, store);
-    const second = start({store, props: {initialForm: resumed.form, cachedToken: resumed.cachedToken}});
+    const second = start({store, props: {initialForm: resumed.form}});
     await second.waitFor('Step 2 of 5');
     await second.press(keys.escape);
     await second.pick('Use another account');
@@ -227,11 +227,17 @@ describe('the HTTP panel', () => {
 });
 
 describe('the data center list', () => {
-  it('selects the data center signed in to last', async () => {
+  it('selects the account signed in to last (listed first), and asks for a secret it does not remember', async () => {
     const store = temporaryStore();
     store.save({dataCenter: 'https://eu5-cloud.acronis.com/api/2', clientId: sandbox.current.clientId});
     const wizard = start({store});
     const frame = await wizard.waitFor('Which data center');
-    expect(frame.split('\n').find((line) => line.startsWith('❯'))).toContain('Europe 5');
+    expect(frame.split('\n').find((line) => line.startsWith('❯'))).toContain(
+      'Account eu5-cloud.acronis.com (eu5-cloud.acronis.com)',
+    );
+    await wizard.press(keys.enter);
+    const secret = await wizard.waitFor('Client secret:');
+    expect(secret).toContain('Data center  https://eu5-cloud.acronis.com/api/2');
+    expect(secret).toContain(`Client id    ${sandbox.current.clientId}`);
   });
 });

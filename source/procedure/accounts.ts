@@ -3,7 +3,7 @@
 import type {Clock} from '../clock.js';
 import {hostOf, PlatformClient} from '../platform/index.js';
 import type {CredentialStore, Profile} from '../store/index.js';
-import {accountOf, type Credentials, signIn} from './sign-in.js';
+import {accountOf, type Credentials, type Session, signIn} from './sign-in.js';
 
 /** What `--account` takes: a word a shell keeps whole, 1 to 100 characters. */
 const nameShape = /^[A-Za-z0-9][A-Za-z0-9@._:+-]{0,99}$/;
@@ -165,4 +165,24 @@ export async function forgetAccounts(
     }
   }
   return results;
+}
+
+/**
+ * An account the wizard has just remembered, named as `login` names one (its tenant's name and host, made unique)
+ * when it is new, and its tenant's name kept; returns its name.
+ */
+export function nameRemembered(session: Session, tenantName: string, isNew: boolean): string | undefined {
+  const {store, client} = session;
+  const profile = store.profile(client.baseUrl, client.clientId);
+  if (!profile) return undefined;
+  const others = store
+    .accounts()
+    .filter(
+      (other) =>
+        other.profile.dataCenter !== profile.dataCenter || other.profile.clientId !== profile.clientId,
+    )
+    .map((other) => other.name);
+  const name = isNew ? uniqueAmong(defaultAccountName(tenantName, client.baseUrl), others) : profile.name;
+  store.save({...profile, name, tenantName});
+  return name;
 }

@@ -63,6 +63,7 @@ export {
   defaultAccountName,
   type Forgotten,
   forgetAccounts,
+  nameRemembered,
   type Remembered,
   rememberAccount,
 } from './accounts.js';
@@ -148,6 +149,7 @@ export {
   AccountConflict,
   AccountNotFound,
   type GivenCredentials,
+  rememberedAccount,
   type StartingPoint,
   sameDataCenter,
   startingPoint,

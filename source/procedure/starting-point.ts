@@ -145,6 +145,26 @@ function readableSecrets(
   }
 }
 
+/**
+ * The remembered account these credentials are — data center, client id and its own secret alike — with its saved
+ * token; undefined for any other (a secret typed since is never taken as proven by the saved token).
+ */
+export function rememberedAccount(
+  store: CredentialStore,
+  credentials: {readonly dataCenter: string; readonly clientId: string; readonly secret: string},
+): {readonly profile: Profile; readonly token?: AccessToken} | undefined {
+  let base: string;
+  try {
+    base = normalizeBaseUrl(credentials.dataCenter);
+  } catch {
+    return undefined;
+  }
+  const profile = store.profile(base, credentials.clientId.toLowerCase());
+  if (!profile) return undefined;
+  const {secrets} = readableSecrets(profile, store);
+  return secrets?.clientSecret === credentials.secret ? {profile, token: secrets.token} : undefined;
+}
+
 /** Two data center URLs for the same API (a trailing `/` or `/api/2` makes no difference). */
 export function sameDataCenter(a: string, b: string): boolean {
   try {

@@ -6,6 +6,7 @@ import {PlanScreen} from './screens/PlanScreen.js';
 import {PricingScreen} from './screens/PricingScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
 import type {WizardState} from './state.js';
+import type {ListedAccount} from './wording.js';
 
 export interface StepScreenProps extends StepAnswers {
   readonly state: WizardState;
@@ -16,6 +17,8 @@ export interface StepScreenProps extends StepAnswers {
   readonly rememberedWhere: string;
   /** The data center signed in to last, selected first in step 1's list. */
   readonly lastDataCenter?: string;
+  /** The remembered accounts, listed first in step 1 (the default one selected). */
+  readonly accounts?: readonly (ListedAccount & {readonly isDefault: boolean})[];
   /** Step 3 on a compact terminal: the JSON whole (`j`). */
   readonly jsonShown?: boolean;
   /** Step 1's answers. */
@@ -40,6 +43,7 @@ export function StepScreen({
   sandboxOffered,
   rememberedWhere,
   lastDataCenter,
+  accounts,
   jsonShown,
   connect,
   isActive = true,
@@ -57,6 +61,7 @@ export function StepScreen({
           sandboxOffered={sandboxOffered}
           rememberedWhere={rememberedWhere}
           lastDataCenter={lastDataCenter}
+          accounts={accounts}
           isActive={isActive}
           {...connect}
         />

@@ -1,11 +1,11 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
-import {type AccessToken, type InFlightSwitch, printable, type Session} from '../procedure/index.js';
+import {type InFlightSwitch, printable, type Session} from '../procedure/index.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
-import {LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
+import {AccountMark, LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
 import {endOf, recordLeavingConfirmation} from './leaving.js';
 import {arrivalWork, type OperationContext, stepOperations} from './operations.js';
 import {StepScreen} from './StepScreen.js';
@@ -15,13 +15,11 @@ import {type ConnectForm, callsOf, initialState, reducer, type Step, stepNumbers
 import {useHttpLog} from './use-http-log.js';
 import {useOnAbort} from './use-on-abort.js';
 import {useOperation} from './use-operation.js';
-import {onLoopbackUrl} from './wording.js';
+import {listedAccounts, onLoopbackUrl} from './wording.js';
 
 export interface WizardProps {
   readonly services: WizardServices;
   readonly initialForm?: Partial<ConnectForm>;
-  /** From a saved profile: used while it has time left, so that no new token is taken. */
-  readonly cachedToken?: AccessToken;
   /** Said once at the top (e.g. a corrupt credentials file was set aside). */
   readonly notice?: string;
   /** Aborted when the process is told to stop (SIGTERM): leave as on Ctrl+C. */
@@ -36,15 +34,7 @@ export interface WizardProps {
  * pricing, switch) and turns what they return into events; renders the screen of the current step. Esc aborts the
  * request of the step it leaves; Ctrl+C and SIGTERM abort everything.
  */
-export function Wizard({
-  services,
-  initialForm,
-  cachedToken,
-  notice,
-  terminate,
-  frameMs = 0,
-  onExit,
-}: WizardProps) {
+export function Wizard({services, initialForm, notice, terminate, frameMs = 0, onExit}: WizardProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
   const [state, reduce] = useReducer(reducer, initialForm, initialState);
@@ -108,7 +98,6 @@ export function Wizard({
     http,
     operation,
     program,
-    cachedToken,
     session,
     switching,
     embeddedSandbox,
@@ -183,67 +172,71 @@ export function Wizard({
     >
       <LayoutProvider>
         <SandboxMark sandbox={onLoopbackUrl(form.dataCenter)}>
-          <Sized>
-            {notice ? (
-              <Flagged symbol="⚠" tone="warning">
-                {notice}
-              </Flagged>
-            ) : null}
-            {auditProblem ? (
-              <Flagged symbol="⚠" tone="warning">
-                {auditProblem}
-              </Flagged>
-            ) : null}
-            {panelOpen ? (
-              <HttpCallsScreen
-                planning={step.name === 'plan'}
-                step={stepNumber}
-                account={accountLine}
-                exchanges={http.exchangesOf(callsOf(step.name))}
-              />
-            ) : null}
-            {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
-            <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
-              <StepScreen
-                isActive={!panelOpen}
-                state={state}
-                accountLine={accountLine}
-                now={services.clock.now()}
-                sandboxOffered={services.openSandbox !== undefined}
-                rememberedWhere={services.store.newSecretsPlace()}
-                lastDataCenter={services.store.lastProfile()?.dataCenter}
-                jsonShown={jsonShown}
-                connect={{
-                  onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
-                  onSandbox: () => void connect.chooseSandbox(context),
-                  onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
-                  onTypedUrl: (dataCenter) => connect.checkDataCenter(context, dataCenter),
-                  onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
-                  onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
-                  onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
-                  onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
-                  onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
-                }}
-                onLookUp={(query) => chooseTenant.lookUp(context, query)}
-                onChoose={(row, query) => chooseTenant.choose(context, row, query)}
-                onConfirm={() => void confirm.confirm(context)}
-                onPlan={() => chooseTenant.requestPlan(context)}
-                onWritePlan={(chosen) => plan.writePlan(context, chosen)}
-                onBack={() => handle({type: 'back'})}
-                onLeavePlan={(chosen) => dispatch({type: 'PLAN_LEFT', chosen})}
-              />
-            </Box>
-            {keysWaiting > 0 ? (
-              <Text>
-                ⌨ {keysWaiting} key{keysWaiting === 1 ? '' : 's'} typed:{' '}
-                {keysWaiting === 1 ? 'it acts' : 'they act'} once the next screen is shown (Esc drops{' '}
-                {keysWaiting === 1 ? 'it' : 'them'}).
-              </Text>
-            ) : null}
-            {http.waiting ? (
-              <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
-            ) : null}
-          </Sized>
+          <AccountMark name={account?.name}>
+            <Sized>
+              {notice ? (
+                <Flagged symbol="⚠" tone="warning">
+                  {notice}
+                </Flagged>
+              ) : null}
+              {auditProblem ? (
+                <Flagged symbol="⚠" tone="warning">
+                  {auditProblem}
+                </Flagged>
+              ) : null}
+              {panelOpen ? (
+                <HttpCallsScreen
+                  planning={step.name === 'plan'}
+                  step={stepNumber}
+                  account={accountLine}
+                  exchanges={http.exchangesOf(callsOf(step.name))}
+                />
+              ) : null}
+              {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}
+              <Box display={panelOpen ? 'none' : 'flex'} flexDirection="column">
+                <StepScreen
+                  isActive={!panelOpen}
+                  state={state}
+                  accountLine={accountLine}
+                  now={services.clock.now()}
+                  sandboxOffered={services.openSandbox !== undefined}
+                  rememberedWhere={services.store.newSecretsPlace()}
+                  lastDataCenter={services.store.lastProfile()?.dataCenter}
+                  accounts={listedAccounts(services.store)}
+                  jsonShown={jsonShown}
+                  connect={{
+                    onDataCenter: (dataCenter) => dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+                    onSandbox: () => void connect.chooseSandbox(context),
+                    onAccount: (name) => connect.chooseAccount(context, name),
+                    onOtherUrl: () => dispatch({type: 'CUSTOM_URL_REQUESTED'}),
+                    onTypedUrl: (dataCenter) => connect.checkDataCenter(context, dataCenter),
+                    onClientId: (clientId) => dispatch({type: 'CLIENT_ID_ENTERED', clientId}),
+                    onSecret: (secret) => dispatch({type: 'SECRET_ENTERED', secret}),
+                    onRemember: (remember) => dispatch({type: 'REMEMBER_ANSWERED', remember}),
+                    onContinue: () => dispatch({type: 'ANOTHER_TENANT_REQUESTED'}),
+                    onOtherAccount: () => dispatch({type: 'ACCOUNT_SWITCH_REQUESTED'}),
+                  }}
+                  onLookUp={(query) => chooseTenant.lookUp(context, query)}
+                  onChoose={(row, query) => chooseTenant.choose(context, row, query)}
+                  onConfirm={() => void confirm.confirm(context)}
+                  onPlan={() => chooseTenant.requestPlan(context)}
+                  onWritePlan={(chosen) => plan.writePlan(context, chosen)}
+                  onBack={() => handle({type: 'back'})}
+                  onLeavePlan={(chosen) => dispatch({type: 'PLAN_LEFT', chosen})}
+                />
+              </Box>
+              {keysWaiting > 0 ? (
+                <Text>
+                  ⌨ {keysWaiting} key{keysWaiting === 1 ? '' : 's'} typed:{' '}
+                  {keysWaiting === 1 ? 'it acts' : 'they act'} once the next screen is shown (Esc drops{' '}
+                  {keysWaiting === 1 ? 'it' : 'them'}).
+                </Text>
+              ) : null}
+              {http.waiting ? (
+                <Countdown reason={http.waiting.reason} until={http.waiting.until} now={services.clock.now} />
+              ) : null}
+            </Sized>
+          </AccountMark>
         </SandboxMark>
       </LayoutProvider>
     </KeyRouter>

@@ -8,6 +8,8 @@ export interface ConnectAnswers {
   /** A data center from the list, or a URL typed for "Another URL…". */
   readonly onDataCenter: (url: string) => void;
   readonly onSandbox: () => void;
+  /** A remembered account, by name: signed in with its own secret. */
+  readonly onAccount: (name: string) => void;
   /** "Another URL…": ask for one. */
   readonly onOtherUrl: () => void;
   /** A URL typed for "Another URL…": reached before anything else is asked. */

@@ -69,3 +69,14 @@ export function SandboxMark({sandbox, children}: {readonly sandbox: boolean; rea
 export function useSandboxMark(): boolean {
   return useContext(SandboxContext);
 }
+
+const AccountContext = createContext<string | undefined>(undefined);
+
+/** The remembered account in use: every step's title names it (docs/accounts.md). */
+export function AccountMark({name, children}: {readonly name?: string; readonly children: ReactNode}) {
+  return <AccountContext.Provider value={name}>{children}</AccountContext.Provider>;
+}
+
+export function useAccountMark(): string | undefined {
+  return useContext(AccountContext);
+}

@@ -3,26 +3,27 @@
 // event of the state machine (state.ts); the HTTP calls it makes are filed under its step (state.ts, callsOf), for
 // the panel. Views never call these: Wizard.tsx hands them to the screens.
 import {
-  type AccessToken,
   accountOf,
   applyCommand,
   type ConfirmedSwitch,
   choose,
   defaultPlanDay,
   type InFlightSwitch,
+  KeyringError,
   type Lookup,
   lookUp,
   lookupBusyText,
   lookupFailureText,
   messageOf,
+  nameRemembered,
   normalizeBaseUrl,
   pricingOf,
   printable,
   reachDataCenter,
   readCandidates,
+  rememberedAccount,
   rerunOf,
   type Session,
-  sameDataCenter,
   savePlan,
   sessionRerun,
   signIn,
@@ -45,7 +46,6 @@ export interface OperationContext {
   readonly http: HttpLog;
   readonly operation: OperationRunner;
   readonly program: readonly string[];
-  readonly cachedToken?: AccessToken;
   /** Signed in: the session every later step's calls use. */
   readonly session: {current: Session | undefined};
   /** The switch whose PUT is on its way, for what leaving says. */
@@ -67,24 +67,21 @@ const tenantName = (context: OperationContext) => context.state.account?.tenantN
 // Step 1: connect.
 
 function signInNow(context: OperationContext): void {
-  const {services, state, http, operation, dispatch, cachedToken} = context;
+  const {services, state, http, operation, dispatch} = context;
   const {form} = state;
   callsOf(context, 'connect');
   const {store, clock, timeoutMs, retry} = services;
-  // The saved token is the saved account's: used only when what is signed in with is that account, data center,
-  // client id and secret alike — never sent to another host, nor taken as proof of a secret typed since.
-  const saved = store.lastProfile();
-  const savedAccount =
-    saved !== undefined &&
-    sameDataCenter(form.dataCenter, saved.dataCenter) &&
-    form.clientId.toLowerCase() === saved.clientId &&
-    form.secret === savedSecret(context);
+  // A remembered account's token is used only when what is signed in with is that account — data center, client id
+  // and its own secret alike: never sent to another host, nor taken as proof of a secret typed since.
+  const remembered = rememberedAccount(store, form);
+  const isNew = !isRemembered(store, form);
   const options = {
     store,
     clock,
     timeoutMs,
     retry,
-    cachedToken: savedAccount ? cachedToken : undefined,
+    cachedToken: remembered?.token,
+    accountName: remembered?.profile.name,
     remember: form.remember,
   };
   operation.run(
@@ -95,11 +92,14 @@ function signInNow(context: OperationContext): void {
         onExchange: http.onExchange,
         onRetry: http.onRetry,
       });
-      return {signedIn, account: await accountOf(signedIn, signal)};
+      const account = await accountOf(signedIn, signal);
+      // Remembered now: named as login names an account (a new one after its tenant), its tenant's name kept.
+      const name = form.remember ? nameRemembered(signedIn, account.tenantName, isNew) : undefined;
+      return {signedIn: name ? {...signedIn, account: name} : signedIn, account: {...account, name}};
     },
     ({signedIn, account}) => {
       context.session.current = signedIn;
-      // Saved: signed in from the saved profile, or with new credentials the operator chose to remember.
+      // Saved: signed in from a remembered account, or with new credentials the operator chose to remember.
       dispatch({type: 'SIGNED_IN', account: {...account, remembered: form.remember}});
     },
     (error) => {
@@ -111,14 +111,39 @@ function signInNow(context: OperationContext): void {
   );
 }
 
-/** The default account's secret, wherever it is kept; none when the keyring cannot give it now. */
-function savedSecret(context: OperationContext): string | undefined {
-  const {store} = context.services;
-  const saved = store.lastProfile();
+/** Whether an account of this data center and client is remembered already (its secret aside). */
+function isRemembered(store: WizardServices['store'], form: {dataCenter: string; clientId: string}): boolean {
   try {
-    return saved ? store.secretsOf(saved)?.clientSecret : undefined;
+    return store.profile(normalizeBaseUrl(form.dataCenter), form.clientId.toLowerCase()) !== undefined;
   } catch {
-    return undefined;
+    return false;
+  }
+}
+
+/** A remembered account chosen in step 1's list: signed in with its own secret, wherever it is kept. */
+function chooseAccount(context: OperationContext, name: string): void {
+  const {store} = context.services;
+  const account = store.account(name);
+  if (!account) return;
+  const form = {
+    dataCenter: account.dataCenter,
+    clientId: account.clientId,
+    remember: true,
+    rememberAsked: true,
+  };
+  try {
+    // No secret remembered for it (0.2 remembered some so): the secret is asked for.
+    const secret = store.secretsOf(account)?.clientSecret ?? '';
+    context.dispatch({type: 'FORM_FILLED', form: {...form, secret}});
+  } catch (error) {
+    if (!(error instanceof KeyringError)) throw error;
+    // Its keyring cannot give the secret now: said, the account's data center and client id kept to type it.
+    context.dispatch({type: 'FORM_FILLED', form: {...form, secret: ''}});
+    context.dispatch({
+      type: 'SIGN_IN_FAILED',
+      field: 'secret',
+      error: `The secret of the account "${name}" is kept in the keyring, and ${error.message}: type it, or unlock the keyring and choose the account again.`,
+    });
   }
 }
 
@@ -302,7 +327,7 @@ function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void
 
 /** The operations of each step (the steps without one only show and take keys: state.ts moves between them). */
 export const stepOperations = {
-  connect: {signIn: signInNow, checkDataCenter, chooseSandbox},
+  connect: {signIn: signInNow, checkDataCenter, chooseSandbox, chooseAccount},
   chooseTenant: {lookUp: lookUpTenant, choose: chooseRow, readPricing, requestPlan},
   confirm: {confirm},
   plan: {readCandidates: readPlanCandidates, writePlan},

@@ -40,7 +40,6 @@ export async function runWizard({
     const exit = await runLineWizard({
       services,
       initialForm: start.form,
-      cachedToken: start.cachedToken,
       notice: notices,
       terminate,
       terminal: {stdin: process.stdin, stdout: process.stdout},
@@ -54,7 +53,6 @@ export async function runWizard({
     <Wizard
       services={services}
       initialForm={start.form}
-      cachedToken={start.cachedToken}
       notice={notices}
       terminate={terminate}
       // Ink draws at most 30 frames a second: a screen committed is on the terminal within 34 ms.

@@ -29,6 +29,8 @@ export type {TenantRow};
 export interface Account extends SignedInAccount {
   /** Signed in from the saved profile, without the connect step. */
   readonly remembered: boolean;
+  /** The remembered account's name (docs/accounts.md): shown in every step's title. */
+  readonly name?: string;
 }
 
 export interface ChooseTenantStep {

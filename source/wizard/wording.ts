@@ -3,6 +3,7 @@
 // prints them.
 import {
   type Candidate,
+  type CredentialStore,
   confirmsTenant,
   dateAsSent,
   foldName,
@@ -21,6 +22,7 @@ import {
   switchFacts,
   switchFactsShort,
 } from '../procedure/index.js';
+import type {ConnectAnswers} from './answers.js';
 import {knownDataCenters} from './data-centers.js';
 import type {TenantRow} from './state.js';
 
@@ -28,12 +30,42 @@ import type {TenantRow} from './state.js';
 export const sandboxChoice = 'sandbox';
 export const anotherUrlChoice = 'another';
 
-/** Step 1's list: the embedded sandbox (when offered), the known data centers, another URL. */
+/** A remembered account, as step 1 lists it. */
+export interface ListedAccount {
+  readonly name: string;
+  readonly dataCenter: string;
+  readonly tenantName?: string;
+}
+
+/** The remembered accounts, as step 1 lists them first (the default one selected). */
+export function listedAccounts(store: CredentialStore): (ListedAccount & {readonly isDefault: boolean})[] {
+  return store.accounts().map(({name, profile, isDefault}) => ({
+    name,
+    dataCenter: profile.dataCenter,
+    tenantName: profile.tenantName,
+    isDefault,
+  }));
+}
+
+/** The value of a remembered account's entry in step 1's list. */
+export const accountChoice = (name: string) => `account:${name}`;
+
+/**
+ * Step 1's list: the remembered accounts first (name, data center, partner), then the embedded sandbox (when
+ * offered), the known data centers, another URL — the data-center picker for a new account.
+ */
 export function dataCenterChoices(
   sandboxOffered: boolean,
   compact: boolean,
+  accounts: readonly ListedAccount[] = [],
 ): Array<{readonly label: string; readonly value: string}> {
   return [
+    ...accounts.map((account) => ({
+      label: compact
+        ? `Account ${account.name}`
+        : `Account ${account.name} (${hostOf(account.dataCenter)}${account.tenantName ? `, ${printable(account.tenantName)}` : ''})`,
+      value: accountChoice(account.name),
+    })),
     ...(sandboxOffered
       ? [
           {
@@ -50,12 +82,40 @@ export function dataCenterChoices(
 
 /** Whether a listed data center is this one (as typed or chosen, or saved as its API base URL). */
 export function isListedAs(listed: string, other: string | undefined): boolean {
-  if (!other || listed === sandboxChoice || listed === anotherUrlChoice) return false;
+  if (!other || listed === sandboxChoice || listed === anotherUrlChoice || listed.startsWith('account:'))
+    return false;
   try {
     return normalizeBaseUrl(listed) === normalizeBaseUrl(other);
   } catch {
     return false;
   }
+}
+
+/** What choosing an entry of step 1's list does. */
+export function chooseDataCenter(value: string, on: ConnectAnswers): void {
+  if (value === sandboxChoice) on.onSandbox();
+  else if (value === anotherUrlChoice) on.onOtherUrl();
+  else if (value.startsWith('account:')) on.onAccount(value.slice('account:'.length));
+  else on.onDataCenter(value);
+}
+
+/**
+ * The entry selected first: the data center chosen this time (after a refusal: the one to correct), else the
+ * default account, else the data center signed in to last, else the first.
+ */
+export function preferredDataCenter(
+  items: readonly {readonly value: string}[],
+  chosen: string | undefined,
+  defaultAccount: string | undefined,
+  lastDataCenter: string | undefined,
+): number {
+  const at = (found: (value: string) => boolean) => items.findIndex((item) => found(item.value));
+  const index = [
+    at((value) => isListedAs(value, chosen)),
+    defaultAccount === undefined ? -1 : at((value) => value === accountChoice(defaultAccount)),
+    at((value) => isListedAs(value, lastDataCenter)),
+  ].find((each) => each >= 0);
+  return index ?? 0;
 }
 
 export const rememberChoices = [

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {KeysPaused} from '../key-router.js';
 import {everywhereHints, type Hint, hint} from '../keys.js';
-import {smallest, tooSmall, useLayout, useSandboxMark} from '../layout.js';
+import {smallest, tooSmall, useAccountMark, useLayout, useSandboxMark} from '../layout.js';
 import {stepCount} from '../state.js';
 import {theme} from '../theme.js';
 import {Flagged} from './Flagged.js';
@@ -42,6 +42,7 @@ export function StepFrame({
   const measured = useLayout();
   const layout = {...measured, compact: compact ?? measured.compact};
   const sandbox = useSandboxMark();
+  const accountName = useAccountMark();
   const gap = layout.compact ? 0 : 1;
   const heading = (
     <Text>
@@ -50,6 +51,7 @@ export function StepFrame({
         {layout.compact ? `Step ${step}/${stepCount}` : `Step ${step} of ${stepCount}`} · {title}
       </Text>
       {sandbox ? <Text bold> · SANDBOX</Text> : null}
+      {accountName && !layout.compact ? <Text> · {accountName}</Text> : null}
     </Text>
   );
   // Too small: it says so instead of drawing a step whose warning or prompt would scroll away. The step stays in

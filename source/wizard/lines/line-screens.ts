@@ -23,12 +23,13 @@ import {
   anotherUrlChoice,
   billsEarlier,
   candidateLabel,
+  chooseDataCenter,
   confirmWording,
   dataCenterChoices,
-  isListedAs,
+  type ListedAccount,
   planEntryLabel,
+  preferredDataCenter,
   rememberChoices,
-  sandboxChoice,
   signedInChoices,
   spokenTone,
   switchingText,
@@ -98,6 +99,8 @@ export interface LineInfo {
   readonly sandboxOffered: boolean;
   readonly rememberedWhere: string;
   readonly lastDataCenter?: string;
+  /** The remembered accounts, listed first in step 1. */
+  readonly accounts?: readonly (ListedAccount & {readonly isDefault: boolean})[];
 }
 
 /** A flagged line in words: "Warning: …" (the line mode draws no symbol). */
@@ -260,11 +263,14 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
   const key = `1/${step.field}`;
   switch (step.field) {
     case 'dataCenter': {
-      const items = dataCenterChoices(info.sandboxOffered, false);
+      const items = dataCenterChoices(info.sandboxOffered, false, info.accounts);
       const earlier = state.earlierAccount?.account;
-      const preferred = [form.dataCenter, info.lastDataCenter]
-        .map((center) => items.findIndex((item) => isListedAs(item.value, center)))
-        .find((index) => index >= 0);
+      const preferred = preferredDataCenter(
+        items,
+        form.dataCenter,
+        info.accounts?.find((each) => each.isDefault)?.name,
+        info.lastDataCenter,
+      );
       return {
         ...base,
         key,
@@ -278,13 +284,8 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
           kind: 'choice',
           label: 'Data center',
           items,
-          preferred: preferred ?? 0,
-          answer: (index) => {
-            const value = items[index]?.value;
-            if (value === sandboxChoice) on.onSandbox();
-            else if (value === anotherUrlChoice) on.onOtherUrl();
-            else if (value) on.onDataCenter(value);
-          },
+          preferred,
+          answer: (index) => chooseDataCenter(items[index]?.value ?? anotherUrlChoice, on),
         },
       };
     }

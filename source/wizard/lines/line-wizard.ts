@@ -3,7 +3,6 @@
 // full-screen wizard; drawn append-only: each screen printed once as plain lines when it is reached, lists as
 // numbered choices, what is typed echoed as it comes, nothing ever redrawn, no escape code, every line ended.
 import {
-  type AccessToken,
   type InFlightSwitch,
   monotonic,
   printable,
@@ -19,7 +18,7 @@ import {OperationRunner} from '../operation-runner.js';
 import {arrivalWork, type OperationContext, stepOperations} from '../operations.js';
 import type {WizardExit, WizardServices} from '../services.js';
 import {type ConnectForm, initialState, reducer, type WizardEvent, type WizardState} from '../state.js';
-import {onLoopbackUrl} from '../wording.js';
+import {listedAccounts, onLoopbackUrl} from '../wording.js';
 import {callsLines} from './calls-lines.js';
 import {checklistAnswer, checklistLines, choiceAnswer, choiceLines} from './line-choices.js';
 import {editField} from './line-field.js';
@@ -28,8 +27,6 @@ import {type ChoiceItem, type LineActions, type LineScreen, lineScreen, said} fr
 export interface LineWizardOptions {
   readonly services: WizardServices;
   readonly initialForm?: Partial<ConnectForm>;
-  /** From a saved profile: used while it has time left, so that no new token is taken. */
-  readonly cachedToken?: AccessToken;
   /** Said once at the top (e.g. a corrupt credentials file was set aside). */
   readonly notice?: string;
   /** Where the lines go (the terminal). */
@@ -163,7 +160,6 @@ export class LineWizard {
       http: this.http,
       operation: this.operation,
       program: this.options.services.program ?? ['tenant-mode'],
-      cachedToken: this.options.cachedToken,
       session: this.session,
       switching: this.switching,
       embeddedSandbox: this.embeddedSandbox,
@@ -179,6 +175,7 @@ export class LineWizard {
 
   private readonly actions: LineActions = {
     onDataCenter: (dataCenter) => this.dispatch({type: 'DATA_CENTER_CHOSEN', dataCenter}),
+    onAccount: (name) => stepOperations.connect.chooseAccount(this.context, name),
     onSandbox: () => {
       this.line('Starting the embedded sandbox…');
       void stepOperations.connect.chooseSandbox(this.context);
@@ -207,6 +204,7 @@ export class LineWizard {
       sandboxOffered: services.openSandbox !== undefined,
       rememberedWhere: services.store.newSecretsPlace(),
       lastDataCenter: services.store.lastProfile()?.dataCenter,
+      accounts: listedAccounts(services.store),
     };
     let screen = lineScreen(this.state, info, this.actions);
     if (screen.key === this.screen?.key) {
@@ -251,7 +249,8 @@ export class LineWizard {
 
   private print(screen: LineScreen): void {
     const sandbox = onLoopbackUrl(this.state.form.dataCenter) ? ' (sandbox)' : '';
-    const title = `${screen.title}${sandbox}`;
+    const named = this.state.account?.name ? `, account ${this.state.account.name}` : '';
+    const title = `${screen.title}${sandbox}${named}`;
     if (title !== this.printed.title) {
       // A blank line between steps, for the eye; a screen reader passes over it.
       if (this.printed.title) this.line('');

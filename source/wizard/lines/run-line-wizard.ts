@@ -1,4 +1,3 @@
-import type {AccessToken} from '../../procedure/index.js';
 import type {WizardExit, WizardServices} from '../services.js';
 import type {ConnectForm} from '../state.js';
 import {LineWizard} from './line-wizard.js';
@@ -16,7 +15,6 @@ export interface LineTerminal {
 export function runLineWizard(options: {
   readonly services: WizardServices;
   readonly initialForm?: Partial<ConnectForm>;
-  readonly cachedToken?: AccessToken;
   readonly notice?: string;
   readonly terminate: AbortSignal;
   readonly terminal: LineTerminal;
@@ -42,7 +40,6 @@ export function runLineWizard(options: {
     const wizard = new LineWizard({
       services: options.services,
       initialForm: options.initialForm,
-      cachedToken: options.cachedToken,
       notice: options.notice,
       write: (text) => {
         if (stdout.writable) stdout.write(text);

@@ -12,11 +12,11 @@ import {useLayout} from '../layout.js';
 import type {Account, ConnectField, ConnectForm} from '../state.js';
 import {theme} from '../theme.js';
 import {
-  anotherUrlChoice,
+  chooseDataCenter,
   dataCenterChoices,
-  isListedAs,
+  type ListedAccount,
+  preferredDataCenter,
   rememberChoices,
-  sandboxChoice,
   signedInChoices,
   validateClientId,
   validateSecret,
@@ -36,6 +36,8 @@ export interface ConnectScreenProps extends ConnectAnswers {
   readonly rememberedWhere: string;
   /** The data center signed in to last (its API base URL), selected first in the list. */
   readonly lastDataCenter?: string;
+  /** The remembered accounts, listed first (the default one selected). */
+  readonly accounts?: readonly (ListedAccount & {readonly isDefault: boolean})[];
   readonly isActive?: boolean;
 }
 
@@ -49,6 +51,7 @@ export function ConnectScreen({
   sandboxOffered,
   rememberedWhere,
   lastDataCenter,
+  accounts = [],
   isActive,
   ...on
 }: ConnectScreenProps) {
@@ -59,7 +62,7 @@ export function ConnectScreen({
   const edit = () => setEdited(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: shown again for each new error, and on another field
   useEffect(() => setEdited(false), [field, error]);
-  const dataCenterItems = dataCenterChoices(sandboxOffered, layout.compact);
+  const dataCenterItems = dataCenterChoices(sandboxOffered, layout.compact, accounts);
   const hints: Hint[] = [];
   if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
@@ -90,19 +93,13 @@ export function ConnectScreen({
             isActive={isActive}
             items={dataCenterItems}
             limit={layout.compact ? Math.max(3, layout.rows - 4) : undefined}
-            // The data center chosen this time (after a refusal: the one to correct), else the saved one.
-            initialIndex={
-              [form.dataCenter, lastDataCenter]
-                .map((center) => dataCenterItems.findIndex((item) => isListedAs(item.value, center)))
-                .find((index) => index >= 0) ?? 0
-            }
-            onSelect={(value) =>
-              value === sandboxChoice
-                ? on.onSandbox()
-                : value === anotherUrlChoice
-                  ? on.onOtherUrl()
-                  : on.onDataCenter(value)
-            }
+            initialIndex={preferredDataCenter(
+              dataCenterItems,
+              form.dataCenter,
+              accounts.find((account) => account.isDefault)?.name,
+              lastDataCenter,
+            )}
+            onSelect={(value) => chooseDataCenter(value, on)}
           />
         </Box>
       ) : null}
