@@ -81,8 +81,16 @@ describe('login and accounts', () => {
     expect(status.code).toBe(0);
     // The other data center's Acme Corp is still in trial: only that one was read.
     expect(JSON.parse(status.stdout).pricing.mode).toBe('trial');
+    const other = await run([
+      'switch',
+      'Acme Corp',
+      '--yes',
+      '--account',
+      `northwind-partners@${new URL(us.url).host}`,
+    ]);
+    expect(other.code).toBe(0);
     expect(eu.requests.length).toBe(euAfter);
-    expect(requestLines(us, usFrom).some((line) => line.startsWith('GET'))).toBe(true);
+    expect(requestLines(us, usFrom).filter((line) => line.startsWith('PUT'))).toHaveLength(1);
   });
 
   it('names the known accounts when --account names none (exit 2); accounts use NAME sets the default', async () => {
@@ -123,6 +131,21 @@ describe('login and accounts', () => {
     const all = await run(['logout', '--all']);
     expect(all.stdout).toContain('No account is remembered now.');
     expect(us.world.tokens.has(usToken)).toBe(false);
+  });
+
+  it('logout of an account whose data center cannot be reached forgets it here and says the token lives on', async () => {
+    const gone = await startSandbox({clock});
+    const folder = newConfigDirectory();
+    const run = cli(folder);
+    await run(['login', '--url', gone.url, '--client-id', gone.clientId, '--name', 'gone'], {
+      TENANT_MODE_CLIENT_SECRET: gone.clientSecret,
+    });
+    await gone.close();
+    const out = await run(['logout', '--account', 'gone', '--json']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).forgotten[0]).toMatchObject({name: 'gone', token_revoked: false});
+    const words = await run(['accounts']);
+    expect(words.stdout).toContain('No account is remembered.');
   });
 
   it('takes the secret from stdin, never from the command line; refuses a name that is taken or not a word', async () => {
@@ -244,6 +267,17 @@ describe('apply without --account', () => {
     expect(checked.code, checked.stderr).toBe(0);
     expect(JSON.parse(checked.stdout).account).toMatchObject({name: 'eu'});
     expect(eu.requests.length).toBeGreaterThan(euFrom);
+    expect(us.requests.length).toBe(usFrom);
+    // Applied (on another day than planned, as a test must): the results file's run line names the account.
+    const applied = await run(['apply', planFile, '--yes', '--not-on-date']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const run1 = JSON.parse(readFileSync(`${planFile}.results.jsonl`, 'utf8').split('\n')[0] ?? '{}');
+    expect(run1).toMatchObject({
+      kind: 'run',
+      account: 'eu',
+      client_id: eu.clientId,
+      data_center: `${eu.url}/api/2`,
+    });
     expect(us.requests.length).toBe(usFrom);
     // A second API client of the same partner on the same data center: which one is the operator's to say.
     const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));

@@ -67,6 +67,10 @@ describe('the OS keyring (a real Secret Service)', () => {
         `$CLI status 'Acme Corp' --json > /dev/null; echo "status=$?"`,
         `secret-tool lookup service tenant-mode client-id ${clientId} > "$HOME/item"; echo "lookup=$?"`,
         `$CLI accounts --json > "$HOME/accounts.json"`,
+        // --insecure-storage: the file even with a keyring there (and the keyring's copy removed).
+        `printf %s '${clientSecret}' | $CLI login --url ${url} --client-id ${clientId} --with-secret-stdin --insecure-storage --json > "$HOME/insecure.json"; echo "insecure=$?"`,
+        `secret-tool lookup service tenant-mode client-id ${clientId} > /dev/null; echo "lookup-after=$?"`,
+        `printf %s '${clientSecret}' | $CLI login --url ${url} --client-id ${clientId} --with-secret-stdin > /dev/null; echo "back=$?"`,
         // Locked: the keyring cannot give the secret, and its unlock prompt cannot be shown.
         `gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" > /dev/null`,
         'start=$(date +%s)',
@@ -91,6 +95,9 @@ describe('the OS keyring (a real Secret Service)', () => {
       expect(file.text, file.path).not.toContain(clientSecret);
       expect(file.text, file.path).not.toContain(item.token.value);
     }
+    expect(JSON.parse(readFileSync(join(home, 'insecure.json'), 'utf8')).account.secret_in).toBe('file');
+    expect(output).toContain('lookup-after=1');
+    expect(output).toContain('back=0');
     const accounts = JSON.parse(readFileSync(join(home, 'accounts.json'), 'utf8')).accounts;
     expect(accounts[0]).toMatchObject({name: 'desk', secret_in: 'keyring', token: {valid: true}});
     const locked = /locked=(\d+) seconds=(\d+)/.exec(output);
