@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {lineStarter} from './helpers/line-driver.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
-import {keys, temporaryStore, wizardStarter} from './helpers/wizard-driver.js';
+import {keys, temporaryStore, typeCredentials, wizardStarter} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
 const start = wizardStarter(sandbox);
@@ -55,16 +55,7 @@ describe('remembered accounts in the wizard', () => {
   it('names an account remembered in the wizard as login would: its tenant and host', async () => {
     const store = temporaryStore();
     const wizard = start({store});
-    await wizard.waitFor('Which data center');
-    await wizard.pick('Another URL');
-    await wizard.type(sandbox.current.url);
-    await wizard.press(keys.enter);
-    await wizard.waitFor('API client id:');
-    await wizard.type(sandbox.current.clientId);
-    await wizard.press(keys.enter);
-    await wizard.waitFor('Client secret:');
-    await wizard.type(sandbox.current.clientSecret, {masked: true});
-    await wizard.press(keys.enter);
+    await typeCredentials(wizard, sandbox.current, sandbox.current.clientSecret);
     await wizard.waitFor('Remember these credentials');
     await wizard.pick('Yes, remember them');
     const host = new URL(sandbox.current.url).host;

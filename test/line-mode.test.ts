@@ -18,6 +18,16 @@ function freshTrial(): string {
   return name;
 }
 
+/** A line-mode wizard signed in to the sandbox, at the pricing of this trial customer (found by its name). */
+async function atPricing(name: string) {
+  const lines = start();
+  await lines.signInToSandbox();
+  await lines.answer('Tenant name or UUID: ', name);
+  await lines.answer(/Enter: 1\): $/, '');
+  await lines.waitFor('Keys: Enter: continue');
+  return lines;
+}
+
 describe('the line mode', () => {
   it('switches a tenant: each screen once, the name typed a key at a time and echoed, no escape code', async () => {
     const name = freshTrial();
@@ -293,11 +303,7 @@ describe('wrapWords', () => {
 describe('the line mode, as a hostile tester found it', () => {
   /** At the confirmation of a fresh trial customer, typed as a person does. */
   async function atConfirmation(name = freshTrial()) {
-    const lines = start();
-    await lines.signInToSandbox();
-    await lines.answer('Tenant name or UUID: ', name);
-    await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter: continue');
+    const lines = await atPricing(name);
     lines.pause();
     lines.input('\r');
     await lines.waitFor('Name: ');
@@ -306,12 +312,8 @@ describe('the line mode, as a hostile tester found it', () => {
 
   it('drops a name that comes too soon after the confirmation was printed (a paste cut in two)', async () => {
     const name = freshTrial();
-    const lines = start();
+    const lines = await atPricing(name);
     const from = sandbox.current.requests.length;
-    await lines.signInToSandbox();
-    await lines.answer('Tenant name or UUID: ', name);
-    await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter: continue');
     // The Enter, then the name in the next read, no time between them: nobody read the confirmation.
     lines.input('\r');
     await lines.waitFor('Name: ');

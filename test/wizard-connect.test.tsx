@@ -2,25 +2,20 @@ import {readFileSync, statSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {startingPoint} from '../source/procedure/index.js';
 import {requestLines, sandboxPerFile} from './helpers/sandbox.js';
-import {type driveWizard, keys, temporaryStore, wizardStarter} from './helpers/wizard-driver.js';
+import {
+  type driveWizard,
+  keys,
+  temporaryStore,
+  typeCredentials as typeCredentialsOf,
+  wizardStarter,
+} from './helpers/wizard-driver.js';
 
 const sandbox = sandboxPerFile();
 const start = wizardStarter(sandbox);
 
-/** "Another URL…" is the last item of the data center list. */
-async function typeCredentials(wizard: ReturnType<typeof driveWizard>, secret: string) {
-  await wizard.waitFor('Which data center');
-  await wizard.pick('Another URL…');
-  await wizard.waitFor('Data center URL:');
-  await wizard.type(sandbox.current.url);
-  await wizard.press(keys.enter);
-  await wizard.waitFor('API client id:');
-  await wizard.type(sandbox.current.clientId);
-  await wizard.press(keys.enter);
-  await wizard.waitFor('Client secret:');
-  await wizard.type(secret, {masked: true});
-  await wizard.press(keys.enter);
-}
+/** Signs in through "Another URL…" with the sandbox's account and this secret. */
+const typeCredentials = (wizard: ReturnType<typeof driveWizard>, secret: string) =>
+  typeCredentialsOf(wizard, sandbox.current, secret);
 
 /** A credentials store in which a first run of the wizard remembered the sandbox's demo account. */
 async function rememberedStore() {

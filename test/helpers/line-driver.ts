@@ -4,7 +4,7 @@ import {AuditLog, type CredentialStore} from '../../source/store/index.js';
 import {LineWizard} from '../../source/wizard/lines/line-wizard.js';
 import type {WizardExit, WizardServices} from '../../source/wizard/services.js';
 import type {ConnectForm} from '../../source/wizard/state.js';
-import {temporaryStore} from './wizard-driver.js';
+import {temporaryStore, testServices} from './wizard-driver.js';
 
 export interface LineDriverOptions {
   readonly store?: CredentialStore;
@@ -25,19 +25,7 @@ export function driveLines(sandbox: Sandbox, options: LineDriverOptions = {}) {
   let monotonic = 0;
   const exits: WizardExit[] = [];
   const wizard = new LineWizard({
-    services: {
-      store,
-      audit,
-      clock: sandbox.clock,
-      timeoutMs: 5000,
-      retry: {attempts: 2, delayMs: 10},
-      openSandbox: async () => ({
-        url: sandbox.url,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-      }),
-      ...options.services,
-    },
+    services: {...testServices(sandbox, store, options.services), audit},
     initialForm: options.initialForm,
     write: (text) => {
       output += text;

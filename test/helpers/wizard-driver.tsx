@@ -32,6 +32,28 @@ export interface DriverOptions {
   readonly rows?: number;
 }
 
+/** The services a wizard under test runs with (either way of drawing it): the sandbox, its clock, quick retries. */
+export function testServices(
+  sandbox: Sandbox,
+  store: CredentialStore,
+  extra: Partial<WizardServices> = {},
+  timeoutMs = 5000,
+): WizardServices {
+  return {
+    store,
+    audit: new AuditLog(store.directory),
+    clock: sandbox.clock,
+    timeoutMs,
+    retry: {attempts: 2, delayMs: 10},
+    openSandbox: async () => ({
+      url: sandbox.url,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+    }),
+    ...extra,
+  };
+}
+
 /** A fresh credential store in a temporary folder. */
 export function temporaryStore(): CredentialStore {
   return CredentialStore.open(
@@ -49,19 +71,7 @@ export function driveWizard(sandbox: Sandbox, options: DriverOptions = {}) {
   const store = options.store ?? temporaryStore();
   const wizard = (
     <Wizard
-      services={{
-        store,
-        audit: new AuditLog(store.directory),
-        clock: sandbox.clock,
-        timeoutMs: options.timeoutMs ?? 5000,
-        retry: {attempts: 2, delayMs: 10},
-        openSandbox: async () => ({
-          url: sandbox.url,
-          clientId: sandbox.clientId,
-          clientSecret: sandbox.clientSecret,
-        }),
-        ...options.services,
-      }}
+      services={testServices(sandbox, store, options.services, options.timeoutMs)}
       onExit={(exit) => exits.push(exit)}
       {...options.props}
     />
@@ -225,4 +235,23 @@ export function wizardStarter(sandbox: {readonly current: Sandbox}) {
     cleanup = wizard.instance.unmount;
     return wizard;
   };
+}
+
+/** Signs in through "Another URL…" (the last entry of the data center list), typing the sandbox's account. */
+export async function typeCredentials(
+  wizard: ReturnType<typeof driveWizard>,
+  sandbox: Sandbox,
+  secret: string,
+) {
+  await wizard.waitFor('Which data center');
+  await wizard.pick('Another URL…');
+  await wizard.waitFor('Data center URL:');
+  await wizard.type(sandbox.url);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('API client id:');
+  await wizard.type(sandbox.clientId);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('Client secret:');
+  await wizard.type(secret, {masked: true});
+  await wizard.press(keys.enter);
 }
