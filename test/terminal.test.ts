@@ -305,4 +305,14 @@ describe('the line mode on a terminal', () => {
     expect(session.output()).not.toContain('\u001b');
     expect(session.output()).toMatch(/Interrupted\. No switch was sent\.\r\nEXIT=130/);
   });
+
+  it('INK_SCREEN_READER=true: the line mode too, on a terminal that could draw the full screen', async () => {
+    const session = inTerminal(`sh -c '${process.execPath} ${cli} --sandbox; echo "EXIT=$?"'`, {
+      INK_SCREEN_READER: 'true',
+    });
+    await session.waitFor('Data center (1 to 8');
+    session.child.stdin?.write('\u0003');
+    await session.waitFor('EXIT=130');
+    expect(session.output()).not.toContain('\u001b');
+  });
 });
