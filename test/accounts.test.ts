@@ -295,3 +295,96 @@ describe('apply without --account', () => {
     expect((await run(['apply', planFile, '--check', '--account', 'eu'])).code).toBe(0);
   });
 });
+
+// Each from a hostile tester's review of the accounts (two sandboxes, a real keyring, hand-edited files).
+describe('accounts, as a hostile tester found them', () => {
+  it('using an account with --account does not make it the default', async () => {
+    const {run} = await loggedInTwice();
+    const usName = `northwind-partners@${new URL(us.url).host}`;
+    await run(['accounts', 'use', usName]);
+    expect((await run(['status', 'Acme Corp', '--account', 'eu'])).code).toBe(0);
+    const listed = JSON.parse((await run(['accounts', '--json'])).stdout).accounts;
+    expect(listed.find((account: {default: boolean}) => account.default).name).toBe(usName);
+  });
+
+  it('names 0.2’s profiles so that forgetting one never hands its name to another; URLs written another way are one account', async () => {
+    const folder = newConfigDirectory();
+    const run = cli(folder);
+    CredentialStore.open(folder, clock);
+    const otherClient = 'ffffffff-2222-4333-8444-555555555555';
+    writeFileSync(
+      join(folder, 'config.json'),
+      JSON.stringify({
+        profiles: {
+          // As 0.1 may have written it: no /api/2, the client id in capitals.
+          [`${eu.url} ${eu.clientId.toUpperCase()}`]: {
+            dataCenter: eu.url,
+            clientId: eu.clientId.toUpperCase(),
+            clientSecret: eu.clientSecret,
+          },
+          [`${eu.url}/api/2 ${otherClient}`]: {
+            dataCenter: `${eu.url}/api/2`,
+            clientId: otherClient,
+            clientSecret: 'x',
+          },
+        },
+      }),
+      {mode: 0o600},
+    );
+    const host = new URL(eu.url).host;
+    const names = JSON.parse((await run(['accounts', '--json'])).stdout).accounts.map(
+      (account: {name: string}) => account.name,
+    );
+    expect(names.sort()).toEqual(
+      [`${host}-${eu.clientId.toUpperCase().slice(0, 8)}`, `${host}-ffffffff`].sort(),
+    );
+    const mine = `${host}-${eu.clientId.toUpperCase().slice(0, 8)}`;
+    expect((await run(['status', 'Acme Corp', '--account', mine])).code).toBe(0);
+    // Used: still one account for that client, not a second one under the URL written the other way.
+    expect(JSON.parse((await run(['accounts', '--json'])).stdout).accounts).toHaveLength(2);
+    await run(['logout', '--account', mine]);
+    const left = JSON.parse((await run(['accounts', '--json'])).stdout).accounts;
+    expect(left.map((account: {name: string}) => account.name)).toEqual([`${host}-ffffffff`]);
+    expect((await run(['status', 'Acme Corp', '--account', mine])).code).toBe(2);
+  });
+
+  it('tells "eu" and "EU" of a hand-edited file apart by their writing', async () => {
+    const {run, folder} = await loggedInTwice();
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));
+    for (const profile of Object.values(config.profiles) as {name: string}[]) {
+      if (profile.name !== 'eu') profile.name = 'EU';
+    }
+    writeFileSync(join(folder, 'config.json'), JSON.stringify(config), {mode: 0o600});
+    const upper = JSON.parse(
+      (await run(['switch', 'Acme Corp', '--dry-run', '--json', '--account', 'EU'])).stdout,
+    );
+    expect(upper.account).toMatchObject({name: 'EU', data_center: `${us.url}/api/2`});
+    const lower = JSON.parse(
+      (await run(['switch', 'Acme Corp', '--dry-run', '--json', '--account', 'eu'])).stdout,
+    );
+    expect(lower.account).toMatchObject({name: 'eu', data_center: `${eu.url}/api/2`});
+  });
+
+  it('sets aside a file whose saved token is no token, and says so (no crash)', async () => {
+    const {run, folder} = await loggedInTwice();
+    const config = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));
+    for (const profile of Object.values(config.profiles) as Record<string, unknown>[])
+      profile.token = {value: 5};
+    writeFileSync(join(folder, 'config.json'), JSON.stringify(config), {mode: 0o600});
+    const listed = await run(['accounts']);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toContain('a saved token is not a token');
+    expect(listed.stderr).toContain('set aside');
+  });
+
+  it('quotes every word of the printed login command', async () => {
+    const {loginCommand} = await import('../source/commands/session.js');
+    const command = loginCommand(
+      {name: 'weird name', dataCenter: 'https://eu2-cloud.acronis.com/api/2', clientId: 'x;touch PWNED'},
+      ['tenant-mode'],
+    );
+    expect(command).toBe(
+      "tenant-mode login --url https://eu2-cloud.acronis.com/api/2 --client-id 'x;touch PWNED' --name 'weird name'",
+    );
+  });
+});

@@ -71,10 +71,17 @@ describe('the OS keyring (a real Secret Service)', () => {
         `printf %s '${clientSecret}' | $CLI login --url ${url} --client-id ${clientId} --with-secret-stdin --insecure-storage --json > "$HOME/insecure.json"; echo "insecure=$?"`,
         `secret-tool lookup service tenant-mode client-id ${clientId} > /dev/null; echo "lookup-after=$?"`,
         `printf %s '${clientSecret}' | $CLI login --url ${url} --client-id ${clientId} --with-secret-stdin > /dev/null; echo "back=$?"`,
+        // A second config folder remembering the same client keeps an item of its own: forgetting it there
+        // leaves this folder's secret and token alone.
+        `printf %s '${clientSecret}' | TENANT_MODE_CONFIG_DIR="$HOME/other" $CLI login --url ${url} --client-id ${clientId} --with-secret-stdin > /dev/null; echo "other-login=$?"`,
+        `TENANT_MODE_CONFIG_DIR="$HOME/other" $CLI logout > /dev/null; echo "other-logout=$?"`,
+        `$CLI status 'Acme Corp' > /dev/null; echo "still=$?"`,
         // Locked: the keyring cannot give the secret, and its unlock prompt cannot be shown.
         `gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets --method org.freedesktop.Secret.Service.Lock "['/org/freedesktop/secrets/collection/login']" > /dev/null`,
         'start=$(date +%s)',
         `$CLI status 'Acme Corp' 2> "$HOME/locked.err"; echo "locked=$? seconds=$(( $(date +%s) - start ))"`,
+        // Forgotten while locked: the item and the token it cannot read are said, never taken for gone.
+        `$CLI logout --json > "$HOME/logout.json"; echo "logout=$?"`,
       ].join('\n'),
       home,
     );
@@ -103,6 +110,14 @@ describe('the OS keyring (a real Secret Service)', () => {
     const locked = /locked=(\d+) seconds=(\d+)/.exec(output);
     expect(locked?.[1]).toBe('3');
     expect(Number(locked?.[2])).toBeLessThan(10);
+    expect(output).toContain('other-login=0');
+    expect(output).toContain('other-logout=0');
+    expect(output).toContain('still=0');
+    const forgotten = JSON.parse(readFileSync(join(home, 'logout.json'), 'utf8')).forgotten[0];
+    expect(forgotten).toMatchObject({name: 'desk', token_revoked: false});
+    expect(forgotten.revoke_problem).toContain('its token could not be read (the keyring is locked)');
+    expect(forgotten.keyring_problem).toContain('the keyring is locked, so its item stays');
+    expect(forgotten.keyring_problem).toContain('remove "tenant-mode: desk');
     const said = readFileSync(join(home, 'locked.err'), 'utf8');
     expect(said).toContain(
       'The secret of the account "desk" is kept in the keyring, and the keyring is locked.',

@@ -129,12 +129,15 @@ describe('credential store', () => {
     );
   });
 
-  it('forgets everything and hands back what it forgot', () => {
+  it('forgets an account and hands back its secrets, to revoke its token', () => {
     const directory = freshDirectory();
     CredentialStore.open(directory, clock).store.save(profile);
-    expect(CredentialStore.open(directory, clock).store.forgetAll()).toEqual([
-      {profile: named, secrets: {clientSecret: profile.clientSecret, token: profile.token}},
-    ]);
+    const {store} = CredentialStore.open(directory, clock);
+    expect(store.forget(named)).toEqual({
+      secrets: {clientSecret: profile.clientSecret, token: profile.token},
+      secretsProblem: undefined,
+      keyringProblem: undefined,
+    });
     expect(CredentialStore.open(directory, clock).store.lastProfile()).toBeUndefined();
   });
 

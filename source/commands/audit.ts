@@ -30,10 +30,12 @@ export async function runAuditCommand(
     // An entry's account is named in its printed command only while it is still remembered as the same client.
     const store = openStore(io, output);
     const remembered = (entry: AuditEntry) => {
-      const account = entry.account === undefined ? undefined : store.account(entry.account);
-      return account?.clientId === entry.client_id && sameDataCenter(account.dataCenter, entry.data_center)
-        ? account.name
-        : undefined;
+      const named = entry.account === undefined ? undefined : store.account(entry.account);
+      if (named?.clientId === entry.client_id && sameDataCenter(named.dataCenter, entry.data_center)) {
+        return named.name;
+      }
+      // An attempt that names no account (0.2's, or one made with --url): the account of its client, if remembered.
+      return store.profile(entry.data_center, entry.client_id)?.name;
     };
     const since = options.since;
     const index = await log.index((attempt) => since === undefined || attempt.time.slice(0, 10) >= since);

@@ -127,7 +127,7 @@ export function loginCommand(account: Profile, program: readonly string[]): stri
     '--url',
     shellWord(account.dataCenter),
     '--client-id',
-    account.clientId,
+    shellWord(account.clientId),
     ...(account.name ? ['--name', shellWord(account.name)] : []),
   ].join(' ');
 }

@@ -95,6 +95,7 @@ export async function rememberAccount(
       tenantName: account.tenantName,
     },
     options.storage,
+    {makeDefault: true},
   );
   const profile = store.profile(client.baseUrl, client.clientId) ?? {
     dataCenter: client.baseUrl,
@@ -138,13 +139,22 @@ export async function forgetAccounts(
 ): Promise<Forgotten[]> {
   const results: Forgotten[] = [];
   for (const profile of accounts) {
-    const {secrets, keyringProblem} = store.forget(profile);
+    const {secrets, secretsProblem, keyringProblem} = store.forget(profile);
     const token = secrets?.token;
     const base = {
       name: profile.name ?? '',
       dataCenter: profile.dataCenter,
       ...(keyringProblem ? {keyringProblem} : {}),
     };
+    if (secretsProblem) {
+      // Its token could not be read to revoke it: said, never taken for "no token".
+      results.push({
+        ...base,
+        revoked: false,
+        revokeProblem: `its token could not be read (${secretsProblem})`,
+      });
+      continue;
+    }
     if (!secrets || !token || token.expiresAt <= clock.now()) {
       results.push({...base, revoked: 'none'});
       continue;
@@ -183,6 +193,7 @@ export function nameRemembered(session: Session, tenantName: string, isNew: bool
     )
     .map((other) => other.name);
   const name = isNew ? uniqueAmong(defaultAccountName(tenantName, client.baseUrl), others) : profile.name;
-  store.save({...profile, name, tenantName});
+  // A new account becomes the default, as one remembered by login does; an account used again does not.
+  store.save({...profile, name, tenantName}, undefined, {makeDefault: isNew});
   return name;
 }

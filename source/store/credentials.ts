@@ -150,8 +150,10 @@ export class CredentialStore {
     return last ? this.#named()[last] : undefined;
   }
 
+  /** The account of this data center and client (a URL written another way, a client id in capitals, alike). */
   profile(dataCenter: string, clientId: string): Profile | undefined {
-    return this.#named()[profileKey(dataCenter, clientId)];
+    const key = this.#keyOf(dataCenter, clientId);
+    return key === undefined ? undefined : this.#named()[key];
   }
 
   /** Every remembered account, by name. */
@@ -162,20 +164,28 @@ export class CredentialStore {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The account of that name (case counts not: names are told apart without it). */
+  /**
+   * The account of that name: written as it is, else told apart without regard to case when only one fits (a file
+   * edited by hand may hold "eu" and "EU": then each is found by its own writing only).
+   */
   account(name: string): Profile | undefined {
+    const all = Object.values(this.#named());
+    const exact = all.find((profile) => profile.name === name.trim());
+    if (exact) return exact;
     const wanted = name.trim().toLowerCase();
-    return Object.values(this.#named()).find((profile) => profile.name?.toLowerCase() === wanted);
+    const alike = all.filter((profile) => profile.name?.toLowerCase() === wanted);
+    return alike.length === 1 ? alike[0] : undefined;
   }
 
   /** Makes the account the default. */
   setDefault(profile: Profile): void {
-    this.conf?.set('last', profileKey(profile.dataCenter, profile.clientId));
+    const key = this.#keyOf(profile.dataCenter, profile.clientId);
+    if (key !== undefined) this.conf?.set('last', key);
   }
 
   /**
    * The account's secret and saved token, from the file or the keyring (read once a run). Undefined when none is
-   * remembered; a KeyringError when the keyring cannot give it now (locked, gone).
+   * remembered; a KeyringError when the keyring cannot give it now (locked, gone, unreachable).
    */
   secretsOf(profile: Profile): AccountSecrets | undefined {
     if (profile.secretIn !== 'keyring') {
@@ -183,13 +193,11 @@ export class CredentialStore {
         ? undefined
         : {clientSecret: profile.clientSecret, token: profile.token};
     }
-    const key = profileKey(profile.dataCenter, profile.clientId);
+    const key = accountKey(profile.dataCenter, profile.clientId);
     const known = this.#fromKeyring.get(key);
     if (known) return known;
-    if (typeof this.keyring === 'string') {
-      throw new KeyringError(`its secret is in the keyring, and ${this.keyring}`, 'unavailable');
-    }
-    const text = this.keyring.lookup(itemOf(profile));
+    if (typeof this.keyring === 'string') throw new KeyringError(this.keyring, 'unavailable');
+    const text = this.keyring.lookup(this.#itemOf(profile));
     const secrets = parseSecrets(text);
     if (!secrets) throw new KeyringError('the keyring holds something else than its secret', 'failed');
     this.#fromKeyring.set(key, secrets);
@@ -197,18 +205,20 @@ export class CredentialStore {
   }
 
   /**
-   * Saves the account and makes it the default; writes nothing when both are so already. Its secret and token go
-   * where it keeps them: `where` for a new account or a move (`keyring` falls back to the file when the keyring
-   * cannot take it), else where they were. Returns where they went, and why not the keyring when asked for.
+   * Saves the account (the default one too when `makeDefault`: `login`, an account the wizard remembers anew); writes
+   * nothing when nothing changed. Its secret and token go where it keeps them: `where` for a new account or a move
+   * (`keyring` falls back to the file when the keyring cannot take it), else where they were; a new account with no
+   * `where` goes to the keyring where there is one. Returns where they went, and what the keyring could not do.
    */
   save(
     profile: Profile,
     where?: 'keyring' | 'file',
+    options: {readonly makeDefault?: boolean} = {},
   ): {readonly secretIn: 'keyring' | 'file'; readonly keyringProblem?: string} {
     if (!this.conf) return {secretIn: 'file'};
-    const key = profileKey(profile.dataCenter, profile.clientId);
-    const before = this.#profiles()[key];
-    // A new account goes to the keyring where one is reachable; a remembered one stays where it is.
+    const key =
+      this.#keyOf(profile.dataCenter, profile.clientId) ?? profileKey(profile.dataCenter, profile.clientId);
+    const before = this.#named()[key];
     const wanted = where ?? (before ? (before.secretIn ?? 'file') : this.newSecretsGo());
     const {clientSecret, token, secretIn: _was, tokenExpiresAt, ...about} = profile;
     const named = {...about, name: profile.name ?? before?.name ?? this.#freeName(profile, key)};
@@ -220,29 +230,34 @@ export class CredentialStore {
     } else if (wanted === 'keyring' && clientSecret !== undefined) {
       try {
         const secrets = {clientSecret, ...(token ? {token} : {})};
-        const known = this.#fromKeyring.get(key);
+        const known = this.#fromKeyring.get(accountKey(profile.dataCenter, profile.clientId));
         if (before?.secretIn !== 'keyring' || JSON.stringify(known) !== JSON.stringify(secrets)) {
           this.#intoKeyring(profile, secrets);
         }
         stored = {...named, secretIn: 'keyring', tokenExpiresAt: token?.expiresAt};
       } catch (error) {
-        keyringProblem = error instanceof KeyringError ? error.message : String(error);
+        keyringProblem = messageOfKeyring(error);
       }
     }
     if (!stored) {
-      // In the file (asked for, or the keyring could not take it): the keyring keeps no copy.
+      // In the file (asked for, or the keyring could not take it): the keyring must keep no copy — said when it does.
       if (before?.secretIn === 'keyring') {
         try {
           this.#outOfKeyring(before);
-        } catch {}
+        } catch (error) {
+          keyringProblem = `its copy in the keyring could not be removed (${messageOfKeyring(error)}): remove "${this.#itemOf(before).label}" with your keyring's own tool`;
+        }
       }
       stored = {...named, ...(clientSecret === undefined ? {} : {clientSecret}), ...(token ? {token} : {})};
     }
+    // The default changes when asked (login, the wizard remembering anew), or when there is none yet.
+    const last = options.makeDefault || this.conf.get('last') === undefined ? key : this.conf.get('last');
     const unchanged =
-      this.conf.get('last') === key && JSON.stringify(this.#profiles()[key]) === JSON.stringify(stored);
+      this.conf.get('last') === last && JSON.stringify(this.#profiles()[key]) === JSON.stringify(stored);
     if (!unchanged) {
-      this.conf.set('profiles', {...this.#profiles(), [key]: stored});
-      this.conf.set('last', key);
+      // Every name as it is read now is written down with it: a name made up for a 0.2 profile never moves.
+      this.conf.set('profiles', {...this.#named(), [key]: stored});
+      if (last !== undefined) this.conf.set('last', last);
     }
     return {secretIn: stored.secretIn === 'keyring' ? 'keyring' : 'file', keyringProblem};
   }
@@ -276,23 +291,34 @@ export class CredentialStore {
     } catch {}
   }
 
-  /** Forgets the account (its keyring item too) and returns it, with its secrets when they could be read. */
-  forget(profile: Profile): {readonly secrets?: AccountSecrets; readonly keyringProblem?: string} {
+  /**
+   * Forgets the account and removes its keyring item; returns its secrets when they could be read (to revoke its
+   * token), else why not, and what the keyring could not do.
+   */
+  forget(profile: Profile): {
+    readonly secrets?: AccountSecrets;
+    readonly secretsProblem?: string;
+    readonly keyringProblem?: string;
+  } {
     if (!this.conf) return {};
-    const key = profileKey(profile.dataCenter, profile.clientId);
+    const key = this.#keyOf(profile.dataCenter, profile.clientId);
+    if (key === undefined) return {};
     let secrets: AccountSecrets | undefined;
+    let secretsProblem: string | undefined;
     let keyringProblem: string | undefined;
     try {
       secrets = this.secretsOf(profile);
-    } catch {}
+    } catch (error) {
+      secretsProblem = messageOfKeyring(error);
+    }
     if (profile.secretIn === 'keyring') {
       try {
         this.#outOfKeyring(profile);
       } catch (error) {
-        keyringProblem = error instanceof KeyringError ? error.message : String(error);
+        keyringProblem = `${messageOfKeyring(error)}: remove "${this.#itemOf(profile).label}" with your keyring's own tool`;
       }
     }
-    const {[key]: _gone, ...rest} = this.#profiles();
+    const {[key]: _gone, ...rest} = this.#named();
     this.conf.set('profiles', rest);
     // The default goes to the first account left (by name), if any.
     if (this.conf.get('last') === key) {
@@ -300,46 +326,69 @@ export class CredentialStore {
       if (next) this.setDefault(next.profile);
       else this.conf.delete('last');
     }
-    return {secrets, keyringProblem};
-  }
-
-  /** Forgets every saved profile and returns them (so that their tokens can be revoked). */
-  forgetAll(): {readonly profile: Profile; readonly secrets?: AccountSecrets}[] {
-    if (!this.conf) return [];
-    const forgotten = Object.values(this.#named()).map((profile) => ({profile, ...this.forget(profile)}));
-    this.conf.clear();
-    return forgotten;
+    return {secrets, secretsProblem, keyringProblem};
   }
 
   #intoKeyring(profile: Profile, secrets: AccountSecrets): void {
     if (typeof this.keyring === 'string') throw new KeyringError(this.keyring, 'unavailable');
-    this.keyring.store(itemOf(profile), JSON.stringify(secrets));
-    this.#fromKeyring.set(profileKey(profile.dataCenter, profile.clientId), secrets);
+    this.keyring.store(this.#itemOf(profile), JSON.stringify(secrets));
+    this.#fromKeyring.set(accountKey(profile.dataCenter, profile.clientId), secrets);
   }
 
   #outOfKeyring(profile: Profile): void {
-    this.#fromKeyring.delete(profileKey(profile.dataCenter, profile.clientId));
-    if (typeof this.keyring !== 'string') this.keyring.remove(itemOf(profile));
+    this.#fromKeyring.delete(accountKey(profile.dataCenter, profile.clientId));
+    if (typeof this.keyring === 'string') throw new KeyringError(this.keyring, 'unavailable');
+    this.keyring.remove(this.#itemOf(profile));
   }
 
-  /** The profiles, each with a name: files from 0.1 and 0.2 have none, and get the host's (made unique). */
+  /**
+   * The keyring item of an account: found by its data center, its client and this config folder (two folders that
+   * remember the same client keep two items: forgetting it in one never takes the other's secret or token).
+   */
+  #itemOf(profile: Profile): KeyringItem {
+    return {
+      dataCenter: accountKey(profile.dataCenter, profile.clientId).split(' ')[0] ?? profile.dataCenter,
+      clientId: profile.clientId.toLowerCase(),
+      folder: this.directory,
+      label: `tenant-mode: ${profile.name ?? profile.clientId} (${hostName(profile.dataCenter)})`,
+    };
+  }
+
+  /** The key the file has for this account, its URL and client id compared as written any way. */
+  #keyOf(dataCenter: string, clientId: string): string | undefined {
+    const wanted = accountKey(dataCenter, clientId);
+    return Object.entries(this.#profiles()).find(
+      ([, profile]) => accountKey(profile.dataCenter, profile.clientId) === wanted,
+    )?.[0];
+  }
+
+  /**
+   * The profiles, each with a name. Files from 0.1 and 0.2 have none: such a profile is named after its host, or
+   * its host and the start of its client id when another shares the host — never a name that another profile
+   * could take over when one is forgotten. Names are written down at the next save.
+   */
   #named(): Record<string, Profile> {
-    const profiles = this.#profiles();
-    const taken = new Set(Object.values(profiles).flatMap((profile) => (profile.name ? [profile.name] : [])));
+    const profiles = Object.entries(this.#profiles());
+    const taken = new Set(
+      profiles.flatMap(([, profile]) => (profile.name ? [profile.name.toLowerCase()] : [])),
+    );
+    const hosts = profiles
+      .filter(([, profile]) => !profile.name)
+      .map(([, profile]) => hostName(profile.dataCenter));
     const named: Record<string, Profile> = {};
-    for (const [key, profile] of Object.entries(profiles).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, profile] of profiles) {
       if (profile.name) {
         named[key] = profile;
         continue;
       }
-      const name = unique(hostName(profile.dataCenter), taken);
-      taken.add(name);
-      named[key] = {...profile, name};
+      const host = hostName(profile.dataCenter);
+      const shared = hosts.filter((other) => other === host).length > 1 || taken.has(host.toLowerCase());
+      named[key] = {...profile, name: shared ? `${host}-${profile.clientId.slice(0, 8)}` : host};
     }
     return named;
   }
 
-  /** A name for a new account: the one asked for, else its host's, made unique among the others. */
+  /** A name for a new account: its host's, made unique among the others. */
   #freeName(profile: Profile, key: string): string {
     const taken = new Set(
       Object.entries(this.#named())
@@ -350,13 +399,19 @@ export class CredentialStore {
   }
 }
 
-/** The keyring item of an account. */
-function itemOf(profile: Profile): KeyringItem {
-  return {
-    dataCenter: profile.dataCenter,
-    clientId: profile.clientId,
-    label: `tenant-mode: ${profile.name ?? profile.clientId} (${hostName(profile.dataCenter)})`,
-  };
+/** An account's data center and client as compared: the API base URL (`…/api/2`, host in lower case), the id. */
+function accountKey(dataCenter: string, clientId: string): string {
+  let base = dataCenter;
+  try {
+    const url = new URL(dataCenter);
+    const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/2$/, '');
+    base = `${url.protocol}//${url.host.toLowerCase()}${path}/api/2`;
+  } catch {}
+  return `${base} ${clientId.trim().toLowerCase()}`;
+}
+
+function messageOfKeyring(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function parseSecrets(text: string): AccountSecrets | undefined {
@@ -436,6 +491,17 @@ function shapeProblem(conf: Conf<Stored>): string | undefined {
     }
     if (candidate.name !== undefined && typeof candidate.name !== 'string')
       return 'an account name is not text';
+    for (const field of ['tenantId', 'tenantName'] as const) {
+      if (candidate[field] !== undefined && typeof candidate[field] !== 'string')
+        return `a saved ${field} is not text`;
+    }
+    if (candidate.tokenExpiresAt !== undefined && !Number.isFinite(candidate.tokenExpiresAt)) {
+      return 'a saved token expiry is not a time';
+    }
+    const token = candidate.token as Record<string, unknown> | undefined | null;
+    if (token !== undefined && (typeof token?.value !== 'string' || !Number.isFinite(token.expiresAt))) {
+      return 'a saved token is not a token';
+    }
     if (
       candidate.secretIn !== undefined &&
       candidate.secretIn !== 'keyring' &&

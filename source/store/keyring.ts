@@ -18,10 +18,12 @@ export class KeyringError extends Error {
   }
 }
 
-/** Which item: one a remembered account (its data center and API client, which never change). */
+/** Which item: one a remembered account (its data center and API client, which never change) and config folder. */
 export interface KeyringItem {
   readonly dataCenter: string;
   readonly clientId: string;
+  /** The config folder that remembers it: another folder's account of the same client is another item. */
+  readonly folder: string;
   /** Shown in the keyring's own browser (Seahorse, Keychain Access). */
   readonly label: string;
 }
@@ -68,7 +70,22 @@ function secretService(env: NodeJS.ProcessEnv): Keyring {
     item.dataCenter,
     'client-id',
     item.clientId,
+    'config',
+    item.folder,
   ];
+  /** Whether the item is there (locked or not); a KeyringError when the keyring cannot be asked at all. */
+  const present = (item: KeyringItem): {readonly found: boolean; readonly locked: boolean} => {
+    const search = run('secret-tool', ['search', ...attributes(item)], '', env);
+    const locked = /locked/i.test(search.stderr);
+    if (search.status !== 0 && !locked) {
+      throw new KeyringError(
+        `the keyring cannot be reached${search.stderr ? ` (${search.stderr})` : ''}`,
+        'unavailable',
+      );
+    }
+    // Each item found starts with its path in brackets on stdout (its attributes go to stderr).
+    return {found: /^\[/m.test(search.stdout), locked};
+  };
   const failed = (what: string, result: Run) =>
     new KeyringError(
       `secret-tool could not ${what}${result.stderr ? `: ${result.stderr}` : ''}`,
@@ -83,19 +100,19 @@ function secretService(env: NodeJS.ProcessEnv): Keyring {
     lookup(item) {
       const result = run('secret-tool', ['lookup', ...attributes(item)], '', env);
       if (result.status === 0) return result.stdout;
-      // `lookup` says nothing either way: a search tells a locked item from none.
-      const search = run('secret-tool', ['search', ...attributes(item)], '', env);
-      if (/locked/i.test(search.stderr) || /locked/i.test(result.stderr)) {
-        throw new KeyringError('the keyring is locked', 'locked');
-      }
-      if (search.status === 0 && search.stdout.includes('attribute.'))
-        throw failed('read the secret', result);
+      // `lookup` says nothing either way: a search tells a locked item from none, and an unreachable keyring.
+      const {found, locked} = present(item);
+      if (locked || /locked/i.test(result.stderr)) throw new KeyringError('the keyring is locked', 'locked');
+      if (found) throw failed('read the secret', result);
       throw new KeyringError('the keyring has no secret for it', 'missing');
     },
     remove(item) {
-      const result = run('secret-tool', ['clear', ...attributes(item)], '', env);
-      // `clear` of nothing is no failure.
-      if (result.status !== 0 && result.stderr) throw failed('remove the secret', result);
+      // Looked for first: `clear` of a locked item fails without a word (and asks for an unlock prompt nobody sees).
+      const before = present(item);
+      if (!before.found) return;
+      if (before.locked) throw new KeyringError('the keyring is locked, so its item stays', 'locked');
+      run('secret-tool', ['clear', ...attributes(item)], '', env);
+      if (present(item).found) throw new KeyringError('secret-tool could not remove its item', 'failed');
     },
   };
 }
@@ -103,7 +120,7 @@ function secretService(env: NodeJS.ProcessEnv): Keyring {
 /** The macOS Keychain, through `security`, its commands read from stdin (`-i`), so no secret is in argv. */
 function keychain(env: NodeJS.ProcessEnv): Keyring {
   const service = 'tenant-mode';
-  const account = (item: KeyringItem) => `${item.clientId}@${item.dataCenter}`;
+  const account = (item: KeyringItem) => `${item.clientId}@${item.dataCenter}#${item.folder}`;
   // `security -i` reads command lines split as a shell would: each word double-quoted, quotes and backslashes escaped.
   const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
   return {

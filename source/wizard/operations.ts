@@ -74,14 +74,15 @@ function signInNow(context: OperationContext): void {
   // A remembered account's token is used only when what is signed in with is that account — data center, client id
   // and its own secret alike: never sent to another host, nor taken as proof of a secret typed since.
   const remembered = rememberedAccount(store, form);
-  const isNew = !isRemembered(store, form);
+  // The account of this data center and client, if remembered (its secret aside): it names the session.
+  const known = rememberedProfile(store, form);
   const options = {
     store,
     clock,
     timeoutMs,
     retry,
     cachedToken: remembered?.token,
-    accountName: remembered?.profile.name,
+    accountName: known?.name,
     remember: form.remember,
   };
   operation.run(
@@ -94,7 +95,7 @@ function signInNow(context: OperationContext): void {
       });
       const account = await accountOf(signedIn, signal);
       // Remembered now: named as login names an account (a new one after its tenant), its tenant's name kept.
-      const name = form.remember ? nameRemembered(signedIn, account.tenantName, isNew) : undefined;
+      const name = form.remember ? nameRemembered(signedIn, account.tenantName, !known) : known?.name;
       return {signedIn: name ? {...signedIn, account: name} : signedIn, account: {...account, name}};
     },
     ({signedIn, account}) => {
@@ -111,13 +112,9 @@ function signInNow(context: OperationContext): void {
   );
 }
 
-/** Whether an account of this data center and client is remembered already (its secret aside). */
-function isRemembered(store: WizardServices['store'], form: {dataCenter: string; clientId: string}): boolean {
-  try {
-    return store.profile(normalizeBaseUrl(form.dataCenter), form.clientId.toLowerCase()) !== undefined;
-  } catch {
-    return false;
-  }
+/** The remembered account of this data center and client, its secret aside. */
+function rememberedProfile(store: WizardServices['store'], form: {dataCenter: string; clientId: string}) {
+  return form.dataCenter && form.clientId ? store.profile(form.dataCenter, form.clientId) : undefined;
 }
 
 /** A remembered account chosen in step 1's list: signed in with its own secret, wherever it is kept. */
