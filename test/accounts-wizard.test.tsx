@@ -52,6 +52,18 @@ describe('remembered accounts in the wizard', () => {
     expect(wizard.frame()).toMatch(/Step 3 of 5 · Current pricing · SANDBOX · desk/);
   });
 
+  it('at 40×12, where the title has no room for it, the confirmation names the account in its question', async () => {
+    const store = twoAccounts();
+    store.setDefault(store.account('desk') ?? {dataCenter: '', clientId: ''});
+    const wizard = start({store, columns: 40, rows: 12});
+    await wizard.waitFor(/❯ Account desk \(<sandbox>\)/);
+    await wizard.press(keys.enter);
+    await wizard.chooseTenant('Fabrikam Stores');
+    await wizard.press(keys.enter);
+    // The smallest form here: "Type Fabrikam Stores to switch it to production (desk):".
+    expect((await wizard.waitFor('Type')).replace(/\s+/g, ' ')).toContain('to production (desk):');
+  });
+
   it('names an account remembered in the wizard as login would: its tenant and host', async () => {
     const store = temporaryStore();
     const wizard = start({store});

@@ -392,3 +392,13 @@ describe('the line mode, as a hostile tester found it', () => {
     expect(audit).toContain('"outcome":"cancelled-by-operator"');
   });
 });
+
+describe('wrapWords, continued', () => {
+  it('keeps an indented line’s indent (a list entry’s details, JSON) and continues two spaces further in', async () => {
+    const {wrapWords} = await import('../source/wizard/lines/line-wizard.js');
+    expect(wrapWords('   Northwind Partners / Retail · 57bf7684-ebe9-564c-8ebc-a2bdb7d61155', 40)).toEqual([
+      '   Northwind Partners / Retail ·',
+      '     57bf7684-ebe9-564c-8ebc-a2bdb7d61155',
+    ]);
+  });
+});

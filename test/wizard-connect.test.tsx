@@ -150,7 +150,7 @@ describe('connect', () => {
     await second.press(keys.escape);
     await second.waitFor('Use another account');
     await second.pick('Use another account');
-    expect(await second.waitFor('Which data center')).toContain('Esc back to Northwind Partners');
+    expect(await second.waitFor('Which data center')).toContain('Esc back to northwind-partners@<sandbox>');
     // Esc: back to the account signed in before, still signed in (no new token).
     await second.press(keys.escape);
     await second.waitFor('Continue with this account');

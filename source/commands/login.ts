@@ -4,9 +4,10 @@ import {
   printable,
   type Remembered,
   rememberAccount,
+  shellWord,
 } from '../procedure/index.js';
 import {UsageError} from './command-error.js';
-import type {CommandIo} from './io.js';
+import {type CommandIo, programOf} from './io.js';
 import {exitCodes, makeOutput, runCommand} from './output.js';
 import {askSecret} from './prompt.js';
 import {openStore} from './session.js';
@@ -71,7 +72,7 @@ export async function runLoginCommand(flags: LoginFlags, io: CommandIo): Promise
         `Signed in to ${printable(profile.tenantName ?? '')} at ${new URL(profile.dataCenter).host} as client ${profile.clientId}.`,
         `${updated ? 'Updated' : 'Remembered'} as "${profile.name}", the default account.`,
         where,
-        `Use it: tenant-mode status <tenant> --account ${profile.name} (or without --account while it is the default).`,
+        `Use it: ${[...programOf(io).map(shellWord), 'status', '<tenant>', '--account', shellWord(profile.name ?? '')].join(' ')} (or without --account while it is the default).`,
       ].join('\n'),
       {
         account: {

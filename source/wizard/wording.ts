@@ -62,7 +62,7 @@ export function dataCenterChoices(
   return [
     ...accounts.map((account) => ({
       label: compact
-        ? `Account ${account.name}`
+        ? `Account ${account.name} (${hostOf(account.dataCenter)})`
         : `Account ${account.name} (${hostOf(account.dataCenter)}${account.tenantName ? `, ${printable(account.tenantName)}` : ''})`,
       value: accountChoice(account.name),
     })),
@@ -174,7 +174,15 @@ export function tenantRowLabel({tenant, path}: TenantRow, narrow: boolean, wide:
 export type ConfirmForm = 'full' | 'compact' | 'bare';
 
 /** Step 4's words in each form: the question, what tells this tenant apart, the warnings, what to type. */
-export function confirmWording(row: TenantRow, pricing: Pricing, now: number, namesakes: number) {
+export function confirmWording(
+  row: TenantRow,
+  pricing: Pricing,
+  now: number,
+  namesakes: number,
+  /** The remembered account in use: the smaller forms (whose title has no room for it) name it in the question. */
+  accountName?: string,
+) {
+  const via = accountName ? ` (${accountName})` : '';
   const name = printable(row.tenant.name);
   const path = row.path.map(printable).join(' / ');
   const hidden = hasHiddenCharacters(row.tenant.name);
@@ -189,8 +197,8 @@ export function confirmWording(row: TenantRow, pricing: Pricing, now: number, na
       form === 'full'
         ? `Switch ${name}${path ? ` (${path})` : ''} from trial to production?`
         : form === 'compact'
-          ? `Switch ${name} to production?`
-          : `Type ${name} to switch it to production:`,
+          ? `Switch ${name} to production${via}?`
+          : `Type ${name} to switch it to production${via}:`,
     identity: (form: ConfirmForm) =>
       byUuid
         ? [`This tenant's name shows nothing to type ("${name}"): its UUID confirms the switch.`]

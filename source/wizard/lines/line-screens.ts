@@ -277,7 +277,7 @@ function connectScreen(state: WizardState, info: LineInfo, on: LineActions): Lin
         lines: ["Which data center is the customer's tenant on?"],
         hints: [
           hint('enter', 'next'),
-          ...(earlier ? [hint('back', `back to ${printable(earlier.tenantName)}`)] : []),
+          ...(earlier ? [hint('back', `back to ${earlier.name ?? printable(earlier.tenantName)}`)] : []),
           ...everywhereHints,
         ],
         ask: {

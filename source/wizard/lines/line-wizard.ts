@@ -318,7 +318,12 @@ export class LineWizard {
           ? `${ask.label} (1 to ${ask.items.length}, or text to search; Enter: ${ask.preferred + 1}):`
           : `Plan (${this.checked.size} of ${ask.items.length} checked):`;
     const masked = ask.kind === 'text' && ask.masked;
-    this.write(`${label} ${masked ? '' : this.field}`);
+    // A long question is broken between words too; its last row stays open for the answer.
+    const columns = this.options.columns?.();
+    const rows = columns ? wrapWords(printableLines(label), columns) : [printableLines(label)];
+    this.write(
+      `${rows.map((row, index) => (index < rows.length - 1 ? `${row}\n` : row)).join('')} ${masked ? '' : this.field}`,
+    );
     this.lineOpen = true;
   }
 
@@ -561,13 +566,15 @@ function keysLine(screen: LineScreen): string {
 export function wrapWords(line: string, columns: number): string[] {
   const width = Math.max(20, columns - 1);
   if (line.length <= width) return [line];
+  // Continued two spaces further in than the line itself (a list entry's details, JSON keep their place).
+  const indent = /^ */.exec(line)?.[0] ?? '';
   const rows: string[] = [];
-  let row = '';
-  for (const word of line.split(' ')) {
-    const candidate = row === '' ? word : `${row} ${word}`;
+  let row = indent;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const candidate = row.trim() === '' ? `${row}${word}` : `${row} ${word}`;
     if (candidate.length > width && row.trim() !== '') {
       rows.push(row);
-      row = `  ${word}`;
+      row = `${indent}  ${word}`;
     } else row = candidate;
   }
   rows.push(row);

@@ -4,7 +4,7 @@ import {Flagged} from '../components/Flagged.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {TextField} from '../components/TextField.js';
 import {everywhereHints, hint} from '../keys.js';
-import {useLayout} from '../layout.js';
+import {useAccountMark, useLayout} from '../layout.js';
 import type {TenantRow} from '../state.js';
 import {type ConfirmForm, confirmWording} from '../wording.js';
 
@@ -35,7 +35,9 @@ export function ConfirmScreen({
   isActive,
 }: ConfirmScreenProps) {
   const layout = useLayout();
-  const text = confirmWording(row, pricing, now, namesakes);
+  const accountName = useAccountMark();
+  const text = confirmWording(row, pricing, now, namesakes, accountName);
+  const via = accountName ? ` (${accountName})` : '';
   const {name, path} = text;
   const request = switchRequest(row.tenant.id, pricing.version);
   const [before, after] = request.path.split(row.tenant.id);
@@ -94,13 +96,13 @@ export function ConfirmScreen({
         <Text>{text.prompt(form)}</Text>
       ) : form === 'bare' ? (
         <Text>
-          Type <Text bold>{name}</Text> to switch it to production:
+          Type <Text bold>{name}</Text> to switch it to production{via}:
         </Text>
       ) : (
         <Text>
           Switch <Text bold>{name}</Text>
           {full && path ? ` (${path})` : ''}
-          {full ? ' from trial to production?' : ' to production?'}
+          {full ? ' from trial to production?' : ` to production${via}?`}
         </Text>
       )}
       <Box flexDirection="column">

@@ -68,7 +68,7 @@ export function ConnectScreen({
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
     hints.push(hint('back', 'back'));
   if (field === 'dataCenter' && earlierAccount)
-    hints.push(hint('back', `back to ${printable(earlierAccount.tenantName)}`));
+    hints.push(hint('back', `back to ${earlierAccount.name ?? printable(earlierAccount.tenantName)}`));
   hints.push(...everywhereHints);
   const summary = [
     form.dataCenter ? `Data center  ${form.dataCenter}` : undefined,
