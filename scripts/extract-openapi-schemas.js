@@ -4,6 +4,7 @@
 // OpenAPI 3.0 `nullable` is rewritten to JSON Schema (`anyOf` with `{"type": "null"}`) so that Ajv reads it.
 // Run: node scripts/extract-openapi-schemas.js path/to/acronis-account-management-v2-openapi.json
 import {readFileSync, writeFileSync} from 'node:fs';
+import {basename} from 'node:path';
 
 const source = process.argv[2];
 if (!source) {
@@ -23,6 +24,7 @@ const roots = [
   'client',
   'tenantPricingSettings',
   'tenantPricingSettingsPut',
+  'uuidList',
 ];
 
 const picked = {};
@@ -51,7 +53,7 @@ const rewrite = (node) => {
 };
 
 const fixture = {
-  $comment: `Copied by scripts/extract-openapi-schemas.js from the vendor's OpenAPI document (${source}).`,
+  $comment: `Copied by scripts/extract-openapi-schemas.js from the vendor's OpenAPI document (${basename(source)}).`,
   components: {schemas: rewrite(picked)},
 };
 writeFileSync('test/fixtures/openapi-schemas.json', `${JSON.stringify(fixture, null, 2)}\n`);

@@ -219,3 +219,61 @@ describe('the rate limit (sandbox --rate)', () => {
     }
   });
 });
+
+describe('what the vendor’s own scripts call, and how the document validates it', () => {
+  it('GET /tenants/{id}/children and /tenants/{id}/users: uuidList', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const children = await call('GET', `/tenants/${root}/children`, {token: bearer});
+    expect(children.status).toBe(200);
+    expectSchema('uuidList', children);
+    const direct = sandbox.current.world.childrenOf(root).map((tenant) => tenant.id);
+    expect((children.body as {items: string[]}).items.sort()).toEqual(direct.sort());
+    const users = await call('GET', `/tenants/${root}/users?include_grand_children=true`, {token: bearer});
+    expect(users.status).toBe(200);
+    expectSchema('uuidList', users);
+    expect((users.body as {items: string[]}).items.length).toBe(sandbox.current.world.users.length);
+    const bad = await call('GET', `/tenants/${root}/users?include_grand_children=maybe`, {token: bearer});
+    expect(bad.status).toBe(400);
+    expectSchema('errorScheme', bad);
+  });
+
+  it('refuses what the document refuses: a currency it does not list, exclusive filters, bad numbers, unknown lod', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const id = tenantId(sandbox.current, 'Acme Corp');
+    const pricing = (await call('GET', `/tenants/${id}/pricing`, {token: bearer})).body as {version: number};
+    for (const [method, path, json] of [
+      ['PUT', `/tenants/${id}/pricing`, {version: pricing.version, currency: 'XYZ'}],
+      ['GET', `/tenants?uuids=${root}&parent_id=${root}`, undefined],
+      ['GET', `/search?tenant=${root}&text=a&limit=abc`, undefined],
+      ['GET', `/tenants?parent_id=${root}&limit=0`, undefined],
+      ['GET', `/tenants?parent_id=${root}&lod=everything`, undefined],
+    ] as const) {
+      const answer = await call(method, path, {token: bearer, ...(json ? {json} : {})});
+      expect(answer.status, path).toBe(400);
+      expectSchema('errorScheme', answer);
+    }
+    // The pricing was not changed by the refused currency.
+    const after = (await call('GET', `/tenants/${id}/pricing`, {token: bearer})).body as {version: number};
+    expect(after.version).toBe(pricing.version);
+  });
+
+  it('answers 405 with Allow, and an id_token that is no copy of the access token', async () => {
+    const bearer = await token();
+    const response = await fetch(`${sandbox.current.url}/api/2/tenants/${sandbox.current.tenantId}/pricing`, {
+      method: 'DELETE',
+      headers: {Authorization: `Bearer ${bearer}`},
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, PUT');
+    const issued = await call('POST', '/idp/token', {
+      headers: basic(sandbox.current.clientId, sandbox.current.clientSecret),
+      body: 'grant_type=client_credentials',
+    });
+    const {access_token: access, id_token: id} = issued.body as {access_token: string; id_token: string};
+    expect(id).not.toBe(access);
+    const claims = JSON.parse(Buffer.from(id.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({sub: sandbox.current.clientId, tenant_id: sandbox.current.tenantId});
+  });
+});

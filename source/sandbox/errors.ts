@@ -17,6 +17,8 @@ export class SandboxError extends Error {
     readonly code: string | number,
     message: string,
     readonly info: string | null = null,
+    /** Headers the answer carries (405's `Allow`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

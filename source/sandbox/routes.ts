@@ -7,6 +7,7 @@ import type {PricingChange, World} from './world.js';
 export interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface IncomingCall {
@@ -19,6 +20,8 @@ export interface IncomingCall {
 }
 
 const uuidSegment = '([^/]+)';
+/** The currencies the vendor's schema `currency` allows. */
+const currencies = ['AUD', 'BRL', 'CAD', 'EUR', 'CNY', 'GBP', 'JPY', 'KZT', 'NZD', 'RUB', 'USD', 'ZAR'];
 type Handler = (world: World, call: IncomingCall, ...params: string[]) => Reply;
 const routes: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/idp\/token$/, requestToken],
@@ -26,21 +29,27 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['GET', new RegExp(`^/clients/${uuidSegment}$`), getClient],
   ['GET', /^\/tenants$/, listTenants],
   ['GET', new RegExp(`^/tenants/${uuidSegment}$`), getTenant],
+  ['GET', new RegExp(`^/tenants/${uuidSegment}/children$`), getChildren],
+  ['GET', new RegExp(`^/tenants/${uuidSegment}/users$`), getTenantUsers],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],
   ['PUT', new RegExp(`^/tenants/${uuidSegment}/pricing$`), putPricing],
   ['GET', /^\/search$/, search],
 ];
 
 export function route(world: World, call: IncomingCall): Reply {
-  let pathKnown = false;
+  const allowed: string[] = [];
   for (const [method, pattern, handler] of routes) {
     const match = pattern.exec(call.path);
     if (!match) continue;
-    pathKnown = true;
     if (method === call.method) return handler(world, call, ...match.slice(1));
+    allowed.push(method);
   }
-  if (pathKnown)
-    throw new SandboxError(405, 'method_not_allowed', `Method ${call.method} is not allowed here.`);
+  // RFC 9110: a 405 says which methods the path takes.
+  if (allowed.length > 0) {
+    throw new SandboxError(405, 'method_not_allowed', `Method ${call.method} is not allowed here.`, null, {
+      Allow: allowed.join(', '),
+    });
+  }
   throw new SandboxError(404, 'not_found', `No such endpoint: ${call.path}`);
 }
 
@@ -90,7 +99,8 @@ function requestToken(world: World, call: IncomingCall): Reply {
       token_type: 'bearer',
       expires_in: expiresIn,
       expires_on: Math.floor(token.expiresAt / 1000),
-      id_token: token.value,
+      // An OpenID Connect id_token is a token of its own (a JWT), never the access token again [assumed].
+      id_token: idToken(world, id, token.expiresAt),
     },
   };
 }
@@ -119,6 +129,60 @@ function getClient(world: World, call: IncomingCall, clientId: string): Reply {
   return {status: 200, body: clientJson(client)};
 }
 
+/** `GET /tenants/{id}/children`: the UUIDs of its direct children (vendor `uuidList`). */
+function getChildren(world: World, call: IncomingCall, tenantId: string): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  world.visibleTenant(client, tenantId);
+  return {status: 200, body: {items: world.childrenOf(tenantId).map((child) => child.id)}};
+}
+
+/**
+ * `GET /tenants/{id}/users`: the UUIDs of its users (vendor `uuidList`); `include_grand_children=true` adds those of
+ * the tenants below it.
+ */
+function getTenantUsers(world: World, call: IncomingCall, tenantId: string): Reply {
+  const client = world.authenticate(header(call, 'authorization'));
+  world.visibleTenant(client, tenantId);
+  const below = booleanParameter(call, 'include_grand_children')
+    ? new Set(world.subtree(tenantId).map((tenant) => tenant.id))
+    : new Set([tenantId]);
+  return {
+    status: 200,
+    body: {items: world.users.filter((user) => below.has(user.tenant_id)).map((user) => user.id)},
+  };
+}
+
+/** A boolean query parameter as the document types it: `true` or `false`, anything else refused. */
+function booleanParameter(call: IncomingCall, name: string): boolean {
+  const value = call.query.get(name);
+  if (value === null || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new SandboxError(400, 'invalid_parameter', `${name} must be true or false.`);
+}
+
+/** A whole-number query parameter of at least `min` (the document's `integer`, `minimum`). */
+function integerParameter(call: IncomingCall, name: string, fallback: number, min = 1): number {
+  const text = call.query.get(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new SandboxError(400, 'invalid_parameter', `${name} must be a whole number of at least ${min}.`);
+  }
+  return value;
+}
+
+/** The OpenID Connect id_token of a client's sign-in: an unsigned JWT naming the client and its tenant. */
+function idToken(world: World, clientId: string, expiresAt: number): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const client = world.clients.get(clientId);
+  return `${part({alg: 'none', typ: 'JWT'})}.${part({
+    sub: clientId,
+    tenant_id: client?.tenant_id ?? null,
+    iat: Math.floor(world.now() / 1000),
+    exp: Math.floor(expiresAt / 1000),
+  })}.`;
+}
+
 function getTenant(world: World, call: IncomingCall, tenantId: string): Reply {
   const client = world.authenticate(header(call, 'authorization'));
   return {status: 200, body: tenantJson(world, world.visibleTenant(client, tenantId))};
@@ -134,9 +198,15 @@ interface Cursor {
 function listTenants(world: World, call: IncomingCall): Reply {
   const client = world.authenticate(header(call, 'authorization'));
   const limitText = call.query.get('limit');
-  const limit = limitText === null ? 5000 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new SandboxError(400, 'invalid_parameter', 'limit must be a whole number of at least 1.');
+  const limit = integerParameter(call, 'limit', 5000);
+  const lod = call.query.get('lod');
+  if (lod !== null && !['stamps', 'basic', 'full'].includes(lod)) {
+    throw new SandboxError(400, 'invalid_parameter', 'lod must be one of stamps, basic, full.');
+  }
+  // The document: uuids, parent_id and subtree_root_id are mutually exclusive.
+  const filters = ['uuids', 'parent_id', 'subtree_root_id'].filter((name) => call.query.get(name) !== null);
+  if (filters.length > 1) {
+    throw new SandboxError(400, 'invalid_parameter', `${filters.join(' and ')} are mutually exclusive.`);
   }
   const uuids = call.query.get('uuids');
   if (uuids) return tenantsByUuid(world, client, uuids);
@@ -198,7 +268,7 @@ function search(world: World, call: IncomingCall): Reply {
     throw new SandboxError(400, 'missing_parameter', 'The tenant and text parameters are required.');
   }
   world.visibleTenant(client, rootId);
-  const limit = Number(call.query.get('limit') ?? 10);
+  const limit = integerParameter(call, 'limit', 10);
   const needle = text.toLocaleLowerCase();
   const hits = (...fields: Array<string | null>) =>
     fields.some((field) => field?.toLocaleLowerCase().includes(needle));
@@ -290,8 +360,8 @@ function parsePricingChange(text: string): PricingChange {
     throw new SandboxError(400, 'invalid_body', 'mode must be one of trial, production, suspended.');
   }
   const currency = record.currency;
-  if (currency !== undefined && currency !== null && typeof currency !== 'string') {
-    throw new SandboxError(400, 'invalid_body', 'currency must be a currency code or null.');
+  if (currency !== undefined && currency !== null && !currencies.includes(currency as string)) {
+    throw new SandboxError(400, 'invalid_body', `currency must be null or one of ${currencies.join(', ')}.`);
   }
-  return {version: record.version as number, mode, currency};
+  return {version: record.version as number, mode, currency: currency as string | null | undefined};
 }

@@ -145,7 +145,7 @@ async function handle(
   }
   if (fault?.status !== undefined && !fault.applied) return answerWith({...fault, status: fault.status});
 
-  let reply: {status: number; body?: unknown};
+  let reply: {status: number; body?: unknown; headers?: Record<string, string>};
   if (!url.pathname.startsWith(`${apiPrefix}/`)) {
     reply = {
       status: 404,
@@ -162,7 +162,11 @@ async function handle(
       } as IncomingCall);
     } catch (error) {
       if (error instanceof SandboxError || error instanceof OAuthError) {
-        reply = {status: error.status, body: error.toBody()};
+        reply = {
+          status: error.status,
+          body: error.toBody(),
+          ...(error instanceof SandboxError ? {headers: error.headers} : {}),
+        };
       } else {
         const message = messageOf(error);
         reply = {status: 500, body: new SandboxError(500, 'internal_error', message).toBody()};
@@ -181,7 +185,11 @@ async function handle(
     response.end();
     return;
   }
-  response.writeHead(reply.status, {'Content-Type': 'application/json; charset=utf-8', ...fault?.headers});
+  response.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...reply.headers,
+    ...fault?.headers,
+  });
   response.end(JSON.stringify(reply.body));
 }
 

@@ -18,7 +18,8 @@ export type SchemaName =
   | 'errorScheme'
   | 'client'
   | 'tenantPricingSettings'
-  | 'tenantPricingSettingsPut';
+  | 'tenantPricingSettingsPut'
+  | 'uuidList';
 
 /** The schema's errors for `value`, as readable lines; empty when it validates. */
 export function schemaErrors(name: SchemaName, value: unknown): string[] {
