@@ -62,6 +62,16 @@ export const flags = {
     help: 'the line mode, for a screen reader: each screen printed once as plain lines, lists numbered, nothing redrawn (also INK_SCREEN_READER=true, TERM=dumb)',
   },
   port: {type: 'string', value: '<n>', help: 'the port to listen on (default 0: any free port)'},
+  state: {
+    type: 'string',
+    value: '<file>',
+    help: "keep the sandbox's tenants in this file across runs (switches, versions, trials that ended meanwhile)",
+    completes: 'file',
+  },
+  login: {
+    type: 'boolean',
+    help: 'remember it as the account "sandbox" while it runs (never the default; forgotten when it stops)',
+  },
   tenants: {type: 'string', value: '<n>', help: 'seed this many extra customers (0 to 100000)'},
   latency: {
     type: 'string',

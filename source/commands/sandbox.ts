@@ -1,5 +1,7 @@
-import {type FaultRule, loadFaultFile, startSandbox, summarize} from '../sandbox/index.js';
-import type {CommandIo} from './io.js';
+import {isLoopbackHost, shellWord} from '../procedure/index.js';
+import {type FaultRule, loadFaultFile, StateFileError, startSandbox, summarize} from '../sandbox/index.js';
+import {type CommandIo, programOf} from './io.js';
+import {openStore} from './session.js';
 
 export interface SandboxCommandOptions {
   /** Checked by the flag parser: 0 to 65535. */
@@ -13,6 +15,10 @@ export interface SandboxCommandOptions {
   readonly json: boolean;
   /** A trainer's fault file (see loadFaultFile). */
   readonly faults?: string;
+  /** `--state FILE`: the world kept across runs. */
+  readonly state?: string;
+  /** `--login`: remembered as the account "sandbox" while it runs. */
+  readonly login: boolean;
 }
 
 /** `tenant-mode sandbox`: the platform double on its own, until Ctrl+C or SIGTERM. */
@@ -35,8 +41,13 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       latencyMs: options.latencyMs,
       ratePerSecond: options.ratePerSecond || undefined,
       clock: io.clock,
+      statePath: options.state,
     });
   } catch (error) {
+    if (error instanceof StateFileError) {
+      note(`${error.message} Nothing was started.`);
+      return 2;
+    }
     const code = (error as {code?: string}).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(error);
     note(`The sandbox could not start: ${reason}.`);
@@ -44,6 +55,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
     return 2;
   }
   for (const rule of faults) sandbox.faults.add(rule);
+  const account = options.login ? rememberSandbox(sandbox, io) : undefined;
   if (options.json) {
     io.stdout.write(
       `${JSON.stringify({
@@ -64,6 +76,13 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       `  client secret  ${sandbox.clientSecret}   (sandbox demo credentials)`,
       `  your tenant    Northwind Partners (${sandbox.tenantId})`,
       ...(faults.length > 0 ? [`  faults         ${faults.length} rule(s) from ${options.faults}`] : []),
+      ...(options.state ? [`  state          ${options.state} (kept across runs)`] : []),
+      ...(account
+        ? [
+            `  account        "sandbox", while it runs: ${[...programOf(io).map(shellWord), 'status', "'Acme Corp'", '--account', 'sandbox'].join(' ')}`,
+            `  api_client.json for the vendor's example scripts: {"client_id": "${sandbox.clientId}", "client_secret": "${sandbox.clientSecret}"}`,
+          ]
+        : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -72,6 +91,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
     if (io.interrupt.aborted) resolve();
     io.interrupt.addEventListener('abort', () => resolve(), {once: true});
   });
+  account?.forget();
   await sandbox.close();
   const summary = summarize(sandbox.requests);
   // With --json, a second line: what a bench reads to prove that no tenant was switched by two PUTs.
@@ -80,4 +100,37 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
     `Sandbox stopped after ${summary.requests} requests: ${summary.puts} PUTs of a pricing (${summary.puts_applied} carried out; tenants changed by more than one: ${summary.tenants_changed_twice}), ${summary.rate_limited} answered 429.`,
   );
   return 0;
+}
+
+/**
+ * Remembers the running sandbox as the account "sandbox" (its demo secret in the file: it is no secret), never as
+ * the default; an account of that name left by a sandbox that did not stop cleanly is replaced. `forget` when it
+ * stops.
+ */
+function rememberSandbox(sandbox: Awaited<ReturnType<typeof startSandbox>>, io: CommandIo) {
+  const store = openStore(io, {note: (text) => io.stderr.write(`${text}\n`)});
+  const earlier = store.account('sandbox');
+  if (earlier && !isLoopbackHost(new URL(earlier.dataCenter).hostname)) {
+    // An account of the operator's own is called so: never replaced.
+    io.stderr.write(
+      'An account named "sandbox" is remembered and is no sandbox: --login leaves it, and remembers nothing.\n',
+    );
+    return undefined;
+  }
+  if (earlier) store.forget(earlier);
+  const profile = {
+    name: 'sandbox',
+    dataCenter: `${sandbox.url}/api/2`,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+    tenantId: sandbox.tenantId,
+    tenantName: 'Northwind Partners',
+  };
+  store.save(profile, 'file', {makeDefault: false});
+  return {
+    forget: () => {
+      const remembered = store.account('sandbox');
+      if (remembered?.dataCenter === profile.dataCenter) store.forget(remembered);
+    },
+  };
 }

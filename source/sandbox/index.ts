@@ -4,4 +4,5 @@ export {loadFaultFile} from './fault-file.js';
 export type {FaultRule} from './faults.js';
 export {demoClientSecret} from './seed.js';
 export {type RecordedRequest, type Sandbox, type SandboxOptions, startSandbox} from './server.js';
+export {StateFileError} from './state.js';
 export {type RequestSummary, summarize} from './summary.js';

@@ -100,7 +100,7 @@ function requestToken(world: World, call: IncomingCall): Reply {
       expires_in: expiresIn,
       expires_on: Math.floor(token.expiresAt / 1000),
       // An OpenID Connect id_token is a token of its own (a JWT), never the access token again [assumed].
-      id_token: idToken(world, id, token.expiresAt),
+      id_token: world.idToken(id, token.expiresAt),
     },
   };
 }
@@ -169,18 +169,6 @@ function integerParameter(call: IncomingCall, name: string, fallback: number, mi
     throw new SandboxError(400, 'invalid_parameter', `${name} must be a whole number of at least ${min}.`);
   }
   return value;
-}
-
-/** The OpenID Connect id_token of a client's sign-in: an unsigned JWT naming the client and its tenant. */
-function idToken(world: World, clientId: string, expiresAt: number): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const client = world.clients.get(clientId);
-  return `${part({alg: 'none', typ: 'JWT'})}.${part({
-    sub: clientId,
-    tenant_id: client?.tenant_id ?? null,
-    iat: Math.floor(world.now() / 1000),
-    exp: Math.floor(expiresAt / 1000),
-  })}.`;
 }
 
 function getTenant(world: World, call: IncomingCall, tenantId: string): Reply {

@@ -7,6 +7,7 @@ import {type FaultRule, Faults} from './faults.js';
 import {RateLimit} from './rate-limit.js';
 import {type IncomingCall, route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
+import {readState, writeState} from './state.js';
 import {World} from './world.js';
 
 export interface SandboxOptions {
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   ratePerSecond?: number;
   /** The sandbox's clock: the run's one clock (tests fix it so that dates are stable). */
   clock: Clock;
+  /** `--state FILE`: the tenants an earlier run left are read from it, and every change is written to it. */
+  statePath?: string;
 }
 
 /** One request as the sandbox saw it, so that tests can count what was sent (e.g. exactly one PUT). */
@@ -61,6 +64,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const {clock} = options;
   const world = new World(() => clock.now(), options.tokenLifetimeSeconds);
   const credentials = seedWorld(world, {extraCustomers: options.tenants});
+  const {statePath} = options;
+  if (statePath) {
+    const saved = readState(statePath);
+    if (saved) world.restore(saved);
+    // Written after every change: a sandbox killed mid-afternoon keeps the morning's switches.
+    world.onChange = () => writeState(world, statePath);
+    writeState(world, statePath);
+  }
   const faults = new Faults();
   const limit = options.ratePerSecond ? new RateLimit(options.ratePerSecond, () => clock.now()) : undefined;
   const requests: RecordedRequest[] = [];
@@ -92,6 +103,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
+      }).then(() => {
+        if (statePath) writeState(world, statePath);
       }),
   };
 }

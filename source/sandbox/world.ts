@@ -19,6 +19,9 @@ export class World {
   readonly #children = new Map<string, StoredTenant[]>();
   readonly #unsorted = new Set<string>();
 
+  /** Told after every change of a tenant (a switch, a trial ending by itself): `--state` writes the world then. */
+  onChange: () => void = () => {};
+
   constructor(
     readonly now: () => number,
     /** Seconds an access token lives; the platform's is two hours. */
@@ -205,6 +208,38 @@ export class World {
   #touch(tenant: StoredTenant): void {
     tenant.version += 1;
     tenant.updated_at = platformTime(this.now());
+    this.onChange();
+  }
+
+  /**
+   * Tenants as an earlier run left them (`--state`): each replaces the seeded one of its id in place (so that every
+   * index keeps it), and one the seed does not have is added under its parent.
+   */
+  restore(tenants: readonly StoredTenant[]): void {
+    for (const tenant of tenants) {
+      const known = this.tenants.get(tenant.id);
+      if (known) {
+        Object.assign(known, tenant);
+        continue;
+      }
+      this.tenants.set(tenant.id, tenant);
+      if (tenant.parent_id !== tenant.id) {
+        const siblings = this.#children.get(tenant.parent_id) ?? [];
+        siblings.push(tenant);
+        this.#children.set(tenant.parent_id, siblings);
+        this.#unsorted.add(tenant.parent_id);
+      }
+    }
+  }
+
+  /** An id token for a client's sign-in: a JWT naming the client and its tenant. */
+  idToken(clientId: string, expiresAt: number): string {
+    return fakeJwt({
+      sub: clientId,
+      tenant_id: this.clients.get(clientId)?.tenant_id ?? null,
+      iat: Math.floor(this.now() / 1000),
+      exp: Math.floor(expiresAt / 1000),
+    });
   }
 
   // --- seeding helpers ----------------------------------------------------------------------------------

@@ -250,8 +250,13 @@ export class CredentialStore {
       }
       stored = {...named, ...(clientSecret === undefined ? {} : {clientSecret}), ...(token ? {token} : {})};
     }
-    // The default changes when asked (login, the wizard remembering anew), or when there is none yet.
-    const last = options.makeDefault || this.conf.get('last') === undefined ? key : this.conf.get('last');
+    // The default changes when asked (login, the wizard remembering anew), or for a first account when there is none
+    // — never for one saved with `makeDefault: false` (the sandbox's, while it runs), nor by using an account.
+    const current = this.conf.get('last');
+    const last =
+      options.makeDefault === true || (options.makeDefault === undefined && current === undefined && !before)
+        ? key
+        : current;
     const unchanged =
       this.conf.get('last') === last && JSON.stringify(this.#profiles()[key]) === JSON.stringify(stored);
     if (!unchanged) {

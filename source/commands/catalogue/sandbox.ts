@@ -7,12 +7,16 @@ export const sandbox: CommandDeclaration = {
   summary: 'run the sandbox on its own until Ctrl+C',
   title: 'Run the platform double on its own until Ctrl+C (no account needed).',
   usage: 'sandbox [flags]',
-  flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'json'],
+  flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'state', 'login', 'json'],
   flagHelp: {
     json: 'print its URL and demo credentials as one JSON line; on stop, one more line: what it was asked (requests, PUTs)',
   },
   operands: {count: 0, problem: 'tenant-mode sandbox takes no operand: --tenants seeds customers.'},
-  examples: ['tenant-mode sandbox --port 8080', 'tenant-mode sandbox --tenants 5000 --json'],
+  examples: [
+    'tenant-mode sandbox --port 8080',
+    'tenant-mode sandbox --tenants 5000 --json',
+    'tenant-mode sandbox --state ~/training.json --login',
+  ],
   async run(input, io) {
     const {runSandboxCommand} = await import('../sandbox.js');
     return runSandboxCommand(
@@ -23,6 +27,8 @@ export const sandbox: CommandDeclaration = {
         ratePerSecond: number(text(input, 'rate'), 'rate', {min: 0, max: 100_000, fallback: 0, whole: true}),
         json: isSet(input, 'json'),
         faults: text(input, 'faults'),
+        state: text(input, 'state'),
+        login: isSet(input, 'login'),
       },
       io,
     );

@@ -1,0 +1,92 @@
+// The sandbox as a trainer uses it across a day (docs/sandbox.md): `--state FILE` keeps its world between runs, and
+// `--login` remembers it as the account "sandbox" while it runs.
+import {spawn} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createInterface} from 'node:readline';
+import {describe, expect, it} from 'vitest';
+import {ManualClock} from '../source/clock.js';
+import {startSandbox} from '../source/sandbox/index.js';
+import {cliPath, newConfigDirectory, runCli} from './helpers/cli.js';
+import {clientFor, fixedNow, tenantId} from './helpers/sandbox.js';
+
+const day = 24 * 60 * 60_000;
+
+describe('sandbox --state FILE', () => {
+  it('keeps the tenants across a restart — modes and versions — and trials whose month ended meanwhile have switched', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'tenant-mode-state-')), 'world.json');
+    const clock = new ManualClock(fixedNow);
+    const morning = await startSandbox({clock, statePath: state});
+    const acme = tenantId(morning, 'Acme Corp');
+    const contoso = tenantId(morning, 'Contoso');
+    const client = clientFor(morning);
+    const before = await client.getPricing(acme);
+    const switched = await client.switchToProduction(acme, before.version);
+    await morning.close();
+
+    // The afternoon: the same tenants, Acme Corp as it was left.
+    const afternoon = await startSandbox({clock, statePath: state});
+    try {
+      const again = await clientFor(afternoon).getPricing(acme);
+      expect(again).toMatchObject({mode: 'production', version: switched.version});
+      expect((await clientFor(afternoon).getPricing(contoso)).mode).toBe('trial');
+    } finally {
+      await afternoon.close();
+    }
+
+    // Two months on: Contoso's trial has ended by itself, as the platform does; Acme Corp is still as it was.
+    const later = await startSandbox({clock: new ManualClock(fixedNow + 62 * day), statePath: state});
+    try {
+      expect((await clientFor(later).getPricing(contoso)).mode).toBe('production');
+      expect((await clientFor(later).getPricing(acme)).version).toBe(switched.version);
+    } finally {
+      await later.close();
+    }
+  });
+
+  it('refuses a file that is not its state, and says why (exit 2)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-state-'));
+    const file = join(folder, 'not-state.json');
+    const {writeFileSync} = await import('node:fs');
+    writeFileSync(file, '{"tenants": 3}');
+    const run = await runCli(['sandbox', '--state', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not a state file of this sandbox');
+  });
+});
+
+describe('sandbox --login', () => {
+  it('is the account "sandbox" while it runs, never the default, and forgotten when it stops', async () => {
+    const config = newConfigDirectory();
+    const env = {...process.env, TENANT_MODE_CONFIG_DIR: config};
+    const child = spawn(process.execPath, [cliPath, 'sandbox', '--login', '--json'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const first = await new Promise<string>((resolve) =>
+      createInterface({input: child.stdout}).once('line', resolve),
+    );
+    const {url} = JSON.parse(first);
+    try {
+      const status = await runCli(['status', 'Acme Corp', '--account', 'sandbox', '--json'], {
+        TENANT_MODE_CONFIG_DIR: config,
+      });
+      expect(status.code, status.stderr).toBe(0);
+      const accounts = JSON.parse(
+        (await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config})).stdout,
+      ).accounts;
+      expect(accounts).toEqual([
+        expect.objectContaining({name: 'sandbox', default: false, data_center: `${url}/api/2`}),
+      ]);
+    } finally {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
+    const after = JSON.parse(
+      (await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config})).stdout,
+    ).accounts;
+    expect(after).toEqual([]);
+  });
+});
