@@ -277,3 +277,63 @@ describe('what the vendor’s own scripts call, and how the document validates i
     expect(claims).toMatchObject({sub: sandbox.current.clientId, tenant_id: sandbox.current.tenantId});
   });
 });
+
+describe('a customer’s life, as the vendor’s end-to-end example lives it (create, read, switch, delete)', () => {
+  it('POST /tenants creates a customer in trial (201 tenant); it is switched once, then deleted with its version', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    // The example's request: name, parent, kind, and a contact.
+    const created = await call('POST', '/tenants', {
+      token: bearer,
+      json: {name: 'Example Customer', parent_id: root, kind: 'customer', contact: {email: 'it@example.com'}},
+    });
+    expect(created.status).toBe(201);
+    expectSchema('tenant', created);
+    const tenant = created.body as {id: string; pricing_mode: string; parent_id: string};
+    expect(tenant).toMatchObject({parent_id: root, pricing_mode: 'trial'});
+    const children = (await call('GET', `/tenants/${root}/children`, {token: bearer})).body as {
+      items: string[];
+    };
+    expect(children.items).toContain(tenant.id);
+    // Its trial ends one month after its creation, as the platform sets it.
+    const pricing = await call('GET', `/tenants/${tenant.id}/pricing`, {token: bearer});
+    expectSchema('tenantPricingSettings', pricing);
+    const {version, production_start_date: ends} = pricing.body as {
+      version: number;
+      production_start_date: string;
+    };
+    expect(Date.parse(`${ends}Z`) - sandbox.current.clock.now()).toBeGreaterThan(27 * 24 * 3600_000);
+    const switched = await call('PUT', `/tenants/${tenant.id}/pricing`, {
+      token: bearer,
+      json: {version, mode: 'production'},
+    });
+    expect(switched.status).toBe(200);
+    expect((switched.body as {mode: string}).mode).toBe('production');
+    // Deleted with its version: a stale one is 409, the right one 204, and it is gone.
+    const read = (await call('GET', `/tenants/${tenant.id}`, {token: bearer})).body as {version: number};
+    const stale = await call('DELETE', `/tenants/${tenant.id}?version=${read.version - 1}`, {token: bearer});
+    expect(stale.status).toBe(409);
+    expectSchema('errorScheme', stale);
+    const deleted = await fetch(`${sandbox.current.url}/api/2/tenants/${tenant.id}?version=${read.version}`, {
+      method: 'DELETE',
+      headers: {Authorization: `Bearer ${bearer}`},
+    });
+    expect(deleted.status).toBe(204);
+    expect((await call('GET', `/tenants/${tenant.id}`, {token: bearer})).status).toBe(404);
+  });
+
+  it('refuses what tenantPost does not allow: an unknown field, no name, a customer under a customer', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const acme = tenantId(sandbox.current, 'Acme Corp');
+    for (const json of [
+      {name: 'X', parent_id: root, kind: 'customer', colour: 'blue'},
+      {parent_id: root, kind: 'customer'},
+      {name: 'Y', parent_id: acme, kind: 'customer'},
+    ]) {
+      const answer = await call('POST', '/tenants', {token: bearer, json});
+      expect(answer.status, JSON.stringify(json)).toBe(400);
+      expectSchema('errorScheme', answer);
+    }
+  });
+});

@@ -45,6 +45,27 @@ describe('sandbox --state FILE', () => {
     }
   });
 
+  it('keeps a customer created in the morning (POST /tenants) for the afternoon', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'tenant-mode-state-')), 'world.json');
+    const clock = new ManualClock(fixedNow);
+    const morning = await startSandbox({clock, statePath: state});
+    const bearer = (await clientFor(morning).authenticate()).value;
+    const created = await fetch(`${morning.url}/api/2/tenants`, {
+      method: 'POST',
+      headers: {Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json'},
+      body: JSON.stringify({name: 'Morning Customer', parent_id: morning.tenantId, kind: 'customer'}),
+    });
+    const {id} = (await created.json()) as {id: string};
+    await morning.close();
+    const afternoon = await startSandbox({clock, statePath: state});
+    try {
+      expect((await clientFor(afternoon).getTenant(id)).name).toBe('Morning Customer');
+      expect((await clientFor(afternoon).getPricing(id)).mode).toBe('trial');
+    } finally {
+      await afternoon.close();
+    }
+  });
+
   it('refuses a file that is not its state, and says why (exit 2)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-state-'));
     const file = join(folder, 'not-state.json');

@@ -1,23 +1,9 @@
+import type {IncomingCall, Reply} from './call.js';
 import {OAuthError, SandboxError} from './errors.js';
 import type {StoredClient, StoredTenant} from './model.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
+import {createTenant, deleteTenant} from './tenant-routes.js';
 import type {PricingChange, World} from './world.js';
-
-/** What a route hands back to the server: a status and a JSON body (or none). */
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface IncomingCall {
-  method: string;
-  /** Below `/api/2`. */
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 const uuidSegment = '([^/]+)';
 /** The currencies the vendor's schema `currency` allows. */
@@ -28,7 +14,13 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/idp\/revoke_token$/, revokeToken],
   ['GET', new RegExp(`^/clients/${uuidSegment}$`), getClient],
   ['GET', /^\/tenants$/, listTenants],
+  ['POST', /^\/tenants$/, (world, call) => createTenant(world, call, header(call, 'authorization'))],
   ['GET', new RegExp(`^/tenants/${uuidSegment}$`), getTenant],
+  [
+    'DELETE',
+    new RegExp(`^/tenants/${uuidSegment}$`),
+    (world, call, id) => deleteTenant(world, call, header(call, 'authorization'), id ?? ''),
+  ],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/children$`), getChildren],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/users$`), getTenantUsers],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],

@@ -2,10 +2,11 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo, Socket} from 'node:net';
 import type {Clock} from '../clock.js';
 import {messageOf} from '../text/index.js';
+import type {IncomingCall} from './call.js';
 import {OAuthError, SandboxError} from './errors.js';
 import {type FaultRule, Faults} from './faults.js';
 import {RateLimit} from './rate-limit.js';
-import {type IncomingCall, route} from './routes.js';
+import {route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
 import {readState, writeState} from './state.js';
 import {World} from './world.js';

@@ -232,6 +232,18 @@ export class World {
     }
   }
 
+  /** Removes a tenant that has no tenants below it (DELETE /tenants/{id}). */
+  removeTenant(tenant: StoredTenant): void {
+    this.tenants.delete(tenant.id);
+    const siblings = this.#children.get(tenant.parent_id);
+    if (siblings) {
+      this.#children.set(
+        tenant.parent_id,
+        siblings.filter((sibling) => sibling.id !== tenant.id),
+      );
+    }
+  }
+
   /** An id token for a client's sign-in: a JWT naming the client and its tenant. */
   idToken(clientId: string, expiresAt: number): string {
     return fakeJwt({
