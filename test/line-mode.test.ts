@@ -102,12 +102,8 @@ describe('the line mode', () => {
 
   it('drops keys typed before the confirmation was printed, and says so: nothing is sent', async () => {
     const name = freshTrial();
-    const lines = start();
     const from = sandbox.current.requests.length;
-    await lines.signInToSandbox();
-    await lines.answer('Tenant name or UUID:', name);
-    await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter: continue');
+    const lines = await atPricing(name);
     // Enter with the name and its Enter in one input event (a paste): the name was typed before the step was shown.
     lines.input(`\r${name}\r`);
     const confirm = await lines.waitFor('Name: ');
@@ -121,12 +117,8 @@ describe('the line mode', () => {
 
   it('refuses a wrong name with the reason, asks again, and records leaving with Esc as cancelled', async () => {
     const name = freshTrial();
-    const lines = start();
     const from = sandbox.current.requests.length;
-    await lines.signInToSandbox();
-    await lines.answer('Tenant name or UUID:', name);
-    await lines.answer(/Enter: 1\): $/, '');
-    await lines.waitFor('Keys: Enter: continue');
+    const lines = await atPricing(name);
     lines.input('\r');
     await lines.answer('Name: ', 'Lineshop');
     expect(await lines.waitFor('Name: ')).toContain(
