@@ -25,6 +25,10 @@ const roots = [
   'tenantPricingSettings',
   'tenantPricingSettingsPut',
   'uuidList',
+  'user',
+  'userMe',
+  'userPost',
+  'tenantPost',
 ];
 
 const picked = {};

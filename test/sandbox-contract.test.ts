@@ -282,11 +282,15 @@ describe('a customer’s life, as the vendor’s end-to-end example lives it (cr
   it('POST /tenants creates a customer in trial (201 tenant); it is switched once, then deleted with its version', async () => {
     const bearer = await token();
     const root = sandbox.current.tenantId;
-    // The example's request: name, parent, kind, and a contact.
-    const created = await call('POST', '/tenants', {
-      token: bearer,
-      json: {name: 'Example Customer', parent_id: root, kind: 'customer', contact: {email: 'it@example.com'}},
-    });
+    // The example's request: name, parent, kind, and a contact — a tenantPost as the document has it.
+    const request = {
+      name: 'Example Customer',
+      parent_id: root,
+      kind: 'customer',
+      contact: {email: 'it@example.com'},
+    };
+    expect(schemaErrors('tenantPost', request)).toEqual([]);
+    const created = await call('POST', '/tenants', {token: bearer, json: request});
     expect(created.status).toBe(201);
     expectSchema('tenant', created);
     const tenant = created.body as {id: string; pricing_mode: string; parent_id: string};
@@ -335,5 +339,37 @@ describe('a customer’s life, as the vendor’s end-to-end example lives it (cr
       expect(answer.status, JSON.stringify(json)).toBe(400);
       expectSchema('errorScheme', answer);
     }
+  });
+});
+
+describe('the users the vendor’s examples create and read', () => {
+  it('POST /users (200 user) adds a user the tenant lists; a taken login is 409; GET /users/me is the client (userMe)', async () => {
+    const bearer = await token();
+    const acme = tenantId(sandbox.current, 'Acme Corp');
+    const request = {
+      tenant_id: acme,
+      login: 'acme-operator',
+      contact: {email: 'op@acme.example.com', firstname: 'Ada', lastname: 'Ops'},
+    };
+    expect(schemaErrors('userPost', request)).toEqual([]);
+    const created = await call('POST', '/users', {token: bearer, json: request});
+    expect(created.status).toBe(200);
+    expectSchema('user', created);
+    const user = created.body as {id: string; login: string; tenant_id: string};
+    expect(user).toMatchObject({login: 'acme-operator', tenant_id: acme});
+    const listed = (await call('GET', `/tenants/${acme}/users`, {token: bearer})).body as {items: string[]};
+    expect(listed.items).toContain(user.id);
+    const again = await call('POST', '/users', {token: bearer, json: request});
+    expect(again.status).toBe(409);
+    expectSchema('errorScheme', again);
+    const unknown = await call('POST', '/users', {
+      token: bearer,
+      json: {...request, login: 'x', role: 'admin'},
+    });
+    expect(unknown.status).toBe(400);
+    const me = await call('GET', '/users/me', {token: bearer});
+    expect(me.status).toBe(200);
+    expectSchema('userMe', me);
+    expect(me.body).toMatchObject({tenant_id: sandbox.current.tenantId, tenant_kind: 'partner'});
   });
 });

@@ -36,4 +36,6 @@ export interface StoredUser {
   login: string;
   first_name: string;
   last_name: string;
+  email: string;
+  created_at: string;
 }

@@ -3,6 +3,7 @@ import {OAuthError, SandboxError} from './errors.js';
 import type {StoredClient, StoredTenant} from './model.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
 import {createTenant, deleteTenant} from './tenant-routes.js';
+import {createUser, getMe} from './user-routes.js';
 import type {PricingChange, World} from './world.js';
 
 const uuidSegment = '([^/]+)';
@@ -26,6 +27,8 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],
   ['PUT', new RegExp(`^/tenants/${uuidSegment}/pricing$`), putPricing],
   ['GET', /^\/search$/, search],
+  ['POST', /^\/users$/, (world, call) => createUser(world, call, header(call, 'authorization'))],
+  ['GET', /^\/users\/me$/, (world, call) => getMe(world, header(call, 'authorization'))],
 ];
 
 export function route(world: World, call: IncomingCall): Reply {

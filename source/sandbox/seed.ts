@@ -103,6 +103,8 @@ export function seedWorld(world: World, options: {extraCustomers?: number} = {})
     login: 'acme-admin',
     first_name: 'Wile',
     last_name: 'Coyote',
+    email: 'wile@acme.example.com',
+    created_at: platformTime(thisMonth),
   });
 
   const clientId = seededUuid('client:demo');

@@ -1,5 +1,5 @@
 import {seededUuid} from './ids.js';
-import type {StoredClient, StoredTenant} from './model.js';
+import type {StoredClient, StoredTenant, StoredUser} from './model.js';
 import type {World} from './world.js';
 
 const brandUuid = seededUuid('brand');
@@ -15,28 +15,7 @@ export function tenantJson(world: World, tenant: StoredTenant): Record<string, u
     customer_type: 'default',
     parent_id: tenant.parent_id,
     kind: tenant.kind,
-    contact: {
-      id: seededUuid(`contact:${tenant.id}`),
-      created_at: tenant.created_at,
-      updated_at: tenant.created_at,
-      types: ['legal'],
-      email: tenant.contact.email,
-      address1: null,
-      address2: null,
-      country: null,
-      state: null,
-      city: null,
-      zipcode: null,
-      phone: null,
-      firstname: tenant.contact.firstname,
-      lastname: tenant.contact.lastname,
-      title: null,
-      website: null,
-      industry: null,
-      organization_size: null,
-      email_confirmed: false,
-      aan: null,
-    },
+    contact: contactJson(`contact:${tenant.id}`, tenant.created_at, tenant.contact),
     contacts: [],
     offering_items: [],
     enabled: pricing.mode !== 'suspended',
@@ -58,6 +37,63 @@ export function tenantJson(world: World, tenant: StoredTenant): Record<string, u
     mfa_status: 'disabled',
     pricing_mode: pricing.mode,
     production_start_date: pricing.production_start_date,
+  };
+}
+
+/** A contact object (vendor `items`), every field present as the platform sends it. */
+function contactJson(
+  key: string,
+  createdAt: string,
+  person: {readonly email: string; readonly firstname: string; readonly lastname: string},
+): Record<string, unknown> {
+  return {
+    id: seededUuid(key),
+    created_at: createdAt,
+    updated_at: createdAt,
+    types: ['legal'],
+    email: person.email,
+    address1: null,
+    address2: null,
+    country: null,
+    state: null,
+    city: null,
+    zipcode: null,
+    phone: null,
+    firstname: person.firstname,
+    lastname: person.lastname,
+    title: null,
+    website: null,
+    industry: null,
+    organization_size: null,
+    email_confirmed: false,
+    aan: null,
+  };
+}
+
+/** A user object (vendor `user`: the origin and `disable_after` fields, optional there and unset here, left out). */
+export function userJson(user: StoredUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    version: 1,
+    tenant_id: user.tenant_id,
+    created_at: user.created_at,
+    updated_at: user.created_at,
+    deleted_at: null,
+    access_policies: [],
+    personal_tenant_id: null,
+    login: user.login,
+    enabled: true,
+    contact: contactJson(`user contact:${user.id}`, user.created_at, {
+      email: user.email,
+      firstname: user.first_name,
+      lastname: user.last_name,
+    }),
+    // Activated once the person sets a password from the activation e-mail [assumed: the sandbox sends none].
+    activated: false,
+    language: 'en',
+    business_types: [],
+    notifications: [],
+    mfa_status: 'disabled',
   };
 }
 

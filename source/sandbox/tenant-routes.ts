@@ -3,6 +3,7 @@
 import {randomUUID} from 'node:crypto';
 import type {IncomingCall, Reply} from './call.js';
 import {SandboxError} from './errors.js';
+import {jsonObject} from './json-body.js';
 import {tenantJson} from './serialize.js';
 import type {TenantKind} from './types.js';
 import type {World} from './world.js';
@@ -101,25 +102,4 @@ export function deleteTenant(
   world.removeTenant(tenant);
   world.onChange();
   return {status: 204};
-}
-
-function jsonObject(call: IncomingCall): Record<string, unknown> {
-  const type = call.headers['content-type'];
-  if (!(Array.isArray(type) ? type[0] : type)?.toLowerCase().startsWith('application/json')) {
-    throw new SandboxError(
-      415,
-      'unsupported_media_type',
-      'The request body must be sent as application/json.',
-    );
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(call.body);
-  } catch {
-    throw new SandboxError(400, 'invalid_json', 'The request body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new SandboxError(400, 'invalid_body', 'The request body must be a JSON object.');
-  }
-  return body as Record<string, unknown>;
 }

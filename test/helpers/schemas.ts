@@ -19,7 +19,11 @@ export type SchemaName =
   | 'client'
   | 'tenantPricingSettings'
   | 'tenantPricingSettingsPut'
-  | 'uuidList';
+  | 'uuidList'
+  | 'user'
+  | 'userMe'
+  | 'userPost'
+  | 'tenantPost';
 
 /** The schema's errors for `value`, as readable lines; empty when it validates. */
 export function schemaErrors(name: SchemaName, value: unknown): string[] {
