@@ -29,6 +29,8 @@ const roots = [
   'userMe',
   'userPost',
   'tenantPost',
+  'clientPost',
+  'clientPostResult',
 ];
 
 const picked = {};

@@ -373,3 +373,53 @@ describe('the users the vendor’s examples create and read', () => {
     expect(me.body).toMatchObject({tenant_id: sandbox.current.tenantId, tenant_kind: 'partner'});
   });
 });
+
+describe('API clients and customer-scoped tokens, as the vendor’s examples take them', () => {
+  it('POST /clients (201 clientPostResult) makes a client that signs in; jwt-bearer scopes a token to a customer', async () => {
+    const bearer = await token();
+    const request = {
+      type: 'api_client',
+      tenant_id: sandbox.current.tenantId,
+      token_endpoint_auth_method: 'client_secret_basic',
+      data: {client_name: 'Example script'},
+    };
+    expect(schemaErrors('clientPost', request)).toEqual([]);
+    const created = await call('POST', '/clients', {token: bearer, json: request});
+    expect(created.status).toBe(201);
+    expectSchema('clientPostResult', created);
+    const {client_id: id, client_secret: secret} = created.body as {client_id: string; client_secret: string};
+    const signedIn = await call('POST', '/idp/token', {
+      headers: basic(id, secret),
+      body: 'grant_type=client_credentials',
+    });
+    expect(signedIn.status).toBe(200);
+    expectSchema('token', signedIn);
+
+    const acme = tenantId(sandbox.current, 'Acme Corp');
+    const scoped = await call('POST', '/idp/token', {
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion: bearer,
+        scope: `urn:acronis.com:tenant-id:${acme}`,
+      }).toString(),
+    });
+    expect(scoped.status).toBe(200);
+    expectSchema('token', scoped);
+    const customerToken = (scoped.body as {access_token: string}).access_token;
+    expect((await call('GET', `/tenants/${acme}`, {token: customerToken})).status).toBe(200);
+    expect((await call('GET', `/tenants/${sandbox.current.tenantId}`, {token: customerToken})).status).toBe(
+      403,
+    );
+    const outside = await call('POST', '/idp/token', {
+      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion: customerToken,
+        scope: `urn:acronis.com:tenant-id:${sandbox.current.tenantId}`,
+      }).toString(),
+    });
+    expect(outside.status).toBe(400);
+    expectSchema('tokenError', outside);
+  });
+});

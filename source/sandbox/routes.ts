@@ -1,4 +1,5 @@
 import type {IncomingCall, Reply} from './call.js';
+import {createClient, scopedToken} from './client-routes.js';
 import {OAuthError, SandboxError} from './errors.js';
 import type {StoredClient, StoredTenant} from './model.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
@@ -7,6 +8,7 @@ import {createUser, getMe} from './user-routes.js';
 import type {PricingChange, World} from './world.js';
 
 const uuidSegment = '([^/]+)';
+const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** The currencies the vendor's schema `currency` allows. */
 const currencies = ['AUD', 'BRL', 'CAD', 'EUR', 'CNY', 'GBP', 'JPY', 'KZT', 'NZD', 'RUB', 'USD', 'ZAR'];
 type Handler = (world: World, call: IncomingCall, ...params: string[]) => Reply;
@@ -14,6 +16,7 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/idp\/token$/, requestToken],
   ['POST', /^\/idp\/revoke_token$/, revokeToken],
   ['GET', new RegExp(`^/clients/${uuidSegment}$`), getClient],
+  ['POST', /^\/clients$/, (world, call) => createClient(world, call, header(call, 'authorization'))],
   ['GET', /^\/tenants$/, listTenants],
   ['POST', /^\/tenants$/, (world, call) => createTenant(world, call, header(call, 'authorization'))],
   ['GET', new RegExp(`^/tenants/${uuidSegment}$`), getTenant],
@@ -76,16 +79,19 @@ function basicCredentials(call: IncomingCall, form: URLSearchParams): {id: strin
 
 function requestToken(world: World, call: IncomingCall): Reply {
   const form = formBody(call, 400);
-  if (form.get('grant_type') !== 'client_credentials') {
+  const grant = form.get('grant_type');
+  if (grant !== 'client_credentials' && grant !== jwtBearer) {
     throw new OAuthError(
       400,
       'invalid_request',
-      'Only grant_type=client_credentials is supported by the sandbox.',
+      'The sandbox supports grant_type client_credentials and urn:ietf:params:oauth:grant-type:jwt-bearer.',
     );
   }
   const {id, secret} = basicCredentials(call, form);
-  if (!id) throw new OAuthError(401, 'access_denied', 'Client authentication is required.');
-  const token = world.issueToken(id, secret);
+  if (grant === 'client_credentials' && !id) {
+    throw new OAuthError(401, 'access_denied', 'Client authentication is required.');
+  }
+  const token = grant === jwtBearer ? scopedToken(world, form) : world.issueToken(id, secret);
   const expiresIn = Math.round((token.expiresAt - world.now()) / 1000);
   return {
     status: 200,
@@ -95,7 +101,7 @@ function requestToken(world: World, call: IncomingCall): Reply {
       expires_in: expiresIn,
       expires_on: Math.floor(token.expiresAt / 1000),
       // An OpenID Connect id_token is a token of its own (a JWT), never the access token again [assumed].
-      id_token: world.idToken(id, token.expiresAt),
+      id_token: world.idToken(token.clientId, token.expiresAt),
     },
   };
 }

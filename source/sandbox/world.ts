@@ -42,6 +42,15 @@ export class World {
     return token;
   }
 
+  /** A token for a client with no secret of its own (a scoped token, `jwt-bearer`). */
+  issueScopedToken(clientId: string): IssuedToken {
+    const expiresAt = this.now() + this.tokenLifetimeSeconds * 1000;
+    const value = fakeJwt({sub: clientId, exp: Math.floor(expiresAt / 1000), jti: randomToken(12)});
+    const token = {value, clientId, expiresAt};
+    this.tokens.set(value, token);
+    return token;
+  }
+
   /** The API client behind a bearer token; 401 when it is missing, unknown, revoked or expired. */
   authenticate(authorization: string | undefined): StoredClient {
     const value = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];

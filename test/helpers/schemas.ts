@@ -23,7 +23,9 @@ export type SchemaName =
   | 'user'
   | 'userMe'
   | 'userPost'
-  | 'tenantPost';
+  | 'tenantPost'
+  | 'clientPost'
+  | 'clientPostResult';
 
 /** The schema's errors for `value`, as readable lines; empty when it validates. */
 export function schemaErrors(name: SchemaName, value: unknown): string[] {
