@@ -31,6 +31,8 @@ const roots = [
   'tenantPost',
   'clientPost',
   'clientPostResult',
+  'offeringItemList',
+  'tenantOfferingItemsPut',
 ];
 
 const picked = {};

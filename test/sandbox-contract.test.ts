@@ -423,3 +423,54 @@ describe('API clients and customer-scoped tokens, as the vendor’s examples tak
     expectSchema('tokenError', outside);
   });
 });
+
+describe('offering items, as the vendor’s "create a customer and assign an edition" example sets them', () => {
+  it('lists what a child may have, turns an edition on for a new customer (offeringItemList), then it is switched', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const available = await call(
+      'GET',
+      `/tenants/${root}/offering_items/available_for_child?edition=standard`,
+      {
+        token: bearer,
+      },
+    );
+    expect(available.status).toBe(200);
+    expectSchema('offeringItemList', available);
+    const items = (available.body as {items: {application_id: string; name: string}[]}).items;
+    expect(items.length).toBeGreaterThan(0);
+    const created = (
+      await call('POST', '/tenants', {
+        token: bearer,
+        json: {name: 'Edition Customer', parent_id: root, kind: 'customer'},
+      })
+    ).body as {id: string};
+    const request = {
+      offering_items: items.map(({application_id, name}) => ({application_id, name, status: 1})),
+    };
+    expect(schemaErrors('tenantOfferingItemsPut', request)).toEqual([]);
+    const put = await call('PUT', `/tenants/${created.id}/offering_items`, {token: bearer, json: request});
+    expect(put.status).toBe(200);
+    expectSchema('offeringItemList', put);
+    const listed = await call('GET', `/tenants/${created.id}/offering_items?edition=standard`, {
+      token: bearer,
+    });
+    expectSchema('offeringItemList', listed);
+    expect((listed.body as {items: {status: number}[]}).items.every((item) => item.status === 1)).toBe(true);
+    const wrong = await call('PUT', `/tenants/${created.id}/offering_items`, {
+      token: bearer,
+      json: {offering_items: [{application_id: items[0]?.application_id, name: 'no_such_item'}]},
+    });
+    expect(wrong.status).toBe(400);
+    expectSchema('errorScheme', wrong);
+    // Then the switch, as the example ends.
+    const {version} = (await call('GET', `/tenants/${created.id}/pricing`, {token: bearer})).body as {
+      version: number;
+    };
+    const switched = await call('PUT', `/tenants/${created.id}/pricing`, {
+      token: bearer,
+      json: {version, mode: 'production'},
+    });
+    expect((switched.body as {mode: string}).mode).toBe('production');
+  });
+});

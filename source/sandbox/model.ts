@@ -39,3 +39,12 @@ export interface StoredUser {
   email: string;
   created_at: string;
 }
+
+export interface OfferingQuota {
+  value: number | null;
+  overage: number | null;
+  version: number;
+}
+
+/** What offering items are on for each tenant: tenant id → item name → status and quota (absent: off). */
+export type OfferingState = Map<string, Map<string, {status: 0 | 1; quota?: OfferingQuota}>>;

@@ -2,6 +2,7 @@ import type {IncomingCall, Reply} from './call.js';
 import {createClient, scopedToken} from './client-routes.js';
 import {OAuthError, SandboxError} from './errors.js';
 import type {StoredClient, StoredTenant} from './model.js';
+import {availableForChild, getOfferingItems, putOfferingItems} from './offering.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
 import {createTenant, deleteTenant} from './tenant-routes.js';
 import {createUser, getMe} from './user-routes.js';
@@ -26,6 +27,21 @@ const routes: Array<[string, RegExp, Handler]> = [
     (world, call, id) => deleteTenant(world, call, header(call, 'authorization'), id ?? ''),
   ],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/children$`), getChildren],
+  [
+    'GET',
+    new RegExp(`^/tenants/${uuidSegment}/offering_items$`),
+    (world, call, id) => getOfferingItems(world, call, header(call, 'authorization'), id ?? ''),
+  ],
+  [
+    'PUT',
+    new RegExp(`^/tenants/${uuidSegment}/offering_items$`),
+    (world, call, id) => putOfferingItems(world, call, header(call, 'authorization'), id ?? ''),
+  ],
+  [
+    'GET',
+    new RegExp(`^/tenants/${uuidSegment}/offering_items/available_for_child$`),
+    (world, call, id) => availableForChild(world, call, header(call, 'authorization'), id ?? ''),
+  ],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/users$`), getTenantUsers],
   ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],
   ['PUT', new RegExp(`^/tenants/${uuidSegment}/pricing$`), putPricing],

@@ -1,7 +1,7 @@
 import {addMonths, parsePlatformTime, platformTime} from './dates.js';
 import {OAuthError, SandboxError} from './errors.js';
 import {randomToken, seededUuid} from './ids.js';
-import type {StoredClient, StoredPricing, StoredTenant, StoredUser} from './model.js';
+import type {OfferingState, StoredClient, StoredPricing, StoredTenant, StoredUser} from './model.js';
 
 export interface IssuedToken {
   value: string;
@@ -15,6 +15,8 @@ export class World {
   readonly clients = new Map<string, StoredClient>();
   readonly users: StoredUser[] = [];
   readonly tokens = new Map<string, IssuedToken>();
+  /** Offering items turned on, by tenant (offering.ts). */
+  readonly offering: OfferingState = new Map();
   /** Children by parent id, so that listing and search stay fast with thousands of tenants. */
   readonly #children = new Map<string, StoredTenant[]>();
   readonly #unsorted = new Set<string>();

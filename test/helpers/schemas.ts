@@ -25,7 +25,9 @@ export type SchemaName =
   | 'userPost'
   | 'tenantPost'
   | 'clientPost'
-  | 'clientPostResult';
+  | 'clientPostResult'
+  | 'offeringItemList'
+  | 'tenantOfferingItemsPut';
 
 /** The schema's errors for `value`, as readable lines; empty when it validates. */
 export function schemaErrors(name: SchemaName, value: unknown): string[] {

@@ -1,0 +1,180 @@
+// Offering items at the level the vendor's examples touch them (docs/sandbox.md): a customer is created, the items
+// of an edition are turned on for it (`PUT …/offering_items`), then it is switched. A small catalogue of one
+// application [assumed: the real platform's catalogue is large and per-partner]; every tenant may turn on what its
+// parent has on (the root and partners: the whole catalogue).
+import type {IncomingCall, Reply} from './call.js';
+import {platformTime} from './dates.js';
+import {SandboxError} from './errors.js';
+import {seededUuid} from './ids.js';
+import {jsonObject} from './json-body.js';
+import type {OfferingQuota as Quota, StoredTenant} from './model.js';
+import type {World} from './world.js';
+
+const application = seededUuid('application:cyber-protection');
+const storageInfra = seededUuid('infra:storage');
+
+interface CatalogueItem {
+  readonly name: string;
+  readonly edition: string;
+  readonly usage_name: string;
+  readonly type: 'count' | 'infra' | 'feature';
+  readonly measurement_unit: 'quantity' | 'bytes' | 'n/a';
+  readonly infra_id?: string;
+}
+
+const catalogue: readonly CatalogueItem[] = [
+  ...['standard', 'advanced'].flatMap((edition) => [
+    {
+      name: edition === 'standard' ? 'workstations' : 'adv_workstations',
+      edition,
+      usage_name: 'workstations',
+      type: 'count',
+      measurement_unit: 'quantity',
+    } as const,
+    {
+      name: edition === 'standard' ? 'servers' : 'adv_servers',
+      edition,
+      usage_name: 'servers',
+      type: 'count',
+      measurement_unit: 'quantity',
+    } as const,
+    {
+      name: edition === 'standard' ? 'vms' : 'adv_vms',
+      edition,
+      usage_name: 'vms',
+      type: 'count',
+      measurement_unit: 'quantity',
+    } as const,
+  ]),
+  {
+    name: 'storage',
+    edition: 'standard',
+    usage_name: 'storage',
+    type: 'infra',
+    measurement_unit: 'bytes',
+    infra_id: storageInfra,
+  },
+  {
+    name: 'notarization',
+    edition: 'standard',
+    usage_name: 'notarization',
+    type: 'feature',
+    measurement_unit: 'n/a',
+  },
+];
+
+/** The catalogue items a tenant may turn on: all of them under a partner or the root, else what its parent has on. */
+function availableTo(world: World, tenant: StoredTenant): CatalogueItem[] {
+  const {offering} = world;
+  const parent = world.parentOf(tenant);
+  if (!parent || parent.kind === 'root' || parent.kind === 'partner') return [...catalogue];
+  const on = offering.get(parent.id);
+  return catalogue.filter((item) => on?.get(item.name)?.status === 1);
+}
+
+function itemJson(world: World, tenant: StoredTenant, item: CatalogueItem) {
+  const {offering} = world;
+  const state = offering.get(tenant.id)?.get(item.name);
+  return {
+    application_id: application,
+    name: item.name,
+    edition: item.edition,
+    usage_name: item.usage_name,
+    tenant_id: tenant.id,
+    updated_at: platformTime(world.now()),
+    deleted_at: null,
+    status: state?.status ?? 0,
+    locked: false,
+    type: item.type,
+    measurement_unit: item.measurement_unit,
+    ...(item.infra_id ? {infra_id: item.infra_id} : {}),
+    ...(state?.quota ? {quota: state.quota} : {}),
+  };
+}
+
+function list(world: World, items: unknown[]): Reply {
+  return {status: 200, body: {items, timestamp: platformTime(world.now())}};
+}
+
+/** `GET /tenants/{id}/offering_items` (`edition` filters): the items it may have, each on or off. */
+export function getOfferingItems(
+  world: World,
+  call: IncomingCall,
+  auth: string | undefined,
+  tenantId: string,
+): Reply {
+  const tenant = world.visibleTenant(world.authenticate(auth), tenantId);
+  const edition = call.query.get('edition');
+  return list(
+    world,
+    availableTo(world, tenant)
+      .filter((item) => edition === null || item.edition === edition)
+      .map((item) => itemJson(world, tenant, item)),
+  );
+}
+
+/** `GET /tenants/{id}/offering_items/available_for_child`: what a child of it may turn on (`edition` filters). */
+export function availableForChild(
+  world: World,
+  call: IncomingCall,
+  auth: string | undefined,
+  tenantId: string,
+): Reply {
+  const tenant = world.visibleTenant(world.authenticate(auth), tenantId);
+  const edition = call.query.get('edition');
+  const items =
+    tenant.kind === 'root' || tenant.kind === 'partner'
+      ? [...catalogue]
+      : catalogue.filter((item) => world.offering.get(tenant.id)?.get(item.name)?.status === 1);
+  return list(
+    world,
+    items
+      .filter((item) => edition === null || item.edition === edition)
+      .map((item) => ({
+        ...itemJson(world, tenant, item),
+        status: 1,
+      })),
+  );
+}
+
+/** `PUT /tenants/{id}/offering_items`: turns items on or off, with their quotas; an item it may not have is 400. */
+export function putOfferingItems(
+  world: World,
+  call: IncomingCall,
+  auth: string | undefined,
+  tenantId: string,
+): Reply {
+  const client = world.authenticate(auth);
+  const tenant = world.visibleTenant(client, tenantId);
+  const body = jsonObject(call);
+  const changes = body.offering_items;
+  if (!Array.isArray(changes))
+    throw new SandboxError(400, 'invalid_body', 'offering_items is required: a list.');
+  const available = new Map(availableTo(world, tenant).map((item) => [item.name, item]));
+  const next = new Map(world.offering.get(tenant.id) ?? []);
+  for (const change of changes as Record<string, unknown>[]) {
+    const item = typeof change?.name === 'string' ? available.get(change.name) : undefined;
+    if (!item || change.application_id !== application) {
+      throw new SandboxError(
+        400,
+        'offering_item_not_available',
+        `The offering item ${String(change?.name)} is not available to this tenant.`,
+      );
+    }
+    const status = change.status === undefined ? 1 : change.status;
+    if (status !== 0 && status !== 1) throw new SandboxError(400, 'invalid_body', 'status must be 0 or 1.');
+    const quota = change.quota as Quota | undefined;
+    next.set(item.name, {
+      status,
+      ...(quota
+        ? {quota: {value: quota.value ?? null, overage: quota.overage ?? null, version: world.now()}}
+        : {}),
+    });
+  }
+  world.offering.set(tenant.id, next);
+  world.onChange();
+  return list(
+    world,
+    [...available.values()].map((item) => itemJson(world, tenant, item)),
+  );
+}
