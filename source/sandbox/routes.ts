@@ -5,7 +5,7 @@ import type {StoredClient, StoredTenant} from './model.js';
 import {availableForChild, getOfferingItems, putOfferingItems} from './offering.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
 import {createTenant, deleteTenant} from './tenant-routes.js';
-import {createUser, getMe} from './user-routes.js';
+import {createUser, getMe, getUser} from './user-routes.js';
 import type {PricingChange, World} from './world.js';
 
 const uuidSegment = '([^/]+)';
@@ -48,6 +48,11 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['GET', /^\/search$/, search],
   ['POST', /^\/users$/, (world, call) => createUser(world, call, header(call, 'authorization'))],
   ['GET', /^\/users\/me$/, (world, call) => getMe(world, header(call, 'authorization'))],
+  [
+    'GET',
+    new RegExp(`^/users/${uuidSegment}$`),
+    (world, call, id) => getUser(world, header(call, 'authorization'), id ?? ''),
+  ],
 ];
 
 export function route(world: World, call: IncomingCall): Reply {

@@ -85,3 +85,12 @@ export function getMe(world: World, authorization: string | undefined): Reply {
     },
   };
 }
+
+/** `GET /users/{id}`: a user of a tenant the client may see (200 `user`). */
+export function getUser(world: World, authorization: string | undefined, userId: string): Reply {
+  const client = world.authenticate(authorization);
+  const user = world.users.find((each) => each.id === userId);
+  if (!user) throw new SandboxError(404, 'user_not_found', `User ${userId} was not found.`);
+  world.visibleTenant(client, user.tenant_id);
+  return {status: 200, body: userJson(user)};
+}
