@@ -33,6 +33,7 @@ const roots = [
   'clientPostResult',
   'offeringItemList',
   'tenantOfferingItemsPut',
+  'infraBatch',
 ];
 
 const picked = {};

@@ -474,3 +474,28 @@ describe('offering items, as the vendor’s "create a customer and assign an edi
     expect((switched.body as {mode: string}).mode).toBe('production');
   });
 });
+
+describe('small fidelity gaps the vendor’s clients met', () => {
+  it('search finds the tenant searched in, names are null when empty; /infra/{id} is an infra', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const own = await call('GET', `/search?tenant=${root}&text=Northwind`, {token: bearer});
+    expectSchema('global_search', own);
+    const items = (own.body as {items: {id: string; first_name: unknown; last_name: unknown}[]}).items;
+    expect(items.map((item) => item.id)).toContain(root);
+    for (const item of items) {
+      expect(
+        item.first_name === null || (typeof item.first_name === 'string' && item.first_name !== ''),
+      ).toBe(true);
+    }
+    const listed = (
+      await call('GET', `/tenants/${root}/offering_items/available_for_child?edition=standard`, {
+        token: bearer,
+      })
+    ).body as {items: {infra_id?: string}[]};
+    const infraId = listed.items.find((item) => item.infra_id)?.infra_id ?? '';
+    const infra = await call('GET', `/infra/${infraId}`, {token: bearer});
+    expect(infra.status).toBe(200);
+    expectSchema('infra', infra);
+  });
+});

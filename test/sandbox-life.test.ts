@@ -45,7 +45,7 @@ describe('sandbox --state FILE', () => {
     }
   });
 
-  it('keeps a customer created in the morning (POST /tenants) for the afternoon', async () => {
+  it('keeps a customer created in the morning, its user and its edition, for the afternoon', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'tenant-mode-state-')), 'world.json');
     const clock = new ManualClock(fixedNow);
     const morning = await startSandbox({clock, statePath: state});
@@ -56,11 +56,41 @@ describe('sandbox --state FILE', () => {
       body: JSON.stringify({name: 'Morning Customer', parent_id: morning.tenantId, kind: 'customer'}),
     });
     const {id} = (await created.json()) as {id: string};
+    const headers = {Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json'};
+    // A user of it, and the standard edition turned on for it, as the vendor's examples do.
+    const user = (await (
+      await fetch(`${morning.url}/api/2/users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({tenant_id: id, login: 'morning-user'}),
+      })
+    ).json()) as {id: string};
+    const available = (await (
+      await fetch(
+        `${morning.url}/api/2/tenants/${morning.tenantId}/offering_items/available_for_child?edition=standard`,
+        {headers},
+      )
+    ).json()) as {items: {application_id: string; name: string}[]};
+    await fetch(`${morning.url}/api/2/tenants/${id}/offering_items`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        offering_items: available.items.map(({application_id, name}) => ({application_id, name})),
+      }),
+    });
     await morning.close();
     const afternoon = await startSandbox({clock, statePath: state});
     try {
       expect((await clientFor(afternoon).getTenant(id)).name).toBe('Morning Customer');
       expect((await clientFor(afternoon).getPricing(id)).mode).toBe('trial');
+      const again = {Authorization: `Bearer ${(await clientFor(afternoon).authenticate()).value}`};
+      const read = await fetch(`${afternoon.url}/api/2/users/${user.id}`, {headers: again});
+      expect(((await read.json()) as {login: string}).login).toBe('morning-user');
+      const items = (await (
+        await fetch(`${afternoon.url}/api/2/tenants/${id}/offering_items?edition=standard`, {headers: again})
+      ).json()) as {items: {status: number}[]};
+      expect(items.items.length).toBeGreaterThan(0);
+      expect(items.items.every((item) => item.status === 1)).toBe(true);
     } finally {
       await afternoon.close();
     }
@@ -85,6 +115,10 @@ describe('sandbox --login', () => {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let said = '';
+    child.stderr.on('data', (chunk) => {
+      said += chunk;
+    });
     const first = await new Promise<string>((resolve) =>
       createInterface({input: child.stdout}).once('line', resolve),
     );
@@ -105,6 +139,9 @@ describe('sandbox --login', () => {
       child.kill('SIGINT');
       await exited;
     }
+    // The vendor's scripts' two files, as commands to run in their folder.
+    expect(said).toContain('> api_client.json');
+    expect(said).toContain(`'{"base_url":"${url}/"}' > cyber.platform.cfg.json`);
     const after = JSON.parse(
       (await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config})).stdout,
     ).accounts;

@@ -122,3 +122,110 @@ describe('the vendor’s example scripts, replayed', () => {
     expect((switched.body as {mode: string}).mode).toBe('production');
   });
 });
+
+describe('the vendor’s bash examples, replayed', () => {
+  /** A call as the bash examples' functions make it: curl with a raw body, the answer's text kept. */
+  async function raw(method: string, path: string, token: string, body?: string) {
+    const response = await fetch(`${sandbox.current.url}/${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : {'Content-type': 'application/json'}),
+      },
+      ...(body === undefined ? {} : {body}),
+    });
+    return {status: response.status, text: await response.text()};
+  }
+
+  it('create a partner tenant, then a customer under it with its offering items, and switch it (sed on the JSON)', async () => {
+    const {token} = await scriptClient();
+    const bearer = token.access_token;
+    // The partner, under the API client's tenant; the items available to a partner child, renamed and PUT whole.
+    const partner = await raw(
+      'POST',
+      'api/2/tenants',
+      bearer,
+      `{"name": "MyBashPartner", "parent_id": "${sandbox.current.tenantId}", "kind": "partner"}`,
+    );
+    expect(partner.status).toBe(201);
+    valid('tenant', JSON.parse(partner.text));
+    const partnerId = (JSON.parse(partner.text) as {id: string}).id;
+    const forPartner = await raw(
+      'GET',
+      `api/2/tenants/${sandbox.current.tenantId}/offering_items/available_for_child?kind=partner&edition=standard`,
+      bearer,
+    );
+    valid('offeringItemList', JSON.parse(forPartner.text));
+    const partnerPut = await raw(
+      'PUT',
+      `api/2/tenants/${partnerId}/offering_items`,
+      bearer,
+      forPartner.text.replaceAll('"items"', '"offering_items"'),
+    );
+    expect(partnerPut.status, partnerPut.text).toBe(200);
+
+    // The customer, under the new partner; its items from the partner; the infrastructures they name read.
+    const customer = await raw(
+      'POST',
+      'api/2/tenants',
+      bearer,
+      `{"name": "MyBashCustomer14", "parent_id": "${partnerId}", "kind": "customer"}`,
+    );
+    expect(customer.status).toBe(201);
+    const customerId = (JSON.parse(customer.text) as {id: string}).id;
+    const forCustomer = await raw(
+      'GET',
+      `api/2/tenants/${partnerId}/offering_items/available_for_child?kind=customer&edition=standard`,
+      bearer,
+    );
+    const toPut = forCustomer.text.replaceAll('"items"', '"offering_items"');
+    const infraIds = [
+      ...new Set(
+        (JSON.parse(toPut) as {offering_items: {infra_id?: string}[]}).offering_items.flatMap((item) =>
+          item.infra_id ? [item.infra_id] : [],
+        ),
+      ),
+    ];
+    expect(infraIds.length).toBeGreaterThan(0);
+    const infras = await raw('GET', `api/2/infra?uuids=${infraIds.join(',')}`, bearer);
+    expect(infras.status).toBe(200);
+    valid('infraBatch', JSON.parse(infras.text));
+    const customerPut = await raw('PUT', `api/2/tenants/${customerId}/offering_items`, bearer, toPut);
+    expect(customerPut.status, customerPut.text).toBe(200);
+
+    // The switch: the pricing read, "trial" replaced by "production" in its text, PUT back.
+    const pricing = await raw('GET', `api/2/tenants/${customerId}/pricing`, bearer);
+    const switched = await raw(
+      'PUT',
+      `api/2/tenants/${customerId}/pricing`,
+      bearer,
+      pricing.text.replaceAll('"trial"', '"production"'),
+    );
+    expect(switched.status, switched.text).toBe(200);
+    expect(JSON.parse(switched.text)).toMatchObject({mode: 'production'});
+  });
+});
+
+describe('the vendor’s billing module’s calls, replayed', () => {
+  it('reads the tenant and its pricing, PUTs {mode, version}; a stale version is 409', async () => {
+    const {call} = await scriptClient();
+    const created = await call('POST', 'api/2/tenants', {
+      name: 'Billing Module Customer',
+      parent_id: sandbox.current.tenantId,
+      kind: 'customer',
+    });
+    const id = (created.body as {id: string}).id;
+    valid('tenant', (await call('GET', `api/2/tenants/${id}`)).body);
+    const pricing = (await call('GET', `api/2/tenants/${id}/pricing`)).body as {version: number};
+    valid('tenantPricingSettings', pricing);
+    const body = {mode: 'production', version: pricing.version};
+    valid('tenantPricingSettingsPut', body);
+    const switched = await call('PUT', `api/2/tenants/${id}/pricing`, body);
+    expect(switched.status).toBe(200);
+    valid('tenantPricingSettings', switched.body);
+    const stale = await call('PUT', `api/2/tenants/${id}/pricing`, body);
+    expect(stale.status).toBe(409);
+    valid('errorScheme', stale.body);
+  });
+});

@@ -80,7 +80,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       ...(account
         ? [
             `  account        "sandbox", while it runs: ${[...programOf(io).map(shellWord), 'status', "'Acme Corp'", '--account', 'sandbox'].join(' ')}`,
-            `  api_client.json for the vendor's example scripts: {"client_id": "${sandbox.clientId}", "client_secret": "${sandbox.clientSecret}"}`,
+            "  the vendor's example scripts read their account from two files; in their folder run:",
+            `    printf '%s\\n' '${JSON.stringify({client_id: sandbox.clientId, client_secret: sandbox.clientSecret, tenant_id: sandbox.tenantId})}' > api_client.json`,
+            `    printf '%s\\n' '${JSON.stringify({base_url: `${sandbox.url}/`})}' > cyber.platform.cfg.json`,
           ]
         : []),
       'Press Ctrl+C to stop.',

@@ -40,6 +40,7 @@ export function createClient(world: World, call: IncomingCall, authorization: st
     created_at: new Date(world.now()).toISOString().slice(0, 19),
   };
   world.clients.set(client.client_id, client);
+  world.onChange();
   return {
     status: 201,
     body: {

@@ -178,3 +178,35 @@ export function putOfferingItems(
     [...available.values()].map((item) => itemJson(world, tenant, item)),
   );
 }
+
+/** The one storage the catalogue's infra item stands for (vendor `infra`). */
+function infraJson(world: World): Record<string, unknown> {
+  const root = [...world.tenants.values()].find((tenant) => tenant.kind === 'root');
+  return {
+    id: storageInfra,
+    owner_tenant_id: root?.id ?? storageInfra,
+    location_id: seededUuid('location:sandbox'),
+    platform_owned: true,
+    name: 'Sandbox storage',
+    url: 'acronis+fes://storage.sandbox.invalid:44445',
+    capabilities: ['backup'],
+    backend_type: null,
+    version: 1,
+    readonly: false,
+  };
+}
+
+/** `GET /infra?uuids=…` (vendor `infraBatch`): the infrastructure components asked for that exist. */
+export function getInfras(world: World, call: IncomingCall, auth: string | undefined): Reply {
+  world.authenticate(auth);
+  const wanted = (call.query.get('uuids') ?? '').split(',').filter(Boolean);
+  return {status: 200, body: {items: wanted.includes(storageInfra) ? [infraJson(world)] : []}};
+}
+
+/** `GET /infra/{id}` (vendor `infra`). */
+export function getInfra(world: World, auth: string | undefined, infraId: string): Reply {
+  world.authenticate(auth);
+  if (infraId !== storageInfra)
+    throw new SandboxError(404, 'infra_not_found', `Infrastructure ${infraId} was not found.`);
+  return {status: 200, body: infraJson(world)};
+}

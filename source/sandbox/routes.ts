@@ -2,7 +2,7 @@ import type {IncomingCall, Reply} from './call.js';
 import {createClient, scopedToken} from './client-routes.js';
 import {OAuthError, SandboxError} from './errors.js';
 import type {StoredClient, StoredTenant} from './model.js';
-import {availableForChild, getOfferingItems, putOfferingItems} from './offering.js';
+import {availableForChild, getInfra, getInfras, getOfferingItems, putOfferingItems} from './offering.js';
 import {clientJson, pricingJson, tenantJson} from './serialize.js';
 import {createTenant, deleteTenant} from './tenant-routes.js';
 import {createUser, getMe, getUser} from './user-routes.js';
@@ -46,6 +46,12 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['GET', new RegExp(`^/tenants/${uuidSegment}/pricing$`), getPricing],
   ['PUT', new RegExp(`^/tenants/${uuidSegment}/pricing$`), putPricing],
   ['GET', /^\/search$/, search],
+  ['GET', /^\/infra$/, (world, call) => getInfras(world, call, header(call, 'authorization'))],
+  [
+    'GET',
+    new RegExp(`^/infra/${uuidSegment}$`),
+    (world, call, id) => getInfra(world, header(call, 'authorization'), id ?? ''),
+  ],
   ['POST', /^\/users$/, (world, call) => createUser(world, call, header(call, 'authorization'))],
   ['GET', /^\/users\/me$/, (world, call) => getMe(world, header(call, 'authorization'))],
   [
@@ -284,7 +290,7 @@ function search(world: World, call: IncomingCall): Reply {
     fields.some((field) => field?.toLocaleLowerCase().includes(needle));
   const tenants = world
     .subtree(rootId)
-    .filter((tenant) => tenant.id !== rootId)
+    // The tenant searched in is one of the results when it matches, as the platform's search finds it [assumed].
     .filter((tenant) =>
       hits(
         tenant.name,
@@ -301,7 +307,8 @@ function search(world: World, call: IncomingCall): Reply {
       path: world.pathBetween(rootId, tenant.parent_id),
       kind: tenant.kind,
       name: tenant.name,
-      first_name: tenant.contact.firstname,
+      // A tenant's contact names, or null when it has none (never "" beside null).
+      first_name: tenant.contact.firstname || null,
       last_name: tenant.contact.lastname || null,
       deleted_at: null,
     }));

@@ -8,7 +8,7 @@ import {type FaultRule, Faults} from './faults.js';
 import {RateLimit} from './rate-limit.js';
 import {route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
-import {readState, writeState} from './state.js';
+import {readState, restoreRest, writeState} from './state.js';
 import {World} from './world.js';
 
 export interface SandboxOptions {
@@ -68,7 +68,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const {statePath} = options;
   if (statePath) {
     const saved = readState(statePath);
-    if (saved) world.restore(saved);
+    if (saved) {
+      world.restore(saved.tenants);
+      restoreRest(world, saved);
+    }
     // Written after every change: a sandbox killed mid-afternoon keeps the morning's switches.
     world.onChange = () => writeState(world, statePath);
     writeState(world, statePath);

@@ -1,8 +1,9 @@
-// `tenant-mode sandbox --state FILE` (docs/sandbox.md): the world a trainer's morning left — tenants switched, their
-// versions and modes — kept for the afternoon. The seed is the same on every run (its UUIDs are derived from
-// names); the file holds the tenants as they are now, written after every change and when the sandbox stops.
+// `tenant-mode sandbox --state FILE` (docs/sandbox.md): the world a trainer's morning left — tenants created and
+// switched, their versions and modes, users, API clients, offering items — kept for the afternoon. The seed is the
+// same on every run (its UUIDs are derived from names); the file holds the world as it is now, written after every
+// change and when the sandbox stops.
 import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import type {StoredTenant} from './model.js';
+import type {OfferingState, StoredClient, StoredTenant, StoredUser} from './model.js';
 import type {World} from './world.js';
 
 const format = 'tenant-mode sandbox state 1';
@@ -14,8 +15,16 @@ export class StateFileError extends Error {
   }
 }
 
-/** The tenants an earlier run wrote, or none when the file does not exist yet. */
-export function readState(path: string): StoredTenant[] | undefined {
+/** What a state file keeps: the tenants, the users, the API clients and the offering items turned on. */
+export interface SavedWorld {
+  readonly tenants: StoredTenant[];
+  readonly users: StoredUser[];
+  readonly clients: StoredClient[];
+  readonly offering: Record<string, Record<string, {status: 0 | 1; quota?: unknown}>>;
+}
+
+/** The world an earlier run wrote, or none when the file does not exist yet. */
+export function readState(path: string): SavedWorld | undefined {
   if (!existsSync(path)) return undefined;
   let value: unknown;
   try {
@@ -28,14 +37,58 @@ export function readState(path: string): StoredTenant[] | undefined {
     throw new StateFileError(path, `it is not a state file of this sandbox (no "format": "${format}")`);
   }
   const tenants = state.tenants as unknown[];
-  if (!tenants.every(isStoredTenant))
+  if (!tenants.every(isStoredTenant)) {
     throw new StateFileError(path, 'a tenant in it has fields of other types');
-  return tenants as StoredTenant[];
+  }
+  const whole = value as Partial<SavedWorld>;
+  const list = <T>(items: unknown, check: (item: unknown) => boolean, what: string): T[] => {
+    if (items === undefined) return [];
+    if (!Array.isArray(items) || !items.every(check)) {
+      throw new StateFileError(path, `its ${what} have fields of other types`);
+    }
+    return items as T[];
+  };
+  const offering = whole.offering ?? {};
+  if (typeof offering !== 'object' || offering === null || Array.isArray(offering)) {
+    throw new StateFileError(path, 'its offering items are no object');
+  }
+  const ownedBy = (item: unknown, id: 'id' | 'client_id') => {
+    const record = item as Record<string, unknown> | null;
+    return typeof record?.[id] === 'string' && typeof record.tenant_id === 'string';
+  };
+  return {
+    tenants: tenants as StoredTenant[],
+    users: list<StoredUser>(whole.users, (user) => ownedBy(user, 'id'), 'users'),
+    clients: list<StoredClient>(whole.clients, (client) => ownedBy(client, 'client_id'), 'clients'),
+    offering,
+  };
 }
 
-/** Writes the world's tenants, whole or not at all (a new file renamed over the old one). */
+/** What is put back besides the tenants (World.restore): users, API clients, offering items. */
+export function restoreRest(world: World, saved: SavedWorld): void {
+  world.users.splice(0, world.users.length, ...saved.users);
+  for (const client of saved.clients) world.clients.set(client.client_id, client);
+  for (const [tenantId, items] of Object.entries(saved.offering)) {
+    world.offering.set(tenantId, new Map(Object.entries(items)) as ReturnType<OfferingState['get']> & {});
+  }
+}
+
+/** Writes the world, whole or not at all (a new file renamed over the old one). */
 export function writeState(world: World, path: string): void {
-  const text = `${JSON.stringify({format, tenants: [...world.tenants.values()]}, null, 1)}\n`;
+  const offering = Object.fromEntries(
+    [...world.offering].map(([tenantId, items]) => [tenantId, Object.fromEntries(items)]),
+  );
+  const text = `${JSON.stringify(
+    {
+      format,
+      tenants: [...world.tenants.values()],
+      users: world.users,
+      clients: [...world.clients.values()],
+      offering,
+    },
+    null,
+    1,
+  )}\n`;
   const next = `${path}.next`;
   writeFileSync(next, text, {mode: 0o600});
   renameSync(next, path);

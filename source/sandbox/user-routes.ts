@@ -48,6 +48,7 @@ export function createUser(world: World, call: IncomingCall, authorization: stri
     created_at: platformTime(world.now()),
   };
   world.users.push(user);
+  world.onChange();
   return {status: 200, body: userJson(user)};
 }
 

@@ -27,7 +27,9 @@ export type SchemaName =
   | 'clientPost'
   | 'clientPostResult'
   | 'offeringItemList'
-  | 'tenantOfferingItemsPut';
+  | 'tenantOfferingItemsPut'
+  | 'infraBatch'
+  | 'infra';
 
 /** The schema's errors for `value`, as readable lines; empty when it validates. */
 export function schemaErrors(name: SchemaName, value: unknown): string[] {
