@@ -499,3 +499,18 @@ describe('small fidelity gaps the vendor’s clients met', () => {
     expectSchema('infra', infra);
   });
 });
+
+describe('levels of detail', () => {
+  it('lod=stamps and lod=basic give those fields only (tenantBatch’s own variants); full gives all', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    for (const lod of ['stamps', 'basic', 'full']) {
+      const answer = await call('GET', `/tenants?parent_id=${root}&lod=${lod}`, {token: bearer});
+      expect(answer.status).toBe(200);
+      expectSchema('tenantBatch', answer);
+      const first = (answer.body as {items: Record<string, unknown>[]}).items[0] ?? {};
+      expect('name' in first, lod).toBe(lod !== 'stamps');
+      expect('pricing_mode' in first, lod).toBe(lod === 'full');
+    }
+  });
+});

@@ -225,7 +225,7 @@ function listTenants(world: World, call: IncomingCall): Reply {
     throw new SandboxError(400, 'invalid_parameter', `${filters.join(' and ')} are mutually exclusive.`);
   }
   const uuids = call.query.get('uuids');
-  if (uuids) return tenantsByUuid(world, client, uuids);
+  if (uuids) return tenantsByUuid(world, client, uuids, lod);
   let cursor: Cursor;
   const after = call.query.get('after');
   const parentId = call.query.get('parent_id');
@@ -256,7 +256,7 @@ function listTenants(world: World, call: IncomingCall): Reply {
   return {
     status: 200,
     body: {
-      items: page.map((tenant) => tenantJson(world, tenant)),
+      items: page.map((tenant) => atLevel(tenantJson(world, tenant), lod)),
       ...(nextCursor
         ? {paging: {cursors: {after: Buffer.from(JSON.stringify(nextCursor)).toString('base64url')}}}
         : {paging: {cursors: {}}}),
@@ -266,14 +266,46 @@ function listTenants(world: World, call: IncomingCall): Reply {
 }
 
 /** `?uuids=a,b,…` (at most 100): the tenants the client may see; unknown or foreign ones are left out [assumed]. */
-function tenantsByUuid(world: World, client: StoredClient, uuids: string): Reply {
+function tenantsByUuid(world: World, client: StoredClient, uuids: string, lod: string | null): Reply {
   const ids = uuids.split(',');
   if (ids.length > 100) throw new SandboxError(400, 'invalid_parameter', 'At most 100 UUIDs may be given.');
   const items = ids
     .map((id) => world.tenants.get(id))
     .filter((tenant) => tenant !== undefined && world.isWithin(tenant.id, client.tenant_id))
-    .map((tenant) => tenantJson(world, tenant as StoredTenant));
+    .map((tenant) => atLevel(tenantJson(world, tenant as StoredTenant), lod));
   return {status: 200, body: {items, timestamp: new Date(world.now()).toISOString().slice(0, 19)}};
+}
+
+/** The fields of each level of detail (`lod`), as the vendor's `tenantBatch` lists them; `full` is all. */
+const levels: Record<string, readonly string[]> = {
+  stamps: [
+    'id',
+    'parent_id',
+    'version',
+    'created_at',
+    'updated_at',
+    'deleted_at',
+    'contacts',
+    'offering_items',
+  ],
+  basic: [
+    'id',
+    'parent_id',
+    'version',
+    'created_at',
+    'updated_at',
+    'deleted_at',
+    'contacts',
+    'offering_items',
+    'name',
+    'kind',
+    'enabled',
+  ],
+};
+
+function atLevel(tenant: Record<string, unknown>, lod: string | null): Record<string, unknown> {
+  const fields = lod === null ? undefined : levels[lod];
+  return fields ? Object.fromEntries(fields.map((field) => [field, tenant[field]])) : tenant;
 }
 
 function search(world: World, call: IncomingCall): Reply {
