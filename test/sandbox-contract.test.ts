@@ -514,3 +514,53 @@ describe('levels of detail', () => {
     }
   });
 });
+
+describe('bodies and answers, as a hostile tester found them', () => {
+  it('keeps what POST /tenants is given (enabled, language, names with spaces); refuses wrong types and bad quotas', async () => {
+    const bearer = await token();
+    const root = sandbox.current.tenantId;
+    const created = await call('POST', '/tenants', {
+      token: bearer,
+      json: {
+        name: 'E1',
+        parent_id: root,
+        kind: 'customer',
+        enabled: false,
+        language: 'de',
+        contact: {firstname: 'A B', lastname: 'C'},
+      },
+    });
+    expect(created.status).toBe(201);
+    expectSchema('tenant', created);
+    expect(created.body).toMatchObject({
+      enabled: false,
+      language: 'de',
+      contact: {firstname: 'A B', lastname: 'C'},
+    });
+    for (const json of [
+      {name: 'E2', parent_id: root, kind: 'customer', enabled: 1},
+      {name: 'E2', parent_id: root, kind: 'customer', contact: []},
+      {name: 'E2', parent_id: root, kind: 'customer', language: 5},
+    ]) {
+      expect((await call('POST', '/tenants', {token: bearer, json})).status, JSON.stringify(json)).toBe(400);
+    }
+    expect((await call('POST', '/users', {token: bearer, json: {tenant_id: root, login: 5}})).status).toBe(
+      400,
+    );
+    const id = (created.body as {id: string}).id;
+    const available = (
+      await call('GET', `/tenants/${root}/offering_items/available_for_child`, {token: bearer})
+    ).body as {items: {application_id: string; name: string}[]};
+    const first = available.items[0];
+    for (const quota of [{value: 'lots', overage: 1}, {value: -5, overage: null}, [5]]) {
+      const put = await call('PUT', `/tenants/${id}/offering_items`, {
+        token: bearer,
+        json: {offering_items: [{application_id: first?.application_id, name: first?.name, quota}]},
+      });
+      expect(put.status, JSON.stringify(quota)).toBe(400);
+    }
+    const uuids = await call('GET', `/tenants?uuids=${root},${root}`, {token: bearer});
+    expect((uuids.body as {items: unknown[]}).items).toHaveLength(1);
+    expect((await call('GET', '/tenants?uuids=,,', {token: bearer})).status).toBe(400);
+  });
+});

@@ -148,3 +148,89 @@ describe('sandbox --login', () => {
     expect(after).toEqual([]);
   });
 });
+
+// From a hostile tester's review of the sandbox.
+describe('the sandbox, as a hostile tester found it', () => {
+  it('keeps a deleted seed tenant deleted across a restart, and lets one sandbox at a time use a state file', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'tenant-mode-state-')), 'world.json');
+    const clock = new ManualClock(fixedNow);
+    const first = await startSandbox({clock, statePath: state});
+    // A second sandbox on the same file would overwrite the first's changes: refused.
+    await expect(startSandbox({clock, statePath: state})).rejects.toThrow('another sandbox');
+    const initech = tenantId(first, 'Initech');
+    const bearer = (await clientFor(first).authenticate()).value;
+    const version = (await clientFor(first).getTenant(initech)).version;
+    const deleted = await fetch(`${first.url}/api/2/tenants/${initech}?version=${version}`, {
+      method: 'DELETE',
+      headers: {Authorization: `Bearer ${bearer}`},
+    });
+    expect(deleted.status).toBe(204);
+    await first.close();
+    const again = await startSandbox({clock, statePath: state});
+    try {
+      const read = await fetch(`${again.url}/api/2/tenants/${initech}`, {
+        headers: {Authorization: `Bearer ${(await clientFor(again).authenticate()).value}`},
+      });
+      expect(read.status).toBe(404);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses a state file whose parents go round, and one with a kind it does not know', async () => {
+    const {readFileSync, writeFileSync} = await import('node:fs');
+    const state = join(mkdtempSync(join(tmpdir(), 'tenant-mode-state-')), 'world.json');
+    const clock = new ManualClock(fixedNow);
+    await (await startSandbox({clock, statePath: state})).close();
+    const good = JSON.parse(readFileSync(state, 'utf8'));
+    const [a, b] = good.tenants.filter((tenant: {kind: string}) => tenant.kind === 'customer');
+    const round = structuredClone(good);
+    for (const tenant of round.tenants) {
+      if (tenant.id === a.id) tenant.parent_id = b.id;
+      if (tenant.id === b.id) tenant.parent_id = a.id;
+    }
+    writeFileSync(state, JSON.stringify(round));
+    await expect(startSandbox({clock, statePath: state})).rejects.toThrow('go round');
+    const bogus = structuredClone(good);
+    bogus.tenants[2].kind = 'bogus';
+    writeFileSync(state, JSON.stringify(bogus));
+    await expect(startSandbox({clock, statePath: state})).rejects.toThrow('fields of other types');
+  });
+
+  it('answers 413 to a body over 1 MiB and goes on; a scoped client never signs in by itself', async () => {
+    const box = await startSandbox({clock: new ManualClock(fixedNow)});
+    try {
+      const big = await fetch(`${box.url}/api/2/tenants`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: 'a'.repeat(2 * 1024 * 1024),
+      });
+      expect(big.status).toBe(413);
+      expect((await clientFor(box).getTenant(box.tenantId)).id).toBe(box.tenantId);
+      const bearer = (await clientFor(box).authenticate()).value;
+      const acme = tenantId(box, 'Acme Corp');
+      const scoped = await fetch(`${box.url}/api/2/idp/token`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          assertion: bearer,
+          scope: `urn:acronis.com:tenant-id:${acme}`,
+        }).toString(),
+      });
+      expect(scoped.status).toBe(200);
+      const bySecret = await fetch(`${box.url}/api/2/idp/token`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: `${box.clientId}:${acme}`,
+          client_secret: '',
+        }).toString(),
+      });
+      expect(bySecret.status).toBe(401);
+    } finally {
+      await box.close();
+    }
+  });
+});

@@ -18,6 +18,10 @@ export interface StoredTenant {
   version: number;
   contact: {firstname: string; lastname: string; email: string};
   pricing: StoredPricing;
+  /** Set at creation (POST /tenants); absent: enabled, unless suspended. */
+  enabled?: boolean;
+  /** Set at creation; absent: `en`. */
+  language?: string;
 }
 
 export interface StoredClient {

@@ -163,13 +163,8 @@ export function putOfferingItems(
     }
     const status = change.status === undefined ? 1 : change.status;
     if (status !== 0 && status !== 1) throw new SandboxError(400, 'invalid_body', 'status must be 0 or 1.');
-    const quota = change.quota as Quota | undefined;
-    next.set(item.name, {
-      status,
-      ...(quota
-        ? {quota: {value: quota.value ?? null, overage: quota.overage ?? null, version: world.now()}}
-        : {}),
-    });
+    const quota = quotaOf(change.quota, world.now());
+    next.set(item.name, {status, ...(quota ? {quota} : {})});
   }
   world.offering.set(tenant.id, next);
   world.onChange();
@@ -209,4 +204,29 @@ export function getInfra(world: World, auth: string | undefined, infraId: string
   if (infraId !== storageInfra)
     throw new SandboxError(404, 'infra_not_found', `Infrastructure ${infraId} was not found.`);
   return {status: 200, body: infraJson(world)};
+}
+
+/** A quota as the document types it: value and overage whole numbers of at least 0, or null; else 400. */
+function quotaOf(given: unknown, now: number): Quota | undefined {
+  if (given === undefined) return undefined;
+  const quota = given as Record<string, unknown> | null;
+  const amount = (value: unknown) =>
+    value === null || value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
+  if (
+    typeof quota !== 'object' ||
+    quota === null ||
+    Array.isArray(quota) ||
+    !amount(quota.value) ||
+    !amount(quota.overage)
+  ) {
+    throw new SandboxError(
+      400,
+      'invalid_body',
+      'quota is {value, overage}: whole numbers of at least 0, or null.',
+    );
+  }
+  const value = (quota.value ?? null) as number | null;
+  const overage = (quota.overage ?? null) as number | null;
+  // The document: the version is 0 when value and overage are null; else it is the change's time, as versions are.
+  return {value, overage, version: value === null && overage === null ? 0 : now};
 }

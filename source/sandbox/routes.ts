@@ -267,7 +267,10 @@ function listTenants(world: World, call: IncomingCall): Reply {
 
 /** `?uuids=a,b,…` (at most 100): the tenants the client may see; unknown or foreign ones are left out [assumed]. */
 function tenantsByUuid(world: World, client: StoredClient, uuids: string, lod: string | null): Reply {
-  const ids = uuids.split(',');
+  // Each tenant once, however often it is named; a list of nothing is no list.
+  const ids = [...new Set(uuids.split(',').filter((id) => id !== ''))];
+  if (ids.length === 0)
+    throw new SandboxError(400, 'invalid_parameter', 'uuids must name at least one tenant.');
   if (ids.length > 100) throw new SandboxError(400, 'invalid_parameter', 'At most 100 UUIDs may be given.');
   const items = ids
     .map((id) => world.tenants.get(id))
@@ -277,31 +280,17 @@ function tenantsByUuid(world: World, client: StoredClient, uuids: string, lod: s
 }
 
 /** The fields of each level of detail (`lod`), as the vendor's `tenantBatch` lists them; `full` is all. */
-const levels: Record<string, readonly string[]> = {
-  stamps: [
-    'id',
-    'parent_id',
-    'version',
-    'created_at',
-    'updated_at',
-    'deleted_at',
-    'contacts',
-    'offering_items',
-  ],
-  basic: [
-    'id',
-    'parent_id',
-    'version',
-    'created_at',
-    'updated_at',
-    'deleted_at',
-    'contacts',
-    'offering_items',
-    'name',
-    'kind',
-    'enabled',
-  ],
-};
+const stamps = [
+  'id',
+  'parent_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'contacts',
+  'offering_items',
+];
+const levels: Record<string, readonly string[]> = {stamps, basic: [...stamps, 'name', 'kind', 'enabled']};
 
 function atLevel(tenant: Record<string, unknown>, lod: string | null): Record<string, unknown> {
   const fields = lod === null ? undefined : levels[lod];

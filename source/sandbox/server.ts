@@ -8,7 +8,7 @@ import {type FaultRule, Faults} from './faults.js';
 import {RateLimit} from './rate-limit.js';
 import {route} from './routes.js';
 import {type SeededCredentials, seedWorld} from './seed.js';
-import {readState, restoreRest, writeState} from './state.js';
+import {lockState, readState, restoreRest, writeState} from './state.js';
 import {World} from './world.js';
 
 export interface SandboxOptions {
@@ -66,8 +66,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const world = new World(() => clock.now(), options.tokenLifetimeSeconds);
   const credentials = seedWorld(world, {extraCustomers: options.tenants});
   const {statePath} = options;
+  const releaseState = statePath ? lockState(statePath) : () => {};
   if (statePath) {
-    const saved = readState(statePath);
+    let saved: ReturnType<typeof readState>;
+    try {
+      saved = readState(statePath);
+    } catch (error) {
+      releaseState();
+      throw error;
+    }
     if (saved) {
       world.restore(saved.tenants);
       restoreRest(world, saved);
@@ -108,7 +115,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }).then(() => {
-        if (statePath) writeState(world, statePath);
+        try {
+          if (statePath) writeState(world, statePath);
+        } finally {
+          releaseState();
+        }
       }),
   };
 }
@@ -125,7 +136,8 @@ async function handle(
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const method = request.method ?? 'GET';
   const path = url.pathname.startsWith(`${apiPrefix}/`) ? url.pathname.slice(apiPrefix.length) : url.pathname;
-  const body = await readBody(request);
+  const read = await readBody(request);
+  const body = read ?? '';
   const record: RecordedRequest = {
     method,
     path,
@@ -135,6 +147,16 @@ async function handle(
     status: 0,
   };
   requests.push(record);
+  if (read === undefined) {
+    record.status = 413;
+    response.writeHead(413, {'Content-Type': 'application/json; charset=utf-8', Connection: 'close'});
+    response.end(
+      JSON.stringify(
+        new SandboxError(413, 'payload_too_large', `A request body is at most ${bodyAtMost} bytes.`).toBody(),
+      ),
+    );
+    return;
+  }
 
   // A canned answer (a fault rule's, or the rate limit's): a string body is an HTML page, anything else JSON.
   const answerWith = (rule: Pick<FaultRule, 'body' | 'headers'> & {status: number}) => {
@@ -210,12 +232,21 @@ async function handle(
   response.end(JSON.stringify(reply.body));
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The most a request body may hold: more is answered 413 and never kept (a body is held in memory whole). */
+const bodyAtMost = 1024 * 1024;
+
+/** The body, or undefined when it is larger than `bodyAtMost` (its rest is drained, never kept). */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= bodyAtMost) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > bodyAtMost ? undefined : Buffer.concat(chunks).toString('utf8')));
+    // A connection gone mid-body: nothing to answer, and no crash.
+    request.on('error', () => resolve(undefined));
   });
 }
 

@@ -2,7 +2,7 @@
 // switched, their versions and modes, users, API clients, offering items — kept for the afternoon. The seed is the
 // same on every run (its UUIDs are derived from names); the file holds the world as it is now, written after every
 // change and when the sandbox stops.
-import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import type {OfferingState, StoredClient, StoredTenant, StoredUser} from './model.js';
 import type {World} from './world.js';
 
@@ -52,14 +52,34 @@ export function readState(path: string): SavedWorld | undefined {
   if (typeof offering !== 'object' || offering === null || Array.isArray(offering)) {
     throw new StateFileError(path, 'its offering items are no object');
   }
-  const ownedBy = (item: unknown, id: 'id' | 'client_id') => {
+  const ownedBy = (item: unknown, id: 'id' | 'client_id', texts: readonly string[]) => {
     const record = item as Record<string, unknown> | null;
-    return typeof record?.[id] === 'string' && typeof record.tenant_id === 'string';
+    return typeof record?.[id] === 'string' && texts.every((field) => typeof record[field] === 'string');
   };
+  // Every tenant's parent is in the file (or itself: the root), and following parents reaches the root.
+  const byId = new Map((tenants as StoredTenant[]).map((tenant) => [tenant.id, tenant]));
+  for (const tenant of tenants as StoredTenant[]) {
+    let current: StoredTenant | undefined = tenant;
+    for (let steps = 0; current && current.parent_id !== current.id; steps++) {
+      if (steps > byId.size) throw new StateFileError(path, `the parents of ${tenant.id} go round`);
+      current = byId.get(current.parent_id);
+    }
+    if (!current) throw new StateFileError(path, `the parent of a tenant below ${tenant.id} is not in it`);
+  }
   return {
     tenants: tenants as StoredTenant[],
-    users: list<StoredUser>(whole.users, (user) => ownedBy(user, 'id'), 'users'),
-    clients: list<StoredClient>(whole.clients, (client) => ownedBy(client, 'client_id'), 'clients'),
+    users: list<StoredUser>(
+      whole.users,
+      (user) => ownedBy(user, 'id', ['tenant_id', 'login', 'first_name', 'last_name', 'email', 'created_at']),
+      'users',
+    ),
+    clients: list<StoredClient>(
+      whole.clients,
+      (client) =>
+        ownedBy(client, 'client_id', ['tenant_id', 'secret', 'name', 'created_at']) &&
+        ['admin', 'viewer'].includes((client as StoredClient).role),
+      'clients',
+    ),
     offering,
   };
 }
@@ -101,7 +121,7 @@ function isStoredTenant(value: unknown): value is StoredTenant {
     typeof tenant?.id === 'string' &&
     typeof tenant.parent_id === 'string' &&
     typeof tenant.name === 'string' &&
-    typeof tenant.kind === 'string' &&
+    ['root', 'partner', 'folder', 'customer', 'unit'].includes(tenant.kind as string) &&
     typeof tenant.version === 'number' &&
     typeof tenant.created_at === 'string' &&
     typeof tenant.updated_at === 'string' &&
@@ -112,4 +132,37 @@ function isStoredTenant(value: unknown): value is StoredTenant {
     ['trial', 'production', 'suspended'].includes(pricing.mode as string) &&
     typeof pricing.version === 'number'
   );
+}
+
+/**
+ * One sandbox a state file: two that wrote the same file would each overwrite the other's changes. The lock is a
+ * file beside it naming the sandbox's process; one left by a process that is gone is taken over. Returns its release.
+ */
+export function lockState(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = openSync(lock, 'wx', 0o600);
+      writeFileSync(handle, `${process.pid}\n`);
+      closeSync(handle);
+      return () => rmSync(lock, {force: true});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(path, String(error));
+      const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      if (Number.isSafeInteger(holder) && holder > 0 && alive(holder)) {
+        throw new StateFileError(path, `another sandbox (process ${holder}) uses it; stop that one first`);
+      }
+      rmSync(lock, {force: true});
+    }
+  }
+  throw new StateFileError(path, `its lock ${lock} cannot be taken`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

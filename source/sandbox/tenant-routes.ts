@@ -56,16 +56,31 @@ export function createTenant(world: World, call: IncomingCall, authorization: st
   if (!mayHold[parent.kind].includes(kind as TenantKind)) {
     throw new SandboxError(400, 'invalid_tenant_kind', `A ${parent.kind} cannot hold a ${kind}.`);
   }
-  const contact = (body.contact ?? {}) as {email?: unknown; firstname?: unknown; lastname?: unknown};
+  checkTypes(body, {
+    customer_id: 'string',
+    language: 'string',
+    enabled: 'boolean',
+    internal_tag: 'string|null',
+  });
+  for (const field of ['contact', 'company_billing_contact', 'settings', 'update_lock'] as const) {
+    const value = body[field];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new SandboxError(400, 'invalid_body', `${field} must be an object.`);
+    }
+  }
+  const contact = (body.contact ?? {}) as Record<string, unknown>;
+  checkTypes(contact, {email: 'string', firstname: 'string', lastname: 'string'}, 'contact.');
   const tenant = world.addTenant({
     id: randomUUID(),
     name,
     kind: kind as TenantKind,
     parentId: parent.id,
-    customerId: typeof body.customer_id === 'string' ? body.customer_id : undefined,
-    email: typeof contact.email === 'string' ? contact.email : undefined,
-    contactName: [contact.firstname, contact.lastname].filter((part) => typeof part === 'string').join(' '),
+    customerId: body.customer_id as string | undefined,
+    email: contact.email as string | undefined,
+    contact: {firstname: (contact.firstname as string) ?? name, lastname: (contact.lastname as string) ?? ''},
   });
+  if (body.enabled === false) tenant.enabled = false;
+  if (typeof body.language === 'string') tenant.language = body.language;
   world.onChange();
   return {status: 201, body: tenantJson(world, tenant)};
 }
@@ -102,4 +117,23 @@ export function deleteTenant(
   world.removeTenant(tenant);
   world.onChange();
   return {status: 204};
+}
+
+/** Each field given has the type the document gives it (`string|null`: text or null); otherwise 400. */
+export function checkTypes(
+  body: Record<string, unknown>,
+  types: Record<string, 'string' | 'boolean' | 'string|null'>,
+  prefix = '',
+): void {
+  for (const [field, type] of Object.entries(types)) {
+    const value = body[field];
+    if (value === undefined) continue;
+    const fits = type === 'string|null' ? value === null || typeof value === 'string' : typeof value === type;
+    if (!fits)
+      throw new SandboxError(
+        400,
+        'invalid_body',
+        `${prefix}${field} must be ${type === 'string|null' ? 'text or null' : type === 'string' ? 'text' : 'true or false'}.`,
+      );
+  }
 }

@@ -6,6 +6,7 @@ import {platformTime} from './dates.js';
 import {SandboxError} from './errors.js';
 import {jsonObject} from './json-body.js';
 import {userJson} from './serialize.js';
+import {checkTypes} from './tenant-routes.js';
 import type {World} from './world.js';
 
 /** The fields the vendor's `userPost` schema allows (it allows no other). */
@@ -29,8 +30,32 @@ export function createUser(world: World, call: IncomingCall, authorization: stri
   const unknown = Object.keys(body).filter((key) => !postFields.includes(key));
   if (unknown.length > 0)
     throw new SandboxError(400, 'invalid_body', `Unknown fields: ${unknown.join(', ')}.`);
-  if (typeof body.tenant_id !== 'string')
+  if (typeof body.tenant_id !== 'string') {
     throw new SandboxError(400, 'invalid_body', 'tenant_id is required.');
+  }
+  checkTypes(body, {
+    login: 'string',
+    enabled: 'boolean',
+    language: 'string',
+    origin_id: 'string',
+    origin_external_id: 'string',
+    disable_after: 'string|null',
+  });
+  const given = body.contact;
+  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
+    throw new SandboxError(400, 'invalid_body', 'contact must be an object.');
+  }
+  checkTypes(
+    (given ?? {}) as Record<string, unknown>,
+    {email: 'string', firstname: 'string', lastname: 'string'},
+    'contact.',
+  );
+  for (const field of ['business_types', 'notifications'] as const) {
+    const list = body[field];
+    if (list !== undefined && !(Array.isArray(list) && list.every((each) => typeof each === 'string'))) {
+      throw new SandboxError(400, 'invalid_body', `${field} must be a list of words.`);
+    }
+  }
   const tenant = world.visibleTenant(client, body.tenant_id);
   const login = typeof body.login === 'string' && body.login.trim() !== '' ? body.login.trim() : randomUUID();
   if (world.users.some((user) => user.login.toLowerCase() === login.toLowerCase())) {
@@ -61,7 +86,8 @@ export function getMe(world: World, authorization: string | undefined): Reply {
   const client = world.authenticate(authorization);
   const tenant = world.tenants.get(client.tenant_id);
   const me = {
-    id: client.client_id,
+    // A scoped token's client is "client:tenant": the user it stands for is the client.
+    id: client.client_id.split(':')[0] ?? client.client_id,
     tenant_id: client.tenant_id,
     login: client.name,
     first_name: '',

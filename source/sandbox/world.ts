@@ -34,7 +34,8 @@ export class World {
 
   issueToken(clientId: string, secret: string): IssuedToken {
     const client = this.clients.get(clientId);
-    if (!client || client.secret !== secret) {
+    // A client with no secret (a scoped token's, jwt-bearer) never signs in by itself.
+    if (!client || client.secret === '' || client.secret !== secret) {
       throw new OAuthError(401, 'access_denied', 'Invalid client credentials.');
     }
     const expiresAt = this.now() + this.tokenLifetimeSeconds * 1000;
@@ -83,7 +84,13 @@ export class World {
 
   /** True when `tenantId` is `rootId` or below it. */
   isWithin(tenantId: string, rootId: string): boolean {
-    for (let current = this.tenants.get(tenantId); current; current = this.parentOf(current)) {
+    // At most as many steps as there are tenants: parent links that go round (a hand-edited state) end here.
+    let steps = this.tenants.size;
+    for (
+      let current = this.tenants.get(tenantId);
+      current && steps >= 0;
+      current = this.parentOf(current), steps--
+    ) {
       if (current.id === rootId) return true;
     }
     return false;
@@ -227,6 +234,9 @@ export class World {
    * index keeps it), and one the seed does not have is added under its parent.
    */
   restore(tenants: readonly StoredTenant[]): void {
+    // A seeded tenant the file does not have was deleted: it stays deleted.
+    const kept = new Set(tenants.map((tenant) => tenant.id));
+    for (const seeded of [...this.tenants.values()]) if (!kept.has(seeded.id)) this.removeTenant(seeded);
     for (const tenant of tenants) {
       const known = this.tenants.get(tenant.id);
       if (known) {
@@ -246,6 +256,11 @@ export class World {
   /** Removes a tenant that has no tenants below it (DELETE /tenants/{id}). */
   removeTenant(tenant: StoredTenant): void {
     this.tenants.delete(tenant.id);
+    // Its API clients and users go with it (their tokens stop working; their logins are free again).
+    for (const [id, client] of this.clients) if (client.tenant_id === tenant.id) this.clients.delete(id);
+    for (let index = this.users.length - 1; index >= 0; index--) {
+      if (this.users[index]?.tenant_id === tenant.id) this.users.splice(index, 1);
+    }
     const siblings = this.#children.get(tenant.parent_id);
     if (siblings) {
       this.#children.set(
@@ -272,7 +287,9 @@ export class World {
     const createdAt = spec.createdAt ?? this.now();
     const mode = spec.mode ?? (spec.kind === 'customer' ? 'trial' : 'production');
     const switchedAt = spec.switchedAt ?? createdAt;
-    const [firstname = spec.name, lastname = ''] = (spec.contactName ?? '').split(' ');
+    const [firstname = spec.name, lastname = ''] = spec.contact
+      ? [spec.contact.firstname, spec.contact.lastname]
+      : (spec.contactName ?? '').split(' ');
     const tenant: StoredTenant = {
       id,
       parent_id: spec.parentId ?? id,
@@ -328,6 +345,8 @@ export interface TenantSpec {
   currency?: string | null;
   customerId?: string;
   contactName?: string;
+  /** The contact's names as given (POST /tenants), never split at a space. */
+  contact?: {readonly firstname: string; readonly lastname: string};
   email?: string;
 }
 
