@@ -1,14 +1,24 @@
+import {constants} from 'node:fs';
+import {open} from 'node:fs/promises';
 import {
   type AuditEntry,
   AuditLog,
+  ChainReadError,
+  type ChainReport,
+  chainVerdict,
   configDirectory,
+  fileProblem,
   jsonText,
   printable,
+  receiptHashes,
   sameDataCenter,
+  shellWord,
   statusCommand,
+  verifyChain,
 } from '../procedure/index.js';
+import {UsageError} from './command-error.js';
 import {type CommandIo, programOf} from './io.js';
-import {exitCodes, makeOutput, runCommand} from './output.js';
+import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {openStore} from './session.js';
 
 /** Entries are written in batches of this many: a log of any size is never one string in memory. */
@@ -21,7 +31,7 @@ const batch = 500;
  * are read again, newest first, as they are written out; lines that are no audit line are skipped and named.
  */
 export async function runAuditCommand(
-  options: {json: boolean; since?: string},
+  options: {json: boolean; since?: string; rehearsals?: boolean},
   io: CommandIo,
 ): Promise<number> {
   const output = makeOutput(options.json, io);
@@ -38,7 +48,14 @@ export async function runAuditCommand(
       return store.profile(entry.data_center, entry.client_id)?.name;
     };
     const since = options.since;
-    const index = await log.index((attempt) => since === undefined || attempt.time.slice(0, 10) >= since);
+    // Rehearsals (a sandbox's) and real switches are shown apart: `--rehearsals` shows the former only.
+    let otherKind = 0;
+    const index = await log.index((attempt) => {
+      if (since !== undefined && attempt.time.slice(0, 10) < since) return false;
+      if ((attempt.rehearsal === true) === (options.rehearsals === true)) return true;
+      otherKind += 1;
+      return false;
+    });
     try {
       const skipped = index.skipped.sentence();
       if (skipped) {
@@ -50,6 +67,7 @@ export async function runAuditCommand(
         const head = {
           path: log.path,
           ...(since === undefined ? {} : {since}),
+          rehearsals: options.rehearsals === true,
           unreadable_lines: index.skipped.count,
           unreadable_line_numbers: index.skipped.numbers,
         };
@@ -75,13 +93,21 @@ export async function runAuditCommand(
       }
       flush();
       if (options.json) io.stdout.write(shown === 0 ? ']\n}\n' : '\n  ]\n}\n');
+      const what = options.rehearsals ? 'rehearsals' : 'switch attempts';
       if (shown === 0 && !options.json) {
         io.stdout.write(
           `${
             since === undefined
-              ? `No switch attempts recorded (${log.path}).`
-              : `No switch attempts since ${since} (UTC) of ${index.total} recorded (${log.path}).`
+              ? `No ${what} recorded (${log.path}).`
+              : `No ${what} since ${since} (UTC) of ${index.total} recorded (${log.path}).`
           }\n`,
+        );
+      }
+      if (otherKind > 0 && !options.json) {
+        io.stdout.write(
+          options.rehearsals
+            ? `${otherKind} real switch ${otherKind === 1 ? 'attempt is' : 'attempts are'} not shown: ${[...programOf(io), 'audit'].map(shellWord).join(' ')}\n`
+            : `${otherKind} ${otherKind === 1 ? 'rehearsal' : 'rehearsals'} against a sandbox ${otherKind === 1 ? 'is' : 'are'} not shown: ${[...programOf(io), 'audit', '--rehearsals'].map(shellWord).join(' ')}\n`,
         );
       }
       return exitCodes.done;
@@ -104,7 +130,8 @@ function entryLine(entry: AuditEntry, program: readonly string[], account: strin
       : entry.outcome;
   // Every field from the file through printable: a line feed in a hand-edited time cannot fake a row.
   const fields = [entry.time, outcome.padEnd(28), String(entry.status ?? '-').padEnd(3)].map(printable);
-  return `${fields.join('  ')}  ${printable(entry.tenant_name)} (${printable(entry.tenant_id)})  via ${entry.via}  ${printable(new URL(entry.data_center).host)}`;
+  const rehearsal = entry.rehearsal ? 'REHEARSAL  ' : '';
+  return `${rehearsal}${fields.join('  ')}  ${printable(entry.tenant_name)} (${printable(entry.tenant_id)})  via ${entry.via}  ${printable(new URL(entry.data_center).host)}`;
 }
 
 /** A JSON object as an item of the document's `entries` list, four spaces in. */
@@ -113,4 +140,53 @@ function indented(json: string): string {
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');
+}
+
+/** A receipt is a few KiB: a larger file is not one. */
+const receiptBytesAtMost = 4 * 1024 * 1024;
+
+/**
+ * `tenant-mode audit --verify [--receipt FILE]`: checks the audit log's hash chain in one streaming pass and names
+ * the first line edited, removed, reordered or inserted (exit 6), or says it is intact; with a receipt, that the
+ * receipt's lines are in the log (docs/audit-log.md).
+ */
+export async function runAuditVerify(
+  options: {json: boolean; receipt?: string},
+  io: CommandIo,
+): Promise<number> {
+  return runCommand(io, async (signal) => {
+    const log = new AuditLog(configDirectory(io.env));
+    let receipt: {file: string; hashes: string[]} | undefined;
+    if (options.receipt !== undefined) {
+      const file = options.receipt;
+      let text: string;
+      try {
+        const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+        try {
+          const stat = await handle.stat();
+          if (!stat.isFile())
+            throw new UsageError(`${file} is not a file: give the receipt tenant-mode wrote.`);
+          if (stat.size > receiptBytesAtMost) throw new UsageError(`${file} is too large to be a receipt.`);
+          text = await handle.readFile('utf8');
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`The receipt ${file} cannot be read (${fileProblem(error)}).`);
+      }
+      receipt = {file, hashes: receiptHashes(text)};
+    }
+    let report: ChainReport;
+    try {
+      report = await verifyChain(log.path, new Set(receipt?.hashes ?? []), signal);
+    } catch (error) {
+      if (error instanceof ChainReadError)
+        throw new CommandError(error.message, exitCodes.usage, {reason: 'local-files'});
+      throw error;
+    }
+    const verdict = chainVerdict(log.path, report, receipt);
+    io.stdout.write(options.json ? `${jsonText(verdict.document, 2)}\n` : `${verdict.lines.join('\n')}\n`);
+    return verdict.exitCode;
+  });
 }

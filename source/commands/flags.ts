@@ -34,6 +34,20 @@ export const flags = {
     help: 'how long to wait for each answer, 1 to 600 (default 30); a listing of many pages as a whole: 20 times that',
   },
   json: {type: 'boolean', help: 'one JSON document on stdout (docs/scripting.md)'},
+  verify: {
+    type: 'boolean',
+    help: "check the audit log's hash chain: the first line edited, removed, reordered or inserted (exit 6), or intact",
+  },
+  receipt: {
+    type: 'string',
+    value: '<file>',
+    help: "with --verify: check that this receipt's audit lines are in the log",
+    completes: 'file',
+  },
+  rehearsals: {
+    type: 'boolean',
+    help: 'only the rehearsals (switches sent to a sandbox), which audit leaves out',
+  },
   'with-secret-stdin': {
     type: 'boolean',
     help: 'read the client secret from stdin (a pipe), never from the command line',

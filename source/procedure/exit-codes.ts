@@ -10,6 +10,8 @@ export const exitCodes = {
   authentication: 3,
   unreachable: 4,
   unknownOutcome: 5,
+  /** `audit --verify`: the audit log was changed, or a receipt is not in it (docs/audit-log.md). */
+  tampered: 6,
   interrupted: 130,
 } as const;
 

@@ -23,11 +23,15 @@ export {
   type AuditEntry,
   AuditLog,
   AuditWriteError,
+  type ChainedLine,
+  ChainReadError,
+  type ChainReport,
   CredentialStore,
   cannotWritePlan,
   configDirectory,
   credentialsPath,
   exists,
+  fileProblem,
   fileSystemFailure,
   isFileSystemError,
   JournalError,
@@ -40,6 +44,7 @@ export {
   recordFolderProblem,
   systemKeyring,
   UnsafeFolderError,
+  verifyChain,
   writableByOthers,
   writePlanFile,
 } from '../store/index.js';
@@ -89,6 +94,7 @@ export {
   summary as applySummary,
   tally,
 } from './apply-text.js';
+export {type ChainVerdict, chainVerdict, receiptHashes} from './audit-check.js';
 export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {explainError} from './explain.js';

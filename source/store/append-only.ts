@@ -26,11 +26,17 @@ export class AppendLockHeld extends Error {
  * Our lines go in one write each. Returns whether a torn line was closed off (its reader counts it as unreadable).
  * The caller flushes to disk (fsync), after the lock is released.
  */
-export function appendWhole(descriptor: number, path: string, text: string): {closedTornLine: boolean} {
+export function appendWhole(
+  descriptor: number,
+  path: string,
+  /** The text, or how to make it from the file as it is under the lock (the audit log's chain: audit-chain.ts). */
+  text: string | ((descriptor: number, torn: boolean) => string),
+): {closedTornLine: boolean} {
   const lock = takeAppendLock(`${path}.append-lock`);
   try {
     const torn = !endsWithLineFeed(descriptor);
-    const bytes = Buffer.from(torn ? `\n${text}` : text);
+    const own = typeof text === 'string' ? text : text(descriptor, torn);
+    const bytes = Buffer.from(torn ? `\n${own}` : own);
     const written = writeSync(descriptor, bytes);
     if (written !== bytes.length) throw Object.assign(new Error('short write'), {code: 'ENOSPC'});
     return {closedTornLine: torn};

@@ -1,10 +1,11 @@
 import {closeSync, type promises as fs, fstatSync, fsyncSync, openSync} from 'node:fs';
 import {join} from 'node:path';
-import {isDataCenterUrl, isUuid, jsonText} from '../text/index.js';
+import {isDataCenterUrl, isUuid} from '../text/index.js';
 import {appendOnlyFlags, appendWhole} from './append-only.js';
+import {chainedText, chainFieldsOf, lineHash} from './audit-chain.js';
 import {fileProblem} from './file-problem.js';
 import {Journal, JournalError} from './journal.js';
-import {jsonObject, lineAt, linesOf, openForReading, SkippedLines} from './lines.js';
+import {jsonObject, lineBytesAt, linesOf, openForReading, SkippedLines} from './lines.js';
 import {ensurePrivateFolder} from './private-folder.js';
 import type {ErrorRecord} from './results-file.js';
 
@@ -36,6 +37,15 @@ export interface AuditAttempt {
   readonly account?: string;
   readonly tenant_id: string;
   readonly tenant_name: string;
+  /** The names of the tenants above it, from the operator's own down (since 0.4). */
+  readonly tenant_path?: readonly string[];
+  /** Who ran it: the OS user and the host's name (since 0.4). */
+  readonly os_user?: string;
+  readonly host?: string;
+  /** What the switch bills: the sentence the confirmation showed (since 0.4). */
+  readonly billing?: string;
+  /** A rehearsal: sent to the embedded sandbox or a data center marked as a sandbox; no customer was switched. */
+  readonly rehearsal?: true;
   readonly pricing_before: unknown;
   /** The body that is sent. */
   readonly request: unknown;
@@ -76,6 +86,9 @@ export type AuditLine = AuditAttempt | AuditResult | AuditWhole;
 /** One attempt as `audit` shows it: the attempt and its outcome joined, or `not-recorded` when none followed. */
 export type AuditEntry = Omit<AuditAttempt, 'kind' | 'attempt_id'> & {
   readonly attempt_id?: string;
+  /** The attempt's line in the hash chain (docs/audit-log.md): its SHA-256, and its place when it is chained. */
+  readonly attempt_line?: ChainedLine;
+  readonly outcome_line?: ChainedLine;
   readonly status: number | null;
   readonly pricing_after: unknown;
   readonly outcome: AuditOutcome | 'not-recorded';
@@ -84,6 +97,12 @@ export type AuditEntry = Omit<AuditAttempt, 'kind' | 'attempt_id'> & {
   /** Sent by `apply`: the SHA-256 of its plan file. */
   readonly plan_sha256?: string;
 };
+
+/** A line of the log as a receipt quotes it: its SHA-256 and its place in the chain (absent before the chain). */
+export interface ChainedLine {
+  readonly sha256: string;
+  readonly seq?: number;
+}
 
 /** The audit log could not be written (or read): the message names the file and the cause. */
 export class AuditWriteError extends Error {
@@ -142,7 +161,7 @@ export class AuditLog {
       throw new AuditWriteError(this.path, fileProblem(error));
     }
     try {
-      return await Journal.open<AuditLine>(this.path);
+      return await Journal.open<AuditLine>(this.path, chainedText);
     } catch (error) {
       throw new AuditWriteError(this.path, error instanceof JournalError ? error.reason : fileProblem(error));
     }
@@ -155,7 +174,7 @@ export class AuditLog {
       ensurePrivateFolder(this.directory);
       descriptor = openSync(this.path, appendOnlyFlags, 0o600);
       if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      appendWhole(descriptor, this.path, `${jsonText(line)}\n`);
+      appendWhole(descriptor, this.path, (at, torn) => chainedText([line], at, torn));
       fsyncSync(descriptor);
     } catch (error) {
       if (error instanceof AuditWriteError) throw error;
@@ -254,20 +273,30 @@ async function indexOf(
     total,
     skipped,
     async entry(index) {
-      const attempt = checkedLine(jsonObject(await lineAt(handle, offsets.first(index))));
-      if (!attempt || attempt.kind === 'outcome') return undefined;
+      const first = await readLine(handle, offsets.first(index));
+      const attempt = first?.line;
+      if (!first || !attempt || attempt.kind === 'outcome') return undefined;
       if (attempt.kind === 'cancelled') {
         const {kind: _, ...cancelled} = attempt;
-        return cancelled;
+        return {...cancelled, attempt_line: first.chained};
       }
       const {kind: _, ...shown} = attempt;
-      const waiting: AuditEntry = {...shown, status: null, pricing_after: null, outcome: 'not-recorded'};
+      const waiting: AuditEntry = {
+        ...shown,
+        attempt_line: first.chained,
+        status: null,
+        pricing_after: null,
+        outcome: 'not-recorded',
+      };
       const second = offsets.second(index);
       if (second < 0) return waiting;
-      const result = checkedLine(jsonObject(await lineAt(handle, second)));
-      if (result?.kind !== 'outcome' || result.attempt_id !== attempt.attempt_id) return waiting;
+      const read = await readLine(handle, second);
+      const result = read?.line;
+      if (!read || result?.kind !== 'outcome' || result.attempt_id !== attempt.attempt_id) return waiting;
       return {
         ...shown,
+        attempt_line: first.chained,
+        outcome_line: read.chained,
         status: result.status,
         pricing_after: result.pricing_after,
         outcome: result.outcome,
@@ -278,6 +307,18 @@ async function indexOf(
     },
     close: () => handle.close(),
   };
+}
+
+/** The line at `offset`, checked, with its place in the chain. */
+async function readLine(
+  handle: fs.FileHandle,
+  offset: number,
+): Promise<{line: AuditLine | undefined; chained: ChainedLine} | undefined> {
+  const bytes = await lineBytesAt(handle, offset);
+  if (!bytes) return undefined;
+  const object = jsonObject(bytes.toString('utf8'));
+  const seq = chainFieldsOf(object)?.seq;
+  return {line: checkedLine(object), chained: {sha256: lineHash(bytes), ...(seq === undefined ? {} : {seq})}};
 }
 
 function emptyIndex(): AuditIndex {
@@ -388,7 +429,12 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     isText(line.data_center) &&
     isDataCenterUrl(line.data_center) &&
     optionalText(line.account) &&
-    optionalText(line.plan_sha256);
+    optionalText(line.plan_sha256) &&
+    optionalText(line.os_user) &&
+    optionalText(line.host) &&
+    optionalText(line.billing) &&
+    (line.tenant_path === undefined || (Array.isArray(line.tenant_path) && line.tenant_path.every(isText))) &&
+    (line.rehearsal === undefined || line.rehearsal === true);
   if (!shown) return undefined;
   const common = {
     time: line.time as string,
@@ -398,6 +444,11 @@ function checkedLine(line: Record<string, unknown> | undefined): AuditLine | und
     ...(line.account === undefined ? {} : {account: line.account as string}),
     tenant_id: line.tenant_id as string,
     tenant_name: line.tenant_name as string,
+    ...(line.tenant_path === undefined ? {} : {tenant_path: line.tenant_path as string[]}),
+    ...(line.os_user === undefined ? {} : {os_user: line.os_user as string}),
+    ...(line.host === undefined ? {} : {host: line.host as string}),
+    ...(line.billing === undefined ? {} : {billing: line.billing as string}),
+    ...(line.rehearsal === true ? {rehearsal: true as const} : {}),
     pricing_before: line.pricing_before,
     request: objectOrNull(line.request),
     ...(line.plan_sha256 === undefined ? {} : {plan_sha256: line.plan_sha256 as string}),

@@ -12,7 +12,16 @@ export {
   type AuditResult,
   type AuditWhole,
   AuditWriteError,
+  type ChainedLine,
 } from './audit.js';
+export {lineHash} from './audit-chain.js';
+export {
+  type ChainProblem,
+  ChainReadError,
+  type ChainReport,
+  type CheckedLine,
+  verifyChain,
+} from './audit-verify.js';
 export {
   type AccountSecrets,
   CredentialStore,

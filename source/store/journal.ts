@@ -17,11 +17,17 @@ export class JournalError extends Error {
   }
 }
 
-interface Waiting {
-  readonly text: string;
+interface Waiting<Line> {
+  readonly line: Line;
   readonly done: () => void;
   readonly failed: (error: JournalError) => void;
 }
+
+/** How a group of lines becomes the text appended (under the append lock). */
+export type JournalFormat<Line> = (lines: readonly Line[], descriptor: number, torn: boolean) => string;
+
+/** Each line as one JSON line. */
+const plainLines = <Line>(lines: readonly Line[]) => lines.map((line) => `${jsonText(line)}\n`).join('');
 
 /**
  * An append-only JSON-lines file (0600, never through a symlink, never into a FIFO or a folder) whose `append`
@@ -32,21 +38,23 @@ interface Waiting {
  * glued to ours.
  */
 export class Journal<Line = unknown> {
-  readonly #waiting: Waiting[] = [];
+  readonly #waiting: Waiting<Line>[] = [];
   #flushing = false;
 
   private constructor(
     readonly path: string,
     private readonly handle: fs.FileHandle,
+    private readonly format: JournalFormat<Line>,
   ) {}
 
-  static async open<Line>(path: string): Promise<Journal<Line>> {
+  /** `format`: how a group of lines becomes text, from the file as it is under the append lock (the audit chain). */
+  static async open<Line>(path: string, format: JournalFormat<Line> = plainLines): Promise<Journal<Line>> {
     let handle: fs.FileHandle | undefined;
     try {
       handle = await open(path, appendOnlyFlags, 0o600);
       const stat = await handle.stat();
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), {code: 'ENOTFILE'});
-      return new Journal<Line>(path, handle);
+      return new Journal<Line>(path, handle, format);
     } catch (error) {
       await handle?.close();
       throw new JournalError(path, fileProblem(error));
@@ -56,7 +64,7 @@ export class Journal<Line = unknown> {
   /** Appends one line; resolves once it is flushed to disk, rejects with JournalError when it cannot be. */
   append(line: Line): Promise<void> {
     return new Promise((done, failed) => {
-      this.#waiting.push({text: `${jsonText(line)}\n`, done, failed});
+      this.#waiting.push({line, done, failed});
       void this.#flush();
     });
   }
@@ -71,10 +79,10 @@ export class Journal<Line = unknown> {
     this.#flushing = true;
     while (this.#waiting.length > 0) {
       const batch = this.#waiting.splice(0);
-      const text = batch.map((line) => line.text).join('');
+      const lines = batch.map((waiting) => waiting.line);
       try {
         // A short write (a disk filling up) leaves a torn line: it is a failure, and the next write closes it off.
-        appendWhole(this.handle.fd, this.path, text);
+        appendWhole(this.handle.fd, this.path, (descriptor, torn) => this.format(lines, descriptor, torn));
         await this.handle.datasync();
         for (const line of batch) line.done();
       } catch (error) {

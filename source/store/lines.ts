@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {constants, type promises as fs} from 'node:fs';
 import {open} from 'node:fs/promises';
 
@@ -15,6 +16,8 @@ export interface FileLine {
   readonly number: number;
   readonly offset: number;
   readonly text?: string;
+  /** The SHA-256 (hex) of its bytes as they stand in the file, when asked for (the audit log's chain). */
+  readonly hash?: string;
 }
 
 /** Opens one of our files for reading: never through a symbolic link, never blocking on a FIFO, regular files only. */
@@ -33,7 +36,10 @@ export async function openForReading(path: string): Promise<fs.FileHandle> {
  * The lines of an open file, a chunk at a time. Empty lines are left out; a last line without its line feed (torn
  * by a crash, or being written) is given as it is; a line longer than `maxLineBytes` is given without its text.
  */
-export async function* linesOf(handle: fs.FileHandle): AsyncGenerator<FileLine> {
+export async function* linesOf(
+  handle: fs.FileHandle,
+  options: {readonly hash?: boolean} = {},
+): AsyncGenerator<FileLine> {
   const chunk = Buffer.alloc(chunkBytes);
   // The start of a line that began in an earlier chunk (copied: the chunk is reused); empty for most lines, which
   // are decoded straight from the chunk.
@@ -52,10 +58,14 @@ export async function* linesOf(handle: fs.FileHandle): AsyncGenerator<FileLine> 
       partBytes = 0;
       return line;
     }
-    const text = partBytes === 0 ? rest.toString('utf8') : Buffer.concat([...parts, rest]).toString('utf8');
+    const bytes = partBytes === 0 ? rest : Buffer.concat([...parts, rest]);
+    const text = bytes.toString('utf8');
     parts = [];
     partBytes = 0;
-    return text.trim() === '' ? undefined : {...line, text};
+    if (text.trim() === '') return undefined;
+    return options.hash
+      ? {...line, text, hash: createHash('sha256').update(bytes).digest('hex')}
+      : {...line, text};
   };
   for (;;) {
     const {bytesRead} = await handle.read(chunk, 0, chunkBytes, position);
@@ -90,6 +100,11 @@ export async function* linesOf(handle: fs.FileHandle): AsyncGenerator<FileLine> 
 
 /** The line that starts at `offset`: read again to show it (the audit log's newest first). */
 export async function lineAt(handle: fs.FileHandle, offset: number): Promise<string | undefined> {
+  return (await lineBytesAt(handle, offset))?.toString('utf8');
+}
+
+/** The bytes of the line that starts at `offset` (without its line feed), as they stand in the file. */
+export async function lineBytesAt(handle: fs.FileHandle, offset: number): Promise<Buffer | undefined> {
   const parts: Buffer[] = [];
   let bytes = 0;
   for (let position = offset; bytes <= maxLineBytes; ) {
@@ -103,7 +118,7 @@ export async function lineAt(handle: fs.FileHandle, offset: number): Promise<str
     if (end !== -1) break;
     position += bytesRead;
   }
-  return bytes > maxLineBytes ? undefined : Buffer.concat(parts).toString('utf8');
+  return bytes > maxLineBytes ? undefined : Buffer.concat(parts);
 }
 
 /** A JSON object, or undefined for anything else (torn, edited, not JSON, an array, a number). */

@@ -49,7 +49,7 @@ cliAjv.addSchema(cliDocument);
 
 /** Errors of a `--json` output against our written schema (docs/cli-output.schema.json). */
 export function cliSchemaErrors(
-  name: 'status' | 'list' | 'switch' | 'audit' | 'plan' | 'apply' | 'error',
+  name: 'status' | 'list' | 'switch' | 'audit' | 'auditVerify' | 'receipt' | 'plan' | 'apply' | 'error',
   value: unknown,
 ): string[] {
   const validate = cliAjv.getSchema(`${cliDocument.$id}#/$defs/${name}`);

@@ -1,0 +1,281 @@
+import type {promises as fs} from 'node:fs';
+import {type ChainFields, chainFieldsOf} from './audit-chain.js';
+import {fileProblem} from './file-problem.js';
+import {type FileLine, jsonObject, linesOf, openForReading} from './lines.js';
+
+// Reading the audit log's hash chain back (audit-chain.ts writes it; docs/audit-log.md). One pass, a line at a
+// time: memory stays flat whatever the log's size; only where the chain breaks are the next lines (at most
+// `lookahead`) kept, to tell an edited line from a removed, reordered or inserted one.
+
+/** What broke the chain, in the words `audit --verify` uses. */
+export type ChainProblem = 'edited' | 'removed' | 'reordered' | 'inserted' | 'broken';
+
+/** A line of the log as the check knows it: where it is, what it hashes to, and its chain fields. */
+export interface CheckedLine {
+  readonly number: number;
+  readonly hash?: string;
+  readonly json: boolean;
+  readonly fields?: ChainFields;
+  /** The `time` it records, when it has one. */
+  readonly time?: string;
+}
+
+export interface ChainReport {
+  /** Non-blank lines read. */
+  readonly lines: number;
+  /** Lines before the chain began (written by an earlier version). */
+  readonly unchained: number;
+  /** Lines in the chain, up to where it broke. */
+  readonly chained: number;
+  /** Lines torn by a crash mid-write (closed off and not linked): not tampering. */
+  readonly torn: readonly number[];
+  readonly first?: CheckedLine;
+  /** The last line of the chain checked (the last line of the log when it is intact). */
+  readonly last?: CheckedLine;
+  /** Where the chain breaks: the first line found edited, removed, reordered or inserted. */
+  readonly broken?: {readonly line: number; readonly problem: ChainProblem; readonly detail: string};
+  /** Of the hashes asked for (a receipt's), those found in the log, with the line each is on. */
+  readonly found: ReadonlyMap<string, number>;
+}
+
+/** Lines kept after a break to say what broke it: a swap or a removal shows within a few lines. */
+const lookahead = 1000;
+
+/** The log cannot be read (not the same as a broken chain). */
+export class ChainReadError extends Error {
+  override readonly name = 'ChainReadError';
+}
+
+/** Checks the chain of the log at `path`; `wanted`: hashes to look for (a receipt's). A missing log is empty. */
+export async function verifyChain(
+  path: string,
+  wanted: ReadonlySet<string> = new Set(),
+  signal?: AbortSignal,
+): Promise<ChainReport> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await openForReading(path);
+  } catch (error) {
+    if ((error as {code?: string}).code === 'ENOENT')
+      return {lines: 0, unchained: 0, chained: 0, torn: [], found: new Map()};
+    throw new ChainReadError(`The audit log ${path} cannot be read (${fileProblem(error)}).`);
+  }
+  try {
+    return await check(linesOf(handle, {hash: true}), wanted, signal);
+  } catch (error) {
+    if (error instanceof ChainReadError) throw error;
+    throw new ChainReadError(`The audit log ${path} cannot be read (${fileProblem(error)}).`);
+  } finally {
+    await handle.close();
+  }
+}
+
+function checked(line: FileLine): CheckedLine {
+  const object = jsonObject(line.text);
+  const fields = chainFieldsOf(object);
+  const time = typeof object?.time === 'string' ? object.time : undefined;
+  return {
+    number: line.number,
+    ...(line.hash === undefined ? {} : {hash: line.hash}),
+    json: object !== undefined,
+    ...(fields ? {fields} : {}),
+    ...(time === undefined ? {} : {time}),
+  };
+}
+
+async function check(
+  source: AsyncGenerator<FileLine>,
+  wanted: ReadonlySet<string>,
+  signal: AbortSignal | undefined,
+): Promise<ChainReport> {
+  const found = new Map<string, number>();
+  const torn: number[] = [];
+  let lines = 0;
+  let unchained = 0;
+  let chained = 0;
+  let first: CheckedLine | undefined;
+  // The last line linked (the one the next line's `prev` must name) and the one before it.
+  let last: CheckedLine | undefined;
+  let beforeLast: CheckedLine | undefined;
+  // Lines before the chain: the last two, since the first chained line links the last whole one.
+  let previous: CheckedLine | undefined;
+  let beforePrevious: CheckedLine | undefined;
+  const pending: CheckedLine[] = [];
+  const iterator = source[Symbol.asyncIterator]();
+  const next = async (): Promise<CheckedLine | undefined> => {
+    if (pending.length > 0) return pending.shift();
+    const result = await iterator.next();
+    if (result.done) return undefined;
+    lines += 1;
+    return checked(result.value);
+  };
+  const ahead = async (count: number): Promise<CheckedLine[]> => {
+    while (pending.length < count) {
+      const result = await iterator.next();
+      if (result.done) break;
+      lines += 1;
+      pending.push(checked(result.value));
+    }
+    return pending.slice(0, count);
+  };
+  const report = (broken?: ChainReport['broken']): ChainReport => ({
+    lines,
+    unchained,
+    chained,
+    torn,
+    ...(first ? {first} : {}),
+    ...(last ? {last} : {}),
+    ...(broken ? {broken} : {}),
+    found,
+  });
+
+  for (let line = await next(); line; line = await next()) {
+    if (signal?.aborted) throw signal.reason;
+    if (line.hash && wanted.has(line.hash)) found.set(line.hash, line.number);
+    if (!last) {
+      // Before the chain: lines of an earlier version, until the first chained one.
+      if (!line.fields) {
+        unchained += 1;
+        beforePrevious = previous;
+        previous = line;
+        continue;
+      }
+      const {seq, prev, chained_after: after} = line.fields;
+      if (seq !== 1) {
+        return report({
+          line: line.number,
+          problem: 'removed',
+          detail: `the chain starts at line ${line.number} with its line ${seq}: ${plural(seq - 1, 'line')} before it ${seq - 1 === 1 ? 'was' : 'were'} removed`,
+        });
+      }
+      if (after !== line.number - 1) {
+        return report({
+          line: line.number,
+          problem: after === undefined || after > line.number - 1 ? 'removed' : 'inserted',
+          detail: `line ${line.number} starts the chain and records ${plural(after ?? 0, 'line')} before it; the file has ${line.number - 1}: lines before the chain were ${after === undefined || after > line.number - 1 ? 'removed' : 'added'}`,
+        });
+      }
+      const links =
+        prev === (previous?.hash ?? null) ||
+        (previous && !previous.json && prev === (beforePrevious?.hash ?? null));
+      if (!links) {
+        return report({
+          line: line.number,
+          problem: 'edited',
+          detail: `line ${previous?.number ?? 1} is not the line that came before the chain when line ${line.number} was written: it was edited`,
+        });
+      }
+      if (previous && !previous.json && prev !== previous.hash) {
+        torn.push(previous.number);
+        unchained -= 1;
+      }
+      first = line;
+      last = line;
+      chained = 1;
+      continue;
+    }
+    const expected = (last.fields?.seq ?? 0) + 1;
+    const fields = line.fields;
+    if (fields && fields.seq === expected && fields.prev === last.hash) {
+      beforeLast = last;
+      last = line;
+      chained += 1;
+      continue;
+    }
+    const window = await ahead(lookahead);
+    const after = window[0];
+    const afterLinksPast = after?.fields?.seq === expected && after.fields.prev === last.hash;
+    if (!fields) {
+      if (!line.json && (afterLinksPast || !after)) {
+        // A crash mid-write: the next line (if any) links the last whole line, past this one.
+        torn.push(line.number);
+        continue;
+      }
+      if (afterLinksPast) {
+        return report({
+          line: line.number,
+          problem: 'inserted',
+          detail: `line ${line.number} is not part of the chain: it was inserted`,
+        });
+      }
+      if (after?.fields?.seq === expected + 1 && after.fields.prev !== line.hash) {
+        return report({
+          line: line.number,
+          problem: 'edited',
+          detail: `line ${line.number} is not what line ${after.number} recorded of it: it was edited`,
+        });
+      }
+      if (after?.fields?.prev === line.hash) {
+        return report({
+          line: line.number,
+          problem: 'inserted',
+          detail: `line ${line.number} was not written by tenant-mode: it was added to the file`,
+        });
+      }
+      return report({
+        line: line.number,
+        problem: 'broken',
+        detail: `the chain breaks at line ${line.number}`,
+      });
+    }
+    // A line from further on, here: moved (swapped) if it is not found again where it belongs, else a copy.
+    const movedHere =
+      fields.seq > expected &&
+      window.some((later) => later.fields?.seq === expected) &&
+      !window.some((later) => later.fields?.seq === fields.seq);
+    if (movedHere) {
+      const missing = window.find((later) => later.fields?.seq === expected) as CheckedLine;
+      return report({
+        line: line.number,
+        problem: 'reordered',
+        detail: `line ${line.number} is out of order: line ${missing.number} was written before it`,
+      });
+    }
+    if (afterLinksPast) {
+      return report({
+        line: line.number,
+        problem: 'inserted',
+        detail: `line ${line.number} was inserted: line ${after.number} follows line ${last.number} directly`,
+      });
+    }
+    if (fields.seq === expected) {
+      return report({
+        line: last.number,
+        problem: 'edited',
+        detail: `line ${last.number} is not what line ${line.number} recorded of it: it was edited`,
+      });
+    }
+    if (fields.seq > expected) {
+      if (fields.prev === last.hash && after?.fields?.seq === expected + 1) {
+        return report({
+          line: line.number,
+          problem: 'edited',
+          detail: `line ${line.number} is not what line ${after.number} recorded of it: it was edited`,
+        });
+      }
+      const count = fields.seq - expected;
+      return report({
+        line: line.number,
+        problem: 'removed',
+        detail: `${plural(count, 'line')} ${count === 1 ? 'was' : 'were'} removed between lines ${last.number} and ${line.number}`,
+      });
+    }
+    if (fields.seq === expected - 1 && fields.prev === beforeLast?.hash) {
+      return report({
+        line: last.number,
+        problem: 'inserted',
+        detail: `line ${last.number} was inserted: line ${line.number} follows line ${beforeLast.number} directly`,
+      });
+    }
+    return report({
+      line: line.number,
+      problem: 'reordered',
+      detail: `line ${line.number} is out of order: it was written before line ${last.number}`,
+    });
+  }
+  return report();
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
