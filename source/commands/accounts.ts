@@ -71,7 +71,7 @@ function describe(account: RememberedAccount, store: CredentialStore, now: numbe
     ? `${printable(profile.tenantName)}${profile.tenantId ? ` (${profile.tenantId})` : ''}`
     : (profile.tenantId ?? 'not known yet');
   return [
-    `${account.isDefault ? '*' : ' '} ${account.name}${account.isDefault ? '  (the default)' : ''}`,
+    `${account.isDefault ? '*' : ' '} ${account.name}${account.isDefault ? '  (the default)' : ''}${profile.sandbox ? '  (a sandbox: switches are rehearsals)' : ''}`,
     `    data center  ${profile.dataCenter}`,
     `    client id    ${profile.clientId}`,
     `    partner      ${partner}`,
@@ -96,5 +96,6 @@ function document(account: RememberedAccount, store: CredentialStore, now: numbe
     secret_in:
       profile.secretIn === 'keyring' ? 'keyring' : profile.clientSecret === undefined ? null : 'file',
     ...(profile.secretIn === 'keyring' ? {} : {file: store.path}),
+    sandbox: profile.sandbox === true,
   };
 }

@@ -104,6 +104,12 @@ export const flags = {
     completes: 'file',
   },
   since: {type: 'string', value: '<day>', help: 'only attempts from this day on (UTC)'},
+  format: {
+    type: 'string',
+    value: '<format>',
+    help: 'md (for a ticket), html (one printable file) or json (default: from --out, else md)',
+    completes: ['md', 'html', 'json'],
+  },
   on: {
     type: 'string',
     value: '<day>',

@@ -20,6 +20,8 @@ export interface LoginFlags {
   readonly secretFromStdin: boolean;
   readonly name?: string;
   readonly insecureStorage: boolean;
+  /** `--sandbox`: the account's switches are rehearsals. */
+  readonly sandbox?: boolean;
   readonly timeoutSeconds: number;
   readonly json: boolean;
 }
@@ -53,6 +55,7 @@ export async function runLoginCommand(flags: LoginFlags, io: CommandIo): Promise
           signal,
           name: flags.name,
           storage,
+          sandbox: flags.sandbox === true,
         },
       );
     } catch (error) {
@@ -72,6 +75,9 @@ export async function runLoginCommand(flags: LoginFlags, io: CommandIo): Promise
         `Signed in to ${printable(profile.tenantName ?? '')} at ${new URL(profile.dataCenter).host} as client ${profile.clientId}.`,
         `${updated ? 'Updated' : 'Remembered'} as "${profile.name}", the default account.`,
         where,
+        ...(profile.sandbox
+          ? ['Marked as a sandbox: its switches are rehearsals (tenant-mode audit --rehearsals shows them).']
+          : []),
         `Use it: ${[...programOf(io).map(shellWord), 'status', '<tenant>', '--account', shellWord(profile.name ?? '')].join(' ')} (or without --account while it is the default).`,
       ].join('\n'),
       {
@@ -83,6 +89,7 @@ export async function runLoginCommand(flags: LoginFlags, io: CommandIo): Promise
           secret_in: secretIn,
           token_expires_at: expires === undefined ? null : new Date(expires).toISOString(),
           default: true,
+          sandbox: profile.sandbox === true,
         },
         updated,
         ...(keyringProblem ? {keyring_problem: keyringProblem} : {}),

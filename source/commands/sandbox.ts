@@ -127,6 +127,8 @@ function rememberSandbox(sandbox: Awaited<ReturnType<typeof startSandbox>>, io: 
     clientSecret: sandbox.clientSecret,
     tenantId: sandbox.tenantId,
     tenantName: 'Northwind Partners',
+    // Its switches are rehearsals (docs/audit-log.md).
+    sandbox: true as const,
   };
   store.save(profile, 'file', {makeDefault: false});
   return {

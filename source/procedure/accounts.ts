@@ -50,6 +50,8 @@ export async function rememberAccount(
     readonly signal?: AbortSignal;
     readonly name?: string;
     readonly storage: 'keyring' | 'file';
+    /** `--sandbox`: the data center is a sandbox, its switches rehearsals (kept on a later login without it). */
+    readonly sandbox?: boolean;
   },
 ): Promise<Remembered> {
   const {store} = options;
@@ -93,6 +95,7 @@ export async function rememberAccount(
       token: client.token,
       tenantId: account.tenantId,
       tenantName: account.tenantName,
+      ...(options.sandbox || before?.sandbox ? {sandbox: true as const} : {}),
     },
     options.storage,
     {makeDefault: true},

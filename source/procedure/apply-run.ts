@@ -26,6 +26,7 @@ import {
   planOutcomeOf,
   settledOutcomes,
 } from './switch-record.js';
+import {whoRuns} from './who.js';
 
 /** How often one tenant's PUT is sent again after a 429 (each time only once the re-read shows it untouched). */
 const rateLimitedResends = 30;
@@ -43,6 +44,8 @@ export class ApplyRun {
   /** Each open tenant's kind and current name, read 100 a request before the first PUT. */
   readonly #kinds = new Map<string, string>();
   readonly #names = new Map<string, string>();
+  /** Who runs the apply (the OS user and host), for every attempt line. */
+  readonly #who = whoRuns();
   #failuresInARow = 0;
   #tooManyFailures = false;
   #dayEnded = false;
@@ -289,6 +292,8 @@ export class ApplyRun {
         dataCenter: session.client.baseUrl,
         clientId: session.client.clientId,
         ...(session.account ? {account: session.account} : {}),
+        who: this.#who,
+        ...(session.rehearsal ? {rehearsal: true} : {}),
       },
       clock.now(),
     );

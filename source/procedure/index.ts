@@ -45,8 +45,10 @@ export {
   systemKeyring,
   UnsafeFolderError,
   verifyChain,
+  WholeFileError,
   writableByOthers,
   writePlanFile,
+  writeWholeFile,
 } from '../store/index.js';
 export {
   dateAsSent,
@@ -142,6 +144,8 @@ export {
   switchFactsShort,
   whyNotSwitchable,
 } from './reading.js';
+export {type AttemptFound, findAttempt, type Receipt, receiptOf, rehearsalNotice} from './receipt.js';
+export {receiptHtml, receiptMarkdown} from './receipt-formats.js';
 export {applyCommand, commandLine, shellWord, statusCommand} from './rerun.js';
 export {
   type Account,

@@ -33,6 +33,8 @@ export interface SignInOptions {
   readonly gate?: RequestGate;
   /** The remembered account signed in with: its name goes into printed commands and the audit log. */
   readonly accountName?: string;
+  /** Signed in to the embedded sandbox: its switches are rehearsals (so are those of an account marked a sandbox). */
+  readonly rehearsal?: boolean;
 }
 
 /** Who is signed in where, in the words a screen shows. */
@@ -52,6 +54,11 @@ export interface Session {
   readonly store: CredentialStore;
   /** The remembered account's name, when it is one (docs/accounts.md). */
   readonly account?: string;
+  /**
+   * A sandbox: the embedded one, or an account marked as one. Its switches are rehearsals: recorded apart in the
+   * audit log, and their receipts say that no customer was switched (docs/audit-log.md).
+   */
+  readonly rehearsal?: true;
 }
 
 /**
@@ -81,6 +88,8 @@ export async function signIn(
     gate: options.gate,
   });
   await client.authenticate(signal);
+  const rehearsal =
+    options.rehearsal === true || store.profile(client.baseUrl, client.clientId)?.sandbox === true;
   const ownId = options.knownTenantId ?? (await client.whoAmI(signal)).tenant_id;
   if (remember) {
     // Saved only when something changed: a run that only reads leaves the file alone.
@@ -99,6 +108,7 @@ export async function signIn(
     host: hostOf(credentials.dataCenter),
     store,
     ...(options.accountName ? {account: options.accountName} : {}),
+    ...(rehearsal ? {rehearsal: true as const} : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
 } from '../store/index.js';
 import type {TenantRow} from './find-tenant.js';
 import type {Plan, PlannedTenant} from './plan-format.js';
+import {switchFacts} from './reading.js';
 
 /**
  * What became of one switch: it is sent once (twice only after a 401, which proves the first had no effect); when
@@ -179,6 +180,10 @@ export function errorRecord(error: PlatformError): ErrorRecord {
 /** Who asked for which switch: the facts an attempt line and a cancelled line share. */
 export interface SwitchFacts {
   readonly via: AuditAttempt['via'];
+  /** Who runs it: the OS user and the host (who.ts). */
+  readonly who: {readonly os_user: string; readonly host: string};
+  /** Sent to a sandbox: a rehearsal. */
+  readonly rehearsal?: boolean;
   readonly dataCenter: string;
   readonly clientId: string;
   /** The remembered account's name, when the switch was sent with one. */
@@ -197,9 +202,18 @@ function common(facts: SwitchFacts) {
     ...(facts.account ? {account: facts.account} : {}),
     tenant_id: facts.row.tenant.id,
     tenant_name: facts.row.tenant.name,
+    tenant_path: facts.row.path,
+    ...facts.who,
+    billing: billingSentence(facts.before, facts.at),
+    ...(facts.rehearsal ? {rehearsal: true as const} : {}),
     pricing_before: facts.before,
     request: switchRequestBody(facts.before.version),
   };
+}
+
+/** What the switch bills, as the confirmation said it (reading.ts): the sentence after "Not reversible". */
+function billingSentence(before: Pricing, at: number): string {
+  return switchFacts(before, at).slice(1).join(' ');
 }
 
 /** The line written and flushed before the PUT is sent. No secrets and no tokens, ever. */
@@ -277,6 +291,8 @@ export interface PlannedSwitch {
   readonly clientId: string;
   /** The remembered account's name, when apply runs with one. */
   readonly account?: string;
+  readonly who: {readonly os_user: string; readonly host: string};
+  readonly rehearsal?: boolean;
 }
 
 /** An apply's attempt, as its results file and the audit log record it (both flushed before the PUT). */
@@ -287,6 +303,12 @@ export function plannedAttemptLines(
 ): {readonly results: ResultsAttempt; readonly audit: AuditAttempt} {
   const {tenant, planSha256} = planned;
   const time = new Date(at).toISOString();
+  const planBefore = {
+    mode: 'trial' as const,
+    version: tenant.pricing_version,
+    production_start_date: tenant.auto_switch_date,
+    currency: null,
+  };
   return {
     results: {
       kind: 'attempt',
@@ -306,12 +328,12 @@ export function plannedAttemptLines(
       ...(planned.account ? {account: planned.account} : {}),
       tenant_id: tenant.id,
       tenant_name: tenant.name,
+      tenant_path: tenant.path,
+      ...planned.who,
+      billing: billingSentence(planBefore, at),
+      ...(planned.rehearsal ? {rehearsal: true as const} : {}),
       // The pricing the plan read: its version goes into the PUT.
-      pricing_before: {
-        mode: 'trial',
-        version: tenant.pricing_version,
-        production_start_date: tenant.auto_switch_date,
-      },
+      pricing_before: planBefore,
       request: switchRequestBody(tenant.pricing_version),
       plan_sha256: planSha256,
     },

@@ -22,6 +22,7 @@ import {
   type SwitchOutcome,
   verdictOf,
 } from './switch-record.js';
+import {whoRuns} from './who.js';
 
 export async function switchAndVerify(
   client: PlatformClient,
@@ -194,6 +195,8 @@ function facts(request: ConfirmedSwitch): SwitchFacts {
     dataCenter: session.client.baseUrl,
     clientId: session.client.clientId,
     ...(session.account ? {account: session.account} : {}),
+    who: whoRuns(),
+    ...(session.rehearsal ? {rehearsal: true} : {}),
     row,
     before,
     at: clock.now(),

@@ -29,6 +29,11 @@ export interface Profile {
   readonly secretIn?: 'keyring' | 'file';
   /** With the token in the keyring: when it expires, so that `accounts` says so without reading the keyring. */
   readonly tokenExpiresAt?: number;
+  /**
+   * Marked as a sandbox (`login --sandbox`, `sandbox --login`): its switches are rehearsals, recorded apart in the
+   * audit log (docs/audit-log.md).
+   */
+  readonly sandbox?: true;
 }
 
 /** A remembered account as `accounts` lists it: its profile (no secret read) under its name. */
@@ -500,6 +505,7 @@ function shapeProblem(conf: Conf<Stored>): string | undefined {
       if (candidate[field] !== undefined && typeof candidate[field] !== 'string')
         return `a saved ${field} is not text`;
     }
+    if (candidate.sandbox !== undefined && candidate.sandbox !== true) return 'a sandbox mark is not true';
     if (candidate.tokenExpiresAt !== undefined && !Number.isFinite(candidate.tokenExpiresAt)) {
       return 'a saved token expiry is not a time';
     }

@@ -48,3 +48,4 @@ export {UnsafeFolderError} from './private-folder.js';
 export type {ErrorRecord, ResultsAttempt, ResultsLine, ResultsOutcome, ResultsRun} from './results-file.js';
 export {readSecretFile, SecretFileError} from './secret-file.js';
 export {TenantLock} from './tenant-lock.js';
+export {WholeFileError, writeWholeFile} from './whole-file.js';

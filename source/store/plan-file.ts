@@ -1,19 +1,8 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import {basename, dirname, join} from 'node:path';
-import {fileProblem} from './file-problem.js';
+import {accessSync, constants, readFileSync, statSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {modeText, otherOwner} from './ownership.js';
 import {ensurePrivateFolder} from './private-folder.js';
+import {WholeFileError, wholeFileProblem as why, writeWholeFile} from './whole-file.js';
 
 /** A plan (or results) file that cannot be read, written or trusted: the message names the file and why. */
 export class PlanFileError extends Error {
@@ -65,24 +54,12 @@ export function writableByOthers(path: string): string | undefined {
  * so that a crash never leaves half a plan and a reader never sees one.
  */
 export function writePlanFile(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let descriptor: number | undefined;
   try {
-    descriptor = openSync(
-      temporary,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o600,
-    );
-    // writeFileSync on a descriptor writes it all or throws (a short write on a full disk is not success).
-    writeFileSync(descriptor, text);
-    fsyncSync(descriptor);
-    closeSync(descriptor);
-    descriptor = undefined;
-    renameSync(temporary, path);
+    writeWholeFile(path, text, 0o600);
   } catch (error) {
-    if (descriptor !== undefined) closeSync(descriptor);
-    rmSync(temporary, {force: true});
-    throw new PlanFileError(`Cannot write the plan ${path}: ${why(error)}.`);
+    if (error instanceof WholeFileError)
+      throw new PlanFileError(`Cannot write the plan ${path}: ${error.reason}.`);
+    throw error;
   }
 }
 
@@ -93,17 +70,6 @@ export function exists(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function why(error: unknown): string {
-  switch ((error as {code?: string}).code) {
-    case 'ENOENT':
-      return 'there is no such file or folder';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return fileProblem(error);
   }
 }
 

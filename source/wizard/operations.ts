@@ -84,6 +84,8 @@ function signInNow(context: OperationContext): void {
     cachedToken: remembered?.token,
     accountName: known?.name,
     remember: form.remember,
+    // The embedded sandbox: a rehearsal, whatever is remembered of it.
+    rehearsal: context.embeddedSandbox.current === normalizeBaseUrl(form.dataCenter),
   };
   operation.run(
     async (signal) => {

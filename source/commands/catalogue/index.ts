@@ -8,6 +8,7 @@ import {list} from './list.js';
 import {login} from './login.js';
 import {logout} from './logout.js';
 import {plan} from './plan.js';
+import {receipt} from './receipt.js';
 import {sandbox} from './sandbox.js';
 import {status} from './status.js';
 import {switchCommand} from './switch.js';
@@ -21,6 +22,7 @@ export const commands = [
   plan,
   apply,
   audit,
+  receipt,
   sandbox,
   login,
   accounts,

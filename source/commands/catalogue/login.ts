@@ -18,9 +18,14 @@ export const login: CommandDeclaration = {
     'client-secret-file',
     'name',
     'insecure-storage',
+    'sandbox',
     'timeout',
     'json',
   ],
+  flagHelp: {
+    sandbox:
+      "this data center is a sandbox: the account's switches are rehearsals, shown by audit --rehearsals, and their receipts say no customer was switched (kept on a later login)",
+  },
   operands: {count: 0, problem: 'tenant-mode login takes no operand: see its flags.'},
   examples: [
     'printf %s "$SECRET" | tenant-mode login --with-secret-stdin \\\n    --url https://eu2-cloud.acronis.com \\\n    --client-id 6d7c3f5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f',
@@ -37,6 +42,7 @@ export const login: CommandDeclaration = {
         secretFromStdin: isSet(input, 'with-secret-stdin'),
         name: text(input, 'name'),
         insecureStorage: isSet(input, 'insecure-storage'),
+        sandbox: isSet(input, 'sandbox'),
         timeoutSeconds: signInFlags.timeoutSeconds,
         json: isSet(input, 'json'),
       },

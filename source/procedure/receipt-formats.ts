@@ -1,0 +1,156 @@
+// A receipt (receipt.ts) as Markdown for a ticket and as one self-contained HTML file to print or attach: the same
+// rows in both, every value from the log through the one sanitiser (printable) and escaped for its format.
+import {jsonText, printable, printableLines} from '../text/index.js';
+import {type Receipt, receiptHeadline, rehearsalNotice} from './receipt.js';
+
+const notRecorded = 'not recorded';
+
+/** The receipt's facts, in the order a reader wants them: label, then value (plain text). */
+function rows(receipt: Receipt): [string, string][] {
+  const {tenant, account, ran_by: ranBy, time, answer} = receipt;
+  const quoted = (line: Receipt['audit_lines']['attempt']) =>
+    line
+      ? `${line.seq === null ? 'written before the chain began' : `seq ${line.seq}`}, sha256:${line.sha256}`
+      : notRecorded;
+  return [
+    ['Tenant', `${tenant.name} (${tenant.id})`],
+    ['Where', tenant.path ? [...tenant.path, tenant.name].join(' › ') : notRecorded],
+    ['Data center', new URL(receipt.data_center).host],
+    ['Account', account.name ?? 'none named (signed in with --url and --client-id)'],
+    ['API client', account.client_id],
+    ['Partner tenant', account.partner_tenant ?? notRecorded],
+    ['Run by', ranBy.os_user === null ? notRecorded : `${ranBy.os_user} on ${ranBy.host ?? notRecorded}`],
+    ['When (UTC)', time.utc],
+    ['When (local)', time.local],
+    [
+      'From',
+      receipt.via === 'apply'
+        ? 'apply (a month-start plan)'
+        : receipt.via === 'wizard'
+          ? 'the wizard'
+          : 'the switch command',
+    ],
+    ['Request', `${receipt.request.method} ${receipt.request.path}`],
+    ['Status', answer.status === null ? 'no answer' : String(answer.status)],
+    ['Outcome', answer.outcome],
+    ['How it is known', answer.established],
+    ...(answer.error ? ([['Platform said', answer.error]] as [string, string][]) : []),
+    ['What it bills', receipt.billing ?? notRecorded],
+    ...(receipt.plan_sha256 ? ([['Plan file SHA-256', receipt.plan_sha256]] as [string, string][]) : []),
+    ['Attempt id', receipt.attempt_id],
+    ['Audit log: attempt line', quoted(receipt.audit_lines.attempt)],
+    ['Audit log: outcome line', quoted(receipt.audit_lines.outcome)],
+  ];
+}
+
+const check =
+  'Check it against the audit log of the computer it came from: tenant-mode audit --verify --receipt <this file>';
+
+/** A fence longer than any run of backticks in the text, so that no value can close it. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}json\n${text}\n${fence}`;
+}
+
+const markdownCell = (text: string) => printable(text).replace(/[\\`*_[\]<>|#]/g, (mark) => `\\${mark}`);
+
+export function receiptMarkdown(receipt: Receipt): string {
+  const banner = receipt.rehearsal ? [`> **${rehearsalNotice}**`, ''] : [];
+  return [
+    ...banner,
+    `# Switch receipt: ${markdownCell(receiptHeadline(receipt))}`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows(receipt).map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
+    '',
+    '## Request body',
+    '',
+    fenced(printableJson(receipt.request.body)),
+    '',
+    '## Pricing before',
+    '',
+    fenced(printableJson(receipt.pricing_before)),
+    '',
+    '## Pricing after',
+    '',
+    receipt.answer.pricing_after === null ? notRecorded : fenced(printableJson(receipt.answer.pricing_after)),
+    '',
+    `_${check}_`,
+    ...(receipt.rehearsal ? ['', `> **${rehearsalNotice}**`] : []),
+    '',
+  ].join('\n');
+}
+
+/** JSON as text to show: indented, every string already escaped by JSON, hidden characters as \u escapes. */
+function printableJson(value: unknown): string {
+  return jsonText(value, 2);
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (mark) => `&#${mark.charCodeAt(0)};`);
+const htmlText = (text: string) => escapeHtml(printable(text));
+/** Text of several lines (indented JSON): line feeds kept, everything else as printable makes it. */
+const htmlLines = (text: string) => escapeHtml(printableLines(text));
+
+/**
+ * One HTML file, nothing outside it (no font, image or script): readable on paper (print styles, black on white)
+ * and in dark mode (prefers-color-scheme). A rehearsal says so at the top of every printed page (a fixed banner is
+ * repeated on each page) and on screen.
+ */
+export function receiptHtml(receipt: Receipt): string {
+  const title = `Switch receipt: ${receiptHeadline(receipt)}`;
+  const banner = receipt.rehearsal
+    ? `<div class="rehearsal" role="note" data-field="rehearsal">${htmlText(rehearsalNotice)}</div>\n`
+    : '';
+  const table = rows(receipt)
+    .map(
+      ([label, value]) =>
+        `<tr><th scope="row">${htmlText(label)}</th><td data-field="${htmlText(label)}">${htmlText(value)}</td></tr>`,
+    )
+    .join('\n');
+  const block = (heading: string, value: unknown) =>
+    `<h2>${htmlText(heading)}</h2>\n${value === null ? `<p>${notRecorded}</p>` : `<pre data-field="${htmlText(heading)}">${htmlLines(printableJson(value))}</pre>`}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${htmlText(title)}</title>
+<style>
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: #111; background: #fff; }
+h1 { font-size: 1.35rem; } h2 { font-size: 1.05rem; margin-top: 1.6rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #bbb; }
+th { width: 14rem; font-weight: 600; }
+td, pre { overflow-wrap: anywhere; }
+pre { background: #f3f3f3; padding: .6rem; white-space: pre-wrap; border: 1px solid #ccc; }
+.rehearsal, .rehearsal-end { border: 3px solid currentColor; padding: .5rem; font-weight: 700; text-align: center; margin-bottom: 1rem; }
+.check { margin-top: 1.5rem; font-style: italic; }
+@media (prefers-color-scheme: dark) {
+  body { color: #eee; background: #121212; }
+  th, td { border-color: #555; }
+  pre { background: #1e1e1e; border-color: #555; }
+}
+@media print {
+  body { color: #000; background: #fff; margin: 0; max-width: none; }
+  pre { background: #fff; }
+  .rehearsal { position: fixed; top: 0; left: 0; right: 0; background: #fff; }
+  .rehearsal ~ h1 { margin-top: 3.5rem; }
+}
+</style>
+</head>
+<body>
+${banner}<h1>${htmlText(title)}</h1>
+<table>
+${table}
+</table>
+${block('Request body', receipt.request.body)}
+${block('Pricing before', receipt.pricing_before)}
+${block('Pricing after', receipt.answer.pricing_after)}
+<p class="check">${htmlText(check)}</p>
+${receipt.rehearsal ? `<div class="rehearsal-end" role="note">${htmlText(rehearsalNotice)}</div>\n` : ''}</body>
+</html>
+`;
+}

@@ -1,0 +1,34 @@
+import {type Browser, chromium, type Locator} from 'playwright-core';
+
+// Headless Chromium from the OS (Debian's `chromium`; .ci/run installs it when missing), driven by playwright-core
+// without downloading a browser of its own: HTML receipts and reports are checked as a person sees them.
+
+/** Where the OS's Chromium is (CHROMIUM_PATH to use another). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Starts headless Chromium. As root it needs --no-sandbox; the background-networking flags keep it from dialling
+ * out on a machine with a closed network (each refused connection otherwise slows it down). Playwright gives it a
+ * new empty profile of its own.
+ */
+export function startBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The text of an element as a person sees it rendered (CSS applied: hidden text is not in it, line breaks are). */
+export function shownText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point here, not the DOM's text.
+  return locator.innerText();
+}
