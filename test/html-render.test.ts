@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await startBrowser();
 }, 30_000);
-afterAll(async () => browser?.close());
+afterAll(async () => browser?.close(), 30_000);
 
 /** Opens a file as a person would, and records every request it makes beyond itself (there must be none). */
 async function open(file: string): Promise<{page: Page; outside: string[]}> {

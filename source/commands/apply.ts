@@ -4,6 +4,7 @@ import {
   AuditLog,
   applyEndLines,
   applyPlan,
+  applyReport,
   applySummary,
   checkPlan,
   commandLine,
@@ -11,6 +12,7 @@ import {
   exitCodeOfApply,
   exitCodeOfCheck,
   formatDay,
+  messageOf,
   type Plan,
   PlanFileError,
   PlanFormatError,
@@ -29,15 +31,18 @@ import {
   sameDataCenter,
   sessionRerun,
   settledEarlier,
+  shellWord,
   type TenantResult,
   Throttle,
   tally,
   writableByOthers,
 } from '../procedure/index.js';
+import {UsageError} from './command-error.js';
 import {keepHeapSmall} from './heap.js';
 import {type CommandIo, programOf, type ShowApplyProgress} from './io.js';
 import {CommandError, errorJson, exitCodes, makeOutput, type Output, runCommand} from './output.js';
 import {ask} from './prompt.js';
+import {reportFormat, writeReport} from './report-file.js';
 import {accountJson, checkRecordFolder, openSession, openStore, type SignInFlags} from './session.js';
 
 export interface ApplyFlags extends SignInFlags {
@@ -48,6 +53,8 @@ export interface ApplyFlags extends SignInFlags {
   readonly notOnDate: boolean;
   readonly concurrency: number;
   readonly maxFailures: number;
+  /** --report FILE.html|md: the run as a report to look at, written when it ends. */
+  readonly report?: string;
 }
 
 /** `tenant-mode apply FILE`: the plan made by `plan`, run on its day — resumable, one PUT per tenant at most. */
@@ -59,6 +66,14 @@ export async function runApplyCommand(
 ): Promise<number> {
   const output = makeOutput(flags.json, io);
   return runCommand(io, async (signal) => {
+    if (flags.report !== undefined) {
+      if (flags.look) {
+        throw new UsageError(
+          `--report goes with an apply that sends (or plan --report before it): --${flags.look} sends nothing to report.`,
+        );
+      }
+      reportFormat(flags.report);
+    }
     const {plan, sha256} = readPlan(file);
     const resultsPath = `${file}.results.jsonl`;
     if (flags.yes) {
@@ -221,11 +236,28 @@ export async function runApplyCommand(
       again: commandLine(rerun, ['apply', resolve(file), ...(flags.notOnDate ? ['--not-on-date'] : [])]),
       notOnDate: commandLine(rerun, ['apply', resolve(file), '--not-on-date']),
     });
+    // The report is written from what the results file recorded; when it cannot be, the switches stand as said.
+    let reportPath: string | undefined;
+    let reportProblem: string | undefined;
+    if (flags.report !== undefined) {
+      try {
+        const made = await applyReport(plan, resolve(file), sha256, resultsPath, io.clock.now());
+        reportPath = writeReport(made, flags.report);
+        lines.push(`Report: ${reportPath}`);
+      } catch (error) {
+        reportProblem = messageOf(error);
+        lines.push(
+          `The report was not written (${reportProblem}); the switches stand as said above. Write it with:\n  ${[...programOf(io), 'report', resolve(resultsPath), '--out', resolve(flags.report)].map(shellWord).join(' ')}`,
+        );
+      }
+    }
     output.result(
       lines.join('\n'),
       {
         ...about,
         results_file: resultsPath,
+        ...(flags.report === undefined ? {} : {report_file: reportPath ?? null}),
+        ...(reportProblem ? {report_problem: reportProblem} : {}),
         sent: sentNow > 0,
         stopped: report.stopped ?? null,
         ...(report.recordProblem ? {record_problem: report.recordProblem} : {}),

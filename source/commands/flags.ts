@@ -104,6 +104,12 @@ export const flags = {
     completes: 'file',
   },
   since: {type: 'string', value: '<day>', help: 'only attempts from this day on (UTC)'},
+  report: {
+    type: 'string',
+    value: '<file>',
+    help: 'also write a report to look at: FILE.html (charts, printable) or FILE.md (docs/month-start.md)',
+    completes: 'file',
+  },
   format: {
     type: 'string',
     value: '<format>',

@@ -1,3 +1,4 @@
+import {resolve} from 'node:path';
 import {
   applyCommand,
   type Candidate,
@@ -12,6 +13,7 @@ import {
   PlanFileError,
   parsePlan,
   pauseWords,
+  planReport,
   planText,
   printable,
   RequestGate,
@@ -26,6 +28,7 @@ import {keepHeapSmall} from './heap.js';
 import {type CommandIo, programOf} from './io.js';
 import {CommandError, exitCodes, makeOutput, runCommand} from './output.js';
 import {progressLine} from './progress-line.js';
+import {reportFormat, writeReport} from './report-file.js';
 import {openSession, type SignInFlags} from './session.js';
 
 export interface PlanFlags extends SignInFlags {
@@ -33,6 +36,8 @@ export interface PlanFlags extends SignInFlags {
   /** YYYY-MM-DD, checked by main.ts; default: the coming 1st. */
   readonly on?: string;
   readonly out?: string;
+  /** --report FILE.html|md: the plan as a report to look at (charts, billing per month). */
+  readonly report?: string;
   readonly only: readonly string[];
   readonly except: readonly string[];
 }
@@ -53,6 +58,8 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         exitCodes.usage,
       );
     }
+    // A report of a name that says no format is refused before anything is read.
+    if (flags.report !== undefined) reportFormat(flags.report);
     const unwritable = flags.out === undefined ? undefined : cannotWritePlan(flags.out);
     if (unwritable)
       throw new CommandError(`Cannot write the plan to ${flags.out}: ${unwritable}.`, exitCodes.usage);
@@ -116,6 +123,18 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         throw error;
       }
     }
+    const reportPath =
+      flags.report === undefined
+        ? undefined
+        : writeReport(
+            planReport(
+              plan,
+              {planned: chosen, endingBefore},
+              io.clock.now(),
+              flags.out && resolve(flags.out),
+            ),
+            flags.report,
+          );
     const when = formatDay(dayStart(day));
     const lines = [
       `Plan for ${when} (UTC): ${chosen.length} of ${planned.length} customers in trial.`,
@@ -151,11 +170,13 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
         ? `Nothing written: add --out FILE to save this plan; on ${when} run tenant-mode apply FILE.`
         : `Written to ${flags.out} (readable by you only). On ${when} run:\n  ${applyCommand(flags.out, sessionRerun(session, programOf(io)))}`,
     );
+    if (reportPath) lines.push(`Report: ${reportPath}`);
     const month = (ms: number | undefined) =>
       ms === undefined ? null : new Date(ms).toISOString().slice(0, 7);
     output.result(lines.join('\n'), {
       planned_date: day,
       plan_file: flags.out ?? null,
+      report_file: reportPath ?? null,
       data_center: plan.data_center,
       operator_tenant: plan.operator_tenant,
       tenants: chosen.map((candidate, index) => ({

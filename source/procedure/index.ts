@@ -97,6 +97,8 @@ export {
   tally,
 } from './apply-text.js';
 export {type ChainVerdict, chainVerdict, receiptHashes} from './audit-check.js';
+export {applyReport, type BatchReport, planReport} from './batch-report.js';
+export {reportHtml, reportMarkdown} from './batch-report-formats.js';
 export {type CustomerRow, listCustomers} from './customers.js';
 export {exitCodeFor, exitCodeOfDecision, exitCodeOfSwitch, exitCodes} from './exit-codes.js';
 export {explainError} from './explain.js';

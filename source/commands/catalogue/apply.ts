@@ -15,7 +15,17 @@ export const apply: CommandDeclaration = {
       'reads again every tenant whose outcome is not known before deciding. On a terminal it asks you to type the ' +
       'number of tenants; scripts and cron pass --yes (and then the plan must be yours alone: chmod 600).',
   ],
-  flags: [...signInFlags, 'check', 'dry-run', 'yes', 'not-on-date', 'concurrency', 'max-failures', 'json'],
+  flags: [
+    ...signInFlags,
+    'check',
+    'dry-run',
+    'yes',
+    'not-on-date',
+    'concurrency',
+    'max-failures',
+    'report',
+    'json',
+  ],
   flagHelp: {
     'dry-run': 'the same as --check, on the planned day',
     json: "one JSON document on stdout with every tenant's outcome (docs/scripting.md)",
@@ -29,6 +39,7 @@ export const apply: CommandDeclaration = {
   examples: [
     'tenant-mode apply dec.json --check',
     'tenant-mode apply dec.json',
+    'tenant-mode apply dec.json --report dec-done.html',
     '# crontab -e: at 00:05 UTC on the 1st (cronie and systemd-cron read CRON_TZ)\n' +
       'CRON_TZ=UTC\n' +
       '5 0 1 * * tenant-mode apply ~/next.json --yes --client-secret-file ~/.secret',
@@ -70,6 +81,7 @@ export const apply: CommandDeclaration = {
           fallback: 10,
           whole: true,
         }),
+        report: text(input, 'report'),
       },
       io,
       context.showApplyProgress,

@@ -9,6 +9,7 @@ import {login} from './login.js';
 import {logout} from './logout.js';
 import {plan} from './plan.js';
 import {receipt} from './receipt.js';
+import {report} from './report.js';
 import {sandbox} from './sandbox.js';
 import {status} from './status.js';
 import {switchCommand} from './switch.js';
@@ -21,6 +22,7 @@ export const commands = [
   switchCommand,
   plan,
   apply,
+  report,
   audit,
   receipt,
   sandbox,

@@ -14,11 +14,12 @@ export const plan: CommandDeclaration = {
       'platform (409), never switched unseen. Tenants whose trial ends before the planned day are listed apart. ' +
       'The file is JSON, one tenant a line: delete a line to leave a tenant out (docs/month-start.md).',
   ],
-  flags: [...signInFlags, 'on', 'out', 'only', 'except', 'json'],
+  flags: [...signInFlags, 'on', 'out', 'report', 'only', 'except', 'json'],
   operands: {count: 0, problem: 'tenant-mode plan takes no tenant: --only and --except choose them.'},
   examples: [
     'tenant-mode plan',
     'tenant-mode plan --out dec.json --except "Acme Corp"',
+    'tenant-mode plan --out dec.json --report dec-plan.html',
     `tenant-mode plan --on 2027-01-01 --json | jq '.tenants | length'`,
   ],
   async run(input, io) {
@@ -29,6 +30,7 @@ export const plan: CommandDeclaration = {
         json: isSet(input, 'json'),
         on: day(text(input, 'on'), 'on'),
         out: text(input, 'out'),
+        report: text(input, 'report'),
         only: list(input, 'only'),
         except: list(input, 'except'),
       },
