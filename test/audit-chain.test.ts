@@ -1,12 +1,13 @@
-import {spawn} from 'node:child_process';
-import {appendFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {execFile, spawn} from 'node:child_process';
+import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 import {type AuditAttempt, AuditLog} from '../source/store/audit.js';
+import {lineHash} from '../source/store/audit-chain.js';
 import {verifyChain} from '../source/store/audit-verify.js';
-import {runInProcess} from './helpers/cli.js';
+import {cliPath, newConfigDirectory, runInProcess} from './helpers/cli.js';
 import {fixedNow, movableClock} from './helpers/sandbox.js';
 import {cliSchemaErrors} from './helpers/schemas.js';
 
@@ -210,4 +211,41 @@ for (let n = 0; n < 5; n++) {
     expect(report.chained).toBe(100);
     expect(report.torn).toEqual([]);
   });
+
+  it('a ~60 MB log is checked in flat memory (--max-old-space-size=48): an edit near its end is still named', async () => {
+    const config = newConfigDirectory();
+    mkdirSync(config, {recursive: true, mode: 0o700});
+    const path = join(config, 'audit.log');
+    const count = 100_000;
+    const padding = 'x'.repeat(500);
+    const lines: string[] = [];
+    let prev: string | null = null;
+    for (let seq = 1; seq <= count; seq++) {
+      const line = JSON.stringify({
+        seq,
+        prev,
+        ...(seq === 1 ? {chained_after: 0} : {}),
+        ...attempt(seq),
+        note: padding,
+      });
+      lines.push(line);
+      prev = lineHash(line);
+    }
+    const edited = count - 100;
+    lines[edited - 1] = (lines[edited - 1] as string).replace(`Customer ${edited}`, 'Customer 0');
+    writeFileSync(path, `${lines.join('\n')}\n`, {mode: 0o600});
+    expect(statSync(path).size).toBeGreaterThan(55_000_000);
+    const run = await new Promise<{code: number; stdout: string}>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--max-old-space-size=48', cliPath, 'audit', '--verify'],
+        {env: {...process.env, TENANT_MODE_CONFIG_DIR: config}, maxBuffer: 1024 * 1024},
+        (error, stdout) => resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout}),
+      );
+    });
+    expect(run.stdout).toContain(
+      `line ${edited.toLocaleString('en')} is not what line ${(edited + 1).toLocaleString('en')} recorded of it: it was edited`,
+    );
+    expect(run.code).toBe(6);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ManualClock} from '../source/clock.js';
 import {type Sandbox, startSandbox} from '../source/sandbox/index.js';
-import {shownText, startBrowser} from './helpers/browser.js';
+import {openFile, shownText, startBrowser} from './helpers/browser.js';
 import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
 import {fixedNow} from './helpers/sandbox.js';
 import {cliSchemaErrors} from './helpers/schemas.js';
@@ -32,16 +32,6 @@ const month = (date: string) =>
     year: 'numeric',
     timeZone: 'UTC',
   });
-
-async function rendered(file: string): Promise<{page: Page; outside: string[]}> {
-  const page = await browser.newPage({viewport: {width: 1000, height: 1000}});
-  const outside: string[] = [];
-  page.on('request', (request) => {
-    if (request.url() !== `file://${file}`) outside.push(request.url());
-  });
-  await page.goto(`file://${file}`);
-  return {page, outside};
-}
 
 /** The rows of a table of the report, as shown. */
 async function tableRows(page: Page, id: string): Promise<string[][]> {
@@ -110,7 +100,7 @@ describe('batch reports', () => {
     const switched = tenants.length - 1;
     expect(applyDocument.summary.switched).toBe(switched);
 
-    const {page, outside} = await rendered(done);
+    const {page, outside} = await openFile(browser, done);
     expect(await shownText(page.locator('h1'))).toBe(
       `Apply of the plan for 1 Dec 2026: ${switched} of ${tenants.length} switched`,
     );

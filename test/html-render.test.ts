@@ -2,8 +2,8 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {shownText, startBrowser} from './helpers/browser.js';
-import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
+import {openFile, shownText, startBrowser} from './helpers/browser.js';
+import {loginMarkedSandbox, newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
 import {sandboxPerFile, tenantId} from './helpers/sandbox.js';
 
 // The HTML a person opens — a receipt, a batch report — rendered in headless Chromium (the OS's own, driven by
@@ -16,17 +16,6 @@ beforeAll(async () => {
   browser = await startBrowser();
 }, 30_000);
 afterAll(async () => browser?.close(), 30_000);
-
-/** Opens a file as a person would, and records every request it makes beyond itself (there must be none). */
-async function open(file: string): Promise<{page: Page; outside: string[]}> {
-  const page = await browser.newPage({viewport: {width: 900, height: 1000}});
-  const outside: string[] = [];
-  page.on('request', (request) => {
-    if (request.url() !== `file://${file}`) outside.push(request.url());
-  });
-  await page.goto(`file://${file}`);
-  return {page, outside};
-}
 
 const cell = (page: Page, field: string) => shownText(page.locator(`td[data-field="${field}"]`));
 
@@ -41,7 +30,7 @@ describe('an HTML receipt in Chromium', () => {
     const file = join(config, '..', 'acme.html');
     writeFileSync(file, (await local(['receipt', 'Acme Corp', '--format', 'html'])).stdout);
 
-    const {page, outside} = await open(file);
+    const {page, outside} = await openFile(browser, file);
     expect(await shownText(page.locator('h1'))).toBe('Switch receipt: Acme Corp was switched to production');
     expect(await cell(page, 'Tenant')).toBe(`Acme Corp (${tenantId(sandbox.current, 'Acme Corp')})`);
     expect(await cell(page, 'Where')).toBe('Northwind Partners › Acme Corp');
@@ -74,25 +63,13 @@ describe('an HTML receipt in Chromium', () => {
   it('a rehearsal says so on screen and at the top of every printed page', async () => {
     const config = newConfigDirectory();
     const options = {clock: sandbox.current.clock};
-    const login = await runInProcess(
-      [
-        'login',
-        '--url',
-        sandbox.current.url,
-        '--client-id',
-        sandbox.current.clientId,
-        '--sandbox',
-        '--insecure-storage',
-      ],
-      {TENANT_MODE_CONFIG_DIR: config, TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret},
-      options,
-    );
+    const login = await loginMarkedSandbox(sandbox.current, config);
     expect(login.code).toBe(0);
     const local = (args: string[]) => runInProcess(args, {TENANT_MODE_CONFIG_DIR: config}, options);
     expect((await local(['switch', 'Globex', '--yes'])).code).toBe(0);
     const file = join(config, '..', 'globex.html');
     expect((await local(['receipt', 'Globex', '--out', file])).code).toBe(0);
-    const {page} = await open(file);
+    const {page} = await openFile(browser, file);
     expect(await shownText(page.locator('.rehearsal'))).toBe('REHEARSAL — no customer was switched');
     expect(await shownText(page.locator('.rehearsal-end'))).toBe('REHEARSAL — no customer was switched');
     await page.emulateMedia({media: 'print'});

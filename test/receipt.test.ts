@@ -2,7 +2,7 @@ import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
+import {loginMarkedSandbox, newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
 import {sandboxPerFile, tenantId} from './helpers/sandbox.js';
 import {cliSchemaErrors} from './helpers/schemas.js';
 
@@ -167,21 +167,7 @@ describe('tenant-mode receipt', () => {
     // What makes a rehearsal is the mark, not the address.
     const real = sandboxCli(sandbox.current, config);
     expect((await real(['switch', 'Fabrikam Stores', '--yes'])).code).toBe(0);
-    const login = await runInProcess(
-      [
-        'login',
-        '--url',
-        sandbox.current.url,
-        '--client-id',
-        sandbox.current.clientId,
-        '--sandbox',
-        '--name',
-        'practice',
-        '--insecure-storage',
-      ],
-      env,
-      options,
-    );
+    const login = await loginMarkedSandbox(sandbox.current, config, 'practice');
     expect(login.code).toBe(0);
     expect(login.stdout).toContain('Marked as a sandbox');
     const accounts = await runInProcess(['accounts'], {TENANT_MODE_CONFIG_DIR: config}, options);

@@ -132,7 +132,21 @@ describe('sandbox --login', () => {
         (await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config})).stdout,
       ).accounts;
       expect(accounts).toEqual([
-        expect.objectContaining({name: 'sandbox', default: false, data_center: `${url}/api/2`}),
+        expect.objectContaining({
+          name: 'sandbox',
+          default: false,
+          data_center: `${url}/api/2`,
+          sandbox: true,
+        }),
+      ]);
+      // Its switches are rehearsals: apart from the real ones in the audit log.
+      const switched = await runCli(['switch', 'Acme Corp', '--yes', '--account', 'sandbox'], {
+        TENANT_MODE_CONFIG_DIR: config,
+      });
+      expect(switched.code, switched.stderr).toBe(0);
+      const audit = await runCli(['audit', '--rehearsals', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+      expect(JSON.parse(audit.stdout).entries).toEqual([
+        expect.objectContaining({tenant_name: 'Acme Corp', rehearsal: true, account: 'sandbox'}),
       ]);
     } finally {
       const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {cliPath as cli} from './helpers/cli.js';
+import {cliPath as cli, runCli} from './helpers/cli.js';
 
 // The bundled CLI in a real pseudo-terminal (util-linux `script`), as an operator runs it.
 
@@ -264,8 +264,10 @@ describe('SIGTERM', () => {
 
 describe('the line mode on a terminal', () => {
   it('TERM=dumb: a whole switch as lines, the name typed a key at a time, the confirmation printed once, no ESC byte', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'tenant-mode-tty-')), 'c');
     const session = inTerminal(`sh -c '${process.execPath} ${cli} --sandbox; echo "EXIT=$?"'`, {
       TERM: 'dumb',
+      TENANT_MODE_CONFIG_DIR: config,
     });
     const send = async (keys: string, after: string) => {
       session.child.stdin?.write(keys);
@@ -292,6 +294,12 @@ describe('the line mode on a terminal', () => {
     expect(output).toContain('Name: Fabrikam Stores\r\n');
     // Every line ended before the shell's next one.
     expect(output).toMatch(/Fabrikam Stores: switched to production \(200\)\.\r\nEXIT=0/);
+    // The embedded sandbox is a rehearsal: not among the real switches, only under --rehearsals.
+    const audit = await runCli(['audit'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(audit.stdout).toContain('No switch attempts recorded');
+    expect(audit.stdout).toContain('1 rehearsal against a sandbox is not shown');
+    const rehearsals = await runCli(['audit', '--rehearsals'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(rehearsals.stdout).toMatch(/^REHEARSAL {2}\S+ {2}switched .*Fabrikam Stores/m);
   });
 
   it('--accessible: the same line mode on any terminal; Ctrl+C ends the last line before the shell speaks', async () => {

@@ -1,4 +1,4 @@
-import {extname, resolve} from 'node:path';
+import {extname} from 'node:path';
 import {
   AuditLog,
   configDirectory,
@@ -9,12 +9,11 @@ import {
   receiptMarkdown,
   receiptOf,
   shellWord,
-  WholeFileError,
-  writeWholeFile,
 } from '../procedure/index.js';
 import {CommandError, UsageError} from './command-error.js';
 import {type CommandIo, programOf} from './io.js';
 import {exitCodes, runCommand} from './output.js';
+import {writeDocument} from './report-file.js';
 
 type Format = 'md' | 'html' | 'json';
 const formats: Record<string, Format> = {md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json'};
@@ -60,14 +59,7 @@ export async function runReceiptCommand(
       io.stdout.write(text);
       return exitCodes.done;
     }
-    const path = resolve(options.out);
-    try {
-      writeWholeFile(path, text, 0o644);
-    } catch (error) {
-      if (error instanceof WholeFileError)
-        throw new CommandError(error.message, exitCodes.usage, {reason: 'local-files'});
-      throw error;
-    }
+    const path = writeDocument(options.out, text);
     io.stderr.write(
       `${receipt.rehearsal ? 'A rehearsal receipt' : 'Receipt'} of ${printable(receipt.tenant.name)} (attempt ${receipt.attempt_id}) written to ${path}.\n`,
     );

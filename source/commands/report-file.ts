@@ -18,15 +18,23 @@ export function reportFormat(file: string): 'html' | 'md' {
   throw new UsageError(`A report is HTML or Markdown: name it .html or .md, not ${printable(file)}.`);
 }
 
-/** Writes a report whole (never half a file), 0644: it holds no secret. Returns the absolute path. */
+/** Writes a report (its format from the name). Returns the absolute path. */
 export function writeReport(report: BatchReport, file: string): string {
+  return writeDocument(file, reportFormat(file) === 'html' ? reportHtml(report) : reportMarkdown(report));
+}
+
+/**
+ * Writes a document (a report, a receipt) whole, never half a file, 0644: it holds no secret. A file that cannot be
+ * written is the operator's to fix (exit 2). Returns the absolute path.
+ */
+export function writeDocument(file: string, text: string): string {
   const path = resolve(file);
-  const text = reportFormat(file) === 'html' ? reportHtml(report) : reportMarkdown(report);
   try {
     writeWholeFile(path, text, 0o644);
   } catch (error) {
-    if (error instanceof WholeFileError)
+    if (error instanceof WholeFileError) {
       throw new CommandError(error.message, exitCodes.usage, {reason: 'local-files'});
+    }
     throw error;
   }
   return path;

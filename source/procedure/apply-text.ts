@@ -73,7 +73,7 @@ export function resultLine(result: TenantResult<ApplyOutcome | CheckOutcome>): s
 }
 
 /** The order of the final table: what went well first, what needs a look last (next to the summary). */
-const tableOrder: Array<ApplyOutcome | CheckOutcome> = [
+export const tableOrder: Array<ApplyOutcome | CheckOutcome> = [
   'switched',
   'switched-confirmed-by-reread',
   'ready',

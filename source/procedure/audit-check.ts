@@ -35,9 +35,9 @@ export function chainVerdict(
   if (broken) {
     lines.push(`The audit log ${path} has been changed: ${broken.detail}.`);
     lines.push(
-      first && last && last.number >= first.number
+      first && last && last.number >= first.number && last.number < broken.line
         ? `Its chain checks out from ${where(first)} to ${where(last)}; from line ${broken.line.toLocaleString('en')} on it cannot be trusted.`
-        : 'No line of its chain before that checks out.',
+        : `No line of its chain checks out before line ${broken.line.toLocaleString('en')}.`,
     );
   } else if (report.chained === 0) {
     lines.push(

@@ -4,6 +4,8 @@
 import {formatDay, formatMonth, printable} from '../text/index.js';
 import {outcomeWords} from './apply-text.js';
 import {type BatchReport, billingByMonth, perDay, type ReportOutcome, totals} from './batch-report.js';
+import {htmlPage, htmlText} from './html-page.js';
+import {markdownCell, markdownTable} from './markdown.js';
 import {barChart} from './svg-chart.js';
 
 const outcomeText: Record<ReportOutcome, string> = {
@@ -54,6 +56,17 @@ function billingSentence(report: BatchReport): string {
     : `${subject} starts billing earlier for ${earlier} ${earlier === 1 ? 'tenant' : 'tenants'} than leaving ${earlier === 1 ? 'it' : 'them'} to switch by ${earlier === 1 ? 'itself' : 'themselves'} would (likely: the vendor documents how a switch is billed, not a trial's own end).`;
 }
 
+/** The columns of the tenants' tables, in both formats. */
+const tenantHead = ['Tenant', 'Where', 'UUID', 'Status', 'Recorded (UTC)', 'Trial ends by itself'];
+const tenantCells = (tenant: BatchReport['tenants'][number]) => [
+  tenant.name,
+  tenant.path.join(' › '),
+  tenant.id,
+  tenant.status === null ? '' : String(tenant.status),
+  tenant.time ?? '',
+  tenant.autoSwitch ?? 'not given',
+];
+
 const perDayTitle = (report: BatchReport) =>
   report.kind === 'apply'
     ? 'Tenants switched per day (UTC)'
@@ -61,14 +74,12 @@ const perDayTitle = (report: BatchReport) =>
 
 // ---------------------------------------------------------------------------------------------------------- HTML
 
-const escapeXml = (text: string) => printable(text).replace(/[&<>"']/g, (mark) => `&#${mark.charCodeAt(0)};`);
-
 export function reportHtml(report: BatchReport): string {
   const title = reportTitle(report);
   const rows = (cells: string[][], head: string[], id: string) =>
-    `<table data-table="${id}"><thead><tr>${head.map((cell) => `<th scope="col">${escapeXml(cell)}</th>`).join('')}</tr></thead>
+    `<table data-table="${id}"><thead><tr>${head.map((cell) => `<th scope="col">${htmlText(cell)}</th>`).join('')}</tr></thead>
 <tbody>
-${cells.map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(cell)}</td>`).join('')}</tr>`).join('\n')}
+${cells.map((row) => `<tr>${row.map((cell) => `<td>${htmlText(cell)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table>`;
   const counts = totals(report);
   const months = billingByMonth(report);
@@ -76,61 +87,36 @@ ${cells.map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(cell)}</td>`).joi
   const [asDone, ifLeft] = seriesNames(report) as [string, string];
   const groups = counts.map(([outcome]) => {
     const tenants = report.tenants.filter((tenant) => tenant.outcome === outcome);
-    return `<h3 id="outcome-${outcome}">${escapeXml(outcomeText[outcome])} (${tenants.length})</h3>
-${rows(
-  tenants.map((tenant) => [
-    tenant.name,
-    tenant.path.join(' › '),
-    tenant.id,
-    tenant.status === null ? '' : String(tenant.status),
-    tenant.time ?? '',
-    tenant.autoSwitch ?? 'not given',
-  ]),
-  ['Tenant', 'Where', 'UUID', 'Status', 'Recorded (UTC)', 'Trial ends by itself'],
-  `outcome-${outcome}`,
-)}`;
+    return `<h3 id="outcome-${outcome}">${htmlText(outcomeText[outcome])} (${tenants.length})</h3>
+${rows(tenants.map(tenantCells), tenantHead, `outcome-${outcome}`)}`;
   });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${escapeXml(title)}</title>
-<style>
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #111; background: #fff; }
-h1 { font-size: 1.35rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: .25rem .5rem; border-bottom: 1px solid #bbb; overflow-wrap: anywhere; }
-td.number, th.number { text-align: right; }
+  return htmlPage({
+    title,
+    width: '64rem',
+    style: `table { margin: .5rem 0 1rem; }
+th, td { padding: .25rem .5rem; }
+table[data-table^="outcome-"] td:nth-child(4), table[data-table^="outcome-"] th:nth-child(4) { white-space: nowrap; }
 .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
 .chart text { font: 12px system-ui, sans-serif; fill: #111; }
-table[data-table^="outcome-"] td:nth-child(4), table[data-table^="outcome-"] th:nth-child(4) { white-space: nowrap; }
 .chart .axis { stroke: #555; }
 .chart .bar-0 { fill: #1f4e8c; }
 .chart .hatch-ground { fill: #fff; } .chart .hatch-line { stroke: #1f4e8c; stroke-width: 3; }
 .chart rect.bar-1 { stroke: #1f4e8c; stroke-width: 1; }
 @media (prefers-color-scheme: dark) {
-  body { color: #eee; background: #121212; }
-  th, td { border-color: #555; }
   .chart text { fill: #eee; } .chart .axis { stroke: #aaa; }
   .chart .bar-0 { fill: #8fb8f0; }
   .chart .hatch-ground { fill: #121212; } .chart .hatch-line { stroke: #8fb8f0; }
   .chart rect.bar-1 { stroke: #8fb8f0; }
 }
 @media print {
-  body { color: #000; background: #fff; margin: 0; max-width: none; }
   .chart text { fill: #000; } .chart .bar-0 { fill: #333; }
   .chart .hatch-ground { fill: #fff; } .chart .hatch-line { stroke: #333; } .chart rect.bar-1 { stroke: #333; }
-  h2 { break-after: avoid; } .chart, tr { break-inside: avoid; }
-}
-</style>
-</head>
-<body>
-<h1>${escapeXml(title)}</h1>
+  .chart { break-inside: avoid; }
+}`,
+    body: `<h1>${htmlText(title)}</h1>
 <table data-table="about"><tbody>
 ${about(report)
-  .map(([label, value]) => `<tr><th scope="row">${escapeXml(label)}</th><td>${escapeXml(value)}</td></tr>`)
+  .map(([label, value]) => `<tr><th scope="row">${htmlText(label)}</th><td>${htmlText(value)}</td></tr>`)
   .join('\n')}
 </tbody></table>
 <h2>Totals by outcome</h2>
@@ -140,33 +126,22 @@ ${rows(
   'totals',
 )}
 <h2>Billing per month</h2>
-<p>${escapeXml(billingSentence(report))}</p>
+<p>${htmlText(billingSentence(report))}</p>
 ${barChart({title: 'Tenants first billed in full, per month', series: [asDone, ifLeft], groups: months.map((row) => ({label: month(row.month), values: [row.asDone, row.ifLeft]}))}, 'months')}
 ${rows(
   months.map((row) => [month(row.month), String(row.asDone), String(row.ifLeft)]),
   ['First month billed in full', `Tenants, ${asDone}`, `Tenants, ${ifLeft}`],
   'billing',
 )}
-<h2>${escapeXml(perDayTitle(report))}</h2>
+<h2>${htmlText(perDayTitle(report))}</h2>
 ${days.length === 0 ? '<p>None.</p>' : barChart({title: perDayTitle(report), series: ['tenants'], groups: days.map((row) => ({label: row.day, values: [row.count]}))}, 'days')}
 <h2>Tenants by outcome</h2>
 ${groups.join('\n')}
-</body>
-</html>
-`;
+`,
+  });
 }
 
 // ------------------------------------------------------------------------------------------------------ Markdown
-
-const cell = (text: string) => printable(text).replace(/[\\`*_[\]<>|#]/g, (mark) => `\\${mark}`);
-
-function table(head: string[], cells: string[][]): string[] {
-  return [
-    `| ${head.map(cell).join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...cells.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
-}
 
 /** A chart as text bars in a code block: what a ticket system shows. */
 function textBars(rows: {label: string; values: number[]}[], series: string[]): string[] {
@@ -187,22 +162,22 @@ export function reportMarkdown(report: BatchReport): string {
   const days = perDay(report);
   const series = seriesNames(report);
   return [
-    `# ${cell(reportTitle(report))}`,
+    `# ${markdownCell(reportTitle(report))}`,
     '',
-    ...table(['', ''], about(report)),
+    ...markdownTable(['', ''], about(report)),
     '',
     '## Totals by outcome',
     '',
-    ...table(
+    ...markdownTable(
       ['Outcome', 'Tenants'],
       counts.map(([outcome, count]) => [outcomeText[outcome], String(count)]),
     ),
     '',
     '## Billing per month',
     '',
-    cell(billingSentence(report)),
+    markdownCell(billingSentence(report)),
     '',
-    ...table(
+    ...markdownTable(
       ['First month billed in full', `Tenants, ${series[0]}`, `Tenants, ${series[1]}`],
       months.map((row) => [month(row.month), String(row.asDone), String(row.ifLeft)]),
     ),
@@ -226,19 +201,9 @@ export function reportMarkdown(report: BatchReport): string {
       const tenants = report.tenants.filter((tenant) => tenant.outcome === outcome);
       return [
         '',
-        `### ${cell(outcomeText[outcome])} (${tenants.length})`,
+        `### ${markdownCell(outcomeText[outcome])} (${tenants.length})`,
         '',
-        ...table(
-          ['Tenant', 'Where', 'UUID', 'Status', 'Recorded (UTC)', 'Trial ends by itself'],
-          tenants.map((tenant) => [
-            tenant.name,
-            tenant.path.join(' › '),
-            tenant.id,
-            tenant.status === null ? '' : String(tenant.status),
-            tenant.time ?? '',
-            tenant.autoSwitch ?? 'not given',
-          ]),
-        ),
+        ...markdownTable(tenantHead, tenants.map(tenantCells)),
       ];
     }),
     '',

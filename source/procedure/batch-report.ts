@@ -4,6 +4,7 @@
 // days later says what the run recorded then.
 import {eachJournalLine} from '../store/index.js';
 import {parsePlatformDate} from '../text/index.js';
+import {tableOrder} from './apply-text.js';
 import type {Candidate} from './plan.js';
 import {dayStart} from './plan.js';
 import type {Plan} from './plan-format.js';
@@ -166,19 +167,11 @@ export function totals(report: BatchReport): [ReportOutcome, number][] {
     .map((outcome) => [outcome, counts.get(outcome) ?? 0]);
 }
 
+/** The apply's own order (what went well first), with where a plan stands around it. */
 export const reportOrder: readonly ReportOutcome[] = [
   'planned',
-  'switched',
-  'switched-confirmed-by-reread',
-  'nothing-to-do',
+  ...tableOrder.filter((outcome): outcome is ApplyOutcome => outcome !== 'ready'),
   'ends-before',
-  'changed-since-plan',
-  'gone',
-  'refused',
-  'not-sent',
-  'busy',
-  'failed',
-  'unknown',
   'not-run',
 ];
 

@@ -1,6 +1,8 @@
 // A receipt (receipt.ts) as Markdown for a ticket and as one self-contained HTML file to print or attach: the same
 // rows in both, every value from the log through the one sanitiser (printable) and escaped for its format.
-import {jsonText, printable, printableLines} from '../text/index.js';
+import {jsonText, printable} from '../text/index.js';
+import {htmlLines, htmlPage, htmlText} from './html-page.js';
+import {markdownCell, markdownTable} from './markdown.js';
 import {type Receipt, receiptHeadline, rehearsalNotice} from './receipt.js';
 
 const notRecorded = 'not recorded';
@@ -53,17 +55,13 @@ function fenced(text: string): string {
   return `${fence}json\n${text}\n${fence}`;
 }
 
-const markdownCell = (text: string) => printable(text).replace(/[\\`*_[\]<>|#]/g, (mark) => `\\${mark}`);
-
 export function receiptMarkdown(receipt: Receipt): string {
   const banner = receipt.rehearsal ? [`> **${rehearsalNotice}**`, ''] : [];
   return [
     ...banner,
     `# Switch receipt: ${markdownCell(receiptHeadline(receipt))}`,
     '',
-    '| | |',
-    '|---|---|',
-    ...rows(receipt).map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
+    ...markdownTable(['', ''], rows(receipt)),
     '',
     '## Request body',
     '',
@@ -88,11 +86,6 @@ function printableJson(value: unknown): string {
   return jsonText(value, 2);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (mark) => `&#${mark.charCodeAt(0)};`);
-const htmlText = (text: string) => escapeHtml(printable(text));
-/** Text of several lines (indented JSON): line feeds kept, everything else as printable makes it. */
-const htmlLines = (text: string) => escapeHtml(printableLines(text));
-
 /**
  * One HTML file, nothing outside it (no font, image or script): readable on paper (print styles, black on white)
  * and in dark mode (prefers-color-scheme). A rehearsal says so at the top of every printed page (a fixed banner is
@@ -111,38 +104,17 @@ export function receiptHtml(receipt: Receipt): string {
     .join('\n');
   const block = (heading: string, value: unknown) =>
     `<h2>${htmlText(heading)}</h2>\n${value === null ? `<p>${notRecorded}</p>` : `<pre data-field="${htmlText(heading)}">${htmlLines(printableJson(value))}</pre>`}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${htmlText(title)}</title>
-<style>
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: #111; background: #fff; }
-h1 { font-size: 1.35rem; } h2 { font-size: 1.05rem; margin-top: 1.6rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #bbb; }
-th { width: 14rem; font-weight: 600; }
-td, pre { overflow-wrap: anywhere; }
-pre { background: #f3f3f3; padding: .6rem; white-space: pre-wrap; border: 1px solid #ccc; }
+  return htmlPage({
+    title,
+    width: '52rem',
+    style: `th { width: 14rem; font-weight: 600; }
 .rehearsal, .rehearsal-end { border: 3px solid currentColor; padding: .5rem; font-weight: 700; text-align: center; margin-bottom: 1rem; }
 .check { margin-top: 1.5rem; font-style: italic; }
-@media (prefers-color-scheme: dark) {
-  body { color: #eee; background: #121212; }
-  th, td { border-color: #555; }
-  pre { background: #1e1e1e; border-color: #555; }
-}
 @media print {
-  body { color: #000; background: #fff; margin: 0; max-width: none; }
-  pre { background: #fff; }
   .rehearsal { position: fixed; top: 0; left: 0; right: 0; background: #fff; }
   .rehearsal ~ h1 { margin-top: 3.5rem; }
-}
-</style>
-</head>
-<body>
-${banner}<h1>${htmlText(title)}</h1>
+}`,
+    body: `${banner}<h1>${htmlText(title)}</h1>
 <table>
 ${table}
 </table>
@@ -150,7 +122,6 @@ ${block('Request body', receipt.request.body)}
 ${block('Pricing before', receipt.pricing_before)}
 ${block('Pricing after', receipt.answer.pricing_after)}
 <p class="check">${htmlText(check)}</p>
-${receipt.rehearsal ? `<div class="rehearsal-end" role="note">${htmlText(rehearsalNotice)}</div>\n` : ''}</body>
-</html>
-`;
+${receipt.rehearsal ? `<div class="rehearsal-end" role="note">${htmlText(rehearsalNotice)}</div>` : ''}`,
+  });
 }

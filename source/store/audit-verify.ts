@@ -145,14 +145,14 @@ async function check(
         return report({
           line: line.number,
           problem: 'removed',
-          detail: `the chain starts at line ${line.number} with its line ${seq}: ${plural(seq - 1, 'line')} before it ${seq - 1 === 1 ? 'was' : 'were'} removed`,
+          detail: `the chain starts at line ${n(line.number)} with its line ${seq}: ${plural(seq - 1, 'line')} before it ${seq - 1 === 1 ? 'was' : 'were'} removed`,
         });
       }
       if (after !== line.number - 1) {
         return report({
           line: line.number,
           problem: after === undefined || after > line.number - 1 ? 'removed' : 'inserted',
-          detail: `line ${line.number} starts the chain and records ${plural(after ?? 0, 'line')} before it; the file has ${line.number - 1}: lines before the chain were ${after === undefined || after > line.number - 1 ? 'removed' : 'added'}`,
+          detail: `line ${n(line.number)} starts the chain and records ${plural(after ?? 0, 'line')} before it; the file has ${line.number - 1}: lines before the chain were ${after === undefined || after > line.number - 1 ? 'removed' : 'added'}`,
         });
       }
       const links =
@@ -162,7 +162,7 @@ async function check(
         return report({
           line: line.number,
           problem: 'edited',
-          detail: `line ${previous?.number ?? 1} is not the line that came before the chain when line ${line.number} was written: it was edited`,
+          detail: `line ${previous?.number ?? 1} is not the line that came before the chain when line ${n(line.number)} was written: it was edited`,
         });
       }
       if (previous && !previous.json && prev !== previous.hash) {
@@ -195,27 +195,27 @@ async function check(
         return report({
           line: line.number,
           problem: 'inserted',
-          detail: `line ${line.number} is not part of the chain: it was inserted`,
+          detail: `line ${n(line.number)} is not part of the chain: it was inserted`,
         });
       }
       if (after?.fields?.seq === expected + 1 && after.fields.prev !== line.hash) {
         return report({
           line: line.number,
           problem: 'edited',
-          detail: `line ${line.number} is not what line ${after.number} recorded of it: it was edited`,
+          detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
         });
       }
       if (after?.fields?.prev === line.hash) {
         return report({
           line: line.number,
           problem: 'inserted',
-          detail: `line ${line.number} was not written by tenant-mode: it was added to the file`,
+          detail: `line ${n(line.number)} was not written by tenant-mode: it was added to the file`,
         });
       }
       return report({
         line: line.number,
         problem: 'broken',
-        detail: `the chain breaks at line ${line.number}`,
+        detail: `the chain breaks at line ${n(line.number)}`,
       });
     }
     // A line from further on, here: moved (swapped) if it is not found again where it belongs, else a copy.
@@ -228,21 +228,24 @@ async function check(
       return report({
         line: line.number,
         problem: 'reordered',
-        detail: `line ${line.number} is out of order: line ${missing.number} was written before it`,
+        detail: `line ${n(line.number)} is out of order: line ${n(missing.number)} was written before it`,
       });
     }
     if (afterLinksPast) {
       return report({
         line: line.number,
         problem: 'inserted',
-        detail: `line ${line.number} was inserted: line ${after.number} follows line ${last.number} directly`,
+        detail: `line ${n(line.number)} was inserted: line ${n(after.number)} follows line ${n(last.number)} directly`,
       });
     }
     if (fields.seq === expected) {
+      // The line before this one is not what was linked: the chain checks out up to the one before it.
+      const edited = last;
+      last = beforeLast;
       return report({
-        line: last.number,
+        line: edited.number,
         problem: 'edited',
-        detail: `line ${last.number} is not what line ${line.number} recorded of it: it was edited`,
+        detail: `line ${n(edited.number)} is not what line ${n(line.number)} recorded of it: it was edited`,
       });
     }
     if (fields.seq > expected) {
@@ -250,31 +253,36 @@ async function check(
         return report({
           line: line.number,
           problem: 'edited',
-          detail: `line ${line.number} is not what line ${after.number} recorded of it: it was edited`,
+          detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
         });
       }
       const count = fields.seq - expected;
       return report({
         line: line.number,
         problem: 'removed',
-        detail: `${plural(count, 'line')} ${count === 1 ? 'was' : 'were'} removed between lines ${last.number} and ${line.number}`,
+        detail: `${plural(count, 'line')} ${count === 1 ? 'was' : 'were'} removed between lines ${n(last.number)} and ${n(line.number)}`,
       });
     }
     if (fields.seq === expected - 1 && fields.prev === beforeLast?.hash) {
+      const inserted = last;
+      last = beforeLast;
       return report({
-        line: last.number,
+        line: inserted.number,
         problem: 'inserted',
-        detail: `line ${last.number} was inserted: line ${line.number} follows line ${beforeLast.number} directly`,
+        detail: `line ${n(inserted.number)} was inserted: line ${n(line.number)} follows line ${n(beforeLast.number)} directly`,
       });
     }
     return report({
       line: line.number,
       problem: 'reordered',
-      detail: `line ${line.number} is out of order: it was written before line ${last.number}`,
+      detail: `line ${n(line.number)} is out of order: it was written before line ${n(last.number)}`,
     });
   }
   return report();
 }
+
+/** A line number as people read it: 99,900. */
+const n = (value: number | undefined) => (value ?? 0).toLocaleString('en');
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import {type Browser, chromium, type Locator} from 'playwright-core';
+import {type Browser, chromium, type Locator, type Page} from 'playwright-core';
 
 // Headless Chromium from the OS (Debian's `chromium`; .ci/run installs it when missing), driven by playwright-core
 // without downloading a browser of its own: HTML receipts and reports are checked as a person sees them.
@@ -44,4 +44,18 @@ function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
     kept[name] = value;
   }
   return kept;
+}
+
+/**
+ * Opens a file as a person would, and records every request it makes beyond itself: a self-contained page makes
+ * none.
+ */
+export async function openFile(browser: Browser, file: string): Promise<{page: Page; outside: string[]}> {
+  const page = await browser.newPage({viewport: {width: 1000, height: 1000}});
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (request.url() !== `file://${file}`) outside.push(request.url());
+  });
+  await page.goto(`file://${file}`);
+  return {page, outside};
 }

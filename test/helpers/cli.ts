@@ -128,3 +128,24 @@ export function runInFreshShell(command: string, secret: string): Promise<CliRun
     );
   });
 }
+
+/**
+ * `tenant-mode login --sandbox` to the sandbox, its secret in the file (no keyring in these tests): an account
+ * marked as a sandbox, whose switches are rehearsals (docs/audit-log.md).
+ */
+export function loginMarkedSandbox(sandbox: Sandbox, config: string, name?: string): Promise<CliRun> {
+  return runInProcess(
+    [
+      'login',
+      '--url',
+      sandbox.url,
+      '--client-id',
+      sandbox.clientId,
+      '--sandbox',
+      '--insecure-storage',
+      ...(name ? ['--name', name] : []),
+    ],
+    {TENANT_MODE_CONFIG_DIR: config, TENANT_MODE_CLIENT_SECRET: sandbox.clientSecret},
+    {clock: sandbox.clock},
+  );
+}
