@@ -78,8 +78,11 @@ describe('batch reports', () => {
     expect(planMarkdown).toContain(`# Plan for 1 Dec 2026: ${tenants.length} trial customers to switch`);
     const leftDecember = tenants.filter((tenant) => tenant.first_billed_month_if_left === '2026-12').length;
     expect(planMarkdown).toContain(`| December 2026 | ${tenants.length} | ${leftDecember} |`);
-    // The customer whose trial ends before the 1st is billed from its own month either way.
-    expect(planMarkdown).toContain('| November 2026 | 1 | 1 |');
+    // The customer whose trial ends before the 1st is not in the plan: listed, and not counted in the billing.
+    expect(planMarkdown).not.toContain('| November 2026 |');
+    expect(planMarkdown).toContain(
+      'The customer whose trial ends before the planned day is not in the plan and not counted here.',
+    );
 
     // On the 1st, one tenant's switch is refused (409): two outcomes to report.
     clock.advance(firstOfDecember - clock.now());

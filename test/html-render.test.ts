@@ -37,7 +37,7 @@ describe('an HTML receipt in Chromium', () => {
     expect(await cell(page, 'API client')).toBe(sandbox.current.clientId);
     expect(await cell(page, 'Status')).toBe('200');
     expect(await cell(page, 'Outcome')).toBe('switched');
-    expect(await cell(page, 'What it bills')).toBe(data.billing);
+    expect(await cell(page, 'What it bills')).toBe(`As the confirmation said it then: ${data.billing}`);
     expect(await cell(page, 'When (UTC)')).toBe(data.time.utc);
     expect(await cell(page, 'Attempt id')).toBe(data.attempt_id);
     expect(await cell(page, 'Audit log: attempt line')).toContain(

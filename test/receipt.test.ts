@@ -131,8 +131,23 @@ describe('tenant-mode receipt', () => {
     const check = await local(['audit', '--verify', '--receipt', file]);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('matches the audit log');
-    // The log's attempt line edited afterwards (the outcome written over): the receipt no longer matches.
+    // The JSON receipt checks out too.
+    const json = join(config, '..', 'wayne.json');
+    expect((await local(['receipt', 'Wayne Enterprises', '--out', json])).code).toBe(0);
+    const jsonCheck = await local(['audit', '--verify', '--receipt', json]);
+    expect(jsonCheck.stdout).toContain(`${json} matches the audit log`);
+    expect(jsonCheck.code).toBe(0);
+    // A line edited before the receipt's: its lines are found, after the break, and not vouched for.
     const log = join(config, 'audit.log');
+    const original = readFileSync(log, 'utf8');
+    const lines = original.split('\n');
+    lines[0] = (lines[0] as string).replace('"via":"command"', '"via":"wizard"');
+    writeFileSync(log, lines.join('\n'));
+    const broken = await local(['audit', '--verify', '--receipt', file]);
+    expect(broken.code).toBe(6);
+    expect(broken.stdout).toMatch(/is line \d+, after the break: it cannot be vouched for/);
+    writeFileSync(log, original);
+    // The log's attempt line edited afterwards (the outcome written over): the receipt no longer matches.
     const text = readFileSync(log, 'utf8').replace(/"outcome":"switched"/g, '"outcome":"failed"');
     writeFileSync(log, text);
     const after = await local(['audit', '--verify', '--receipt', file]);
@@ -153,6 +168,8 @@ describe('tenant-mode receipt', () => {
     expect(asked.code).toBe(2);
     expect(asked.stderr).toContain('Several tenants called "contoso"');
     for (const id of ids) expect(asked.stderr).toContain(id);
+    // Where each sits tells them apart.
+    expect(asked.stderr).toContain('Northwind Partners / Retail / Contoso');
     expect((await local(['receipt', 'Contoso', '--format', 'pdf'])).stderr).toContain(
       '--format is md, html or json',
     );

@@ -13,6 +13,7 @@ import {
   PlanFileError,
   parsePlan,
   pauseWords,
+  planDigest,
   planReport,
   planText,
   printable,
@@ -131,7 +132,9 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
               plan,
               {planned: chosen, endingBefore},
               io.clock.now(),
-              flags.out && resolve(flags.out),
+              flags.out === undefined
+                ? undefined
+                : {path: resolve(flags.out), sha256: planDigest(planText(plan))},
             ),
             flags.report,
           );

@@ -34,7 +34,10 @@ export async function runReceiptCommand(
     if (found.kind === 'ambiguous') {
       throw new UsageError(
         `Several tenants called "${printable(asked)}" have attempts in the audit log: give the UUID of one.\n${found.tenants
-          .map((tenant) => `  ${printable(tenant.name)}  ${tenant.id}`)
+          .map(
+            (tenant) =>
+              `  ${tenant.path ? `${[...tenant.path, tenant.name].map(printable).join(' / ')}` : printable(tenant.name)}  ${tenant.id}`,
+          )
           .join('\n')}`,
       );
     }

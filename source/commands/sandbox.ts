@@ -84,7 +84,11 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
             `    printf '%s\\n' '${JSON.stringify({client_id: sandbox.clientId, client_secret: sandbox.clientSecret, tenant_id: sandbox.tenantId})}' > api_client.json`,
             `    printf '%s\\n' '${JSON.stringify({base_url: `${sandbox.url}/`})}' > cyber.platform.cfg.json`,
           ]
-        : []),
+        : [
+            // A switch sent with --url and --client-id is recorded as a real one (docs/audit-log.md, "Rehearsals").
+            '  rehearsals     switches sent with --url and --client-id are recorded as real ones; start it with',
+            '                 --login (the account "sandbox") to have them recorded as rehearsals',
+          ]),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -4,9 +4,29 @@ import type {ChainReport} from '../store/index.js';
 import {printable} from '../text/index.js';
 import {exitCodes} from './exit-codes.js';
 
-/** The audit lines a receipt quotes (receipt.ts writes them as `sha256:<hex>` in every format). */
+/**
+ * The audit lines a receipt quotes: `sha256:<hex>` in Markdown and HTML (receipt-formats.ts), `audit_lines` in the
+ * JSON receipt (receipt.ts).
+ */
 export function receiptHashes(text: string): string[] {
+  const fromJson = jsonReceiptHashes(text);
+  if (fromJson) return fromJson;
   return [...new Set([...text.matchAll(/sha256:([0-9a-f]{64})\b/g)].map((match) => match[1] as string))];
+}
+
+function jsonReceiptHashes(text: string): string[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const receipt = value as {receipt?: unknown; audit_lines?: Record<string, {sha256?: unknown} | null>};
+  if (receipt?.receipt !== 'tenant-mode/receipt/v1' || typeof receipt.audit_lines !== 'object')
+    return undefined;
+  return Object.values(receipt.audit_lines ?? {})
+    .map((line) => line?.sha256)
+    .filter((hash): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash));
 }
 
 export interface ChainVerdict {

@@ -16,9 +16,16 @@ const outcomeText: Record<ReportOutcome, string> = {
 };
 
 export function reportTitle(report: BatchReport): string {
+  const offDays = [...new Set(report.runs.map((run) => run.time.slice(0, 10)))].filter(
+    (day) => day !== report.plannedDate,
+  );
+  const off =
+    offDays.length === 0
+      ? ''
+      : ` (run on ${offDays.map((day) => formatDay(Date.parse(`${day}T00:00:00Z`))).join(', ')}, not the planned day)`;
   return report.kind === 'plan'
     ? `Plan for ${formatDay(Date.parse(`${report.plannedDate}T00:00:00Z`))}: ${report.tenants.filter((tenant) => tenant.outcome === 'planned').length} trial customers to switch`
-    : `Apply of the plan for ${formatDay(Date.parse(`${report.plannedDate}T00:00:00Z`))}: ${report.tenants.filter((tenant) => tenant.outcome === 'switched' || tenant.outcome === 'switched-confirmed-by-reread').length} of ${report.tenants.length} switched`;
+    : `Apply of the plan for ${formatDay(Date.parse(`${report.plannedDate}T00:00:00Z`))}: ${report.tenants.filter((tenant) => tenant.outcome === 'switched' || tenant.outcome === 'switched-confirmed-by-reread').length} of ${report.tenants.length} switched${off}`;
 }
 
 /** The facts above the tables, label and value. */
@@ -46,6 +53,15 @@ const month = (ms: number) => formatMonth(ms);
 
 /** The billing comparison: a sentence of what it means, then its rows. */
 function billingSentence(report: BatchReport): string {
+  const outside = report.tenants.filter((tenant) => tenant.outcome === 'ends-before').length;
+  const note =
+    outside === 0
+      ? ''
+      : ` The ${outside === 1 ? 'customer' : `${outside} customers`} whose trial ends before the planned day ${outside === 1 ? 'is' : 'are'} not in the plan and not counted here.`;
+  return billingWords(report) + note;
+}
+
+function billingWords(report: BatchReport): string {
   const earlier = report.tenants.filter(
     (tenant) =>
       tenant.billedFrom !== null && tenant.billedIfLeft !== null && tenant.billedFrom < tenant.billedIfLeft,
@@ -57,15 +73,22 @@ function billingSentence(report: BatchReport): string {
 }
 
 /** The columns of the tenants' tables, in both formats. */
-const tenantHead = ['Tenant', 'Where', 'UUID', 'Status', 'Recorded (UTC)', 'Trial ends by itself'];
-const tenantCells = (tenant: BatchReport['tenants'][number]) => [
-  tenant.name,
-  tenant.path.join(' › '),
-  tenant.id,
-  tenant.status === null ? '' : String(tenant.status),
-  tenant.time ?? '',
-  tenant.autoSwitch ?? 'not given',
-];
+/** The columns of the tenants' tables, in both formats: a plan has no status or time to show. */
+const tenantHead = (report: BatchReport) =>
+  report.kind === 'plan'
+    ? ['Tenant', 'Where', 'UUID', 'Trial ends by itself']
+    : ['Tenant', 'Where', 'UUID', 'Status', 'Recorded (UTC)', 'Trial ends by itself'];
+const tenantCells = (report: BatchReport) => (tenant: BatchReport['tenants'][number]) =>
+  report.kind === 'plan'
+    ? [tenant.name, tenant.path.join(' › '), tenant.id, tenant.autoSwitch ?? 'not given']
+    : [
+        tenant.name,
+        tenant.path.join(' › '),
+        tenant.id,
+        tenant.status === null ? '' : String(tenant.status),
+        tenant.time ?? '',
+        tenant.autoSwitch ?? 'not given',
+      ];
 
 const perDayTitle = (report: BatchReport) =>
   report.kind === 'apply'
@@ -88,14 +111,15 @@ ${cells.map((row) => `<tr>${row.map((cell) => `<td>${htmlText(cell)}</td>`).join
   const groups = counts.map(([outcome]) => {
     const tenants = report.tenants.filter((tenant) => tenant.outcome === outcome);
     return `<h3 id="outcome-${outcome}">${htmlText(outcomeText[outcome])} (${tenants.length})</h3>
-${rows(tenants.map(tenantCells), tenantHead, `outcome-${outcome}`)}`;
+${rows(tenants.map(tenantCells(report)), tenantHead(report), `outcome-${outcome}`)}`;
   });
   return htmlPage({
     title,
     width: '64rem',
     style: `table { margin: .5rem 0 1rem; }
 th, td { padding: .25rem .5rem; }
-table[data-table^="outcome-"] td:nth-child(4), table[data-table^="outcome-"] th:nth-child(4) { white-space: nowrap; }
+th { overflow-wrap: normal; }
+table[data-table^="outcome-"] td:nth-child(n+4) { white-space: nowrap; }
 .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
 .chart text { font: 12px system-ui, sans-serif; fill: #111; }
 .chart .axis { stroke: #555; }
@@ -147,12 +171,16 @@ ${groups.join('\n')}
 function textBars(rows: {label: string; values: number[]}[], series: string[]): string[] {
   const highest = Math.max(1, ...rows.flatMap((row) => row.values));
   const width = Math.max(...rows.map((row) => row.label.length), 0);
-  const lines = rows.flatMap((row) =>
-    row.values.map(
-      (value, which) =>
-        `${(which === 0 ? row.label : '').padEnd(width)}  ${(which === 0 ? '█' : '░').repeat(Math.round((value / highest) * 30))} ${value}${series.length > 1 ? ` ${series[which]}` : ''}`,
-    ),
-  );
+  const lines = rows.flatMap((row) => {
+    // A series with none this row is left out (its 0 is in the table above), unless the row has no other.
+    const shown = row.values
+      .map((value, which) => ({value, which}))
+      .filter(({value}, _, all) => value > 0 || all.every((other) => other.value === 0));
+    return shown.map(
+      ({value, which}, index) =>
+        `${(index === 0 ? row.label : '').padEnd(width)}  ${(which === 0 ? '█' : '░').repeat(Math.round((value / highest) * 30))} ${value}${series.length > 1 ? ` ${series[which]}` : ''}`,
+    );
+  });
   return ['```text', ...lines.map((line) => printable(line)), '```'];
 }
 
@@ -203,7 +231,7 @@ export function reportMarkdown(report: BatchReport): string {
         '',
         `### ${markdownCell(outcomeText[outcome])} (${tenants.length})`,
         '',
-        ...markdownTable(tenantHead, tenants.map(tenantCells)),
+        ...markdownTable(tenantHead(report), tenants.map(tenantCells(report))),
       ];
     }),
     '',

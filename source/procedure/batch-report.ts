@@ -66,7 +66,7 @@ export function planReport(
   plan: Pick<Plan, 'planned_date' | 'data_center' | 'operator_tenant'>,
   candidates: {readonly planned: readonly Candidate[]; readonly endingBefore: readonly Candidate[]},
   now: number,
-  file?: string,
+  file?: {readonly path: string; readonly sha256: string},
 ): BatchReport {
   const row = (candidate: Candidate, outcome: ReportOutcome): ReportTenant => ({
     id: candidate.id,
@@ -84,7 +84,7 @@ export function planReport(
     plannedDate: plan.planned_date,
     dataCenter: plan.data_center,
     operatorTenant: plan.operator_tenant.name,
-    ...(file ? {planFile: file} : {}),
+    ...(file ? {planFile: file.path, planSha256: file.sha256} : {}),
     runs: [],
     tenants: [
       ...candidates.planned.map((candidate) => row(candidate, 'planned')),
@@ -187,6 +187,8 @@ export function billingByMonth(report: BatchReport): {month: number; asDone: num
     return counts;
   };
   for (const tenant of report.tenants) {
+    // A tenant outside the plan (its trial ends before the day) is not what the plan decides on: not counted.
+    if (tenant.outcome === 'ends-before') continue;
     if (tenant.billedFrom !== null) at(tenant.billedFrom).asDone += 1;
     if (tenant.billedIfLeft !== null) at(tenant.billedIfLeft).ifLeft += 1;
   }

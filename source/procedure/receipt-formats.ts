@@ -37,7 +37,7 @@ function rows(receipt: Receipt): [string, string][] {
     ['Outcome', answer.outcome],
     ['How it is known', answer.established],
     ...(answer.error ? ([['Platform said', answer.error]] as [string, string][]) : []),
-    ['What it bills', receipt.billing ?? notRecorded],
+    ['What it bills', receipt.billing ? `As the confirmation said it then: ${receipt.billing}` : notRecorded],
     ...(receipt.plan_sha256 ? ([['Plan file SHA-256', receipt.plan_sha256]] as [string, string][]) : []),
     ['Attempt id', receipt.attempt_id],
     ['Audit log: attempt line', quoted(receipt.audit_lines.attempt)],

@@ -130,6 +130,9 @@ export function receiptOf(entry: AuditEntry, zone: string): Receipt {
 /** The outcome as a receipt's headline. */
 export function receiptHeadline(receipt: Receipt): string {
   const name = receipt.tenant.name;
+  if (receipt.rehearsal) {
+    return `Rehearsal in a sandbox: ${name} — ${receipt.answer.outcome} (no customer was switched)`;
+  }
   switch (receipt.answer.outcome) {
     case 'switched':
     case 'switched-confirmed-by-reread':
@@ -151,7 +154,14 @@ export function receiptHeadline(receipt: Receipt): string {
 export type AttemptFound =
   | {readonly kind: 'found'; readonly entry: AuditEntry}
   | {readonly kind: 'none'; readonly sent: number}
-  | {readonly kind: 'ambiguous'; readonly tenants: readonly {readonly id: string; readonly name: string}[]};
+  | {
+      readonly kind: 'ambiguous';
+      readonly tenants: readonly {
+        readonly id: string;
+        readonly name: string;
+        readonly path?: readonly string[];
+      }[];
+    };
 
 /**
  * The attempt named (its id), or the latest attempt sent for a tenant (its UUID, or its whole name as `status`
@@ -164,7 +174,7 @@ export async function findAttempt(log: AuditLog, asked: string, signal?: AbortSi
   const index = await log.index();
   try {
     let byName: AuditEntry | undefined;
-    const namesakes = new Map<string, string>();
+    const namesakes = new Map<string, {id: string; name: string; path?: readonly string[]}>();
     let sent = 0;
     for (let at = index.count - 1; at >= 0; at--) {
       if (signal?.aborted) throw signal.reason;
@@ -176,11 +186,17 @@ export async function findAttempt(log: AuditLog, asked: string, signal?: AbortSi
       }
       if (!isUuid(wanted) && searchKey(entry.tenant_name) === key) {
         byName ??= entry;
-        namesakes.set(entry.tenant_id, entry.tenant_name);
+        if (!namesakes.has(entry.tenant_id)) {
+          namesakes.set(entry.tenant_id, {
+            id: entry.tenant_id,
+            name: entry.tenant_name,
+            ...(entry.tenant_path ? {path: entry.tenant_path} : {}),
+          });
+        }
       }
     }
     if (namesakes.size > 1) {
-      return {kind: 'ambiguous', tenants: [...namesakes].map(([id, name]) => ({id, name}))};
+      return {kind: 'ambiguous', tenants: [...namesakes.values()]};
     }
     return byName ? {kind: 'found', entry: byName} : {kind: 'none', sent};
   } finally {

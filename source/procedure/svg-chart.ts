@@ -48,7 +48,10 @@ export function barChart(chart: Bars, id: string): string {
       const name = chart.series[which] ?? '';
       parts.push(
         `<rect class="bar bar-${which}" x="${labelWidth}" y="${y}" width="${length}" height="${barHeight}" data-label="${escapeXml(group.label)}" data-series="${escapeXml(name)}" data-count="${value}"><title>${escapeXml(`${group.label}, ${name}: ${value}`)}</title></rect>`,
-        `<text class="count" x="${labelWidth + length + 5}" y="${y + barHeight - 4}">${value}</text>`,
+        // A count beside its bar; none beside a bar of nothing (the table and the bar's title say 0).
+        ...(value === 0
+          ? []
+          : [`<text class="count" x="${labelWidth + length + 5}" y="${y + barHeight - 4}">${value}</text>`]),
       );
     });
   });

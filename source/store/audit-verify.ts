@@ -129,156 +129,168 @@ async function check(
     found,
   });
 
-  for (let line = await next(); line; line = await next()) {
-    if (signal?.aborted) throw signal.reason;
-    if (line.hash && wanted.has(line.hash)) found.set(line.hash, line.number);
-    if (!last) {
-      // Before the chain: lines of an earlier version, until the first chained one.
-      if (!line.fields) {
-        unchained += 1;
-        beforePrevious = previous;
-        previous = line;
+  const walk = async (): Promise<ChainReport> => {
+    for (let line = await next(); line; line = await next()) {
+      if (signal?.aborted) throw signal.reason;
+      if (line.hash && wanted.has(line.hash)) found.set(line.hash, line.number);
+      if (!last) {
+        // Before the chain: lines of an earlier version, until the first chained one.
+        if (!line.fields) {
+          unchained += 1;
+          beforePrevious = previous;
+          previous = line;
+          continue;
+        }
+        const {seq, prev, chained_after: after} = line.fields;
+        if (seq !== 1) {
+          return report({
+            line: line.number,
+            problem: 'removed',
+            detail: `the chain starts at line ${n(line.number)} with its line ${seq}: ${plural(seq - 1, 'line')} before it ${seq - 1 === 1 ? 'was' : 'were'} removed`,
+          });
+        }
+        if (after !== line.number - 1) {
+          return report({
+            line: line.number,
+            problem: after === undefined || after > line.number - 1 ? 'removed' : 'inserted',
+            detail: `line ${n(line.number)} starts the chain and records ${plural(after ?? 0, 'line')} before it; the file has ${line.number - 1}: lines before the chain were ${after === undefined || after > line.number - 1 ? 'removed' : 'added'}`,
+          });
+        }
+        const links =
+          prev === (previous?.hash ?? null) ||
+          (previous && !previous.json && prev === (beforePrevious?.hash ?? null));
+        if (!links) {
+          return report({
+            line: line.number,
+            problem: 'edited',
+            detail: `line ${previous?.number ?? 1} is not the line that came before the chain when line ${n(line.number)} was written: it was edited`,
+          });
+        }
+        if (previous && !previous.json && prev !== previous.hash) {
+          torn.push(previous.number);
+          unchained -= 1;
+        }
+        first = line;
+        last = line;
+        chained = 1;
         continue;
       }
-      const {seq, prev, chained_after: after} = line.fields;
-      if (seq !== 1) {
-        return report({
-          line: line.number,
-          problem: 'removed',
-          detail: `the chain starts at line ${n(line.number)} with its line ${seq}: ${plural(seq - 1, 'line')} before it ${seq - 1 === 1 ? 'was' : 'were'} removed`,
-        });
-      }
-      if (after !== line.number - 1) {
-        return report({
-          line: line.number,
-          problem: after === undefined || after > line.number - 1 ? 'removed' : 'inserted',
-          detail: `line ${n(line.number)} starts the chain and records ${plural(after ?? 0, 'line')} before it; the file has ${line.number - 1}: lines before the chain were ${after === undefined || after > line.number - 1 ? 'removed' : 'added'}`,
-        });
-      }
-      const links =
-        prev === (previous?.hash ?? null) ||
-        (previous && !previous.json && prev === (beforePrevious?.hash ?? null));
-      if (!links) {
-        return report({
-          line: line.number,
-          problem: 'edited',
-          detail: `line ${previous?.number ?? 1} is not the line that came before the chain when line ${n(line.number)} was written: it was edited`,
-        });
-      }
-      if (previous && !previous.json && prev !== previous.hash) {
-        torn.push(previous.number);
-        unchained -= 1;
-      }
-      first = line;
-      last = line;
-      chained = 1;
-      continue;
-    }
-    const expected = (last.fields?.seq ?? 0) + 1;
-    const fields = line.fields;
-    if (fields && fields.seq === expected && fields.prev === last.hash) {
-      beforeLast = last;
-      last = line;
-      chained += 1;
-      continue;
-    }
-    const window = await ahead(lookahead);
-    const after = window[0];
-    const afterLinksPast = after?.fields?.seq === expected && after.fields.prev === last.hash;
-    if (!fields) {
-      if (!line.json && (afterLinksPast || !after)) {
-        // A crash mid-write: the next line (if any) links the last whole line, past this one.
-        torn.push(line.number);
+      const expected = (last.fields?.seq ?? 0) + 1;
+      const fields = line.fields;
+      if (fields && fields.seq === expected && fields.prev === last.hash) {
+        beforeLast = last;
+        last = line;
+        chained += 1;
         continue;
+      }
+      const window = await ahead(lookahead);
+      const after = window[0];
+      const afterLinksPast = after?.fields?.seq === expected && after.fields.prev === last.hash;
+      if (!fields) {
+        if (!line.json && (afterLinksPast || !after)) {
+          // A crash mid-write: the next line (if any) links the last whole line, past this one.
+          torn.push(line.number);
+          continue;
+        }
+        if (afterLinksPast) {
+          return report({
+            line: line.number,
+            problem: 'inserted',
+            detail: `line ${n(line.number)} is not part of the chain: it was inserted`,
+          });
+        }
+        if (after?.fields?.seq === expected + 1 && after.fields.prev !== line.hash) {
+          return report({
+            line: line.number,
+            problem: 'edited',
+            detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
+          });
+        }
+        if (after?.fields?.prev === line.hash) {
+          return report({
+            line: line.number,
+            problem: 'inserted',
+            detail: `line ${n(line.number)} was not written by tenant-mode: it was added to the file`,
+          });
+        }
+        return report({
+          line: line.number,
+          problem: 'broken',
+          detail: `the chain breaks at line ${n(line.number)}`,
+        });
+      }
+      // A line from further on, here: moved (swapped) if it is not found again where it belongs, else a copy.
+      const movedHere =
+        fields.seq > expected &&
+        window.some((later) => later.fields?.seq === expected) &&
+        !window.some((later) => later.fields?.seq === fields.seq);
+      if (movedHere) {
+        const missing = window.find((later) => later.fields?.seq === expected) as CheckedLine;
+        return report({
+          line: line.number,
+          problem: 'reordered',
+          detail: `line ${n(line.number)} is out of order: line ${n(missing.number)} was written before it`,
+        });
       }
       if (afterLinksPast) {
         return report({
           line: line.number,
           problem: 'inserted',
-          detail: `line ${n(line.number)} is not part of the chain: it was inserted`,
+          detail: `line ${n(line.number)} was inserted: line ${n(after.number)} follows line ${n(last.number)} directly`,
         });
       }
-      if (after?.fields?.seq === expected + 1 && after.fields.prev !== line.hash) {
+      if (fields.seq === expected) {
+        // The line before this one is not what was linked: the chain checks out up to the one before it.
+        const edited = last;
+        last = beforeLast;
         return report({
-          line: line.number,
+          line: edited.number,
           problem: 'edited',
-          detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
+          detail: `line ${n(edited.number)} is not what line ${n(line.number)} recorded of it: it was edited`,
         });
       }
-      if (after?.fields?.prev === line.hash) {
+      if (fields.seq > expected) {
+        if (fields.prev === last.hash && after?.fields?.seq === expected + 1) {
+          return report({
+            line: line.number,
+            problem: 'edited',
+            detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
+          });
+        }
+        const count = fields.seq - expected;
         return report({
           line: line.number,
-          problem: 'inserted',
-          detail: `line ${n(line.number)} was not written by tenant-mode: it was added to the file`,
+          problem: 'removed',
+          detail: `${plural(count, 'line')} ${count === 1 ? 'was' : 'were'} removed between lines ${n(last.number)} and ${n(line.number)}`,
         });
       }
-      return report({
-        line: line.number,
-        problem: 'broken',
-        detail: `the chain breaks at line ${n(line.number)}`,
-      });
-    }
-    // A line from further on, here: moved (swapped) if it is not found again where it belongs, else a copy.
-    const movedHere =
-      fields.seq > expected &&
-      window.some((later) => later.fields?.seq === expected) &&
-      !window.some((later) => later.fields?.seq === fields.seq);
-    if (movedHere) {
-      const missing = window.find((later) => later.fields?.seq === expected) as CheckedLine;
+      if (fields.seq === expected - 1 && fields.prev === beforeLast?.hash) {
+        const inserted = last;
+        last = beforeLast;
+        return report({
+          line: inserted.number,
+          problem: 'inserted',
+          detail: `line ${n(inserted.number)} was inserted: line ${n(line.number)} follows line ${n(beforeLast.number)} directly`,
+        });
+      }
       return report({
         line: line.number,
         problem: 'reordered',
-        detail: `line ${n(line.number)} is out of order: line ${n(missing.number)} was written before it`,
+        detail: `line ${n(line.number)} is out of order: it was written before line ${n(last.number)}`,
       });
     }
-    if (afterLinksPast) {
-      return report({
-        line: line.number,
-        problem: 'inserted',
-        detail: `line ${n(line.number)} was inserted: line ${n(after.number)} follows line ${n(last.number)} directly`,
-      });
+    return report();
+  };
+  const result = await walk();
+  // After a break the chain is not checked further, but a receipt's lines are still looked for: found after the
+  // break, they are "not vouched for", not "missing".
+  if (result.broken && found.size < wanted.size) {
+    for (let line = await next(); line; line = await next()) {
+      if (signal?.aborted) throw signal.reason;
+      if (line.hash && wanted.has(line.hash) && !found.has(line.hash)) found.set(line.hash, line.number);
     }
-    if (fields.seq === expected) {
-      // The line before this one is not what was linked: the chain checks out up to the one before it.
-      const edited = last;
-      last = beforeLast;
-      return report({
-        line: edited.number,
-        problem: 'edited',
-        detail: `line ${n(edited.number)} is not what line ${n(line.number)} recorded of it: it was edited`,
-      });
-    }
-    if (fields.seq > expected) {
-      if (fields.prev === last.hash && after?.fields?.seq === expected + 1) {
-        return report({
-          line: line.number,
-          problem: 'edited',
-          detail: `line ${n(line.number)} is not what line ${n(after.number)} recorded of it: it was edited`,
-        });
-      }
-      const count = fields.seq - expected;
-      return report({
-        line: line.number,
-        problem: 'removed',
-        detail: `${plural(count, 'line')} ${count === 1 ? 'was' : 'were'} removed between lines ${n(last.number)} and ${n(line.number)}`,
-      });
-    }
-    if (fields.seq === expected - 1 && fields.prev === beforeLast?.hash) {
-      const inserted = last;
-      last = beforeLast;
-      return report({
-        line: inserted.number,
-        problem: 'inserted',
-        detail: `line ${n(inserted.number)} was inserted: line ${n(line.number)} follows line ${n(beforeLast.number)} directly`,
-      });
-    }
-    return report({
-      line: line.number,
-      problem: 'reordered',
-      detail: `line ${n(line.number)} is out of order: it was written before line ${n(last.number)}`,
-    });
   }
-  return report();
+  return result;
 }
 
 /** A line number as people read it: 99,900. */
