@@ -4,6 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {describe, expect, it} from 'vitest';
+import {PlatformError} from '../source/platform/index.js';
+import {errorRecord} from '../source/procedure/switch-record.js';
 import {type AuditAttempt, AuditLog} from '../source/store/audit.js';
 import {lineHash} from '../source/store/audit-chain.js';
 import {verifyChain} from '../source/store/audit-verify.js';
@@ -143,6 +145,38 @@ describe('the audit log is a hash chain', () => {
     // A torn line at the very end (the crash was the last thing) is torn too.
     appendFileSync(log.path, '{"seq":6,"pr');
     expect((await verifyChain(log.path)).torn).toEqual([4, 7]);
+  });
+
+  it('a line that lost only its line feed is whole; two tears in a row are tears; junk is inserted', async () => {
+    const {log, lines} = logOf(3);
+    // A crash between the line and its line feed: the line is whole, and linked.
+    const text = readFileSync(log.path, 'utf8');
+    writeFileSync(log.path, text.slice(0, -1));
+    log.append(attempt(4));
+    let report = await verifyChain(log.path);
+    expect(report).toMatchObject({chained: 4, torn: []});
+    expect(report.broken).toBeUndefined();
+    // A disk that stayed full: two torn lines, one after the other, then a line written once there was room.
+    appendFileSync(log.path, '{"seq":5,"prev":"0a');
+    log.append(attempt(5));
+    const withTear = readFileSync(log.path, 'utf8').split('\n');
+    withTear.splice(5, 0, '{"seq":5,"pre');
+    writeFileSync(log.path, withTear.join('\n'));
+    report = await verifyChain(log.path);
+    expect(report.broken).toBeUndefined();
+    expect(report.torn).toEqual([5, 6]);
+    expect(report.chained).toBe(5);
+    // Junk pasted between two lines of the chain is not a tear: it was put there.
+    const junk = lines();
+    junk.splice(2, 0, 'hello I was here');
+    writeFileSync(log.path, `${junk.join('\n')}\n`);
+    expect((await verifyChain(log.path)).broken).toMatchObject({line: 3, problem: 'inserted'});
+  });
+
+  it("the platform's words are kept short in a record: a 1.2 MB error never makes an unreadable line", () => {
+    const record = errorRecord(new PlatformError('http', 'x'.repeat(1_200_000), {status: 400}));
+    expect(record.message.length).toBeLessThan(5000);
+    expect(record.message).toContain('1,200,000 characters, cut');
   });
 
   it('a log of an earlier version is continued: its first chained line says how many came before it', async () => {

@@ -137,6 +137,20 @@ describe('tenant-mode receipt', () => {
     const jsonCheck = await local(['audit', '--verify', '--receipt', json]);
     expect(jsonCheck.stdout).toContain(`${json} matches the audit log`);
     expect(jsonCheck.code).toBe(0);
+    // A receipt edited by hand quotes the right lines but says something else: it does not match.
+    const edited = join(config, '..', 'edited.md');
+    const markdown = (await local(['receipt', 'Wayne Enterprises'])).stdout;
+    writeFileSync(edited, markdown.replace('| Status | 200 |', '| Status | 500 |'));
+    const forged = await local(['audit', '--verify', '--receipt', edited]);
+    expect(forged.code).toBe(6);
+    expect(forged.stdout).toMatch(
+      /edited\.md does not say what the log recorded: its line \d+ is not what the log recorded/,
+    );
+    const forgedJson = join(config, '..', 'edited.json');
+    writeFileSync(forgedJson, readFileSync(json, 'utf8').replace('"Wayne Enterprises"', '"Evil Corp"'));
+    expect((await local(['audit', '--verify', '--receipt', forgedJson])).stdout).toContain(
+      'its "tenant" is not what the log recorded',
+    );
     // A line edited before the receipt's: its lines are found, after the break, and not vouched for.
     const log = join(config, 'audit.log');
     const original = readFileSync(log, 'utf8');

@@ -163,6 +163,50 @@ describe('sandbox --login', () => {
   });
 });
 
+describe('sandbox --login and an account of your own called "sandbox"', () => {
+  it('leaves it alone when it is not marked as a sandbox, even on a loopback address', async () => {
+    const config = newConfigDirectory();
+    const other = await startSandbox({clock: new ManualClock(fixedNow)});
+    try {
+      const login = await runCli(
+        [
+          'login',
+          '--url',
+          other.url,
+          '--client-id',
+          other.clientId,
+          '--name',
+          'sandbox',
+          '--insecure-storage',
+        ],
+        {TENANT_MODE_CONFIG_DIR: config, TENANT_MODE_CLIENT_SECRET: other.clientSecret},
+      );
+      expect(login.code, login.stderr).toBe(0);
+      const child = spawn(process.execPath, [cliPath, 'sandbox', '--login', '--json'], {
+        env: {...process.env, TENANT_MODE_CONFIG_DIR: config},
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let said = '';
+      child.stderr.on('data', (chunk) => {
+        said += chunk;
+      });
+      await new Promise<string>((resolve) => createInterface({input: child.stdout}).once('line', resolve));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+      expect(said).toContain('An account named "sandbox" is remembered and is no sandbox');
+      const accounts = JSON.parse(
+        (await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config})).stdout,
+      ).accounts;
+      expect(accounts).toEqual([
+        expect.objectContaining({name: 'sandbox', data_center: `${other.url}/api/2`}),
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 // From a hostile tester's review of the sandbox.
 describe('the sandbox, as a hostile tester found it', () => {
   it('keeps a deleted seed tenant deleted across a restart, and lets one sandbox at a time use a state file', async () => {

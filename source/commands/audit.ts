@@ -10,6 +10,7 @@ import {
   fileProblem,
   jsonText,
   printable,
+  receiptDiffers,
   receiptHashes,
   sameDataCenter,
   shellWord,
@@ -156,7 +157,7 @@ export async function runAuditVerify(
 ): Promise<number> {
   return runCommand(io, async (signal) => {
     const log = new AuditLog(configDirectory(io.env));
-    let receipt: {file: string; hashes: string[]} | undefined;
+    let receipt: {file: string; hashes: string[]; differs?: string} | undefined;
     if (options.receipt !== undefined) {
       const file = options.receipt;
       let text: string;
@@ -175,7 +176,8 @@ export async function runAuditVerify(
         if (error instanceof UsageError) throw error;
         throw new UsageError(`The receipt ${file} cannot be read (${fileProblem(error)}).`);
       }
-      receipt = {file, hashes: receiptHashes(text)};
+      const hashes = receiptHashes(text);
+      receipt = {file, hashes, differs: await receiptContent(log, text, hashes)};
     }
     let report: ChainReport;
     try {
@@ -189,4 +191,27 @@ export async function runAuditVerify(
     io.stdout.write(options.json ? `${jsonText(verdict.document, 2)}\n` : `${verdict.lines.join('\n')}\n`);
     return verdict.exitCode;
   });
+}
+
+/**
+ * What is wrong with a receipt's content, if anything: the entry whose attempt line it quotes, made into a receipt
+ * again, must read the same (procedure/receipt-formats.ts, receiptDiffers).
+ */
+async function receiptContent(
+  log: AuditLog,
+  text: string,
+  hashes: readonly string[],
+): Promise<string | undefined> {
+  if (hashes.length === 0) return undefined;
+  const index = await log.index((attempt) => attempt.kind === 'attempt' && text.includes(attempt.attempt_id));
+  try {
+    for (let at = 0; at < index.count; at++) {
+      const entry = await index.entry(at);
+      if (entry?.attempt_line && hashes.includes(entry.attempt_line.sha256))
+        return receiptDiffers(text, entry);
+    }
+    return 'no attempt of the log is the one it names';
+  } finally {
+    await index.close();
+  }
 }

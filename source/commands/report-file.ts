@@ -1,6 +1,7 @@
 import {extname, resolve} from 'node:path';
 import {
   type BatchReport,
+  cannotWritePlan,
   printable,
   reportHtml,
   reportMarkdown,
@@ -12,6 +13,8 @@ import {exitCodes} from './output.js';
 
 /** The format a report file's name asks for: .html (or .htm) or .md; anything else is refused before any work. */
 export function reportFormat(file: string): 'html' | 'md' {
+  const folder = cannotWritePlan(file);
+  if (folder) throw new UsageError(`Cannot write the report to ${printable(file)}: ${printable(folder)}.`);
   const extension = extname(file).toLowerCase();
   if (extension === '.html' || extension === '.htm') return 'html';
   if (extension === '.md' || extension === '.markdown') return 'md';

@@ -116,7 +116,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
 function rememberSandbox(sandbox: Awaited<ReturnType<typeof startSandbox>>, io: CommandIo) {
   const store = openStore(io, {note: (text) => io.stderr.write(`${text}\n`)});
   const earlier = store.account('sandbox');
-  if (earlier && !isLoopbackHost(new URL(earlier.dataCenter).hostname)) {
+  if (earlier && !(earlier.sandbox === true && isLoopbackHost(new URL(earlier.dataCenter).hostname))) {
     // An account of the operator's own is called so: never replaced.
     io.stderr.write(
       'An account named "sandbox" is remembered and is no sandbox: --login leaves it, and remembers nothing.\n',

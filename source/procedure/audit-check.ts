@@ -48,7 +48,7 @@ function where(line: {number: number; time?: string} | undefined): string {
 export function chainVerdict(
   path: string,
   report: ChainReport,
-  receipt?: {file: string; hashes: string[]},
+  receipt?: {file: string; hashes: string[]; differs?: string},
 ): ChainVerdict {
   const lines: string[] = [];
   const {broken, first, last} = report;
@@ -102,11 +102,21 @@ export function chainVerdict(
         lines.push(
           `The receipt's line sha256:${hash.slice(0, 12)}… is line ${at.toLocaleString('en')}, after the break: it cannot be vouched for.`,
         );
+      } else if (first && at < first.number) {
+        lines.push(
+          `The receipt's line sha256:${hash.slice(0, 12)}… is line ${at.toLocaleString('en')}, written before the chain began: it is there, but the chain does not vouch for it.`,
+        );
       } else {
         lines.push(
           `The receipt's line sha256:${hash.slice(0, 12)}… is line ${at.toLocaleString('en')} of the log.`,
         );
       }
+    }
+    if (receipt.differs && receipt.hashes.length > 0) {
+      receiptFound = false;
+      lines.push(
+        `${receipt.file} does not say what the log recorded: ${receipt.differs}. It was changed after it was made.`,
+      );
     }
     if (receiptFound && receipt.hashes.length > 0) lines.push(`${receipt.file} matches the audit log.`);
   }

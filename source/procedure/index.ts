@@ -147,7 +147,7 @@ export {
   whyNotSwitchable,
 } from './reading.js';
 export {type AttemptFound, findAttempt, type Receipt, receiptOf, rehearsalNotice} from './receipt.js';
-export {receiptHtml, receiptMarkdown} from './receipt-formats.js';
+export {receiptDiffers, receiptHtml, receiptMarkdown} from './receipt-formats.js';
 export {applyCommand, commandLine, shellWord, statusCommand} from './rerun.js';
 export {
   type Account,

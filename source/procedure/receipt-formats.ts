@@ -1,9 +1,11 @@
 // A receipt (receipt.ts) as Markdown for a ticket and as one self-contained HTML file to print or attach: the same
 // rows in both, every value from the log through the one sanitiser (printable) and escaped for its format.
-import {jsonText, printable} from '../text/index.js';
+
+import type {AuditEntry} from '../store/index.js';
+import {jsonText} from '../text/index.js';
 import {htmlLines, htmlPage, htmlText} from './html-page.js';
 import {markdownCell, markdownTable} from './markdown.js';
-import {type Receipt, receiptHeadline, rehearsalNotice} from './receipt.js';
+import {type Receipt, receiptHeadline, receiptOf, rehearsalNotice} from './receipt.js';
 
 const notRecorded = 'not recorded';
 
@@ -124,4 +126,38 @@ ${block('Pricing after', receipt.answer.pricing_after)}
 <p class="check">${htmlText(check)}</p>
 ${receipt.rehearsal ? `<div class="rehearsal-end" role="note">${htmlText(rehearsalNotice)}</div>` : ''}`,
   });
+}
+
+/**
+ * Whether a receipt's text is what tenant-mode makes of this audit entry (in the receipt's own format and time zone),
+ * and where it first differs: a receipt edited after it was made quotes the right lines but says something else.
+ */
+export function receiptDiffers(text: string, entry: AuditEntry): string | undefined {
+  const json = (() => {
+    try {
+      const value = JSON.parse(text) as {receipt?: unknown; time?: {zone?: unknown}};
+      return value?.receipt === 'tenant-mode/receipt/v1' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (json) {
+    const zone = typeof json.time?.zone === 'string' ? json.time.zone : 'UTC';
+    const made = JSON.parse(jsonText(receiptOf(entry, zone))) as Record<string, unknown>;
+    const given = json as Record<string, unknown>;
+    const field = Object.keys({...made, ...given}).find(
+      (key) => JSON.stringify(made[key]) !== JSON.stringify(given[key]),
+    );
+    return field === undefined ? undefined : `its "${field}" is not what the log recorded`;
+  }
+  const zone = /\(([A-Za-z_+\-/0-9]+), UTC[+-]\d\d:\d\d\)/.exec(text)?.[1] ?? 'UTC';
+  const receipt = receiptOf(entry, zone);
+  const made = text.trimStart().startsWith('<!doctype html>')
+    ? receiptHtml(receipt)
+    : receiptMarkdown(receipt);
+  if (made === text) return undefined;
+  const ours = made.split('\n');
+  const theirs = text.split('\n');
+  const line = theirs.findIndex((each, index) => each !== ours[index]);
+  return `its line ${(line === -1 ? theirs.length : line) + 1} is not what the log recorded`;
 }

@@ -173,8 +173,20 @@ export function applyOutcomeOfAudit(
 }
 
 /** A failure as the audit log and the results file record it: no headers, no token, ever. */
+/**
+ * The platform's words are kept to this many characters in a record: a line of the audit log or a results file must
+ * stay far below what their reader takes (store/lines.ts, 1 MiB), whatever the platform answered.
+ */
+const recordedMessageAtMost = 4000;
+
 export function errorRecord(error: PlatformError): ErrorRecord {
-  return {kind: error.kind, status: error.status, code: error.code, message: error.message};
+  const message =
+    error.message.length > recordedMessageAtMost
+      ? `${error.message.slice(0, recordedMessageAtMost)}… (${error.message.length.toLocaleString('en')} characters, cut)`
+      : error.message;
+  const code =
+    typeof error.code === 'string' && error.code.length > 200 ? `${error.code.slice(0, 200)}…` : error.code;
+  return {kind: error.kind, status: error.status, code, message};
 }
 
 /** Who asked for which switch: the facts an attempt line and a cancelled line share. */

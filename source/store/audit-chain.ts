@@ -64,79 +64,71 @@ interface Link {
   readonly chainedAfter?: number;
 }
 
-/** Where the next line joins the chain: after the last whole line of the file. */
+/** How much of the end of the file is looked at for the last chained line before the whole file is read. */
+const tailBytes = 4 * 1024 * 1024;
+
+/**
+ * Where the next line joins the chain: after the last line of the chain in the file. Lines that are not part of it
+ * — a crash's torn line, junk someone added — are passed over, never linked: `--verify` names them. A last line that
+ * lost only its line feed (a crash between the two) is whole: it is linked. A log with no chained line yet (an
+ * earlier version's) is continued after its last whole line.
+ */
 function nextLink(descriptor: number, torn: boolean): Link {
   const size = fstatSync(descriptor).size;
-  const last = lastWholeLine(descriptor, size, torn);
-  if (!last) {
-    // A new log, or one with only blank lines or a torn line in it (closed off, it is a line before the chain).
-    return {
-      seq: 1,
-      prev: null,
-      chainedAfter: size === 0 ? 0 : scanFile(descriptor, size).lines + (torn ? 1 : 0),
-    };
+  if (size === 0) return {seq: 1, prev: null, chainedAfter: 0};
+  const from = Math.max(0, size - tailBytes);
+  const tail = Buffer.alloc(size - from);
+  readSync(descriptor, tail, 0, tail.length, from);
+  const segments = splitLines(tail, from === 0);
+  const partial = torn ? segments.pop() : undefined;
+  if (partial) {
+    const fields = chainFieldsOf(jsonObject(partial.toString('utf8')));
+    if (fields) return {seq: fields.seq + 1, prev: lineHash(partial)};
   }
-  const fields = chainFieldsOf(jsonObject(last.toString('utf8')));
-  if (fields) return {seq: fields.seq + 1, prev: lineHash(last)};
-  // The last whole line is not ours (a log of an earlier version, or a line someone added): the whole file is
-  // read once to find the chain, if there is one.
+  for (let at = segments.length - 1; at >= 0; at--) {
+    const line = segments[at] as Buffer;
+    const fields = line[0] === 0x7b ? chainFieldsOf(jsonObject(line.toString('utf8'))) : undefined;
+    if (fields) return {seq: fields.seq + 1, prev: lineHash(line)};
+  }
   const scan = scanFile(descriptor, size);
+  if (scan.last) return {seq: scan.last.seq + 1, prev: scan.last.hash};
+  // No chain yet: it starts after the last whole line, counting every line before it.
   const lines = scan.lines + (torn ? 1 : 0);
-  if (scan.lastSeq === undefined) return {seq: 1, prev: lineHash(last), chainedAfter: lines};
-  return {seq: scan.lastSeq + 1, prev: lineHash(last)};
-}
-
-const stepBytes = 64 * 1024;
-
-/** The bytes of the last line that ends with a line feed (blank lines skipped), or undefined when there is none. */
-function lastWholeLine(descriptor: number, size: number, torn: boolean): Buffer | undefined {
-  // Walk back from the end, a step at a time, collecting bytes until a whole non-blank line is seen.
-  let collected: Buffer = Buffer.alloc(0);
-  let position = size;
-  while (position > 0 && collected.length <= maxLineBytes + stepBytes) {
-    const from = Math.max(0, position - stepBytes);
-    const chunk = Buffer.alloc(position - from);
-    readSync(descriptor, chunk, 0, chunk.length, from);
-    collected = Buffer.concat([chunk, collected]);
-    position = from;
-    const line = wholeLineIn(collected, position === 0, torn);
-    if (line) return line;
-  }
-  return undefined;
+  const last = [...segments].reverse().find((line) => line.toString('utf8').trim() !== '');
+  return {seq: 1, prev: last ? lineHash(last) : null, chainedAfter: lines};
 }
 
 /**
- * In `bytes` (the end of the file), the last non-blank line that ends with a line feed, once it is wholly there
- * (its start is a line feed or, `atStart`, the start of the file).
+ * The lines of the end of a file (each without its line feed); the first is left out unless `atStart` (it may be
+ * the end of a longer line). A last element without a line feed after it is kept: the torn line, if any.
  */
-function wholeLineIn(bytes: Buffer, atStart: boolean, torn: boolean): Buffer | undefined {
-  let end = bytes.length;
-  if (torn) {
-    const feed = bytes.lastIndexOf(0x0a);
-    if (feed === -1) return undefined;
-    end = feed + 1;
-  }
+function splitLines(bytes: Buffer, atStart: boolean): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
   for (;;) {
-    // `end` is just after a line feed (or the end of the file when not torn, which then ends with one).
-    const lineEnd = end - 1;
-    if (lineEnd < 0) return undefined;
-    const start = bytes.lastIndexOf(0x0a, lineEnd - 1);
-    if (start === -1 && !atStart) return undefined;
-    const line = bytes.subarray(start + 1, lineEnd);
-    if (line.toString('utf8').trim() !== '') return line;
-    if (start === -1) return undefined;
-    end = start + 1;
+    const feed = bytes.indexOf(0x0a, start);
+    if (feed === -1) break;
+    lines.push(bytes.subarray(start, feed));
+    start = feed + 1;
   }
+  lines.push(bytes.subarray(start));
+  if (!atStart) lines.shift();
+  // The element after the last line feed: empty when the file ends with one.
+  if ((lines.at(-1)?.length ?? 0) === 0) lines.pop();
+  return lines;
 }
 
 /**
  * One pass over the file: how many lines end in it (blank ones too: a line's number is its place in the file), and
  * the `seq` of the last chained line in it.
  */
-function scanFile(descriptor: number, size: number): {lines: number; lastSeq?: number} {
+function scanFile(
+  descriptor: number,
+  size: number,
+): {lines: number; last?: {readonly seq: number; readonly hash: string}} {
   const chunk = Buffer.alloc(1024 * 1024);
   let lines = 0;
-  let lastSeq: number | undefined;
+  let last: {seq: number; hash: string} | undefined;
   let carry: Buffer = Buffer.alloc(0);
   for (let position = 0; position < size; ) {
     const read = readSync(descriptor, chunk, 0, chunk.length, position);
@@ -153,12 +145,12 @@ function scanFile(descriptor: number, size: number): {lines: number; lastSeq?: n
       // Ours start with the chain's first field: only those are parsed.
       if (line.subarray(0, 7).toString() === '{"seq":') {
         const fields = chainFieldsOf(jsonObject(line.toString('utf8')));
-        if (fields) lastSeq = fields.seq;
+        if (fields) last = {seq: fields.seq, hash: lineHash(line)};
       }
       from = feed + 1;
     }
     // A line longer than we read is not ours: its start is not kept beyond the longest line.
     carry = Buffer.from(bytes.subarray(from).subarray(0, maxLineBytes));
   }
-  return {lines, ...(lastSeq === undefined ? {} : {lastSeq})};
+  return {lines, ...(last ? {last} : {})};
 }

@@ -18,6 +18,8 @@ export interface CheckedLine {
   readonly fields?: ChainFields;
   /** The `time` it records, when it has one. */
   readonly time?: string;
+  /** Its first characters: a torn line of ours starts as every line of ours does, `{"seq":N,`. */
+  readonly head: string;
 }
 
 export interface ChainReport {
@@ -80,7 +82,18 @@ function checked(line: FileLine): CheckedLine {
     json: object !== undefined,
     ...(fields ? {fields} : {}),
     ...(time === undefined ? {} : {time}),
+    head: (line.text ?? '').slice(0, 24),
   };
+}
+
+/**
+ * Whether a line is what a crash leaves of a line of ours at `seq`: not JSON, and the start of `{"seq":<seq>,` (all
+ * of it, or as much as was written). Anything else that is not in the chain was put there: inserted.
+ */
+function isTear(line: CheckedLine, seq: number): boolean {
+  if (line.json || line.head === '') return false;
+  const start = `{"seq":${seq},`;
+  return line.head.length >= start.length ? line.head.startsWith(start) : start.startsWith(line.head);
 }
 
 async function check(
@@ -187,8 +200,12 @@ async function check(
       const after = window[0];
       const afterLinksPast = after?.fields?.seq === expected && after.fields.prev === last.hash;
       if (!fields) {
-        if (!line.json && (afterLinksPast || !after)) {
-          // A crash mid-write: the next line (if any) links the last whole line, past this one.
+        // A crash mid-write (or several: a disk that stayed full): the next line that is no tear links the last
+        // whole line, past this one — or nothing came after.
+        const nextWhole = window.find((later) => !isTear(later, expected));
+        const linksPast =
+          !nextWhole || (nextWhole.fields?.seq === expected && nextWhole.fields.prev === last.hash);
+        if (isTear(line, expected) && linksPast) {
           torn.push(line.number);
           continue;
         }
