@@ -295,6 +295,24 @@ describe('failures below the platform', () => {
 });
 
 describe('observing exchanges', () => {
+  it('a platform that echoes the client secret in an error never puts it in the error or the exchange', async () => {
+    const exchanges: Exchange[] = [];
+    const client = clientFor(sandbox.current, {onExchange: (exchange) => exchanges.push(exchange)});
+    const secret = sandbox.current.clientSecret;
+    sandbox.current.faults.add({
+      method: 'GET',
+      path: /\/pricing$/,
+      status: 400,
+      body: {error: {code: 'bad', message: `Refused for client secret ${secret}.`, details: {info: secret}}},
+      times: 1,
+    });
+    const error = await client.getPricing(tenantId(sandbox.current, 'Acme Corp')).catch((caught) => caught);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect(error.message).toContain('Refused for client secret <redacted>.');
+    expect(JSON.stringify({...error, message: error.message})).not.toContain(secret);
+    expect(JSON.stringify(exchanges)).not.toContain(secret);
+  });
+
   it('reports every exchange with method, URL, status and time, secrets redacted', async () => {
     const exchanges: Exchange[] = [];
     const client = clientFor(sandbox.current, {onExchange: (exchange) => exchanges.push(exchange)});
@@ -307,8 +325,10 @@ describe('observing exchanges', () => {
       ['POST', '/api/2/idp/token', 200],
       ['GET', `/api/2/tenants/${id}/pricing`, 200],
     ]);
-    expect(exchanges[0]?.requestHeaders.Authorization).toBe('Basic <redacted>');
-    expect(exchanges[1]?.requestHeaders.Authorization).toBe('Bearer <redacted>');
+    // The client id and the token's last four characters: enough to follow a lesson, never to use them.
+    expect(exchanges[0]?.requestHeaders.Authorization).toBe(`Basic ${sandbox.current.clientId}:•••`);
+    expect(exchanges[1]?.requestHeaders.Authorization).toBe(`Bearer …${token.value.slice(-4)}`);
+    expect(exchanges[1]?.responseHeaders?.['content-type']).toMatch(/application\/json/);
     expect(JSON.parse(exchanges[0]?.responseBody ?? '{}').access_token).toBe('<redacted>');
     expect(exchanges[1]?.durationMs).toBeGreaterThanOrEqual(0);
     const everything = JSON.stringify(exchanges);

@@ -16,10 +16,12 @@ function readmeCaptures(): Map<string, string> {
   return new Map(blocks.map((block) => [block.split('\n')[0] ?? '', block]));
 }
 
-/** What may differ between runs: the sandbox's port and request durations. */
+/** What may differ between runs: the sandbox's port, request durations, a token's last characters. */
 const comparable = (text: string) =>
   text
     .replaceAll('<sandbox>', '127.0.0.1:41234')
+    .replace(/Bearer …\S{4}/g, 'Bearer …xxxx')
+    .replace(/(\d+ ms)/g, '… ms')
     // A duration's digits change the padding up to the panel's border too.
     .replace(/→ (\d{3}) \d+ ms */g, '→ $1 … ms ')
     .split('\n')

@@ -191,17 +191,24 @@ describe('a saved token', () => {
 });
 
 describe('the HTTP panel', () => {
-  it('shows the step’s calls with the token and secret redacted, and the seed’s Python lines', async () => {
+  it('shows each call as a lesson: what it is for, the whole request and answer, the guide’s lines; nothing secret', async () => {
     const wizard = start();
     await wizard.signInToSandbox();
     await wizard.chooseTenant('Initech');
     await wizard.press(keys.tab);
     const panel = await wizard.waitFor('HTTP calls of this step');
-    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/tenants\/[0-9a-f-]{36}\/pricing\s+→ 200/);
-    expect(panel).toMatch(/received: \{ "mode": "production"/);
-    expect(panel).toContain(
+    expect(panel).toMatch(/❯ ▾ 1\. GET \/api\/2\/tenants\/[0-9a-f-]{36}\/pricing → 200 OK, \d+ ms/);
+    expect(panel).toContain("Read the tenant's pricing: its mode");
+    expect(panel).toMatch(/Authorization: Bearer …\S{4}/);
+    expect(panel).toContain('Answer: 200 (OK)');
+    expect(panel).toContain('"mode": "production"');
+    // The guide's lines for this call are at the end of its lesson: End scrolls there.
+    await wizard.press('\u001b[F');
+    const end = await wizard.waitFor("The vendor's guide, step 3–5:");
+    expect(end).toContain(
       ">>> response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)",
     );
+    expect(end).toContain('>>> tenant_pricing = response.json()');
     await wizard.press(keys.tab);
     expect(await wizard.waitFor('Current pricing')).toContain('Step 3 of 5');
 
@@ -212,10 +219,18 @@ describe('the HTTP panel', () => {
     await wizard.press(keys.escape);
     await wizard.waitFor('Continue with this account');
     await wizard.press(keys.tab);
-    const signIn = await wizard.waitFor('HTTP calls of this step');
-    expect(signIn).toContain('POST http://<sandbox>/api/2/idp/token');
-    expect(signIn).toContain('sent: grant_type=client_credentials');
-    expect(signIn).toContain('received: { "access_token": "<redacted>"');
+    await wizard.waitFor('HTTP calls of this step');
+    // The latest call is open; p goes back call by call, opening each: the first is the token.
+    await wizard.press('p');
+    await wizard.press('p');
+    const signIn = await wizard.waitFor('❯ ▾ 1. POST /api/2/idp/token → 200 OK');
+    expect(signIn).toContain("Sign in: exchange the API client's id and secret for a bearer token");
+    expect(signIn).toContain(`Authorization: Basic ${sandbox.current.clientId}:•••`);
+    expect(signIn).toContain('grant_type=client_credentials');
+    await wizard.press('\u001b[F');
+    const signInEnd = await wizard.waitFor("The guide's step 1 only says to authenticate");
+    expect(signInEnd).toContain('"access_token": "<redacted>"');
+    expect(signInEnd).toContain(">>> auth = {'Authorization': 'Bearer ' + response.json()['access_token']}");
     expect(wizard.allFrames()).not.toContain(sandbox.current.clientSecret);
     for (const token of sandbox.current.world.tokens.keys()) expect(wizard.allFrames()).not.toContain(token);
   });

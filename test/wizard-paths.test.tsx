@@ -112,6 +112,32 @@ describe('choosing the tenant', () => {
   });
 });
 
+describe('the HTTP panel of a browse', () => {
+  it('says the guide starts from a UUID where tenant-mode lists, and scrolls a long answer to its end', async () => {
+    const wizard = start();
+    await wizard.signInToSandbox();
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Tenants under Northwind Partners (10)');
+    await wizard.press(keys.tab);
+    const panel = await wizard.waitFor('HTTP calls of this step');
+    expect(panel).toMatch(/❯ ▾ \d+\. GET \/api\/2\/tenants\?parent_id=/);
+    expect(panel).toContain(
+      'List the tenants under one tenant, so that you can pick the customer from a list.',
+    );
+    // The answer is kilobytes long: the window shows its start; End shows the rest of the lesson, whole.
+    expect(panel).not.toContain('Differs:');
+    await wizard.press('\u001b[F');
+    const end = await wizard.waitFor("Differs: the guide's step 2 starts from the tenant's UUID");
+    expect(end).toContain('>>> tenant_id = created_tenant_id');
+    const shown = /lines (\d+)–(\d+) of (\d+)/.exec(end);
+    expect(shown?.[2]).toBe(shown?.[3]);
+    expect(Number(shown?.[3])).toBeGreaterThan(60);
+    // Home and back to the top.
+    await wizard.press('\u001b[H');
+    expect(await wizard.waitFor(/lines 1–/)).toMatch(/[❯ ] [▾▸] 1\. GET/);
+  });
+});
+
 describe('tenants that cannot be switched', () => {
   it('already in production: says since when, offers no switch, Enter does nothing', async () => {
     const wizard = start();
@@ -467,9 +493,19 @@ describe('the HTTP panel of step 2', () => {
     await wizard.press(keys.escape);
     await wizard.waitFor('1 tenant matches');
     await wizard.press(keys.tab);
-    expect(await wizard.waitFor('HTTP calls of this step')).toMatch(
-      /GET http:\/\/<sandbox>\/api\/2\/search\?/,
-    );
+    await wizard.waitFor('HTTP calls of this step');
+    // Home: the headings of the calls before the one shown first; the search is the first call.
+    await wizard.press('\u001b[H');
+    expect(await wizard.waitFor('▸ 1. GET /api/2/search?')).toContain('❯ ▾ 3.');
+    // The search's lesson: the guide's step 2, and the search lines (tenant-mode's: the guide shows none).
+    await wizard.press('p');
+    await wizard.press('p');
+    await wizard.waitFor('❯ ▾ 1. GET /api/2/search?');
+    await wizard.press('\u001b[F');
+    const search = await wizard.waitFor("The guide's step 2 takes");
+    expect(search).toContain(">>> response = requests.get(f'{base_url}/search', headers=auth,");
+    expect(search).toContain("The vendor's guide, step 2:");
+    expect(search).toContain('>>> tenant_id = created_tenant_id');
     await wizard.press(keys.tab);
     await wizard.waitForGone('HTTP calls of this step');
     // The plan's reads are the plan's: back at the search, its own calls again.
@@ -478,9 +514,11 @@ describe('the HTTP panel of step 2', () => {
     await wizard.press(keys.escape);
     await wizard.waitFor('1 tenant matches');
     await wizard.press(keys.tab);
-    const panel = await wizard.waitFor('HTTP calls of this step');
-    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/search\?/);
+    await wizard.waitFor('HTTP calls of this step');
+    await wizard.press('\u001b[H');
+    const panel = await wizard.waitFor('▸ 1. GET /api/2/search?');
     // The plan read every trial customer's pricing; the search read none.
+    expect(panel).toContain('HTTP calls of this step: 3 ·');
     expect(panel).not.toMatch(/\/pricing/);
   });
 });

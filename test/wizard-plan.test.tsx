@@ -33,8 +33,9 @@ describe('planning the 1st in the wizard', () => {
     // Tab: the reads of the plan, and what they are instead of the vendor's lines.
     await wizard.press(keys.tab);
     const panel = await wizard.waitFor('HTTP calls of this step');
-    expect(panel).toContain("Planning the 1st is not in the vendor's procedure");
-    expect(panel).toMatch(/GET http:\/\/<sandbox>\/api\/2\/tenants\/[0-9a-f-]{36}\/pricing/);
+    expect(panel).toContain("Planning the 1st is not in the vendor's guide");
+    expect(panel).toMatch(/❯ ▾ \d+\. GET \/api\/2\/tenants\/[0-9a-f-]{36}\/pricing → 200 OK/);
+    expect(panel.split('\n')[0]).toMatch(/^Step 2 of 5/);
     await wizard.press(keys.tab);
     await wizard.waitForGone('HTTP calls of this step');
     await wizard.press(' ');

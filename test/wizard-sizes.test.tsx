@@ -236,7 +236,7 @@ describe('every other step fits 40×12', () => {
 describe('at 40×12, j and Tab keep the title (issue "Keys that arrive together…", point 3)', () => {
   it.each([
     ['j shows the JSON whole', 'j', '"version"'],
-    ['Tab shows the HTTP calls', '\t', 'GET → 200'],
+    ['Tab shows the HTTP calls', '\t', '▾ 1. GET'],
   ])('%s within the 12 rows, the title first', async (_what, key, shown) => {
     const wizard = start({columns: 40, rows: 12});
     await wizard.signInToSandbox();

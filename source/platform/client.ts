@@ -75,6 +75,7 @@ export class PlatformClient {
       timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
       onExchange: options.onExchange,
       clock: options.clock,
+      secrets: [options.clientSecret],
     });
     this.#tokens = new TokenKeeper(this.#http, {
       clientId: this.clientId,

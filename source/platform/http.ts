@@ -3,7 +3,7 @@ import type {Clock} from '../clock.js';
 import {type FailedRequest, PlatformError} from './errors.js';
 import {networkError, proxyRefused} from './network-errors.js';
 import {routeFor} from './proxy.js';
-import {redactBody, redactHeaders} from './redact.js';
+import {REDACTED, redactBody, redactHeaders} from './redact.js';
 import {userAgent} from './version.js';
 
 /** One request and its answer as an observer sees it: secrets already redacted. */
@@ -16,6 +16,8 @@ export interface Exchange {
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly requestBody?: string;
   readonly responseBody?: string;
+  /** The answer's headers that matter to a reader (content type, Retry-After, Location, request ids). */
+  readonly responseHeaders?: Readonly<Record<string, string>>;
   /** What went wrong, in one line, when the exchange failed. */
   readonly error?: string;
 }
@@ -48,6 +50,8 @@ export interface HttpCoreOptions {
   readonly onExchange?: ExchangeObserver;
   /** Times each exchange and reads an HTTP-date Retry-After. */
   readonly clock: Clock;
+  /** Never kept in an error or an observed exchange, even when the platform sends it back (the client secret). */
+  readonly secrets?: readonly string[];
 }
 
 export const defaultTimeoutMs = 30_000;
@@ -100,6 +104,7 @@ export class HttpCore {
     const started = this.#options.clock.now();
     let status: number | undefined;
     let text: string | undefined;
+    let answerHeaders: Record<string, string> | undefined;
     let route: ReturnType<typeof routeFor>;
     try {
       if (request.signal?.aborted) throw request.signal.reason;
@@ -117,9 +122,10 @@ export class HttpCore {
       if (route && refusal && refusal.statusCode !== 200)
         throw proxyRefused(route.proxy, refusal, url.host, failed);
       status = response.status;
+      answerHeaders = headersThatMatter(response.headers);
       text = await response.text();
       const parsed = interpret<T>(response, text, failed, url.host, this.#options.clock.now());
-      this.#observe(request, url, headers, body, started, status, text);
+      this.#observe(request, url, headers, body, started, status, text, undefined, answerHeaders);
       return parsed;
     } catch (cause) {
       const error = toPlatformError(
@@ -130,8 +136,8 @@ export class HttpCore {
         this.#options,
         route?.proxy,
       );
-      this.#observe(request, url, headers, body, started, status, text, error);
-      throw error;
+      this.#observe(request, url, headers, body, started, status, text, error, answerHeaders);
+      throw withoutSecrets(error, this.#options.secrets ?? []);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
@@ -147,6 +153,7 @@ export class HttpCore {
     status?: number,
     responseText?: string,
     error?: PlatformError,
+    answerHeaders?: Record<string, string>,
   ): void {
     const observer = this.#options.onExchange;
     if (!observer) return;
@@ -157,8 +164,9 @@ export class HttpCore {
       durationMs: Math.round(this.#options.clock.now() - started),
       requestHeaders: redactHeaders(headers),
       requestBody: redactBody(body, headers['Content-Type']),
-      responseBody: redactBody(responseText),
-      error: error ? `${error.kind}: ${error.message}` : undefined,
+      responseBody: hideSecrets(redactBody(responseText), this.#options.secrets ?? []),
+      ...(answerHeaders ? {responseHeaders: answerHeaders} : {}),
+      error: error ? hideSecrets(`${error.kind}: ${error.message}`, this.#options.secrets ?? []) : undefined,
     });
   }
 }
@@ -285,4 +293,42 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** The answer's headers a reader of the exchange needs; never a cookie or anything that could carry a secret. */
+const shownAnswerHeaders = [
+  'content-type',
+  'retry-after',
+  'location',
+  'allow',
+  'x-request-id',
+  'x-correlation-id',
+];
+
+function headersThatMatter(headers: {get(name: string): string | null}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of shownAnswerHeaders) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+/** A text with every secret given replaced (a platform that echoes the client secret in an error message). */
+function hideSecrets<T extends string | undefined>(text: T, secrets: readonly string[]): T {
+  if (text === undefined) return text;
+  let out: string = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  return out as T;
+}
+
+/** The error with no secret in its words (they go to the screen, the audit log and receipts). */
+function withoutSecrets(error: PlatformError, secrets: readonly string[]): PlatformError {
+  for (const field of ['message', 'info', 'bodySnippet'] as const) {
+    const value = error[field];
+    if (typeof value === 'string' && secrets.some((secret) => secret.length >= 4 && value.includes(secret))) {
+      Object.defineProperty(error, field, {value: hideSecrets(value, secrets), enumerable: true});
+    }
+  }
+  return error;
 }

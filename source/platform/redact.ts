@@ -11,12 +11,30 @@ const secretKeys = new Set([
 ]);
 export const REDACTED = '<redacted>';
 
+/**
+ * Request headers as a reader may see them: a bearer token as its last four characters (`Bearer …x7Qa`, enough to
+ * tell two tokens apart, never to use one), Basic credentials as the client id alone (`Basic <client id>:•••`).
+ */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = name.toLowerCase() === 'authorization' ? `${value.split(' ')[0]} ${REDACTED}` : value;
+    out[name] = name.toLowerCase() === 'authorization' ? redactAuthorization(value) : value;
   }
   return out;
+}
+
+function redactAuthorization(value: string): string {
+  const [scheme = '', credentials = ''] = value.split(' ');
+  if (scheme.toLowerCase() === 'bearer' && credentials.length >= 16)
+    return `Bearer …${credentials.slice(-4)}`;
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    // A client id is a UUID: anything else in its place is not shown either.
+    const id = colon > 0 ? decoded.slice(0, colon) : '';
+    return /^[0-9a-fA-F-]{36}$/.test(id) ? `Basic ${id}:•••` : `Basic ${REDACTED}`;
+  }
+  return `${scheme} ${REDACTED}`;
 }
 
 /** Redacts a JSON or form body given as text; any other text is returned as it is. */

@@ -114,6 +114,7 @@ export {
 } from './find-tenant.js';
 export {confirmsName, confirmsTenant, foldName, hasVisibleName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
+export {type CallLesson, type CallSeen, lessonOf, statusMeaning} from './lessons.js';
 export {describeOutcome} from './outcome-text.js';
 export {pauseWords} from './pause-text.js';
 export {

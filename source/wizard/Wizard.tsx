@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {type InFlightSwitch, printable, type Session} from '../procedure/index.js';
+import {openedView, type PanelView, panelHeight, panelKey, panelWidth} from './call-lines.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
@@ -49,6 +50,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
     reduce(event);
   };
   const [panelOpen, setPanelOpen] = useState(false);
+  const [panelView, setPanelView] = useState<PanelView>(() => openedView([]));
   const [jsonShown, setJsonShown] = useState(false);
   /** Keys typed while a request runs, waiting for the screen that follows (key-router.tsx). */
   const [keysWaiting, setKeysWaiting] = useState(0);
@@ -136,7 +138,16 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
         return leave(action.reason, warning);
       case 'togglePanel':
         changes.pending = true;
+        if (!panelOpen) setPanelView(openedView(http.exchangesOf(callsOf(step.name))));
         return setPanelOpen((open) => !open);
+      case 'panelKey':
+        changes.pending = true;
+        return setPanelView((view) =>
+          panelKey(view, action.raw, http.exchangesOf(callsOf(step.name)), {
+            height: panelHeight(stdout.rows || 24, stdout.columns || 80) - (step.name === 'plan' ? 3 : 0),
+            width: panelWidth(stdout.columns || 80),
+          }),
+        );
       case 'toggleJson':
         changes.pending = true;
         return setJsonShown((shown) => !shown);
@@ -190,6 +201,11 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
                   step={stepNumber}
                   account={accountLine}
                   exchanges={http.exchangesOf(callsOf(step.name))}
+                  view={panelView}
+                  height={
+                    panelHeight(stdout.rows || 24, stdout.columns || 80) - (step.name === 'plan' ? 3 : 0)
+                  }
+                  width={panelWidth(stdout.columns || 80)}
                 />
               ) : null}
               {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}

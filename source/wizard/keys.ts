@@ -1,4 +1,5 @@
 import {mayConfirmAgain} from '../procedure/index.js';
+import {isPanelKey} from './call-lines.js';
 import type {Step, WizardEvent} from './state.js';
 
 /**
@@ -44,6 +45,8 @@ export type KeyAction =
   | {readonly type: 'plan'}
   /** Taken, and nothing done (the HTTP panel is open). */
   | {readonly type: 'ignore'}
+  /** A key the open HTTP panel takes: scrolling, moving between calls, opening one (call-lines.ts). */
+  | {readonly type: 'panelKey'; readonly raw: string}
   | {readonly type: 'event'; readonly event: WizardEvent};
 
 /**
@@ -62,7 +65,10 @@ export function wizardKey(
   if (raw === '\t') return {type: 'togglePanel'};
   // The HTTP panel is modal: no key reaches the step behind it (its screen keeps what was typed). Esc closes it, as
   // it closes a pane in k9s or lazygit.
-  if (panelOpen) return raw === '\u001b' ? {type: 'togglePanel'} : {type: 'ignore'};
+  if (panelOpen) {
+    if (raw === '\u001b') return {type: 'togglePanel'};
+    return isPanelKey(raw) ? {type: 'panelKey', raw} : {type: 'ignore'};
+  }
   // A step the terminal is too small for is not on screen: Esc goes back, and no other key acts on it unseen.
   if (tooSmall) return raw === '\u001b' ? {type: 'back'} : {type: 'ignore'};
   // On the plan's checklist Esc first clears a filter: the list takes it, and goes back itself when none is on.

@@ -1,96 +1,48 @@
 import {Box, Text} from 'ink';
-import {type Exchange, printable} from '../../procedure/index.js';
+import type {Exchange} from '../../procedure/index.js';
+import {callLines, type PanelView, startOf} from '../call-lines.js';
 import {useLayout} from '../layout.js';
-import {differences, planningNote, pythonLines} from '../python-lines.js';
+import {planningNote} from '../python-lines.js';
 import {theme} from '../theme.js';
 
 export interface HttpPanelProps {
-  readonly step: number;
   /** The exchanges this step made, oldest first (already redacted by the client). */
   readonly exchanges: readonly Exchange[];
-  /** Step 2's plan screen: its reads have no counterpart in the vendor's lines. */
+  readonly view: PanelView;
+  /** How many lines of calls fit. */
+  readonly height: number;
+  /** How wide a line is: longer ones are broken, never cut. */
+  readonly width: number;
+  /** Step 2's plan screen: its reads have no counterpart in the vendor's guide. */
   readonly planning?: boolean;
 }
 
-const shownExchanges = 3;
-
-/** The HTTP calls a step made, and the seed's Python lines that do the same. */
-export function HttpPanel({step, exchanges, planning = false}: HttpPanelProps) {
-  // A small terminal (40×12 up): the last call only, each on one line, and the Python lines left out, so that the
-  // step's title stays on screen.
+/**
+ * The HTTP calls a step made, as a lesson (call-lines.ts): a window of their lines that ↑↓ PgUp PgDn Home End
+ * scroll, n and p move between calls, Enter opens or closes one. Whole bodies, never cut with "…".
+ */
+export function HttpPanel({exchanges, view, height, width, planning = false}: HttpPanelProps) {
   const {compact} = useLayout();
-  const shown = exchanges.slice(compact ? -1 : -shownExchanges);
+  const lines = callLines(exchanges, view, width);
+  const start = startOf(view, lines, height);
+  const shown = lines.slice(start, start + height);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1}>
       <Text bold>
-        HTTP calls of this step{exchanges.length > shown.length ? ` (last ${shown.length})` : ''}
+        {exchanges.length === 0
+          ? 'No HTTP call yet.'
+          : compact
+            ? `${exchanges.length} calls · ${start + 1}–${start + shown.length}/${lines.length}`
+            : `HTTP calls of this step: ${exchanges.length} · lines ${start + 1}–${start + shown.length} of ${lines.length}`}
       </Text>
-      {shown.length === 0 ? <Text color={theme.muted}>None yet.</Text> : null}
-      {shown.map((exchange, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: exchanges are only ever appended
-        <Box key={index} flexDirection="column">
-          {compact ? (
-            // The answer first, whole; the path after it, cut at the edge.
-            <>
-              <Text>
-                <Text bold>{exchange.method}</Text> <Answer exchange={exchange} />
-              </Text>
-              <Text wrap="truncate-end">{printable(new URL(exchange.url).pathname)}</Text>
-            </>
-          ) : (
-            <Text>
-              <Text bold>{exchange.method}</Text> {printable(exchange.url)} <Answer exchange={exchange} />
-            </Text>
-          )}
-          {exchange.requestBody ? <Body label="sent" text={exchange.requestBody} /> : null}
-          {exchange.responseBody ? <Body label="received" text={exchange.responseBody} /> : null}
-          {exchange.error ? (
-            <Text>
-              {' '}
-              <Text color={theme.error}>✘</Text> {printable(exchange.error)}
-            </Text>
-          ) : null}
-        </Box>
+      {/* Above the calls, always in view: what the plan's reads are, since the guide has no plan. */}
+      {planning && !compact ? <Text>{planningNote}</Text> : null}
+      {shown.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a window of lines, redrawn whole
+        <Text key={index} bold={line.tone === 'heading' || line.tone === 'label'} wrap="truncate-end">
+          {line.text}
+        </Text>
       ))}
-      {compact ? (
-        <Text color={theme.muted}>The vendor's Python lines: on a terminal of 60×20 or more.</Text>
-      ) : planning ? (
-        <Text>{planningNote}</Text>
-      ) : (
-        <>
-          <Text bold>
-            {differences[step]
-              ? "The vendor's Python procedure, for comparison"
-              : "The same in the vendor's Python procedure"}
-          </Text>
-          {(pythonLines[step] ?? []).map((line) => (
-            <Text key={line} color={theme.muted}>
-              {line}
-            </Text>
-          ))}
-          {differences[step] ? <Text>{differences[step]}</Text> : null}
-        </>
-      )}
     </Box>
-  );
-}
-
-/** "→ 200 14 ms": the status (or that none came) and how long it took. */
-function Answer({exchange}: {readonly exchange: Exchange}) {
-  return (
-    <>
-      {/* The status is read in the terminal's own colour (green read 2.1:1 on white, red 3.6:1 on black). */}
-      <Text>→ {exchange.status ?? 'no answer'}</Text>{' '}
-      <Text color={theme.muted}>{exchange.durationMs} ms</Text>
-    </>
-  );
-}
-
-/** A body on one line, cut at the edge: the panel must fit a 24-row terminal. */
-function Body({label, text}: {readonly label: string; readonly text: string}) {
-  return (
-    <Text color={theme.muted} wrap="truncate-end">
-      {`  ${label}: ${printable(text.replace(/\s*\n\s*/g, ' '))}`}
-    </Text>
   );
 }

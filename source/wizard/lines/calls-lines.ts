@@ -1,41 +1,45 @@
-// Tab in the line mode: the HTTP calls of the step, printed once, and the vendor's Python lines beside them (the
-// full screen's panel, components/HttpPanel.tsx, as lines).
-import {printable} from '../../procedure/index.js';
+// Tab in the line mode: the HTTP calls of the step as a lesson, printed once (the full screen's panel,
+// components/HttpPanel.tsx, scrolls the same lines: call-lines.ts). A screen reader reads every line: the last
+// calls only, and of a long body its start, said so.
+import {callLines} from '../call-lines.js';
 import type {HttpLog} from '../http-log.js';
-import {differences, planningNote, pythonLines} from '../python-lines.js';
-import {callsOf, type Step, stepNumbers} from '../state.js';
+import {planningNote} from '../python-lines.js';
+import {callsOf, type Step} from '../state.js';
 
-const shownExchanges = 3;
-/** A body is cut here: the whole answer is in the audit log or `--json` of the commands. */
-const bodyAtMost = 300;
+const shownCalls = 3;
+const bodyLinesAtMost = 40;
 
 export function callsLines(step: Step['name'], http: HttpLog, running = false): string[] {
   const exchanges = http.exchangesOf(callsOf(step));
-  const shown = exchanges.slice(-shownExchanges);
-  const number = stepNumbers[step];
-  const cut = (text: string) => {
-    const line = printable(text.replace(/\s*\n\s*/g, ' '));
-    return line.length > bodyAtMost ? `${line.slice(0, bodyAtMost - 1)}…` : line;
+  const first = Math.max(0, exchanges.length - shownCalls);
+  const out: string[] = [];
+  let inBody = 0;
+  let left = 0;
+  const flush = () => {
+    if (left > 0)
+      out.push(`      (${left} more lines of this body: the full screen's panel scrolls through all of it)`);
+    left = 0;
   };
+  for (const line of callLines(exchanges, {open: 'all'})) {
+    if (line.call < first) continue;
+    if (line.body) {
+      inBody += 1;
+      if (inBody > bodyLinesAtMost) {
+        left += 1;
+        continue;
+      }
+    } else {
+      flush();
+      inBody = 0;
+    }
+    out.push(line.text.replace(/^[❯ ] [▾▸] /, ''));
+  }
+  flush();
   return [
-    `HTTP calls of this step${exchanges.length > shown.length ? ` (last ${shown.length} of ${exchanges.length})` : ''}:`,
-    ...(shown.length === 0 && !running ? ['None yet.'] : []),
-    ...shown.flatMap((exchange) => [
-      `${exchange.method} ${printable(exchange.url)}: ${exchange.status === undefined ? 'no answer' : `status ${exchange.status}`}, ${exchange.durationMs} ms`,
-      ...(exchange.requestBody ? [`  sent: ${cut(exchange.requestBody)}`] : []),
-      ...(exchange.responseBody ? [`  received: ${cut(exchange.responseBody)}`] : []),
-      ...(exchange.error ? [`  Error: ${printable(exchange.error)}`] : []),
-    ]),
+    `HTTP calls of this step: ${exchanges.length === 0 ? 'none yet' : exchanges.length}${first > 0 ? ` (the last ${shownCalls})` : ''}.`,
+    ...(step === 'plan' ? [planningNote] : []),
+    ...out,
     ...(running ? ['A request is under way: it is listed here once its answer comes.'] : []),
-    ...(step === 'plan'
-      ? [planningNote]
-      : [
-          differences[number]
-            ? "The vendor's Python procedure, for comparison:"
-            : "The same in the vendor's Python procedure:",
-          ...(pythonLines[number] ?? []),
-          ...(differences[number] ? [differences[number]] : []),
-        ]),
     'End of the HTTP calls.',
   ];
 }

@@ -1,0 +1,97 @@
+import {describe, expect, it} from 'vitest';
+import type {Exchange} from '../source/platform/index.js';
+import {lessonOf} from '../source/procedure/lessons.js';
+import {callLines, openedView, panelKey, startOf} from '../source/wizard/call-lines.js';
+
+// Each call as a lesson, matched by the call made (not by the wizard's step), and the panel that scrolls through it.
+
+const base = 'https://eu2-cloud.acronis.com/api/2';
+const id = '6d26f732-770e-591e-ab36-61a03306589d';
+const call = (method: string, path: string, status?: number) => ({method, url: `${base}${path}`, status});
+
+describe('the lesson of a call', () => {
+  it('the token: what it is for, and sign-in lines said to be tenant-mode’s (the guide’s step 1 has none)', () => {
+    const lesson = lessonOf(call('POST', '/idp/token', 200));
+    expect(lesson.purpose).toContain("exchange the API client's id and secret for a bearer token");
+    expect(lesson.guide).toBeUndefined();
+    expect(lesson.ours?.label).toContain("these lines are tenant-mode's");
+  });
+
+  it('a search and a browse are both the guide’s step 2; only the browse says it differs', () => {
+    const search = lessonOf(call('GET', `/search?tenant=${id}&text=Acme&limit=50`, 200));
+    expect(search.guide?.steps).toBe('2');
+    expect(search.ours?.lines.join('\n')).toContain("requests.get(f'{base_url}/search'");
+    expect(search.differs).toBeUndefined();
+    const browse = lessonOf(call('GET', `/tenants?parent_id=${id}`, 200));
+    expect(browse.guide?.steps).toBe('2');
+    expect(browse.differs).toContain("the guide's step 2 starts from the tenant's UUID");
+  });
+
+  it('the pricing read is steps 3–5; the PUT steps 6–9 with its {version, mode} said; a re-read after a lost PUT is explained', () => {
+    const pricing = `/tenants/${id}/pricing`;
+    expect(lessonOf(call('GET', pricing, 200)).guide?.steps).toBe('3–5');
+    const put = lessonOf(call('PUT', pricing, 200));
+    expect(put.guide?.steps).toBe('6–9');
+    expect(put.differs).toContain('{version, mode}');
+    const reread = lessonOf(call('GET', pricing, 200), [call('GET', pricing, 200), call('PUT', pricing)]);
+    expect(reread.purpose).toContain(
+      'Read the pricing again after a switch whose answer did not say what happened',
+    );
+    expect(reread.differs).toContain('never sends the PUT again blindly');
+    // A read after a PUT that was answered 200 is no re-read.
+    expect(lessonOf(call('GET', pricing, 200), [call('PUT', pricing, 200)]).differs).toBeUndefined();
+  });
+});
+
+describe('the panel’s lines', () => {
+  const body = JSON.stringify(
+    {
+      items: Array.from({length: 40}, (_, n) => ({id: `tenant-${n}`, name: `Customer ${n}`})),
+      last: 'THE END',
+    },
+    null,
+    2,
+  );
+  const exchange: Exchange = {
+    method: 'GET',
+    url: `${base}/tenants?parent_id=${id}`,
+    status: 200,
+    durationMs: 12,
+    requestHeaders: {Authorization: 'Bearer …x7Qa'},
+    responseBody: body,
+  };
+
+  it('a 2 KB answer is shown whole, never cut: End scrolls to its last line, Home back to the top', () => {
+    expect(body.length).toBeGreaterThan(2000);
+    const exchanges = [exchange];
+    const size = {height: 10, width: 76};
+    let view = openedView(exchanges);
+    const window = () => {
+      const lines = callLines(exchanges, view, size.width);
+      const start = startOf(view, lines, size.height);
+      return lines.slice(start, start + size.height).map((line) => line.text);
+    };
+    expect(window().join('\n')).not.toContain('THE END');
+    view = panelKey(view, '\u001b[F', exchanges, size);
+    const end = window().join('\n');
+    expect(end).toContain('"last": "THE END"');
+    expect(end).toContain("Differs: the guide's step 2");
+    expect(callLines(exchanges, view, size.width).some((line) => line.text.includes('…'))).toBe(true); // the token
+    view = panelKey(view, '\u001b[H', exchanges, size);
+    expect(window()[0]).toMatch(/^❯ ▾ 1\. GET \/api\/2\/tenants\?parent_id=/);
+    // A page down moves a window less one line; ↓ one line.
+    const top = startOf(view, callLines(exchanges, view, size.width), size.height);
+    view = panelKey(view, '\u001b[6~', exchanges, size);
+    expect(startOf(view, callLines(exchanges, view, size.width), size.height)).toBe(top + 9);
+    view = panelKey(view, '\u001b[B', exchanges, size);
+    expect(startOf(view, callLines(exchanges, view, size.width), size.height)).toBe(top + 10);
+  });
+
+  it('a line wider than the panel is broken, never cut', () => {
+    const lines = callLines([exchange], {selected: 0, open: new Set([0])}, 40);
+    expect(lines.every((line) => line.text.length <= 40)).toBe(true);
+    expect(lines.map((line) => line.text.trim()).join(' ')).toContain(
+      'List the tenants under one tenant, so that',
+    );
+  });
+});
