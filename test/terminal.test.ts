@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {stripVTControlCharacters} from 'node:util';
@@ -323,4 +323,35 @@ describe('the line mode on a terminal', () => {
     await session.waitFor('EXIT=130');
     expect(session.output()).not.toContain('\u001b');
   });
+});
+
+describe('tenant-mode learn on a terminal', () => {
+  it('line mode: the lesson says each step, the sandbox is the account "sandbox" meanwhile, and the transcript is written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-learn-'));
+    const config = join(folder, 'c');
+    const transcript = join(folder, 'lesson.md');
+    const session = inTerminal(
+      `sh -c '${process.execPath} ${cli} learn --scenario namesakes --transcript ${transcript}; echo "EXIT=$?"'`,
+      {TERM: 'dumb', TENANT_MODE_CONFIG_DIR: config},
+    );
+    await session.waitFor('Data center (1 to');
+    expect(session.output()).toContain('Lesson: Step 1, sign in');
+    const during = await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(JSON.parse(during.stdout).accounts).toEqual([
+      expect.objectContaining({name: 'sandbox', default: false, sandbox: true}),
+    ]);
+    session.child.stdin?.write('\r');
+    await session.waitFor('Lesson: Step 1, signed in.');
+    session.child.stdin?.write('\u0003');
+    await session.waitFor('EXIT=');
+    const output = session.output();
+    expect(output).toContain('What this lesson showed:');
+    expect(output).toContain(`The lesson's transcript: ${transcript}`);
+    const text = readFileSync(transcript, 'utf8');
+    expect(text).toContain('Scenario **namesakes**');
+    expect(text).toContain('POST /api/2/idp/token');
+    expect(text).toContain('> Step 1, signed in.');
+    const after = await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(JSON.parse(after.stdout).accounts).toEqual([]);
+  }, 30_000);
 });

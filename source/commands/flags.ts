@@ -44,6 +44,12 @@ export const flags = {
     help: "with --verify: check that this receipt's audit lines are in the log",
     completes: 'file',
   },
+  transcript: {
+    type: 'string',
+    value: '<file>',
+    help: 'write the whole lesson there as Markdown when it ends: each step, each call, the Python, a runnable script',
+    completes: 'file',
+  },
   rehearsals: {
     type: 'boolean',
     help: 'only the rehearsals (switches sent to a sandbox), which audit leaves out',
@@ -87,6 +93,20 @@ export const flags = {
     help: 'remember it as the account "sandbox" while it runs (never the default; forgotten when it stops)',
   },
   tenants: {type: 'string', value: '<n>', help: 'seed this many extra customers (0 to 100000)'},
+  scenario: {
+    type: 'string',
+    value: '<name>',
+    help: 'a lesson of what goes wrong: lost-answer, conflict, outage, namesakes, already-production, rate-limited (help lists them)',
+    completes: [
+      'help',
+      'lost-answer',
+      'conflict',
+      'outage',
+      'namesakes',
+      'already-production',
+      'rate-limited',
+    ],
+  },
   latency: {
     type: 'string',
     value: '<ms>',

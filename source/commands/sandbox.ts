@@ -1,5 +1,14 @@
-import {isLoopbackHost, shellWord} from '../procedure/index.js';
-import {type FaultRule, loadFaultFile, StateFileError, startSandbox, summarize} from '../sandbox/index.js';
+import {printable, rememberSandboxAccount, shellWord} from '../procedure/index.js';
+import {
+  type FaultRule,
+  loadFaultFile,
+  type Scenario,
+  StateFileError,
+  scenarioList,
+  scenarioNamed,
+  startSandbox,
+  summarize,
+} from '../sandbox/index.js';
 import {type CommandIo, programOf} from './io.js';
 import {openStore} from './session.js';
 
@@ -19,15 +28,33 @@ export interface SandboxCommandOptions {
   readonly state?: string;
   /** `--login`: remembered as the account "sandbox" while it runs. */
   readonly login: boolean;
+  /** `--scenario NAME` (sandbox/scenarios.ts); `help` lists them. */
+  readonly scenario?: string;
 }
 
 /** `tenant-mode sandbox`: the platform double on its own, until Ctrl+C or SIGTERM. */
 export async function runSandboxCommand(options: SandboxCommandOptions, io: CommandIo): Promise<number> {
   const note = (text: string) => io.stderr.write(`${text}\n`);
-  let faults: FaultRule[] = [];
+  let scenario: Scenario | undefined;
+  if (options.scenario !== undefined) {
+    if (options.scenario.trim().toLowerCase() === 'help') {
+      io.stdout.write(
+        `Scenarios (tenant-mode sandbox --scenario NAME; docs/onboarding.md):\n${scenarioList().join('\n')}\n`,
+      );
+      return 0;
+    }
+    scenario = scenarioNamed(options.scenario);
+    if (!scenario) {
+      note(
+        `--scenario: there is no scenario "${printable(options.scenario)}". They are:\n${scenarioList().join('\n')}`,
+      );
+      return 2;
+    }
+  }
+  let faults: FaultRule[] = [...(scenario?.faults ?? [])];
   if (options.faults !== undefined) {
     try {
-      faults = loadFaultFile(options.faults);
+      faults = [...faults, ...loadFaultFile(options.faults)];
     } catch (error) {
       note(`--faults: ${(error as Error).message}.`);
       return 2;
@@ -39,7 +66,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       port: options.port,
       tenants: options.tenants,
       latencyMs: options.latencyMs,
-      ratePerSecond: options.ratePerSecond || undefined,
+      ratePerSecond: options.ratePerSecond || scenario?.ratePerSecond || undefined,
       clock: io.clock,
       statePath: options.state,
     });
@@ -75,7 +102,12 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
       `  client id      ${sandbox.clientId}`,
       `  client secret  ${sandbox.clientSecret}   (sandbox demo credentials)`,
       `  your tenant    Northwind Partners (${sandbox.tenantId})`,
-      ...(faults.length > 0 ? [`  faults         ${faults.length} rule(s) from ${options.faults}`] : []),
+      ...(scenario ? [`  scenario       ${scenario.name}: ${scenario.lesson}`] : []),
+      ...(options.faults !== undefined
+        ? [
+            `  faults         ${faults.length - (scenario?.faults.length ?? 0)} rule(s) from ${options.faults}`,
+          ]
+        : []),
       ...(options.state ? [`  state          ${options.state} (kept across runs)`] : []),
       ...(account
         ? [
@@ -108,37 +140,13 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Comm
   return 0;
 }
 
-/**
- * Remembers the running sandbox as the account "sandbox" (its demo secret in the file: it is no secret), never as
- * the default; an account of that name left by a sandbox that did not stop cleanly is replaced. `forget` when it
- * stops.
- */
+/** `--login`: the account "sandbox" while it runs (procedure/sandbox-account.ts); said when it cannot be. */
 function rememberSandbox(sandbox: Awaited<ReturnType<typeof startSandbox>>, io: CommandIo) {
   const store = openStore(io, {note: (text) => io.stderr.write(`${text}\n`)});
-  const earlier = store.account('sandbox');
-  if (earlier && !(earlier.sandbox === true && isLoopbackHost(new URL(earlier.dataCenter).hostname))) {
-    // An account of the operator's own is called so: never replaced.
-    io.stderr.write(
-      'An account named "sandbox" is remembered and is no sandbox: --login leaves it, and remembers nothing.\n',
-    );
+  const remembered = rememberSandboxAccount(store, sandbox);
+  if ('refused' in remembered) {
+    io.stderr.write(`${remembered.refused}\n`);
     return undefined;
   }
-  if (earlier) store.forget(earlier);
-  const profile = {
-    name: 'sandbox',
-    dataCenter: `${sandbox.url}/api/2`,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    tenantId: sandbox.tenantId,
-    tenantName: 'Northwind Partners',
-    // Its switches are rehearsals (docs/audit-log.md).
-    sandbox: true as const,
-  };
-  store.save(profile, 'file', {makeDefault: false});
-  return {
-    forget: () => {
-      const remembered = store.account('sandbox');
-      if (remembered?.dataCenter === profile.dataCenter) store.forget(remembered);
-    },
-  };
+  return remembered;
 }

@@ -114,6 +114,7 @@ export {
 } from './find-tenant.js';
 export {confirmsName, confirmsTenant, foldName, hasVisibleName, searchKey} from './fold.js';
 export {type InFlightSwitch, interruptedText, type SentSwitch, wizardEnd} from './interrupted.js';
+export {type LessonPlace, lessonLearned, pythonScript, stepIntro} from './lesson-text.js';
 export {type CallLesson, type CallSeen, lessonOf, statusMeaning} from './lessons.js';
 export {describeOutcome} from './outcome-text.js';
 export {pauseWords} from './pause-text.js';
@@ -150,6 +151,7 @@ export {
 export {type AttemptFound, findAttempt, type Receipt, receiptOf, rehearsalNotice} from './receipt.js';
 export {receiptDiffers, receiptHtml, receiptMarkdown} from './receipt-formats.js';
 export {applyCommand, commandLine, shellWord, statusCommand} from './rerun.js';
+export {type RunningSandbox, rememberSandboxAccount} from './sandbox-account.js';
 export {
   type Account,
   accountOf,

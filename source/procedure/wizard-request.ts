@@ -18,4 +18,9 @@ export interface WizardRequest {
    * screen reader or a terminal without cursor control. --accessible, INK_SCREEN_READER=true, or TERM=dumb.
    */
   readonly lineMode: boolean;
+  /**
+   * `tenant-mode learn`: the wizard as a lesson against the embedded sandbox (docs/onboarding.md), with a scenario
+   * of what goes wrong (checked before the wizard starts) and a transcript written at its end.
+   */
+  readonly lesson?: {readonly scenario?: string; readonly transcript?: string};
 }

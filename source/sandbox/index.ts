@@ -2,6 +2,7 @@
 
 export {loadFaultFile} from './fault-file.js';
 export type {FaultRule} from './faults.js';
+export {type Scenario, scenarioList, scenarioNamed, scenarios} from './scenarios.js';
 export {demoClientSecret} from './seed.js';
 export {type RecordedRequest, type Sandbox, type SandboxOptions, startSandbox} from './server.js';
 export {StateFileError} from './state.js';

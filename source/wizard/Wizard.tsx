@@ -1,13 +1,14 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
-import {type InFlightSwitch, printable, type Session} from '../procedure/index.js';
-import {openedView, type PanelView, panelHeight, panelKey, panelWidth} from './call-lines.js';
+import {type InFlightSwitch, printable, type Session, stepIntro} from '../procedure/index.js';
+import {openedView, type PanelView, panelHeight, panelKey, panelWidth, wrapped} from './call-lines.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
 import {wizardKey} from './keys.js';
 import {AccountMark, LayoutProvider, SandboxMark, smallest, tooSmall, useLayout} from './layout.js';
 import {endOf, recordLeavingConfirmation} from './leaving.js';
+import {lessonPlaceOf} from './lesson.js';
 import {arrivalWork, type OperationContext, stepOperations} from './operations.js';
 import {StepScreen} from './StepScreen.js';
 import {HttpCallsScreen} from './screens/HttpCallsScreen.js';
@@ -38,7 +39,9 @@ export interface WizardProps {
 export function Wizard({services, initialForm, notice, terminate, frameMs = 0, onExit}: WizardProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
-  const [state, reduce] = useReducer(reducer, initialForm, initialState);
+  const [state, reduce] = useReducer(reducer, initialForm, (form) =>
+    services.lesson ? {...initialState(form), lesson: true} : initialState(form),
+  );
   /** Set when a key changed the state: the next key waits for that render (key-router.tsx). */
   const changes = useRef({pending: false}).current;
   const latestState = useRef(state);
@@ -67,7 +70,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
   });
   /** The audit log could not take a "cancelled" line: said at the top until the wizard ends, and in its last line. */
   const [auditProblem, setAuditProblem] = useState<string>();
-  const http = useHttpLog(services.clock);
+  const http = useHttpLog(services.clock, services.lesson?.record);
   const operation = useOperation();
   const session = useRef<Session>(undefined);
   const switching = useRef<InFlightSwitch | undefined>(undefined);
@@ -92,6 +95,25 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
     if (ending !== undefined) exit();
   }, [ending, exit]);
   useOnAbort(terminate, () => leave('interrupted'));
+
+  // A lesson: each step opens with its explanation in the HTTP panel, opened by itself, its first call chosen.
+  const lessonPlace = services.lesson ? lessonPlaceOf(step, services.clock.now()) : undefined;
+  const intro = lessonPlace ? stepIntro(lessonPlace) : undefined;
+  // The panel's lines of calls: the terminal less the frame, the plan's note and a lesson's explanation.
+  const callsHeight = Math.max(
+    3,
+    panelHeight(stdout.rows || 24, stdout.columns || 80) -
+      (step.name === 'plan' ? 3 : 0) -
+      (intro ?? []).flatMap((line) => wrapped(line, panelWidth(stdout.columns || 80))).length,
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once each time a lesson's step is reached
+  useEffect(() => {
+    if (!services.lesson || !intro || step.name === 'switching') return;
+    services.lesson.intro(intro);
+    changes.pending = true;
+    setPanelView(openedView(http.exchangesOf(callsOf(step.name)), 'lesson'));
+    setPanelOpen(true);
+  }, [lessonPlace?.step]);
 
   const context: OperationContext = {
     state,
@@ -144,7 +166,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
         changes.pending = true;
         return setPanelView((view) =>
           panelKey(view, action.raw, http.exchangesOf(callsOf(step.name)), {
-            height: panelHeight(stdout.rows || 24, stdout.columns || 80) - (step.name === 'plan' ? 3 : 0),
+            height: callsHeight,
             width: panelWidth(stdout.columns || 80),
           }),
         );
@@ -202,9 +224,8 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
                   account={accountLine}
                   exchanges={http.exchangesOf(callsOf(step.name))}
                   view={panelView}
-                  height={
-                    panelHeight(stdout.rows || 24, stdout.columns || 80) - (step.name === 'plan' ? 3 : 0)
-                  }
+                  intro={intro}
+                  height={callsHeight}
                   width={panelWidth(stdout.columns || 80)}
                 />
               ) : null}

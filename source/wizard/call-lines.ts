@@ -22,9 +22,11 @@ export interface PanelView {
 }
 
 /** The panel as it opens: the latest call chosen and open, the window at its heading. */
-export function openedView(exchanges: readonly Exchange[]): PanelView {
-  const last = Math.max(0, exchanges.length - 1);
-  return {selected: last, open: new Set([last]), scroll: -1};
+export function openedView(exchanges: readonly Exchange[], which: 'last' | 'lesson' = 'last'): PanelView {
+  // A lesson reads the calls in order, every one open; otherwise the latest is what is looked for.
+  if (which === 'lesson') return {selected: 0, open: new Set(exchanges.map((_, index) => index)), scroll: -1};
+  const chosen = Math.max(0, exchanges.length - 1);
+  return {selected: chosen, open: new Set([chosen]), scroll: -1};
 }
 
 const bodyLines = (text: string) => printableLines(text).split('\n');
@@ -182,6 +184,10 @@ export function panelWidth(columns: number): number {
 }
 
 /** A line broken to a width: between words where it can be, else anywhere; each part keeps the line's indent. */
+export function wrapped(text: string, width: number): string[] {
+  return broken(text, width);
+}
+
 function broken(text: string, width: number): string[] {
   if (text.length <= width || width < 12) return [text];
   const indent = /^ */.exec(text)?.[0] ?? '';

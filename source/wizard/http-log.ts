@@ -27,6 +27,8 @@ export class HttpLog {
   constructor(
     private readonly clock: Clock,
     private readonly onChange: (what: 'exchange' | 'waiting') => void = () => {},
+    /** Told of every call, none left out (a lesson's transcript keeps them all). */
+    private readonly observe?: (exchange: Exchange) => void,
   ) {}
 
   readonly callsFor = (step: string, fresh = true): void => {
@@ -37,6 +39,7 @@ export class HttpLog {
   readonly onExchange = (exchange: Exchange): void => {
     const step = this.current;
     this.entries.push({step, exchange});
+    this.observe?.(exchange);
     const ofStep = this.entries.filter((entry) => entry.step === step);
     if (ofStep.length > keptPerStep) {
       const oldest = ofStep[0];

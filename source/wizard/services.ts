@@ -1,4 +1,5 @@
 import type {AuditLog, Clock, CredentialStore} from '../procedure/index.js';
+import type {Lesson} from './lesson.js';
 
 /** What the wizard is given to work with: the stores, the clock, request settings, and the sandbox to offer. */
 export interface WizardServices {
@@ -17,6 +18,11 @@ export interface WizardServices {
     readonly clientId: string;
     readonly clientSecret: string;
   }>;
+  /**
+   * A lesson (tenant-mode learn): each step opens with its explanation in the HTTP panel, opened by itself, signing
+   * in stops on the account screen so that its calls are read, and every call is kept for the transcript.
+   */
+  readonly lesson?: Lesson;
 }
 
 /** How the wizard ended, for the line printed after Ink has let go of the terminal. */

@@ -1,12 +1,16 @@
+import {resolve} from 'node:path';
 import {
   AuditLog,
   type Clock,
   CredentialStore,
   configDirectory,
+  rememberSandboxAccount,
   systemKeyring,
   type WizardRequest,
+  writeWholeFile,
 } from '../procedure/index.js';
 import type {Sandbox} from '../sandbox/index.js';
+import {Lesson} from './lesson.js';
 import {runWizard} from './run-wizard.js';
 import {withoutColour} from './theme.js';
 
@@ -27,8 +31,28 @@ export async function startWizard(
   const {store, notice} = CredentialStore.open(configDirectory(), clock, systemKeyring(process.env));
   // The sandbox's code is loaded only with --sandbox: a wizard for a real data center draws its first frame
   // without it.
-  const launch = async () => (await import('../sandbox/index.js')).startSandbox({clock});
+  const sandboxCode = options.sandbox ? import('../sandbox/index.js') : undefined;
+  const scenario = options.lesson?.scenario
+    ? (await sandboxCode)?.scenarioNamed(options.lesson.scenario)
+    : undefined;
+  const launch = async () => {
+    const code = await import('../sandbox/index.js');
+    const started = await code.startSandbox({clock, ratePerSecond: scenario?.ratePerSecond});
+    for (const rule of scenario?.faults ?? []) started.faults.add(rule);
+    return started;
+  };
   let sandbox: Promise<Sandbox> | undefined = options.sandbox ? launch() : undefined;
+  // A lesson: the sandbox is the account "sandbox" while it runs, so that a plan written in the lesson runs from a
+  // second terminal with --account sandbox; forgotten when the lesson ends.
+  const lesson = options.lesson
+    ? new Lesson(scenario ? {name: scenario.name, lesson: scenario.lesson} : undefined)
+    : undefined;
+  let lessonAccount: {readonly forget: () => void} | undefined;
+  if (lesson && sandbox) {
+    const remembered = rememberSandboxAccount(store, await sandbox);
+    if ('refused' in remembered) process.stderr.write(`${remembered.refused}\n`);
+    else lessonAccount = remembered;
+  }
   const openSandbox = async () => {
     sandbox ??= launch();
     const {url, clientId, clientSecret} = await sandbox;
@@ -45,6 +69,7 @@ export async function startWizard(
         // Offered (first in the data center list) only with --sandbox: an operator of a real data center is not
         // shown a double of it by default.
         openSandbox: options.sandbox ? openSandbox : undefined,
+        ...(lesson ? {lesson} : {}),
       },
       given: {url: options.url, clientId: options.clientId, secret: options.secret, account: options.account},
       notice,
@@ -52,6 +77,22 @@ export async function startWizard(
       lineMode: options.lineMode,
     });
   } finally {
+    if (lesson) endLesson(lesson, options.lesson?.transcript);
+    lessonAccount?.forget();
     await (await sandbox)?.close();
+  }
+}
+
+/** The end of a lesson: what was learned, and the transcript written where asked (said where, or why not). */
+function endLesson(lesson: Lesson, transcript: string | undefined): void {
+  process.stderr.write(`\nWhat this lesson showed:\n${lesson.learned().join('\n')}\n`);
+  if (transcript === undefined) return;
+  try {
+    writeWholeFile(resolve(transcript), lesson.transcript(), 0o644);
+    process.stderr.write(`The lesson's transcript: ${resolve(transcript)}\n`);
+  } catch (error) {
+    process.stderr.write(
+      `The transcript could not be written: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }

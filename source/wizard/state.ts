@@ -141,6 +141,8 @@ export interface WizardState {
   };
   /** The account signed in before "Use another account": Esc on the data center list goes back to it. */
   readonly earlierAccount?: {readonly account: Account; readonly form: ConnectForm};
+  /** A lesson (tenant-mode learn): signing in stops on the account screen, so that its calls are read. */
+  readonly lesson?: boolean;
   /** How many switch requests were sent this run (for the Ctrl+C message). */
   readonly switchesSent: number;
   /** Each switch sent this run and its outcome, for the line left on screen at the end. */
@@ -294,7 +296,12 @@ export function reducer(state: WizardState, event: WizardEvent): WizardState {
     case 'REMEMBER_ANSWERED':
       return withForm(state, {remember: event.remember, rememberAsked: true});
     case 'SIGNED_IN':
-      return {...state, account: event.account, earlierAccount: undefined, step: chooser};
+      return {
+        ...state,
+        account: event.account,
+        earlierAccount: undefined,
+        step: state.lesson ? {name: 'connect', field: 'signedIn'} : chooser,
+      };
     case 'SIGN_IN_FAILED': {
       // The field at fault is asked again; a refused secret is typed again from empty.
       const form = event.field === 'secret' ? {...state.form, secret: ''} : state.form;

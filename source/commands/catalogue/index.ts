@@ -4,6 +4,7 @@ import {apply} from './apply.js';
 import {audit} from './audit.js';
 import {completion} from './completion.js';
 import {help} from './help.js';
+import {learn} from './learn.js';
 import {list} from './list.js';
 import {login} from './login.js';
 import {logout} from './logout.js';
@@ -26,6 +27,7 @@ export const commands = [
   audit,
   receipt,
   sandbox,
+  learn,
   login,
   accounts,
   logout,

@@ -7,7 +7,7 @@ export const sandbox: CommandDeclaration = {
   summary: 'run the sandbox on its own until Ctrl+C',
   title: 'Run the platform double on its own until Ctrl+C (no account needed).',
   usage: 'sandbox [flags]',
-  flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'state', 'login', 'json'],
+  flags: ['port', 'tenants', 'latency', 'rate', 'faults', 'scenario', 'state', 'login', 'json'],
   flagHelp: {
     json: 'print its URL and demo credentials as one JSON line; on stop, one more line: what it was asked (requests, PUTs)',
   },
@@ -16,6 +16,8 @@ export const sandbox: CommandDeclaration = {
     'tenant-mode sandbox --port 8080',
     'tenant-mode sandbox --tenants 5000 --json',
     'tenant-mode sandbox --state ~/training.json --login',
+    'tenant-mode sandbox --scenario lost-answer --login',
+    'tenant-mode sandbox --scenario help',
   ],
   async run(input, io) {
     const {runSandboxCommand} = await import('../sandbox.js');
@@ -29,6 +31,7 @@ export const sandbox: CommandDeclaration = {
         faults: text(input, 'faults'),
         state: text(input, 'state'),
         login: isSet(input, 'login'),
+        scenario: text(input, 'scenario'),
       },
       io,
     );

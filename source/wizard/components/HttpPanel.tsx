@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Exchange} from '../../procedure/index.js';
-import {callLines, type PanelView, startOf} from '../call-lines.js';
+import {callLines, type PanelView, startOf, wrapped} from '../call-lines.js';
 import {useLayout} from '../layout.js';
 import {planningNote} from '../python-lines.js';
 import {theme} from '../theme.js';
@@ -9,23 +9,28 @@ export interface HttpPanelProps {
   /** The exchanges this step made, oldest first (already redacted by the client). */
   readonly exchanges: readonly Exchange[];
   readonly view: PanelView;
-  /** How many lines of calls fit. */
+  /** How many lines of calls fit (below the explanation, if any). */
   readonly height: number;
   /** How wide a line is: longer ones are broken, never cut. */
   readonly width: number;
   /** Step 2's plan screen: its reads have no counterpart in the vendor's guide. */
   readonly planning?: boolean;
+  /** A lesson's explanation of the step, above the calls (its lines are taken from the calls' height). */
+  readonly intro?: readonly string[];
 }
 
 /**
  * The HTTP calls a step made, as a lesson (call-lines.ts): a window of their lines that ↑↓ PgUp PgDn Home End
  * scroll, n and p move between calls, Enter opens or closes one. Whole bodies, never cut with "…".
  */
-export function HttpPanel({exchanges, view, height, width, planning = false}: HttpPanelProps) {
+export function HttpPanel({exchanges, view, height, width, planning = false, intro}: HttpPanelProps) {
   const {compact} = useLayout();
+  const introLines = (intro ?? []).flatMap((line) => wrapped(line, width));
+  // The height given is the calls' (the wizard takes the explanation's lines from it: callsHeight).
+  const callsHeight = height;
   const lines = callLines(exchanges, view, width);
-  const start = startOf(view, lines, height);
-  const shown = lines.slice(start, start + height);
+  const start = startOf(view, lines, callsHeight);
+  const shown = lines.slice(start, start + callsHeight);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.muted} paddingX={1}>
       <Text bold>
@@ -35,6 +40,10 @@ export function HttpPanel({exchanges, view, height, width, planning = false}: Ht
             ? `${exchanges.length} calls · ${start + 1}–${start + shown.length}/${lines.length}`
             : `HTTP calls of this step: ${exchanges.length} · lines ${start + 1}–${start + shown.length} of ${lines.length}`}
       </Text>
+      {introLines.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the explanation's lines, redrawn whole
+        <Text key={`intro-${index}`}>{line}</Text>
+      ))}
       {/* Above the calls, always in view: what the plan's reads are, since the guide has no plan. */}
       {planning && !compact ? <Text>{planningNote}</Text> : null}
       {shown.map((line, index) => (

@@ -8,12 +8,14 @@ import {
   printable,
   printableLines,
   type Session,
+  stepIntro,
 } from '../../procedure/index.js';
 import type {Waiting} from '../http-log.js';
 import {HttpLog} from '../http-log.js';
 import {splitKeys} from '../key-burst.js';
 import {type KeyAction, wizardKey} from '../keys.js';
 import {endOf, recordLeavingConfirmation} from '../leaving.js';
+import {lessonPlaceOf} from '../lesson.js';
 import {OperationRunner} from '../operation-runner.js';
 import {arrivalWork, type OperationContext, stepOperations} from '../operations.js';
 import type {WizardExit, WizardServices} from '../services.js';
@@ -98,10 +100,16 @@ export class LineWizard {
   private callsKeysSaid = false;
 
   constructor(private readonly options: LineWizardOptions) {
-    this.state = initialState(options.initialForm);
-    this.http = new HttpLog(options.services.clock, (what) => {
-      if (what === 'waiting' && this.http.waiting) this.sayWaiting(this.http.waiting);
-    });
+    this.state = options.services.lesson
+      ? {...initialState(options.initialForm), lesson: true}
+      : initialState(options.initialForm);
+    this.http = new HttpLog(
+      options.services.clock,
+      (what) => {
+        if (what === 'waiting' && this.http.waiting) this.sayWaiting(this.http.waiting);
+      },
+      options.services.lesson?.record,
+    );
   }
 
   /** Prints the first screen. */
@@ -256,6 +264,14 @@ export class LineWizard {
       if (this.printed.title) this.line('');
       this.line(title);
       this.printed.title = title;
+      // A lesson: the step's explanation, printed once when it opens (Tab prints its calls).
+      const lesson = this.options.services.lesson;
+      const place = lesson ? lessonPlaceOf(this.state.step, this.options.services.clock.now()) : undefined;
+      if (lesson && place && place.step !== 'switching') {
+        const intro = stepIntro(place);
+        lesson.intro(intro);
+        for (const line of intro) this.line(`Lesson: ${line}`);
+      }
     }
     const {account} = this.state;
     const accountLine = account

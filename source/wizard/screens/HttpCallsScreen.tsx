@@ -13,6 +13,8 @@ export interface HttpCallsScreenProps {
   readonly height: number;
   readonly width: number;
   readonly planning?: boolean;
+  /** A lesson's explanation of the step, above the calls. */
+  readonly intro?: readonly string[];
 }
 
 /** Tab on any step: that step's HTTP calls and the seed's Python lines, in place of the step's screen. */
@@ -24,6 +26,7 @@ export function HttpCallsScreen({
   height,
   width,
   planning,
+  intro,
 }: HttpCallsScreenProps) {
   // A small terminal (40×12 up): the same keys, said shorter, so that the calls keep their rows.
   const {compact} = useLayout();
@@ -48,7 +51,14 @@ export function HttpCallsScreen({
             ]
       }
     >
-      <HttpPanel exchanges={exchanges} view={view} height={height} width={width} planning={planning} />
+      <HttpPanel
+        exchanges={exchanges}
+        view={view}
+        height={height}
+        width={width}
+        planning={planning}
+        intro={intro}
+      />
     </StepFrame>
   );
 }

@@ -1,0 +1,196 @@
+import {execFile} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {describe, expect, it} from 'vitest';
+import {scenarioNamed} from '../source/sandbox/index.js';
+import {Lesson} from '../source/wizard/lesson.js';
+import {newConfigDirectory, runInProcess, sandboxCli} from './helpers/cli.js';
+import {sandboxPerFile, tenantId} from './helpers/sandbox.js';
+import {keys, wizardStarter} from './helpers/wizard-driver.js';
+
+// tenant-mode learn (docs/onboarding.md): the wizard as a lesson on the sandbox, its transcript, and the scenarios
+// a trainer stages.
+
+const sandbox = sandboxPerFile();
+const start = wizardStarter(sandbox);
+const run = promisify(execFile);
+
+/** A lesson at 80×24: the sandbox chosen, signed in, the account screen's panel open by itself. */
+async function signedInLesson(lesson: Lesson) {
+  const wizard = start({columns: 80, rows: 24, services: {lesson}});
+  // Step 1 opens with its explanation in the panel: Esc closes it, and the sandbox is chosen.
+  await wizard.waitFor('Step 1, sign in');
+  await wizard.press(keys.escape);
+  await wizard.waitFor('Which data center');
+  await wizard.press(keys.enter);
+  return wizard;
+}
+
+describe('a lesson', () => {
+  it('at 80×24 shows the token call with its explanation before step 2', async () => {
+    const wizard = await signedInLesson(new Lesson());
+    const frame = await wizard.waitFor('Step 1, signed in.');
+    expect(frame.split('\n')[0]).toMatch(/^Step 1 of 5 · /);
+    expect(frame).toContain('❯ ▾ 1. POST /api/2/idp/token → 200 OK');
+    expect(frame).toContain("Sign in: exchange the API client's id and secret for a bearer token");
+    expect(frame).not.toContain('Step 2 of 5');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('a whole lesson: its transcript holds every call made, the guide’s Python, a script that runs, no secret', async () => {
+    const lesson = new Lesson();
+    const from = sandbox.current.requests.length;
+    const wizard = await signedInLesson(lesson);
+    await wizard.waitFor('Step 1, signed in.');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Continue with this account');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 2, choose the customer');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.type('Wayne Enterprises');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.enter);
+    await wizard.waitFor("Step 3, read Wayne Enterprises's pricing");
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Current pricing');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 4, confirm');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Type the tenant');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await wizard.type('Wayne Enterprises');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 5, the switch');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('is now in production');
+    await wizard.press('q');
+
+    const transcript = lesson.transcript();
+    // Every call the sandbox saw, in the transcript by its method and path.
+    const seen = sandbox.current.requests.slice(from);
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(lesson.calls).toHaveLength(seen.length);
+    for (const request of seen) {
+      const path = request.path.split('?')[0] ?? '';
+      expect(transcript).toContain(`${request.method} ${path.startsWith('/api/2') ? path : `/api/2${path}`}`);
+    }
+    expect(transcript).toContain("> Step 3, read Wayne Enterprises's pricing (the guide's steps 3–5)");
+    expect(transcript).toContain(
+      ">>> response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)",
+    );
+    expect(transcript).toContain('Differs: the guide sends the whole pricing object back');
+    expect(transcript).toContain('## What was learned');
+    expect(transcript).not.toContain(sandbox.current.clientSecret);
+    for (const token of sandbox.current.world.tokens.keys()) expect(transcript).not.toContain(token);
+
+    // The script at its end switches another tenant, with the secret from the environment.
+    const script = /```python\n([\s\S]*?)\n```/.exec(transcript)?.[1];
+    expect(script).toBeDefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'tenant-mode-lesson-')), 'switch.py');
+    writeFileSync(file, script ?? '');
+    const other = tenantId(sandbox.current, 'Müller Bäckerei GmbH');
+    const {stdout} = await run('python3', [file, other], {
+      env: {...process.env, TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret},
+    });
+    expect(stdout).toContain('PUT pricing: 200');
+    expect(sandbox.current.world.tenants.get(other)?.pricing.mode).toBe('production');
+  }, 30_000);
+
+  it('lost-answer: the result’s lesson ends with the re-read explained', async () => {
+    const scenario = scenarioNamed('lost-answer');
+    for (const rule of scenario?.faults ?? []) sandbox.current.faults.add(rule);
+    const lesson = new Lesson(scenario);
+    const wizard = await signedInLesson(lesson);
+    await wizard.waitFor('Step 1, signed in.');
+    await wizard.press(keys.escape);
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 2, choose the customer');
+    await wizard.press(keys.escape);
+    await wizard.type('Globex');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('1 tenant matches');
+    await wizard.press(keys.enter);
+    await wizard.waitFor("Step 3, read Globex's pricing");
+    await wizard.press(keys.escape);
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 4, confirm');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Type the tenant');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await wizard.type('Globex');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 5, the switch');
+    await wizard.press('\u001b[F');
+    const end = await wizard.waitFor('Not in the guide: its step 9 stops at the status code');
+    expect(end).toContain('tenant-mode never sends the PUT again');
+    // Its purpose, above it: the read is said to be a re-read.
+    const transcript = lesson.transcript();
+    expect(transcript).toContain(
+      'Read the pricing again after a switch whose answer did not say what happened',
+    );
+    expect(transcript).toContain('Scenario **lost-answer**');
+  }, 30_000);
+});
+
+describe('the scenarios', () => {
+  it.each([
+    ['lost-answer', ['switch', 'Acme Corp', '--yes'], 0, 'IS in production now: the answer was lost'],
+    ['conflict', ['switch', 'Acme Corp', '--yes'], 1, '409'],
+    ['outage', ['switch', 'Acme Corp', '--yes'], 4, 'still in trial'],
+    ['namesakes', ['status', 'Contoso'], 2, 'Contoso'],
+    ['already-production', ['switch', 'Initech', '--yes'], 0, 'already in production'],
+  ])('%s: stages what it says', async (name, args, code, said) => {
+    const scenario = scenarioNamed(name);
+    expect(scenario?.lesson.length).toBeGreaterThan(40);
+    const world = await (await import('../source/sandbox/index.js')).startSandbox({
+      clock: sandbox.current.clock,
+    });
+    try {
+      for (const rule of scenario?.faults ?? []) world.faults.add(rule);
+      const result = await sandboxCli(world, newConfigDirectory())(args);
+      expect(result.code).toBe(code);
+      expect(`${result.stdout}${result.stderr}`).toContain(said);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('rate-limited: more than 3 requests a second are answered 429, and tenant-mode waits as asked', async () => {
+    const scenario = scenarioNamed('rate-limited');
+    const world = await (await import('../source/sandbox/index.js')).startSandbox({
+      clock: sandbox.current.clock,
+      ratePerSecond: scenario?.ratePerSecond,
+    });
+    try {
+      const result = await sandboxCli(world, newConfigDirectory())(['plan']);
+      expect(result.code).toBe(0);
+      expect(world.requests.some((request) => request.status === 429)).toBe(true);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('--scenario help lists them, one line each; an unknown one is refused with the list', async () => {
+    const help = await runInProcess(['sandbox', '--scenario', 'help'], {}, {clock: sandbox.current.clock});
+    expect(help.code).toBe(0);
+    for (const name of [
+      'lost-answer',
+      'conflict',
+      'outage',
+      'namesakes',
+      'already-production',
+      'rate-limited',
+    ]) {
+      expect(help.stdout).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    }
+    const learnHelp = await runInProcess(['learn', '--scenario', 'help'], {}, {clock: sandbox.current.clock});
+    expect(learnHelp.stdout).toBe(help.stdout.replace('tenant-mode sandbox', 'tenant-mode learn'));
+    const unknown = await runInProcess(['learn', '--scenario', 'typo'], {}, {clock: sandbox.current.clock});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no scenario "typo"');
+  });
+});
