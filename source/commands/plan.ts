@@ -161,7 +161,7 @@ export async function runPlanCommand(flags: PlanFlags, io: CommandIo): Promise<n
     ).length;
     lines.push(
       '',
-      '[assumed] "Left alone": a trial that ends by itself is billed from its month, as a switch is; the vendor says so only of a switch.',
+      '"Left alone": a trial that ends by itself is likely billed from its month, as a switch is (docs/month-start.md).',
     );
     if (earlier > 0) {
       lines.push(

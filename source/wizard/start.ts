@@ -37,7 +37,13 @@ export async function startWizard(
     : undefined;
   const launch = async () => {
     const code = await import('../sandbox/index.js');
-    const started = await code.startSandbox({clock, ratePerSecond: scenario?.ratePerSecond});
+    // A lesson's sandbox has a dozen more trial customers, with trials ending at other times: its plan then shows
+    // customers whose billing differs between switching on the 1st and leaving them (docs/onboarding.md).
+    const started = await code.startSandbox({
+      clock,
+      ratePerSecond: scenario?.ratePerSecond,
+      ...(options.lesson ? {tenants: 12} : {}),
+    });
     for (const rule of scenario?.faults ?? []) started.faults.add(rule);
     return started;
   };

@@ -211,7 +211,8 @@ export type WizardEvent =
 export const stepNumbers: Record<Step['name'], number> = {
   connect: 1,
   chooseTenant: 2,
-  plan: 2,
+  // Planning the 1st is no step of the switch: its screens are titled without a number (0).
+  plan: 0,
   viewPricing: 3,
   confirm: 4,
   switching: 5,

@@ -48,7 +48,12 @@ export function StepFrame({
     <Text>
       {/* Bold in the terminal's own colour: cyan title text read 1.9:1 on a white background. */}
       <Text bold>
-        {layout.compact ? `Step ${step}/${stepCount}` : `Step ${step} of ${stepCount}`} · {title}
+        {step === 0
+          ? ''
+          : layout.compact
+            ? `Step ${step}/${stepCount} · `
+            : `Step ${step} of ${stepCount} · `}
+        {title}
       </Text>
       {sandbox ? <Text bold> · SANDBOX</Text> : null}
       {accountName && !layout.compact ? <Text> · {accountName}</Text> : null}

@@ -107,7 +107,7 @@ export interface LineInfo {
 export const said = (tone: keyof typeof spokenTone, text: string) => `${spokenTone[tone]}: ${text}`;
 
 const title = (state: WizardState, name: string) =>
-  `Step ${stepNumbers[state.step.name]} of ${stepCount}: ${name}`;
+  stepNumbers[state.step.name] === 0 ? name : `Step ${stepNumbers[state.step.name]} of ${stepCount}: ${name}`;
 
 /** The screen of the current step, in lines. */
 export function lineScreen(state: WizardState, info: LineInfo, on: LineActions): LineScreen {
@@ -386,7 +386,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
         key,
         lines: [
           `Checked customers are switched on ${when} (UTC) by tenant-mode apply, and billed from ${formatMonth(dayStart(step.day))}.`,
-          'If left alone, each is billed from the month its trial ends [assumed: the vendor says so only of a switch].',
+          'If left alone, each is likely billed from the month its trial ends (docs/month-start.md).',
           ...(step.endingBefore.length > 0
             ? [
                 `Left out, their trial ends before ${when}: ${step.endingBefore

@@ -56,7 +56,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
     : Math.max(1, Math.floor((layout.rows - around) / 2));
   const earlier = (count: number) => `${count.toLocaleString('en')} billed earlier than if left`;
   return (
-    <StepFrame step={2} title={`Plan the 1st: ${when}`} account={account} error={step.error} hints={hints}>
+    <StepFrame step={0} title={`Plan the 1st: ${when}`} account={account} error={step.error} hints={hints}>
       {step.phase === 'reading' ? <Busy>Reading the trial customers and their pricing…</Busy> : null}
       {step.phase === 'writing' ? <Busy>Writing the plan…</Busy> : null}
       {step.phase === 'choosing' ? (
@@ -72,8 +72,7 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
             <>
               <Text wrap="wrap">
                 Checked customers are switched on {when} (UTC) by tenant-mode apply, and billed from {month}.
-                * If left alone: billed from the month its trial ends [assumed: the vendor says so only of a
-                switch].
+                * If left alone: likely billed from the month its trial ends (docs/month-start.md).
               </Text>
               {step.endingBefore.length > 0 ? (
                 <Text wrap="wrap">
