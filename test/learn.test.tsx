@@ -98,7 +98,31 @@ describe('a lesson', () => {
     });
     expect(stdout).toContain('PUT pricing: 200');
     expect(sandbox.current.world.tenants.get(other)?.pricing.mode).toBe('production');
+    // Where Python's requests is missing (-S: no site-packages), the script's few lines of urllib stand in.
+    const third = tenantId(sandbox.current, 'Acme Corp');
+    const bare = await run('python3', ['-S', file, third], {
+      env: {...process.env, TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret},
+    });
+    expect(bare.stdout).toContain('PUT pricing: 200');
+    expect(sandbox.current.world.tenants.get(third)?.pricing.mode).toBe('production');
   }, 30_000);
+
+  it('the plan at 80×24: its explanation above the calls, said once, and the frame within the terminal', async () => {
+    const wizard = await signedInLesson(new Lesson());
+    await wizard.waitFor('Step 1, signed in.');
+    await wizard.press(keys.escape);
+    await wizard.press(keys.enter);
+    await wizard.waitFor('Step 2, choose the customer');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Tenant name or UUID:');
+    await wizard.press('\u0010');
+    const panel = await wizard.waitFor(/Planning the 1st \(not in the guide\)[\s\S]*pricing → 200/);
+    expect(panel).toContain('"bills a month early" marks those');
+    // The plan's own note ("not in the vendor's guide") is the lesson's explanation here: not said twice.
+    expect(panel).not.toContain("Planning the 1st is not in the vendor's guide");
+    expect(panel.split('\n')[0]).toMatch(/^HTTP calls of this step/);
+    expect(panel.split('\n').length).toBeLessThanOrEqual(24);
+  });
 
   it('lost-answer: the result’s lesson ends with the re-read explained', async () => {
     const scenario = scenarioNamed('lost-answer');

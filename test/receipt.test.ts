@@ -192,7 +192,6 @@ describe('tenant-mode receipt', () => {
 
   it('a rehearsal (an account marked as a sandbox) is only under audit --rehearsals, and its receipt says so', async () => {
     const config = newConfigDirectory();
-    const env = {TENANT_MODE_CONFIG_DIR: config, TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret};
     const options = {clock: sandbox.current.clock};
     // A switch sent with --url and --client-id to the same (loopback) sandbox, before it is marked: a real switch.
     // What makes a rehearsal is the mark, not the address.

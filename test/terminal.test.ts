@@ -355,3 +355,65 @@ describe('tenant-mode learn on a terminal', () => {
     expect(JSON.parse(after.stdout).accounts).toEqual([]);
   }, 30_000);
 });
+
+describe('rehearsing the batch in a lesson', () => {
+  it('the plan written in the lesson runs from a second terminal as printed, with --account sandbox', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-learn-'));
+    const config = join(folder, 'c');
+    const session = inTerminal(`sh -c '${process.execPath} ${cli} learn; echo "EXIT=$?"'`, {
+      TERM: 'dumb',
+      TENANT_MODE_CONFIG_DIR: config,
+    });
+    await session.waitFor('Data center (1 to');
+    session.child.stdin?.write('\r');
+    await session.waitFor('Account (1 to');
+    session.child.stdin?.write('\r');
+    await session.waitFor('Tenant name or UUID:');
+    session.child.stdin?.write('\u0010');
+    await session.waitFor('Plan (');
+    const list = session.output();
+    // The lesson's sandbox has customers that switching on the 1st bills a month early: why planning matters.
+    expect(list.match(/· bills a month early: in the plan/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    session.child.stdin?.write('\r');
+    await session.waitFor('Keys: Enter: another tenant');
+    const written = stripVTControlCharacters(session.output()).replaceAll('\r', '');
+    // Said in rows broken between words: read as one text.
+    expect(written.replaceAll(/\n +/g, ' ')).toContain(
+      "A rehearsal: this lesson's sandbox is the account sandbox until the lesson ends. Run the command now from a second terminal",
+    );
+    const command = /run \(repeated when you leave the wizard\):\n(.+)\n/.exec(written)?.[1] ?? '';
+    expect(command).toMatch(/ apply \S+\.json --account sandbox$/);
+    const planned = JSON.parse(readFileSync(/ apply (\S+\.json)/.exec(command)?.[1] ?? '', 'utf8')).tenants;
+
+    // A second terminal, while the lesson runs: the command as printed, today (--not-on-date), unasked (--yes).
+    const applied = await new Promise<{code: number; out: string}>((resolve) => {
+      const shell = spawn('/bin/sh', ['-c', `${command} --not-on-date --yes`], {
+        env: {PATH: process.env.PATH ?? '', HOME: folder, TENANT_MODE_CONFIG_DIR: config},
+      });
+      let out = '';
+      shell.stdout.on('data', (chunk) => {
+        out += chunk;
+      });
+      shell.stderr.on('data', (chunk) => {
+        out += chunk;
+      });
+      shell.on('exit', (code) => resolve({code: code ?? -1, out}));
+    });
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain(`Done: ${planned.length} tenants — ${planned.length} switched.`);
+    // Rehearsals, each: under --rehearsals, never among the real switches.
+    const real = await runCli(['audit', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+    const rehearsals = await runCli(['audit', '--rehearsals', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(JSON.parse(real.stdout).entries).toEqual([]);
+    const entries: {outcome?: string; account?: string}[] = JSON.parse(rehearsals.stdout).entries;
+    expect(
+      entries.filter((entry) => entry.outcome === 'switched' && entry.account === 'sandbox'),
+    ).toHaveLength(planned.length);
+
+    session.child.stdin?.write('q');
+    await session.waitFor('EXIT=');
+    expect(stripVTControlCharacters(session.output())).toContain('--account sandbox');
+    const after = await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config});
+    expect(JSON.parse(after.stdout).accounts).toEqual([]);
+  }, 40_000);
+});

@@ -54,7 +54,7 @@ export function stepIntro(place: LessonPlace): string[] {
       ];
     case 'plan':
       return [
-        'Planning the 1st (not in the guide): every trial customer under yours, and what switching each on the 1st costs against leaving its trial to end by itself. Nothing is changed until apply.',
+        'Planning the 1st (not in the guide): every trial customer under yours, and what switching each on the 1st costs against leaving its trial to end by itself; "bills a month early" marks those it costs a month more. Nothing is changed until apply: Enter writes the plan, and apply rehearses it from a second terminal.',
       ];
   }
 }

@@ -182,6 +182,11 @@ export async function savePlan(
 export interface ApplySignIn {
   /** The plan is for the embedded sandbox, which ends with the wizard. */
   readonly embeddedSandbox: boolean;
+  /**
+   * The plan is for a lesson's sandbox, the account "sandbox" until the lesson ends (docs/onboarding.md): apply is
+   * rehearsed from a second terminal meanwhile.
+   */
+  readonly lesson?: boolean;
   /** This computer has the credentials saved (apply then needs no secret). */
   readonly saved: boolean;
 }
@@ -192,6 +197,11 @@ export interface ApplySignIn {
  * for a small terminal.
  */
 export function applyCommandNote(signIn: ApplySignIn, short = false): string {
+  if (signIn.lesson) {
+    return short
+      ? 'A rehearsal: run it now from a second terminal, with --not-on-date.'
+      : "A rehearsal: this lesson's sandbox is the account sandbox until the lesson ends. Run the command now from a second terminal: add --check to see what it would do, or --not-on-date to switch them today (in the sandbox only).";
+  }
   if (signIn.embeddedSandbox) {
     return short
       ? 'A rehearsal: the embedded sandbox ends with the wizard.'

@@ -20,7 +20,10 @@ const day = 24 * 60 * 60_000;
  * The demo world: a partner owning the demo API client, and below it customers in every situation the wizard
  * must handle. Trial dates are relative to the sandbox's clock, so the demo always has "this month" cases.
  */
-export function seedWorld(world: World, options: {extraCustomers?: number} = {}): SeededCredentials {
+export function seedWorld(
+  world: World,
+  options: {extraCustomers?: number; trialsWithinDays?: number} = {},
+): SeededCredentials {
   const now = world.now();
   const thisMonth = Math.max(startOfMonth(now), now - 3 * day);
   const aMonthAgo = addMonths(now, -1);
@@ -86,7 +89,7 @@ export function seedWorld(world: World, options: {extraCustomers?: number} = {})
   });
   const wayne = under('Wayne Enterprises', {createdAt: thisMonth});
   world.addTenant({name: 'Wayne R&D', kind: 'unit', parentId: wayne.id, createdAt: thisMonth});
-  seedExtraCustomers(world, partner.id, options.extraCustomers ?? 0, now);
+  seedExtraCustomers(world, partner.id, options.extraCustomers ?? 0, now, options.trialsWithinDays ?? 60);
 
   // Outside the demo client's subtree: reading it answers 403.
   const other = world.addTenant({
@@ -132,11 +135,17 @@ export function seedWorld(world: World, options: {extraCustomers?: number} = {})
 /**
  * `--tenants N`: a partner's realistic mix, the same on every run. Every third customer (3, 6, 9, …) is in
  * production since the 1st of a past month; the others are in trial and switch by themselves on a day spread over
- * the next two months. Every fourth customer is in one of ten folders (`Region 01` … `Region 10`).
+ * the next two months (`within` days; a lesson's sandbox spreads them over four). Every fourth customer is in one of ten folders (`Region 01` … `Region 10`).
  * [assumed] The seed says a trial ends after one full month; trials that end later than a month from today are
  * extended ones (a partner can ask for that), so their end date is set, not derived from their creation.
  */
-function seedExtraCustomers(world: World, partnerId: string, count: number, now: number): void {
+function seedExtraCustomers(
+  world: World,
+  partnerId: string,
+  count: number,
+  now: number,
+  within: number,
+): void {
   const folders: string[] = [];
   const folderFor = (index: number): string => {
     const number = (Math.floor(index / 4) % 10) + 1;
@@ -167,8 +176,8 @@ function seedExtraCustomers(world: World, partnerId: string, count: number, now:
       });
       continue;
     }
-    // Days from 1 to 60, spread (7 and 60 share no factor), at a time of day that varies too.
-    const trialEndsAt = now + (1 + ((index * 7) % 60)) * day + (index % 24) * 3_600_000;
+    // Days from 1 to `within`, spread (7 and 60 or 120 share no factor), at a time of day that varies too.
+    const trialEndsAt = now + (1 + ((index * 7) % within)) * day + (index % 24) * 3_600_000;
     const createdAt = Math.min(addMonths(trialEndsAt, -1), now - day);
     world.addTenant({name, kind: 'customer', parentId, createdAt, trialEndsAt});
   }

@@ -18,6 +18,11 @@ export interface SandboxOptions {
   host?: '127.0.0.1' | '::1';
   /** Extra customers to seed, for scale tests. */
   tenants?: number;
+  /**
+   * The extra customers' trials end within this many days from today (60). A lesson spreads them over 120: its plan
+   * then has customers that switching on the 1st bills a month or more early (docs/onboarding.md).
+   */
+  trialsWithinDays?: number;
   /** Seconds an access token lives (the platform's: 7200). */
   tokenLifetimeSeconds?: number;
   /** Added to every answer, in real time: a data center at a usual distance (40 ms) for the bench and demos. */
@@ -64,7 +69,10 @@ const apiPrefix = '/api/2';
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const {clock} = options;
   const world = new World(() => clock.now(), options.tokenLifetimeSeconds);
-  const credentials = seedWorld(world, {extraCustomers: options.tenants});
+  const credentials = seedWorld(world, {
+    extraCustomers: options.tenants,
+    trialsWithinDays: options.trialsWithinDays,
+  });
   const {statePath} = options;
   const releaseState = statePath ? lockState(statePath) : () => {};
   if (statePath) {

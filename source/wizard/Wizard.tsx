@@ -1,7 +1,14 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {type InFlightSwitch, printable, type Session, stepIntro} from '../procedure/index.js';
-import {openedView, type PanelView, panelHeight, panelKey, panelWidth, wrapped} from './call-lines.js';
+import {
+  explanationLines,
+  openedView,
+  type PanelView,
+  panelHeight,
+  panelKey,
+  panelWidth,
+} from './call-lines.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
@@ -100,11 +107,15 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
   const lessonPlace = services.lesson ? lessonPlaceOf(step, services.clock.now()) : undefined;
   const intro = lessonPlace ? stepIntro(lessonPlace) : undefined;
   // The panel's lines of calls: the terminal less the frame, the plan's note and a lesson's explanation.
+  const rows = stdout.rows || 24;
+  const columns = stdout.columns || 80;
   const callsHeight = Math.max(
     3,
-    panelHeight(stdout.rows || 24, stdout.columns || 80) -
-      (step.name === 'plan' ? 3 : 0) -
-      (intro ?? []).flatMap((line) => wrapped(line, panelWidth(stdout.columns || 80))).length,
+    panelHeight(rows, columns) -
+      explanationLines(
+        {intro, planning: step.name === 'plan', compact: rows < 24 || columns < 60},
+        panelWidth(columns),
+      ).length,
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: once each time a lesson's step is reached
   useEffect(() => {

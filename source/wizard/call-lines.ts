@@ -4,6 +4,7 @@
 // token as its last four characters), the whole answer (status and its meaning, the headers that matter, the body
 // pretty-printed, tokens redacted), and the vendor's Python lines that do the same.
 import {type Exchange, lessonOf, printable, printableLines, statusMeaning} from '../procedure/index.js';
+import {planningNote} from './python-lines.js';
 
 export interface PanelLine {
   readonly text: string;
@@ -171,6 +172,20 @@ export function startOf(view: PanelView, lines: readonly PanelLine[], height: nu
   return Math.min(Math.max(0, heading), lastStart);
 }
 
+/**
+ * The lines above the calls, broken to the panel's width: a lesson's explanation of the step, or else on the plan
+ * screen what its reads are (the guide has no plan; a lesson's explanation says so already). The wizard takes them
+ * from the calls' height, so the panel never outgrows the terminal.
+ */
+export function explanationLines(
+  from: {readonly intro?: readonly string[]; readonly planning: boolean; readonly compact: boolean},
+  width: number,
+): string[] {
+  const {intro, planning, compact} = from;
+  if (intro && intro.length > 0) return intro.flatMap((line) => broken(line, width));
+  return planning && !compact ? broken(planningNote, width) : [];
+}
+
 /** The lines of calls that fit: the terminal less the step's frame (title, the panel's border and heading, hints). */
 export function panelHeight(rows: number, columns = 80): number {
   // A small terminal's frame is shorter: its title, the panel's border and heading, one line of hints.
@@ -184,10 +199,6 @@ export function panelWidth(columns: number): number {
 }
 
 /** A line broken to a width: between words where it can be, else anywhere; each part keeps the line's indent. */
-export function wrapped(text: string, width: number): string[] {
-  return broken(text, width);
-}
-
 function broken(text: string, width: number): string[] {
   if (text.length <= width || width < 12) return [text];
   const indent = /^ */.exec(text)?.[0] ?? '';

@@ -317,6 +317,11 @@ function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void
         command: applyCommand(file, sessionRerun(signedIn, program)),
         signIn: {
           embeddedSandbox: context.embeddedSandbox.current === signedIn.client.baseUrl,
+          // A lesson's sandbox is the account "sandbox" while the lesson runs (wizard/start.ts).
+          lesson:
+            services.lesson !== undefined &&
+            signedIn.account !== undefined &&
+            services.store.account(signedIn.account)?.sandbox === true,
           saved: state.account?.remembered === true,
         },
       }),

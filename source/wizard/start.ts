@@ -37,12 +37,12 @@ export async function startWizard(
     : undefined;
   const launch = async () => {
     const code = await import('../sandbox/index.js');
-    // A lesson's sandbox has a dozen more trial customers, with trials ending at other times: its plan then shows
-    // customers whose billing differs between switching on the 1st and leaving them (docs/onboarding.md).
+    // A lesson's sandbox has a dozen more customers, their trials ending over the next four months: its plan then
+    // shows customers whose billing differs between switching on the 1st and leaving them (docs/onboarding.md).
     const started = await code.startSandbox({
       clock,
       ratePerSecond: scenario?.ratePerSecond,
-      ...(options.lesson ? {tenants: 12} : {}),
+      ...(options.lesson ? {tenants: 12, trialsWithinDays: 120} : {}),
     });
     for (const rule of scenario?.faults ?? []) started.faults.add(rule);
     return started;

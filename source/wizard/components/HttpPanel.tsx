@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Exchange} from '../../procedure/index.js';
-import {callLines, type PanelView, startOf, wrapped} from '../call-lines.js';
+import {callLines, explanationLines, type PanelView, startOf} from '../call-lines.js';
 import {useLayout} from '../layout.js';
-import {planningNote} from '../python-lines.js';
 import {theme} from '../theme.js';
 
 export interface HttpPanelProps {
@@ -25,8 +24,8 @@ export interface HttpPanelProps {
  */
 export function HttpPanel({exchanges, view, height, width, planning = false, intro}: HttpPanelProps) {
   const {compact} = useLayout();
-  const introLines = (intro ?? []).flatMap((line) => wrapped(line, width));
   // The height given is the calls' (the wizard takes the explanation's lines from it: callsHeight).
+  const above = explanationLines({intro, planning, compact}, width);
   const callsHeight = height;
   const lines = callLines(exchanges, view, width);
   const start = startOf(view, lines, callsHeight);
@@ -40,12 +39,11 @@ export function HttpPanel({exchanges, view, height, width, planning = false, int
             ? `${exchanges.length} calls · ${start + 1}–${start + shown.length}/${lines.length}`
             : `HTTP calls of this step: ${exchanges.length} · lines ${start + 1}–${start + shown.length} of ${lines.length}`}
       </Text>
-      {introLines.map((line, index) => (
+      {/* Above the calls, always in view: the lesson's explanation, or what the plan's reads are. */}
+      {above.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the explanation's lines, redrawn whole
-        <Text key={`intro-${index}`}>{line}</Text>
+        <Text key={`above-${index}`}>{line}</Text>
       ))}
-      {/* Above the calls, always in view: what the plan's reads are, since the guide has no plan. */}
-      {planning && !compact ? <Text>{planningNote}</Text> : null}
       {shown.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a window of lines, redrawn whole
         <Text key={index} bold={line.tone === 'heading' || line.tone === 'label'} wrap="truncate-end">

@@ -85,6 +85,8 @@ export interface LineScreen {
   readonly title: string;
   /** What the screen says, once. */
   readonly lines: readonly string[];
+  /** Of its lines, commands to paste: printed whole, never broken at the terminal's width (they run as printed). */
+  readonly whole?: ReadonlySet<string>;
   readonly error?: string;
   readonly hints: readonly Hint[];
   /** Nothing to ask: a request is running (its line says what). */
@@ -375,6 +377,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
   const when = formatDay(dayStart(step.day));
   const base = {title: title(state, `Plan the 1st: ${when}`), error: step.error};
   const key = `plan/${step.day}/${step.phase}`;
+  const command = printable(step.command ?? '');
   switch (step.phase) {
     case 'reading':
       return {...base, key, lines: ['Reading the trial customers and their pricing…'], hints: []};
@@ -419,6 +422,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
       return {
         ...base,
         key,
+        whole: new Set([command]),
         lines: [
           said(
             'success',
@@ -426,7 +430,7 @@ function planScreen(state: WizardState, on: LineActions): LineScreen {
           ),
           printable(step.file ?? ''),
           `On ${when} (UTC), run (repeated when you leave the wizard):`,
-          printable(step.command ?? ''),
+          command,
           ...(step.signIn ? [applyCommandNote(step.signIn)] : []),
           'The day before, add --check to see what it would do. From cron at 00:05 UTC: add --yes and --client-secret-file FILE (docs/month-start.md).',
         ],

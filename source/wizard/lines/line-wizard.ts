@@ -286,7 +286,7 @@ export class LineWizard {
       // The same list again (a choice refused, Esc back to it): named, not read out again.
       this.line(`${screen.lines[0] ?? ''} The list above, again.`);
     } else {
-      for (const text of screen.lines) this.line(text);
+      for (const text of screen.lines) this.line(text, screen.whole?.has(text));
       if (ask?.kind === 'choice') for (const text of choiceLines(ask.items)) this.line(text);
     }
     if (ask?.kind === 'choice') this.lastList = screen.key;
@@ -555,10 +555,13 @@ export class LineWizard {
     this.lineOpen = false;
   }
 
-  /** One whole line, through the one sanitiser (text/printable.ts), broken between words to fit the terminal. */
-  private line(text: string): void {
+  /**
+   * One whole line, through the one sanitiser (text/printable.ts), broken between words to fit the terminal; a
+   * command to paste (`whole`) is never broken: the terminal folds it, and it still pastes as one line.
+   */
+  private line(text: string, whole = false): void {
     this.closeLine();
-    const columns = this.options.columns?.();
+    const columns = whole ? undefined : this.options.columns?.();
     const lines = columns ? wrapWords(printableLines(text), columns) : [printableLines(text)];
     this.write(lines.map((each) => `${each}\n`).join(''));
   }
