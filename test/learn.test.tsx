@@ -28,6 +28,32 @@ async function signedInLesson(lesson: Lesson) {
   return wizard;
 }
 
+/** A lesson from its start to step 5's panel: the customer searched, chosen, its pricing read, its name typed. */
+async function switchedInLesson(lesson: Lesson, name: string) {
+  const wizard = await signedInLesson(lesson);
+  await wizard.waitFor('Step 1, signed in.');
+  await wizard.press(keys.escape);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('Step 2, choose the customer');
+  await wizard.press(keys.escape);
+  await wizard.type(name);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('1 tenant matches');
+  await wizard.press(keys.enter);
+  await wizard.waitFor(`Step 3, read ${name}'s pricing`);
+  await wizard.press(keys.escape);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('Step 4, confirm');
+  await wizard.press(keys.escape);
+  await wizard.waitFor('Type the tenant');
+  // Keys within half a second of the confirmation are dropped (docs/wizard.md).
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  await wizard.type(name);
+  await wizard.press(keys.enter);
+  await wizard.waitFor('Step 5, the switch');
+  return wizard;
+}
+
 describe('a lesson', () => {
   it('at 80×24 shows the token call with its explanation before step 2', async () => {
     const wizard = await signedInLesson(new Lesson());
@@ -123,6 +149,55 @@ describe('a lesson', () => {
     expect(panel.split('\n')[0]).toMatch(/^HTTP calls of this step/);
     expect(panel.split('\n').length).toBeLessThanOrEqual(24);
   });
+
+  it('at 40×12 the explanation scrolls with the calls: the title stays on screen, the frame within 12 rows', async () => {
+    const wizard = start({columns: 40, rows: 12, services: {lesson: new Lesson()}});
+    await wizard.waitFor('Step 1, sign in');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Which data center');
+    await wizard.press(keys.enter);
+    const opened = await wizard.waitFor('Step 1, signed in.');
+    const rows = opened.split('\n');
+    expect(rows[0]).toMatch(/^Step 1\/5 · HTTP calls/);
+    expect(rows.length).toBeLessThanOrEqual(12);
+    expect(rows[2]).toMatch(/^│ 3 calls · 1–\d+\/\d+/);
+    // The explanation is read first; End reaches the last call's last line, Home the explanation again.
+    await wizard.press('\u001b[F');
+    const end = await wizard.waitForGone('Step 1, signed in.');
+    expect(end.split('\n')[0]).toMatch(/^Step 1\/5 · HTTP calls/);
+    expect(end.split('\n').length).toBeLessThanOrEqual(12);
+    await wizard.press('\u001b[H');
+    await wizard.waitFor('Step 1, signed in.');
+  });
+
+  it('conflict: the 409 is real — the re-read shows the new version, and confirming again carries it', async () => {
+    const scenario = scenarioNamed('conflict');
+    for (const rule of scenario?.faults ?? []) sandbox.current.faults.add(rule);
+    const id = tenantId(sandbox.current, 'Fabrikam Stores');
+    const before = sandbox.current.world.tenants.get(id)?.pricing.version;
+    const from = sandbox.current.requests.length;
+    const wizard = await switchedInLesson(new Lesson(scenario), 'Fabrikam Stores');
+    // The result's panel opens by itself with the refused PUT; Esc shows the result with the pricing read again.
+    await wizard.waitFor('conflict: the pricing changed since it was read');
+    await wizard.press(keys.escape);
+    const result = await wizard.waitForGone('HTTP calls of this step');
+    expect(result).toContain('EUR');
+    const puts = () => sandbox.current.requests.slice(from).filter((request) => request.method === 'PUT');
+    expect(JSON.parse(puts()[0]?.body ?? '{}').version).toBe(before);
+    const now = sandbox.current.world.tenants.get(id)?.pricing.version;
+    expect(now).not.toBe(before);
+    // r: the new pricing, confirmed once more; the second PUT carries the version read again.
+    await wizard.press('r');
+    await wizard.waitFor('Step 4, confirm');
+    await wizard.press(keys.escape);
+    await wizard.waitFor('Type the tenant');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await wizard.type('Fabrikam Stores');
+    await wizard.press(keys.enter);
+    await wizard.waitFor('is now in production');
+    expect(JSON.parse(puts()[1]?.body ?? '{}').version).toBe(now);
+    expect(sandbox.current.world.tenants.get(id)?.pricing.mode).toBe('production');
+  }, 30_000);
 
   it('lost-answer: the result’s lesson ends with the re-read explained', async () => {
     const scenario = scenarioNamed('lost-answer');

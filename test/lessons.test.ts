@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Exchange} from '../source/platform/index.js';
+import {stepIntro} from '../source/procedure/lesson-text.js';
 import {lessonOf} from '../source/procedure/lessons.js';
 import {callLines, openedView, panelKey, startOf} from '../source/wizard/call-lines.js';
 
@@ -25,6 +26,11 @@ describe('the lesson of a call', () => {
     const browse = lessonOf(call('GET', `/tenants?parent_id=${id}`, 200));
     expect(browse.guide?.steps).toBe('2');
     expect(browse.differs).toContain("the guide's step 2 starts from the tenant's UUID");
+    // The whole subtree (a loosely typed name, the plan) is said to be that call, not a browse.
+    const subtree = lessonOf(call('GET', `/tenants?subtree_root_id=${id}&limit=1000`, 200));
+    expect(subtree.purpose).toContain('the whole subtree');
+    expect(subtree.differs).toContain('GET /tenants?subtree_root_id=');
+    expect(subtree.differs).not.toContain('parent_id');
   });
 
   it('the pricing read is steps 3–5; the PUT steps 6–9 with its {version, mode} said; a re-read after a lost PUT is explained', () => {
@@ -64,7 +70,7 @@ describe('the panel’s lines', () => {
   it('a 2 KB answer is shown whole, never cut: End scrolls to its last line, Home back to the top', () => {
     expect(body.length).toBeGreaterThan(2000);
     const exchanges = [exchange];
-    const size = {height: 10, width: 76};
+    const size = {height: 10, width: 76, scrolled: []};
     let view = openedView(exchanges);
     const window = () => {
       const lines = callLines(exchanges, view, size.width);
@@ -93,5 +99,33 @@ describe('the panel’s lines', () => {
     expect(lines.map((line) => line.text.trim()).join(' ')).toContain(
       'List the tenants under one tenant, so that',
     );
+  });
+});
+
+describe("a step's explanation", () => {
+  const now = Date.UTC(2026, 11, 6, 9);
+  it('of a customer in production says so, never when its trial would end', () => {
+    const intro = stepIntro({
+      step: 'viewPricing',
+      tenantName: 'Initech',
+      pricing: {
+        mode: 'production',
+        version: 3,
+        currency: 'USD',
+        production_start_date: '2026-08-01T00:00:00',
+      },
+      now,
+    }).join(' ');
+    expect(intro).toContain('Production since 1 Aug 2026. Nothing to switch');
+    expect(intro).not.toContain('switches by itself');
+  });
+  it('of a trial customer says what switching costs, with its own dates', () => {
+    const intro = stepIntro({
+      step: 'confirm',
+      tenantName: 'Acme Corp',
+      pricing: {mode: 'trial', version: 3, currency: 'USD', production_start_date: '2027-02-10T00:00:00'},
+      now,
+    }).join(' ');
+    expect(intro).toContain('December 2026');
   });
 });

@@ -379,9 +379,10 @@ describe('rehearsing the batch in a lesson', () => {
     const written = stripVTControlCharacters(session.output()).replaceAll('\r', '');
     // Said in rows broken between words: read as one text.
     expect(written.replaceAll(/\n +/g, ' ')).toContain(
-      "A rehearsal: this lesson's sandbox is the account sandbox until the lesson ends. Run the command now from a second terminal",
+      "This lesson's sandbox is the account sandbox until the lesson ends. Add --check to see what the command would do, or --not-on-date",
     );
-    const command = /run \(repeated when you leave the wizard\):\n(.+)\n/.exec(written)?.[1] ?? '';
+    const command =
+      /Rehearse it now, from a second terminal, while the lesson runs:\n(.+)\n/.exec(written)?.[1] ?? '';
     expect(command).toMatch(/ apply \S+\.json --account sandbox$/);
     const planned = JSON.parse(readFileSync(/ apply (\S+\.json)/.exec(command)?.[1] ?? '', 'utf8')).tenants;
 
@@ -412,7 +413,11 @@ describe('rehearsing the batch in a lesson', () => {
 
     session.child.stdin?.write('q');
     await session.waitFor('EXIT=');
-    expect(stripVTControlCharacters(session.output())).toContain('--account sandbox');
+    // Its sandbox has ended: no command is repeated that would not run any more.
+    const ended =
+      stripVTControlCharacters(session.output()).split('Keys: Enter: another tenant').at(-1) ?? '';
+    expect(ended).toContain("It was for the lesson's sandbox, which has ended: it can no longer be applied.");
+    expect(ended).not.toContain('--account sandbox');
     const after = await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config});
     expect(JSON.parse(after.stdout).accounts).toEqual([]);
   }, 40_000);

@@ -150,7 +150,7 @@ export {
 } from './reading.js';
 export {type AttemptFound, findAttempt, type Receipt, receiptOf, rehearsalNotice} from './receipt.js';
 export {receiptDiffers, receiptHtml, receiptMarkdown} from './receipt-formats.js';
-export {applyCommand, commandLine, shellWord, statusCommand} from './rerun.js';
+export {applyCommand, commandLine, commandRows, shellWord, statusCommand} from './rerun.js';
 export {type RunningSandbox, rememberSandboxAccount} from './sandbox-account.js';
 export {
   type Account,

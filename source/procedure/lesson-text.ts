@@ -3,7 +3,7 @@
 // at the end; and the session as a Python script in the guide's style.
 import type {Pricing} from '../platform/index.js';
 import {lessonOf} from './lessons.js';
-import {switchFacts} from './reading.js';
+import {readPricing, switchFacts} from './reading.js';
 
 /** Where the lesson is: the wizard's screen, and what is known there. */
 export interface LessonPlace {
@@ -19,19 +19,27 @@ export interface LessonPlace {
   readonly tenantName?: string;
   readonly pricing?: Pricing;
   readonly now: number;
+  /** The scenario a trainer staged (sandbox/scenarios.ts): what to do, and what goes wrong. */
+  readonly scenario?: {readonly name: string; readonly lesson: string};
 }
 
 /** A short explanation that opens a step: what happens now and why, the guide's step, what it costs. */
 export function stepIntro(place: LessonPlace): string[] {
-  const costs = place.pricing ? switchFacts(place.pricing, place.now).slice(1) : [];
+  // What the switch costs applies to a trial only: of any other, what it is, and that there is nothing to switch.
+  const costs = !place.pricing
+    ? []
+    : place.pricing.mode === 'trial'
+      ? switchFacts(place.pricing, place.now).slice(1)
+      : [`${readPricing(place.pricing, place.now)} Nothing to switch, and nothing bills differently.`];
   switch (place.step) {
     case 'connect':
       return [
-        'Step 1, sign in (the guide’s step 1, "Authenticate to the cloud platform"). Choose the sandbox: tenant-mode exchanges its API client’s id and secret for a bearer token.',
+        ...(place.scenario ? [`Scenario ${place.scenario.name}: ${place.scenario.lesson}`] : []),
+        'Step 1, sign in (the guide’s step 1, "Authenticate to the cloud platform"). Enter chooses the lesson’s sandbox, first in the list: tenant-mode exchanges its API client’s id and secret for a bearer token.',
       ];
     case 'signedIn':
       return [
-        'Step 1, signed in. The first call below exchanged the API client’s id and secret for a bearer token (POST /idp/token); every call after it carries the token. Then tenant-mode read which tenant the client belongs to: your searches start there. Nothing costs anything yet. n and p move between the calls; Esc goes on.',
+        'Step 1, signed in. The first call below exchanged the API client’s id and secret for a bearer token (POST /idp/token); every call after it carries the token. Then tenant-mode read which tenant the client belongs to: your searches start there. Nothing costs anything yet.',
       ];
     case 'chooseTenant':
       return [

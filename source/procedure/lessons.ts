@@ -106,11 +106,16 @@ export function lessonOf(call: CallSeen, before: readonly CallSeen[] = []): Call
       },
     };
   }
-  if (
-    call.method === 'GET' &&
-    path === '/tenants' &&
-    (query.has('parent_id') || query.has('subtree_root_id'))
-  ) {
+  if (call.method === 'GET' && path === '/tenants' && query.has('subtree_root_id')) {
+    return {
+      purpose:
+        'List every tenant under yours, the whole subtree (pages of 1,000): to find names the platform\'s search misses ("muller" for "Müller"), or to plan the 1st.',
+      guide: {steps: '2', lines: guideLines[2] ?? []},
+      differs:
+        "Differs: the guide's step 2 starts from the tenant's UUID (or its name); tenant-mode lists the whole subtree under yours (GET /tenants?subtree_root_id=…) and compares names with accents, case and spaces folded, so that a name typed loosely is still found. Then it is the same: tenant_id is the chosen tenant's UUID.",
+    };
+  }
+  if (call.method === 'GET' && path === '/tenants' && query.has('parent_id')) {
     return {
       purpose: 'List the tenants under one tenant, so that you can pick the customer from a list.',
       guide: {steps: '2', lines: guideLines[2] ?? []},

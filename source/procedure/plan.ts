@@ -199,8 +199,8 @@ export interface ApplySignIn {
 export function applyCommandNote(signIn: ApplySignIn, short = false): string {
   if (signIn.lesson) {
     return short
-      ? 'A rehearsal: run it now from a second terminal, with --not-on-date.'
-      : "A rehearsal: this lesson's sandbox is the account sandbox until the lesson ends. Run the command now from a second terminal: add --check to see what it would do, or --not-on-date to switch them today (in the sandbox only).";
+      ? 'Add --not-on-date to switch them today.'
+      : "This lesson's sandbox is the account sandbox until the lesson ends. Add --check to see what the command would do, or --not-on-date to switch them today (in the sandbox only): without it, apply refuses a plan before its day.";
   }
   if (signIn.embeddedSandbox) {
     return short

@@ -9,6 +9,46 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
+/**
+ * A command line (of shellWord words) in rows at most `width` wide that paste as one command: broken between words
+ * with a backslash and a newline, as a shell reads it. A word longer than a row is left whole.
+ */
+export function commandRows(command: string, width: number): string[] {
+  if (command.length <= width) return [command];
+  const words: string[] = [];
+  let word = '';
+  let quoted = false;
+  for (let index = 0; index < command.length; index++) {
+    const char = command[index] ?? '';
+    if (char === ' ' && !quoted) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    if (char === "'") quoted = !quoted;
+    else if (char === '\\' && !quoted) {
+      word += char;
+      index += 1;
+      word += command[index] ?? '';
+      continue;
+    }
+    word += char;
+  }
+  if (word) words.push(word);
+  const rows: string[] = [];
+  let row = '';
+  for (const each of words) {
+    const indent = rows.length > 0 ? '  ' : '';
+    // Room for " \\" at the end of a row that continues.
+    if (row && `${indent}${row} ${each} \\`.length > width) {
+      rows.push(`${indent}${row} \\`);
+      row = each;
+    } else row = row ? `${row} ${each}` : each;
+  }
+  rows.push(`${rows.length > 0 ? '  ' : ''}${row}`);
+  return rows;
+}
+
 /** The command that applies a plan file, with the account it was made with (never the secret). */
 export function applyCommand(file: string, rerun: Rerun): string {
   return commandLine(rerun, ['apply', absolutePath(file)]);

@@ -39,6 +39,7 @@ function toRule(value: unknown, where: string): FaultRule {
     'delayMs',
     'drop',
     'applied',
+    'editedFirst',
     'times',
     'skip',
     'comment',
@@ -67,8 +68,10 @@ function toRule(value: unknown, where: string): FaultRule {
     throw new Error(`${where}: "drop" must be "before" or "after"`);
   }
   if (rule.headers !== undefined) checkHeaders(rule.headers, where);
-  if (rule.applied !== undefined && typeof rule.applied !== 'boolean') {
-    throw new Error(`${where}: "applied" must be true or false`);
+  for (const name of ['applied', 'editedFirst']) {
+    if (rule[name] !== undefined && typeof rule[name] !== 'boolean') {
+      throw new Error(`${where}: "${name}" must be true or false`);
+    }
   }
   return {
     method: rule.method as string | undefined,
@@ -79,6 +82,7 @@ function toRule(value: unknown, where: string): FaultRule {
     delayMs: whole('delayMs', 0, 600_000),
     drop: rule.drop as FaultRule['drop'],
     applied: rule.applied as boolean | undefined,
+    editedFirst: rule.editedFirst as boolean | undefined,
     times: whole('times', 1, 1_000_000),
     skip: whole('skip', 0, 1_000_000),
   };

@@ -23,6 +23,11 @@ export interface FaultRule {
    * answer never arrives: the outcome is unknown to the client).
    */
   drop?: 'before' | 'after';
+  /**
+   * Someone else edits the tenant's pricing first (its currency, so its version moves on), then the request is
+   * handled as usual: a switch carrying the version read before meets the platform's own 409.
+   */
+  editedFirst?: boolean;
   /** How many requests this rule applies to (default: all). */
   times?: number;
   /** Let this many matching requests through untouched first (e.g. the read before the switch). */

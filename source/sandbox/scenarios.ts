@@ -27,22 +27,8 @@ export const scenarios: readonly Scenario[] = [
     name: 'conflict',
     summary: 'someone else changed the pricing since it was read: 409',
     lesson:
-      "Switch any trial customer: the platform refuses with 409 (the pricing's version changed since it was read). Nothing is switched; tenant-mode reads the pricing again and offers to confirm once more with what is there now.",
-    faults: [
-      {
-        method: 'PUT',
-        path: pricing,
-        status: 409,
-        body: {
-          error: {
-            code: 'conflict',
-            domain: 'PlatformAccountServer',
-            message: 'The pricing was changed by another request: its version does not match.',
-          },
-        },
-        times: 1,
-      },
-    ],
+      "Switch any trial customer: just before the switch arrives, someone else sets its currency to EUR, so its pricing's version moves on and the platform refuses the switch with 409. Nothing is switched; tenant-mode reads the pricing again (the new version, the new currency) and offers to confirm once more with what is there now (r).",
+    faults: [{method: 'PUT', path: pricing, editedFirst: true, times: 1}],
   },
   {
     name: 'outage',

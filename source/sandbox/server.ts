@@ -191,6 +191,8 @@ async function handle(
     return;
   }
   if (fault?.status !== undefined && !fault.applied) return answerWith({...fault, status: fault.status});
+  const edited = fault?.editedFirst ? /^\/tenants\/([^/]+)\/pricing$/.exec(path)?.[1] : undefined;
+  if (edited) world.editPricingElsewhere(edited);
 
   let reply: {status: number; body?: unknown; headers?: Record<string, string>};
   if (!url.pathname.startsWith(`${apiPrefix}/`)) {

@@ -218,6 +218,19 @@ export class World {
     return pricing;
   }
 
+  /**
+   * Someone else edits the tenant's pricing (a fault rule's `editedFirst`): its currency changes, so its version
+   * moves on. An unknown tenant is left to the request's own 404.
+   */
+  editPricingElsewhere(tenantId: string): void {
+    const tenant = this.tenants.get(tenantId);
+    if (!tenant) return;
+    const pricing = this.pricing(tenant);
+    pricing.currency = pricing.currency === 'EUR' ? 'USD' : 'EUR';
+    pricing.version = this.#nextVersion(pricing.version, this.now());
+    this.#touch(tenant);
+  }
+
   /** Versions are epoch milliseconds of the last change, as in the vendor's examples, and only ever grow. */
   #nextVersion(previous: number, at: number): number {
     return Math.max(previous + 1, at);

@@ -1,14 +1,7 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {type ReactNode, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {type InFlightSwitch, printable, type Session, stepIntro} from '../procedure/index.js';
-import {
-  explanationLines,
-  openedView,
-  type PanelView,
-  panelHeight,
-  panelKey,
-  panelWidth,
-} from './call-lines.js';
+import {openedView, type PanelView, panelKey, panelShape} from './call-lines.js';
 import {Countdown} from './components/Countdown.js';
 import {Flagged} from './components/Flagged.js';
 import {KeyRouter} from './key-router.js';
@@ -104,19 +97,12 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
   useOnAbort(terminate, () => leave('interrupted'));
 
   // A lesson: each step opens with its explanation in the HTTP panel, opened by itself, its first call chosen.
-  const lessonPlace = services.lesson ? lessonPlaceOf(step, services.clock.now()) : undefined;
+  const lessonPlace = services.lesson
+    ? lessonPlaceOf(step, services.clock.now(), services.lesson.scenario)
+    : undefined;
   const intro = lessonPlace ? stepIntro(lessonPlace) : undefined;
-  // The panel's lines of calls: the terminal less the frame, the plan's note and a lesson's explanation.
-  const rows = stdout.rows || 24;
-  const columns = stdout.columns || 80;
-  const callsHeight = Math.max(
-    3,
-    panelHeight(rows, columns) -
-      explanationLines(
-        {intro, planning: step.name === 'plan', compact: rows < 24 || columns < 60},
-        panelWidth(columns),
-      ).length,
-  );
+  // The panel in this terminal: the frame, the plan's note or a lesson's explanation, the window of calls.
+  const shape = panelShape({intro, planning: step.name === 'plan'}, stdout.rows || 24, stdout.columns || 80);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once each time a lesson's step is reached
   useEffect(() => {
     if (!services.lesson || !intro || step.name === 'switching') return;
@@ -176,10 +162,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
       case 'panelKey':
         changes.pending = true;
         return setPanelView((view) =>
-          panelKey(view, action.raw, http.exchangesOf(callsOf(step.name)), {
-            height: callsHeight,
-            width: panelWidth(stdout.columns || 80),
-          }),
+          panelKey(view, action.raw, http.exchangesOf(callsOf(step.name)), shape),
         );
       case 'toggleJson':
         changes.pending = true;
@@ -230,14 +213,11 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
               ) : null}
               {panelOpen ? (
                 <HttpCallsScreen
-                  planning={step.name === 'plan'}
                   step={stepNumber}
                   account={accountLine}
                   exchanges={http.exchangesOf(callsOf(step.name))}
                   view={panelView}
-                  intro={intro}
-                  height={callsHeight}
-                  width={panelWidth(stdout.columns || 80)}
+                  shape={shape}
                 />
               ) : null}
               {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}

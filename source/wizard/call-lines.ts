@@ -25,7 +25,8 @@ export interface PanelView {
 /** The panel as it opens: the latest call chosen and open, the window at its heading. */
 export function openedView(exchanges: readonly Exchange[], which: 'last' | 'lesson' = 'last'): PanelView {
   // A lesson reads the calls in order, every one open; otherwise the latest is what is looked for.
-  if (which === 'lesson') return {selected: 0, open: new Set(exchanges.map((_, index) => index)), scroll: -1};
+  // It opens at its top: the explanation first, when it scrolls with the calls.
+  if (which === 'lesson') return {selected: 0, open: new Set(exchanges.map((_, index) => index)), scroll: 0};
   const chosen = Math.max(0, exchanges.length - 1);
   return {selected: chosen, open: new Set([chosen]), scroll: -1};
 }
@@ -128,10 +129,11 @@ export function panelKey(
   view: PanelView,
   raw: string,
   exchanges: readonly Exchange[],
-  size: {readonly height: number; readonly width: number},
+  shape: Pick<PanelShape, 'height' | 'width' | 'scrolled'>,
 ): PanelView {
-  const {height, width} = size;
-  const lines = callLines(exchanges, view, width);
+  const {height} = shape;
+  const linesOf = (of: PanelView) => panelLines(exchanges, of, shape);
+  const lines = linesOf(view);
   const lastStart = Math.max(0, lines.length - height);
   const scroll = startOf(view, lines, height);
   const to = (start: number): PanelView => ({...view, scroll: Math.min(lastStart, Math.max(0, start))});
@@ -139,7 +141,7 @@ export function panelKey(
   const choose = (call: number): PanelView => {
     // The call moved to is opened, the others closed: a lesson is read call by call (Enter opens another too).
     const chosen = {...view, selected: call, open: new Set([call])};
-    const after = callLines(exchanges, chosen, width);
+    const after = linesOf(chosen);
     return {...chosen, scroll: Math.min(Math.max(0, after.length - height), headingOfCall(call, after))};
   };
   if (keys.up.includes(raw)) return to(scroll - 1);
@@ -155,7 +157,7 @@ export function panelKey(
     if (open.has(view.selected)) open.delete(view.selected);
     else open.add(view.selected);
     const toggled = {...view, open};
-    const after = callLines(exchanges, toggled, width);
+    const after = linesOf(toggled);
     return {
       ...toggled,
       scroll: Math.min(Math.max(0, after.length - height), headingOfCall(view.selected, after)),
@@ -174,8 +176,7 @@ export function startOf(view: PanelView, lines: readonly PanelLine[], height: nu
 
 /**
  * The lines above the calls, broken to the panel's width: a lesson's explanation of the step, or else on the plan
- * screen what its reads are (the guide has no plan; a lesson's explanation says so already). The wizard takes them
- * from the calls' height, so the panel never outgrows the terminal.
+ * screen what its reads are (the guide has no plan; a lesson's explanation says so already).
  */
 export function explanationLines(
   from: {readonly intro?: readonly string[]; readonly planning: boolean; readonly compact: boolean},
@@ -186,11 +187,47 @@ export function explanationLines(
   return planning && !compact ? broken(planningNote, width) : [];
 }
 
+/**
+ * How the panel is laid out in a terminal of this size: the explanation stays in view above the calls when it takes
+ * at most half the panel, else it scrolls with them (at 40×12 a lesson's explanation alone is taller than the
+ * terminal). `height` is the lines of the scrolling window; the panel never outgrows the terminal.
+ */
+export interface PanelShape {
+  readonly pinned: readonly string[];
+  readonly scrolled: readonly string[];
+  readonly height: number;
+  readonly width: number;
+}
+
+export function panelShape(
+  from: {readonly intro?: readonly string[]; readonly planning: boolean},
+  rows: number,
+  columns: number,
+): PanelShape {
+  const width = panelWidth(columns);
+  const full = panelHeight(rows, columns);
+  const above = explanationLines({...from, compact: isCompact(rows, columns)}, width);
+  return above.length <= Math.floor(full / 2)
+    ? {pinned: above, scrolled: [], height: Math.max(3, full - above.length), width}
+    : {pinned: [], scrolled: above, height: full, width};
+}
+
+/** The lines the panel's window moves over: the explanation, when it scrolls, then the calls. */
+export function panelLines(
+  exchanges: readonly Exchange[],
+  view: PanelView,
+  shape: Pick<PanelShape, 'scrolled' | 'width'>,
+): PanelLine[] {
+  return [...shape.scrolled.map((text) => ({text, call: -1})), ...callLines(exchanges, view, shape.width)];
+}
+
+/** A small terminal (as layout.tsx has it): its frame is shorter. */
+const isCompact = (rows: number, columns: number) => rows < 24 || columns < 60;
+
 /** The lines of calls that fit: the terminal less the step's frame (title, the panel's border and heading, hints). */
 export function panelHeight(rows: number, columns = 80): number {
   // A small terminal's frame is shorter: its title, the panel's border and heading, one line of hints.
-  const compact = rows < 24 || columns < 60;
-  return Math.max(3, rows - (compact ? 7 : 9));
+  return Math.max(3, rows - (isCompact(rows, columns) ? 7 : 9));
 }
 
 /** The width of a line in the panel: the terminal less its border and padding. */

@@ -31,9 +31,11 @@ export function endOf(
     .map((line) => line.trim());
   const afterwards = [
     ...commands,
-    ...state.plans.map(
-      (plan) =>
-        `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}\n${applyCommandNote(plan.signIn)}`,
+    ...state.plans.map((plan) =>
+      plan.signIn.lesson
+        ? // Its sandbox and the account "sandbox" end with the lesson: a command for them would not run any more.
+          `Plan for ${formatDay(dayStart(plan.day))} (UTC), written in the lesson: ${plan.file}\nIt was for the lesson's sandbox, which has ended: it can no longer be applied.`
+        : `Plan for ${formatDay(dayStart(plan.day))} (UTC): ${plan.file}\nOn the day run: ${plan.command}\n${applyCommandNote(plan.signIn)}`,
     ),
   ].join('\n');
   return {

@@ -38,7 +38,8 @@ export class Lesson {
   /** The whole session as Markdown. */
   transcript(): string {
     const out: string[] = ['# Onboarding session: switching a customer tenant to production', ''];
-    if (this.scenario) out.push(`Scenario **${this.scenario.name}**: ${this.scenario.lesson}`, '');
+    // What the scenario stages is said in step 1's explanation, below.
+    if (this.scenario) out.push(`Scenario **${this.scenario.name}**.`, '');
     for (const entry of this.#entries) {
       if (entry.kind === 'intro') {
         out.push(...entry.lines.map((line) => `> ${line}`), '');
@@ -97,10 +98,15 @@ function fenced(text: string, language: string): string {
 }
 
 /** Where a lesson is, from the wizard's step (procedure/lesson-text.ts words it). */
-export function lessonPlaceOf(step: Step, now: number): LessonPlace | undefined {
+export function lessonPlaceOf(
+  step: Step,
+  now: number,
+  /** The scenario played: said when the lesson opens. */
+  scenario?: LessonPlace['scenario'],
+): LessonPlace | undefined {
   switch (step.name) {
     case 'connect':
-      return {step: step.field === 'signedIn' ? 'signedIn' : 'connect', now};
+      return step.field === 'signedIn' ? {step: 'signedIn', now} : {step: 'connect', now, scenario};
     case 'chooseTenant':
       return {step: 'chooseTenant', now};
     case 'viewPricing':

@@ -11,6 +11,7 @@ import {
 } from '../procedure/index.js';
 import type {Sandbox} from '../sandbox/index.js';
 import {Lesson} from './lesson.js';
+import {wrapWords} from './lines/line-wizard.js';
 import {runWizard} from './run-wizard.js';
 import {withoutColour} from './theme.js';
 
@@ -73,8 +74,8 @@ export async function startWizard(
         timeoutMs: options.timeoutSeconds * 1000,
         program,
         // Offered (first in the data center list) only with --sandbox: an operator of a real data center is not
-        // shown a double of it by default.
-        openSandbox: options.sandbox ? openSandbox : undefined,
+        // shown a double of it by default. A lesson's sandbox is listed once, as the account "sandbox".
+        openSandbox: options.sandbox && !lessonAccount ? openSandbox : undefined,
         ...(lesson ? {lesson} : {}),
       },
       given: {url: options.url, clientId: options.clientId, secret: options.secret, account: options.account},
@@ -91,7 +92,10 @@ export async function startWizard(
 
 /** The end of a lesson: what was learned, and the transcript written where asked (said where, or why not). */
 function endLesson(lesson: Lesson, transcript: string | undefined): void {
-  process.stderr.write(`\nWhat this lesson showed:\n${lesson.learned().join('\n')}\n`);
+  // Broken between words at the terminal's width, as the line mode does (a row cut mid-word reads badly).
+  const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+  const rows = lesson.learned().flatMap((line) => (columns ? wrapWords(line, columns) : [line]));
+  process.stderr.write(`\nWhat this lesson showed:\n${rows.join('\n')}\n`);
   if (transcript === undefined) return;
   try {
     writeWholeFile(resolve(transcript), lesson.transcript(), 0o644);

@@ -2,6 +2,7 @@
 // (lines/). Pure functions of what a step shows; the screens add layout and colour, the line mode numbers and
 // prints them.
 import {
+  type ApplySignIn,
   type Candidate,
   type CredentialStore,
   confirmsTenant,
@@ -260,6 +261,17 @@ export function shortened(text: string, length: number): string {
 /** While the switch runs: its attempt is recorded first, and only then is the request sent (once). */
 export const switchingText = (tenantName: string) =>
   `Switching ${printable(tenantName)} to production: recorded, then sent once… (Esc does not cancel it)`;
+
+/**
+ * The line above a written plan's apply command: when to run it, or, in a lesson, that it is rehearsed now (the
+ * lesson's sandbox ends with the lesson: its plan is never run on the day).
+ */
+export function planRunLine(when: string, signIn: ApplySignIn | undefined, full: boolean): string {
+  if (signIn?.lesson) return 'Rehearse it now, from a second terminal, while the lesson runs:';
+  return full
+    ? `On ${when} (UTC), run (repeated when you leave the wizard, to copy it whole):`
+    : `On ${when} (UTC), run (repeated when you leave the wizard):`;
+}
 
 export function billsEarlier(candidate: Candidate): boolean {
   return candidate.billedIfLeft !== undefined && candidate.billedIfLeft > candidate.billedIfSwitched;

@@ -84,7 +84,7 @@ export class LineWizard {
   private checked = new Set<string>();
   /** A line was begun and not ended (a question and what is typed after it). */
   private lineOpen = false;
-  private readonly printed = {title: '', account: '', hints: ''};
+  private readonly printed = {title: '', account: '', hints: '', lesson: ''};
   /** Keys not yet taken: typed while a request ran, or after a key that changed the screen. */
   private queue: string[] = [];
   private arrival: string | undefined;
@@ -264,10 +264,16 @@ export class LineWizard {
       if (this.printed.title) this.line('');
       this.line(title);
       this.printed.title = title;
-      // A lesson: the step's explanation, printed once when it opens (Tab prints its calls).
-      const lesson = this.options.services.lesson;
-      const place = lesson ? lessonPlaceOf(this.state.step, this.options.services.clock.now()) : undefined;
-      if (lesson && place && place.step !== 'switching') {
+    }
+    // A lesson: the step's explanation, printed once each time it opens (Tab prints its calls). The switch and its
+    // result share a title: the explanation comes with the result, as in the full screen.
+    const lesson = this.options.services.lesson;
+    const place = lesson
+      ? lessonPlaceOf(this.state.step, this.options.services.clock.now(), lesson.scenario)
+      : undefined;
+    if (lesson && place && place.step !== this.printed.lesson) {
+      this.printed.lesson = place.step;
+      if (place.step !== 'switching') {
         const intro = stepIntro(place);
         lesson.intro(intro);
         for (const line of intro) this.line(`Lesson: ${line}`);

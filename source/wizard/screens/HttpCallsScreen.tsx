@@ -1,5 +1,5 @@
 import type {Exchange} from '../../procedure/index.js';
-import type {PanelView} from '../call-lines.js';
+import type {PanelShape, PanelView} from '../call-lines.js';
 import {HttpPanel} from '../components/HttpPanel.js';
 import {StepFrame} from '../components/StepFrame.js';
 import {hint, keyNames} from '../keys.js';
@@ -10,24 +10,12 @@ export interface HttpCallsScreenProps {
   readonly account: string;
   readonly exchanges: readonly Exchange[];
   readonly view: PanelView;
-  readonly height: number;
-  readonly width: number;
-  readonly planning?: boolean;
-  /** A lesson's explanation of the step, above the calls. */
-  readonly intro?: readonly string[];
+  /** Its explanation (a lesson's, or the plan's note), the window's height and the lines' width. */
+  readonly shape: PanelShape;
 }
 
 /** Tab on any step: that step's HTTP calls and the seed's Python lines, in place of the step's screen. */
-export function HttpCallsScreen({
-  step,
-  account,
-  exchanges,
-  view,
-  height,
-  width,
-  planning,
-  intro,
-}: HttpCallsScreenProps) {
+export function HttpCallsScreen({step, account, exchanges, view, shape}: HttpCallsScreenProps) {
   // A small terminal (40×12 up): the same keys, said shorter, so that the calls keep their rows.
   const {compact} = useLayout();
   return (
@@ -51,14 +39,7 @@ export function HttpCallsScreen({
             ]
       }
     >
-      <HttpPanel
-        exchanges={exchanges}
-        view={view}
-        height={height}
-        width={width}
-        planning={planning}
-        intro={intro}
-      />
+      <HttpPanel exchanges={exchanges} view={view} shape={shape} />
     </StepFrame>
   );
 }

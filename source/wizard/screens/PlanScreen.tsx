@@ -1,6 +1,13 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {applyCommandNote, dayStart, formatDay, formatMonth, printable} from '../../procedure/index.js';
+import {
+  applyCommandNote,
+  commandRows,
+  dayStart,
+  formatDay,
+  formatMonth,
+  printable,
+} from '../../procedure/index.js';
 import {Busy} from '../components/Busy.js';
 import {Checklist} from '../components/Checklist.js';
 import {Flagged} from '../components/Flagged.js';
@@ -8,7 +15,7 @@ import {StepFrame} from '../components/StepFrame.js';
 import {everywhereHints, hint} from '../keys.js';
 import {useLayout} from '../layout.js';
 import type {PlanStep} from '../state.js';
-import {billsEarlier, candidateLabel} from '../wording.js';
+import {billsEarlier, candidateLabel, planRunLine} from '../wording.js';
 
 export interface PlanScreenProps {
   readonly step: PlanStep;
@@ -117,17 +124,20 @@ export function PlanScreen({step, account, onWrite, onBack, isActive}: PlanScree
             readable by you only:
           </Flagged>
           <Text wrap="truncate-middle">{printable(step.file)}</Text>
-          {layout.compact ? (
-            // A small terminal: the command, too long to read wrapped here, is printed whole when you leave.
+          {layout.compact && !step.signIn?.lesson ? (
+            // A small terminal: the command, too long to read here, is printed whole when you leave.
             <Text wrap="wrap">
               On {when} (UTC) run tenant-mode apply with it: the command is printed when you leave.
             </Text>
           ) : (
             <>
-              <Text>On {when} (UTC), run (repeated when you leave the wizard, to copy it whole):</Text>
-              <Text bold wrap="wrap">
-                {printable(step.command ?? '')}
-              </Text>
+              <Text wrap="wrap">{planRunLine(when, step.signIn, true)}</Text>
+              {/* In rows that paste as one command (a backslash ends each but the last), never broken mid-word. */}
+              {commandRows(printable(step.command ?? ''), layout.columns - 1).map((row) => (
+                <Text key={row} bold wrap="wrap">
+                  {row}
+                </Text>
+              ))}
             </>
           )}
           {step.signIn ? <Text wrap="wrap">{applyCommandNote(step.signIn, layout.compact)}</Text> : null}
