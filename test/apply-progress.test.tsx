@@ -34,7 +34,7 @@ describe('the apply progress view', () => {
     const frame = lastFrame() ?? '';
     expect(frame).toContain('400 of 1,324 (30 %)');
     expect(frame).toMatch(/✔ 395 switched +0 nothing to do +✘ 4 refused +0 failed +\? 1 unknown/);
-    expect(frame).toContain('100.0 a second · about 9 s left');
+    expect(frame).toContain('100.0 tenants a second · about 9 s left');
     expect(frame).toContain('The platform asked to slow down (429): every request waits 2 s.');
     expect(frame).toContain('In flight: Customer 00400, Customer 00401');
     expect(frame).toMatchSnapshot('400 of 1,324, paused');

@@ -63,6 +63,12 @@ describe('a lesson', () => {
     expect(frame).toContain("Sign in: exchange the API client's id and secret for a bearer token");
     expect(frame).not.toContain('Step 2 of 5');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    // Typing at the panel, which opened by itself, is said to go nowhere, never lost unsaid; a panel key clears it.
+    await wizard.press('A');
+    const said = await wizard.waitFor('Keys typed here go nowhere: Esc or Tab shows the step');
+    expect(said.split('\n').length).toBe(frame.split('\n').length);
+    await wizard.press('\u001b[B');
+    await wizard.waitForGone('Keys typed here go nowhere');
   });
 
   it('a whole lesson: its transcript holds every call made, the guide’s Python, a script that runs, no secret', async () => {
@@ -110,6 +116,15 @@ describe('a lesson', () => {
     );
     expect(transcript).toContain('Differs: the guide sends the whole pricing object back');
     expect(transcript).toContain('## What was learned');
+    // Each step under its heading, its explanation first, then the calls its panel showed: step 3's pricing read
+    // (made to open step 3) comes after step 3's heading, not before it.
+    const step3 = transcript.indexOf("## Step 3, read Wayne Enterprises's pricing");
+    const step4 = transcript.indexOf('## Step 4, confirm');
+    const read = transcript.search(/### Call \d+\. GET \/api\/2\/tenants\/[0-9a-f-]{36}\/pricing/);
+    expect(step3).toBeGreaterThan(0);
+    expect(read).toBeGreaterThan(step3);
+    expect(read).toBeLessThan(step4);
+    expect(transcript).toContain('## Step 5, the switch');
     expect(transcript).not.toContain(sandbox.current.clientSecret);
     for (const token of sandbox.current.world.tokens.keys()) expect(transcript).not.toContain(token);
 
@@ -124,6 +139,16 @@ describe('a lesson', () => {
     });
     expect(stdout).toContain('PUT pricing: 200');
     expect(sandbox.current.world.tenants.get(other)?.pricing.mode).toBe('production');
+    // An unknown tenant and a wrong secret are said, never a traceback.
+    const unknown = await run('python3', [file, '00000000-0000-4000-8000-000000000000'], {
+      env: {...process.env, TENANT_MODE_CLIENT_SECRET: sandbox.current.clientSecret},
+    }).catch((error: {code: number; stderr: string}) => error);
+    expect(unknown).toMatchObject({code: 1, stderr: expect.stringContaining('could not be read: 404')});
+    const wrong = await run('python3', [file, other], {
+      env: {...process.env, TENANT_MODE_CLIENT_SECRET: 'not-the-secret'},
+    }).catch((error: {code: number; stderr: string}) => error);
+    expect(wrong).toMatchObject({code: 1, stderr: expect.stringContaining('Sign-in failed: 401')});
+    expect(String((wrong as {stderr: string}).stderr)).not.toContain('Traceback');
     // Where Python's requests is missing (-S: no site-packages), the script's few lines of urllib stand in.
     const third = tenantId(sandbox.current, 'Acme Corp');
     const bare = await run('python3', ['-S', file, third], {
@@ -194,6 +219,9 @@ describe('a lesson', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     await wizard.type('Fabrikam Stores');
     await wizard.press(keys.enter);
+    // The result's explanation opens the panel again: Esc shows the result.
+    await wizard.waitFor(/PUT \/api\/2\/tenants\/[0-9a-f-]{36}\/pricing → 200/);
+    await wizard.press(keys.escape);
     await wizard.waitFor('is now in production');
     expect(JSON.parse(puts()[1]?.body ?? '{}').version).toBe(now);
     expect(sandbox.current.world.tenants.get(id)?.pricing.mode).toBe('production');

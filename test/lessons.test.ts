@@ -3,6 +3,8 @@ import type {Exchange} from '../source/platform/index.js';
 import {stepIntro} from '../source/procedure/lesson-text.js';
 import {lessonOf} from '../source/procedure/lessons.js';
 import {callLines, openedView, panelKey, startOf} from '../source/wizard/call-lines.js';
+import {HttpLog} from '../source/wizard/http-log.js';
+import {callsLines} from '../source/wizard/lines/calls-lines.js';
 
 // Each call as a lesson, matched by the call made (not by the wizard's step), and the panel that scrolls through it.
 
@@ -127,5 +129,40 @@ describe("a step's explanation", () => {
       now,
     }).join(' ');
     expect(intro).toContain('December 2026');
+  });
+});
+
+describe('Tab in the line mode', () => {
+  const long = JSON.stringify(
+    {items: Array.from({length: 30}, (_, n) => ({id: n, name: `Customer ${n}`}))},
+    null,
+    2,
+  );
+  const exchange = (n: number): Exchange => ({
+    method: 'GET',
+    url: `${base}/tenants?parent_id=${id}&n=${n}`,
+    status: 200,
+    durationMs: 3,
+    requestHeaders: {},
+    responseBody: long,
+  });
+  const log = () => {
+    const http = new HttpLog({now: () => 0, sleep: async () => {}});
+    http.callsFor('chooseTenant');
+    for (let n = 1; n <= 5; n++) http.onExchange(exchange(n));
+    return http;
+  };
+
+  it('prints the last calls and a long body’s start, said so', () => {
+    const text = callsLines('chooseTenant', log()).join('\n');
+    expect(text).toContain('(the last 3)');
+    expect(text).toMatch(/\(\d+ more lines of this body/);
+  });
+
+  it('in a lesson prints every call whole: a screen reader can read all of it', () => {
+    const text = callsLines('chooseTenant', log(), false, true).join('\n');
+    expect(text).not.toContain('(the last 3)');
+    expect(text).not.toContain('more lines of this body');
+    expect(text.match(/"name": "Customer 29"/g)).toHaveLength(5);
   });
 });

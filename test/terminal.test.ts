@@ -360,10 +360,14 @@ describe('rehearsing the batch in a lesson', () => {
   it('the plan written in the lesson runs from a second terminal as printed, with --account sandbox', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'tenant-mode-learn-'));
     const config = join(folder, 'c');
-    const session = inTerminal(`sh -c '${process.execPath} ${cli} learn; echo "EXIT=$?"'`, {
-      TERM: 'dumb',
-      TENANT_MODE_CONFIG_DIR: config,
-    });
+    const transcript = join(folder, 'lesson.md');
+    const session = inTerminal(
+      `sh -c '${process.execPath} ${cli} learn --transcript ${transcript}; echo "EXIT=$?"'`,
+      {
+        TERM: 'dumb',
+        TENANT_MODE_CONFIG_DIR: config,
+      },
+    );
     await session.waitFor('Data center (1 to');
     session.child.stdin?.write('\r');
     await session.waitFor('Account (1 to');
@@ -418,6 +422,10 @@ describe('rehearsing the batch in a lesson', () => {
       stripVTControlCharacters(session.output()).split('Keys: Enter: another tenant').at(-1) ?? '';
     expect(ended).toContain("It was for the lesson's sandbox, which has ended: it can no longer be applied.");
     expect(ended).not.toContain('--account sandbox');
+    // The trainee keeps the plan and its command in the transcript, under the plan's heading.
+    const kept = readFileSync(transcript, 'utf8');
+    expect(kept).toMatch(/## Planning the 1st[\s\S]*Plan for \d{4}-\d{2}-\d{2} written, \d+ customers/);
+    expect(kept).toContain(`\`${command}\``);
     const after = await runCli(['accounts', '--json'], {TENANT_MODE_CONFIG_DIR: config});
     expect(JSON.parse(after.stdout).accounts).toEqual([]);
   }, 40_000);

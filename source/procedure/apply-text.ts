@@ -200,7 +200,7 @@ export function applyEndLines(
     lines.push(
       seconds < 1
         ? `${sentNow} tenants were sent in under a second.`
-        : `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} a second).`,
+        : `${sentNow} tenants were sent in ${seconds.toFixed(1)} s (${(sentNow / seconds).toFixed(1)} tenants a second).`,
     );
   }
   lines.push(`Every attempt and outcome: ${context.resultsPath}`);

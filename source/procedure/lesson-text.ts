@@ -96,7 +96,7 @@ export function lessonLearned(calls: readonly LessonCall[]): string[] {
  */
 export function pythonScript(facts: {dataCenter: string; clientId: string; tenantId: string}): string {
   return `#!/usr/bin/env python3
-"""Switch a customer tenant to production, as the lesson did (the vendor's guide, steps 1-9).
+"""Switch a customer tenant to production: the vendor's guide, steps 1-9, as the lesson showed them.
 
 Usage: TENANT_MODE_CLIENT_SECRET=... python3 switch.py [TENANT_UUID]
 """
@@ -142,17 +142,22 @@ except ImportError:  # a few lines of urllib stand in for the calls used
 data_center = ${JSON.stringify(facts.dataCenter.replace(/\/api\/2$/, ''))}
 client_id = ${JSON.stringify(facts.clientId)}
 client_secret = os.environ['TENANT_MODE_CLIENT_SECRET']  # never in the script
+# The lesson's tenant by default (the one it switched, or the last one it read).
 tenant_id = sys.argv[1] if len(sys.argv) > 1 else ${JSON.stringify(facts.tenantId)}
 
 # 1. Authenticate (the guide shows no code for it: these lines are tenant-mode's).
 base_url = f'{data_center}/api/2'
 response = requests.post(f'{base_url}/idp/token', auth=(client_id, client_secret),
                          data={'grant_type': 'client_credentials'})
+if response.status_code != 200:
+    sys.exit(f'Sign-in failed: {response.status_code} (401: a wrong client id or secret).')
 auth = {'Authorization': 'Bearer ' + response.json()['access_token']}
 
 # 3.-5. Fetch the pricing, check the status code, read it.
 response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)
 print('GET pricing:', response.status_code)
+if response.status_code != 200:
+    sys.exit(f'The pricing could not be read: {response.status_code} (404: no such tenant under yours).')
 tenant_pricing = response.json()
 if tenant_pricing.get('mode') != 'trial':
     sys.exit(f"Not in trial (mode {tenant_pricing.get('mode')!r}): nothing to switch.")

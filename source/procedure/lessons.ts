@@ -124,12 +124,18 @@ export function lessonOf(call: CallSeen, before: readonly CallSeen[] = []): Call
     };
   }
   if (call.method === 'GET' && path === '/tenants' && query.has('uuids')) {
-    return {purpose: 'Read several tenants at once by their UUIDs (their names and where they sit).'};
+    return {
+      purpose: 'Read several tenants at once by their UUIDs (their names and where they sit).',
+      differs:
+        "Not in the guide: a search answers each tenant's UUID and name only; tenant-mode reads the tenants found, so that a list shows each one's kind and where it sits, and two customers of one name can be told apart.",
+    };
   }
   if (call.method === 'GET' && /^\/tenants\/[^/]+$/.test(path)) {
     return {
       purpose:
         'Read one tenant: its name, its kind (a customer can be switched; a partner or folder cannot), and its parent.',
+      differs:
+        'Not in the guide: its step 2 takes the UUID as it is; tenant-mode reads the tenant first, so that a partner or a folder is never taken for a customer and the confirmation can name where it sits.',
     };
   }
   if (call.method === 'GET' && pricingPath.test(path)) {

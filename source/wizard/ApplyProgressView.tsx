@@ -44,7 +44,7 @@ export function ApplyProgressView({
         {ending ??
           (perSecond === undefined
             ? 'Starting…'
-            : `${perSecond.toFixed(1)} a second${etaMs !== undefined && done < total ? ` · about ${durationText(etaMs)} left` : ''}`)}
+            : `${perSecond.toFixed(1)} tenants a second${etaMs !== undefined && done < total ? ` · about ${durationText(etaMs)} left` : ''}`)}
       </Text>
       {pausedMs !== undefined ? (
         <Text>

@@ -53,6 +53,8 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
     reduce(event);
   };
   const [panelOpen, setPanelOpen] = useState(false);
+  // A key typed at the open panel that it does not take: its heading says where typing goes.
+  const [panelNote, setPanelNote] = useState(false);
   const [panelView, setPanelView] = useState<PanelView>(() => openedView([]));
   const [jsonShown, setJsonShown] = useState(false);
   /** Keys typed while a request runs, waiting for the screen that follows (key-router.tsx). */
@@ -106,7 +108,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
   // biome-ignore lint/correctness/useExhaustiveDependencies: once each time a lesson's step is reached
   useEffect(() => {
     if (!services.lesson || !intro || step.name === 'switching') return;
-    services.lesson.intro(intro);
+    services.lesson.intro(intro, http.exchangesOf(callsOf(step.name)));
     changes.pending = true;
     setPanelView(openedView(http.exchangesOf(callsOf(step.name)), 'lesson'));
     setPanelOpen(true);
@@ -153,14 +155,19 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
     switch (action.type) {
       case 'ignore':
         return;
+      case 'panelIgnored':
+        changes.pending = true;
+        return setPanelNote(true);
       case 'leave':
         return leave(action.reason, warning);
       case 'togglePanel':
         changes.pending = true;
+        setPanelNote(false);
         if (!panelOpen) setPanelView(openedView(http.exchangesOf(callsOf(step.name))));
         return setPanelOpen((open) => !open);
       case 'panelKey':
         changes.pending = true;
+        setPanelNote(false);
         return setPanelView((view) =>
           panelKey(view, action.raw, http.exchangesOf(callsOf(step.name)), shape),
         );
@@ -218,6 +225,7 @@ export function Wizard({services, initialForm, notice, terminate, frameMs = 0, o
                   exchanges={http.exchangesOf(callsOf(step.name))}
                   view={panelView}
                   shape={shape}
+                  note={panelNote}
                 />
               ) : null}
               {/* Hidden, not unmounted, while the panel is open: what was typed in its field is still there after Tab. */}

@@ -43,8 +43,10 @@ export type KeyAction =
   | {readonly type: 'back'}
   /** Step 2: plan the 1st of the month (the wizard knows today). */
   | {readonly type: 'plan'}
-  /** Taken, and nothing done (the HTTP panel is open). */
+  /** Taken, and nothing done (a step too small to show). */
   | {readonly type: 'ignore'}
+  /** A key the open HTTP panel does not take: said there, so that typing into it is never silently lost. */
+  | {readonly type: 'panelIgnored'}
   /** A key the open HTTP panel takes: scrolling, moving between calls, opening one (call-lines.ts). */
   | {readonly type: 'panelKey'; readonly raw: string}
   | {readonly type: 'event'; readonly event: WizardEvent};
@@ -67,7 +69,7 @@ export function wizardKey(
   // it closes a pane in k9s or lazygit.
   if (panelOpen) {
     if (raw === '\u001b') return {type: 'togglePanel'};
-    return isPanelKey(raw) ? {type: 'panelKey', raw} : {type: 'ignore'};
+    return isPanelKey(raw) ? {type: 'panelKey', raw} : {type: 'panelIgnored'};
   }
   // A step the terminal is too small for is not on screen: Esc goes back, and no other key acts on it unseen.
   if (tooSmall) return raw === '\u001b' ? {type: 'back'} : {type: 'ignore'};

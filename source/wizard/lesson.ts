@@ -6,8 +6,11 @@ import {callLines} from './call-lines.js';
 import type {Step} from './state.js';
 
 type Entry =
-  | {readonly kind: 'intro'; readonly lines: readonly string[]}
-  | {readonly kind: 'call'; readonly index: number};
+  /** A step's explanation, and the calls its panel shows (made before it opened, some of them). */
+  | {readonly kind: 'intro'; readonly lines: readonly string[]; readonly calls: readonly number[]}
+  | {readonly kind: 'call'; readonly index: number}
+  /** Something done in the lesson that is no call (a plan written). */
+  | {readonly kind: 'note'; readonly text: string};
 
 export class Lesson {
   readonly calls: Exchange[] = [];
@@ -23,11 +26,20 @@ export class Lesson {
     this.#entries.push({kind: 'call', index: this.calls.length - 1});
   };
 
-  /** A step's explanation, kept once each time it opens. */
-  intro(lines: readonly string[]): void {
+  /**
+   * A step's explanation, kept once each time it opens, with the calls its panel shows: in the transcript they come
+   * under it (step 3's pricing was read before step 3 opened, to show it).
+   */
+  intro(lines: readonly string[], shown: readonly Exchange[] = []): void {
     const last = [...this.#entries].reverse().find((entry) => entry.kind === 'intro');
     if (last?.kind === 'intro' && last.lines.join('\n') === lines.join('\n')) return;
-    this.#entries.push({kind: 'intro', lines});
+    const calls = shown.map((exchange) => this.calls.indexOf(exchange)).filter((index) => index >= 0);
+    this.#entries.push({kind: 'intro', lines, calls});
+  }
+
+  /** Something done that is no call, for the transcript (a plan written, and how to rehearse it). */
+  note(text: string): void {
+    this.#entries.push({kind: 'note', text});
   }
 
   /** What was learned, for the end of the lesson. */
@@ -40,17 +52,31 @@ export class Lesson {
     const out: string[] = ['# Onboarding session: switching a customer tenant to production', ''];
     // What the scenario stages is said in step 1's explanation, below.
     if (this.scenario) out.push(`Scenario **${this.scenario.name}**.`, '');
-    for (const entry of this.#entries) {
-      if (entry.kind === 'intro') {
-        out.push(...entry.lines.map((line) => `> ${line}`), '');
-        continue;
-      }
-      const lines = callLines(this.calls.slice(0, entry.index + 1), {open: new Set([entry.index])})
-        .filter((line) => line.call === entry.index)
+    // A call shown by a later step's panel is written under that step's explanation, once.
+    const claimed = new Map<number, number>();
+    this.#entries.forEach((entry, at) => {
+      if (entry.kind === 'intro') for (const index of entry.calls) claimed.set(index, at);
+    });
+    const written = new Set<number>();
+    const call = (index: number) => {
+      if (written.has(index)) return;
+      written.add(index);
+      const lines = callLines(this.calls.slice(0, index + 1), {open: new Set([index])})
+        .filter((line) => line.call === index)
         .map((line) => line.text.replace(/^[❯ ] [▾▸] /, ''));
       const [heading = '', ...rest] = lines;
       out.push(`### Call ${heading}`, '', fenced(rest.join('\n'), 'text'), '');
-    }
+    };
+    this.#entries.forEach((entry, at) => {
+      if (entry.kind === 'intro') {
+        out.push(`## ${headingOf(entry.lines)}`, '', ...entry.lines.map((line) => `> ${line}`), '');
+        for (const index of entry.calls) if (claimed.get(index) === at) call(index);
+      } else if (entry.kind === 'note') {
+        out.push(entry.text, '');
+      } else if ((claimed.get(entry.index) ?? -1) < at) {
+        call(entry.index);
+      }
+    });
     out.push(
       '## What was learned',
       '',
@@ -88,6 +114,12 @@ export class Lesson {
     const tenantId = url.pathname.split('/').at(-2) ?? '';
     return {dataCenter: `${url.origin}/api/2`, clientId: basic, tenantId};
   }
+}
+
+/** A step's heading, from its explanation: "Step 3, read Acme Corp's pricing", "Planning the 1st". */
+function headingOf(lines: readonly string[]): string {
+  const line = lines.find((each) => /^(Step \d|Planning)/.test(each)) ?? lines[0] ?? '';
+  return line.split(/ \(|\. /)[0] ?? line;
 }
 
 /** A fenced block that no line of the text can close. */

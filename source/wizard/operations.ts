@@ -310,21 +310,27 @@ function writePlan(context: OperationContext, chosen: ReadonlySet<string>): void
   dispatch({type: 'PLAN_WRITE_STARTED', chosen});
   context.operation.run(
     (signal) => savePlan(signedIn, step.day, tenants, services.clock.now(), signal),
-    (file) =>
+    (file) => {
+      const command = applyCommand(file, sessionRerun(signedIn, program));
+      // A lesson's sandbox is the account "sandbox" while the lesson runs (wizard/start.ts).
+      const lesson =
+        services.lesson !== undefined &&
+        signedIn.account !== undefined &&
+        services.store.account(signedIn.account)?.sandbox === true;
+      services.lesson?.note(
+        `Plan for ${step.day} written, ${tenants.length} ${tenants.length === 1 ? 'customer' : 'customers'}: \`${file}\`. Its apply command${lesson ? ', rehearsed from a second terminal while the lesson ran (with `--check` to look, `--not-on-date` to switch them that day)' : ''}: \`${command}\`.`,
+      );
       dispatch({
         type: 'PLAN_WRITTEN',
         file,
-        command: applyCommand(file, sessionRerun(signedIn, program)),
+        command,
         signIn: {
           embeddedSandbox: context.embeddedSandbox.current === signedIn.client.baseUrl,
-          // A lesson's sandbox is the account "sandbox" while the lesson runs (wizard/start.ts).
-          lesson:
-            services.lesson !== undefined &&
-            signedIn.account !== undefined &&
-            services.store.account(signedIn.account)?.sandbox === true,
+          lesson,
           saved: state.account?.remembered === true,
         },
-      }),
+      });
+    },
     (error) => dispatch({type: 'PLAN_FAILED', error: messageOf(error)}),
   );
 }

@@ -1,6 +1,6 @@
 // Tab in the line mode: the HTTP calls of the step as a lesson, printed once (the full screen's panel,
 // components/HttpPanel.tsx, scrolls the same lines: call-lines.ts). A screen reader reads every line: the last
-// calls only, and of a long body its start, said so.
+// calls only, and of a long body its start, said so — except in a lesson (`whole`), which is there to read them.
 import {callLines} from '../call-lines.js';
 import type {HttpLog} from '../http-log.js';
 import {planningNote} from '../python-lines.js';
@@ -9,9 +9,9 @@ import {callsOf, type Step} from '../state.js';
 const shownCalls = 3;
 const bodyLinesAtMost = 40;
 
-export function callsLines(step: Step['name'], http: HttpLog, running = false): string[] {
+export function callsLines(step: Step['name'], http: HttpLog, running = false, whole = false): string[] {
   const exchanges = http.exchangesOf(callsOf(step));
-  const first = Math.max(0, exchanges.length - shownCalls);
+  const first = whole ? 0 : Math.max(0, exchanges.length - shownCalls);
   const out: string[] = [];
   let inBody = 0;
   let left = 0;
@@ -24,7 +24,7 @@ export function callsLines(step: Step['name'], http: HttpLog, running = false): 
     if (line.call < first) continue;
     if (line.body) {
       inBody += 1;
-      if (inBody > bodyLinesAtMost) {
+      if (!whole && inBody > bodyLinesAtMost) {
         left += 1;
         continue;
       }

@@ -19,7 +19,14 @@ import {lessonPlaceOf} from '../lesson.js';
 import {OperationRunner} from '../operation-runner.js';
 import {arrivalWork, type OperationContext, stepOperations} from '../operations.js';
 import type {WizardExit, WizardServices} from '../services.js';
-import {type ConnectForm, initialState, reducer, type WizardEvent, type WizardState} from '../state.js';
+import {
+  type ConnectForm,
+  callsOf,
+  initialState,
+  reducer,
+  type WizardEvent,
+  type WizardState,
+} from '../state.js';
 import {listedAccounts, onLoopbackUrl} from '../wording.js';
 import {callsLines} from './calls-lines.js';
 import {checklistAnswer, checklistLines, choiceAnswer, choiceLines} from './line-choices.js';
@@ -275,7 +282,7 @@ export class LineWizard {
       this.printed.lesson = place.step;
       if (place.step !== 'switching') {
         const intro = stepIntro(place);
-        lesson.intro(intro);
+        lesson.intro(intro, this.http.exchangesOf(callsOf(this.state.step.name)));
         for (const line of intro) this.line(`Lesson: ${line}`);
       }
     }
@@ -513,7 +520,8 @@ export class LineWizard {
   /** Tab: the HTTP calls of this step, printed once; then the question again, with what was typed. */
   private sayCalls(): void {
     this.closeLine();
-    for (const text of callsLines(this.state.step.name, this.http, !this.asking)) this.line(text);
+    const whole = this.options.services.lesson !== undefined;
+    for (const text of callsLines(this.state.step.name, this.http, !this.asking, whole)) this.line(text);
     const ask = this.asking ? this.screen?.ask : undefined;
     if (ask?.kind === 'keys' && this.screen) {
       this.line(keysLine(this.screen));

@@ -12,10 +12,12 @@ export interface HttpCallsScreenProps {
   readonly view: PanelView;
   /** Its explanation (a lesson's, or the plan's note), the window's height and the lines' width. */
   readonly shape: PanelShape;
+  /** A key was typed that the panel does not take: say where typing goes. */
+  readonly note?: boolean;
 }
 
 /** Tab on any step: that step's HTTP calls and the seed's Python lines, in place of the step's screen. */
-export function HttpCallsScreen({step, account, exchanges, view, shape}: HttpCallsScreenProps) {
+export function HttpCallsScreen({step, account, exchanges, view, shape, note}: HttpCallsScreenProps) {
   // A small terminal (40×12 up): the same keys, said shorter, so that the calls keep their rows.
   const {compact} = useLayout();
   return (
@@ -39,7 +41,7 @@ export function HttpCallsScreen({step, account, exchanges, view, shape}: HttpCal
             ]
       }
     >
-      <HttpPanel exchanges={exchanges} view={view} shape={shape} />
+      <HttpPanel exchanges={exchanges} view={view} shape={shape} note={note} />
     </StepFrame>
   );
 }
