@@ -193,6 +193,45 @@ describe('a lesson', () => {
     expect(end.split('\n').length).toBeLessThanOrEqual(12);
     await wizard.press('\u001b[H');
     await wizard.waitFor('Step 1, signed in.');
+    // Typing at the panel is said to go nowhere, in the words that fit.
+    await wizard.press('A');
+    const said = await wizard.waitFor('Typed keys go nowhere here: Esc');
+    expect(said.split('\n').length).toBeLessThanOrEqual(12);
+  });
+
+  it('going back a step keeps the transcript in the order the calls were made', async () => {
+    const lesson = new Lesson();
+    const wizard = await signedInLesson(lesson);
+    await wizard.waitFor('Step 1, signed in.');
+    await wizard.press(keys.escape);
+    await wizard.press(keys.enter);
+    for (const name of ['Acme Corp', 'Initech']) {
+      await wizard.waitFor('Step 2, choose the customer');
+      await wizard.press(keys.escape);
+      // Back from step 3 is the list of matches: Esc again is the search.
+      if (name === 'Initech') {
+        await wizard.waitFor('1 tenant matches "Acme Corp"');
+        await wizard.press(keys.escape);
+        await wizard.waitFor('Tenant name or UUID: Acme Corp');
+        await wizard.press('\u0015');
+      }
+      await wizard.waitFor(/Tenant name or UUID: *\n/);
+      await wizard.type(name);
+      await wizard.press(keys.enter);
+      await wizard.waitFor('1 tenant matches');
+      await wizard.press(keys.enter);
+      await wizard.waitFor(`Step 3, read ${name}'s pricing`);
+      // Esc closes the panel, Esc again goes back to step 2.
+      await wizard.press(keys.escape);
+      await wizard.waitFor('Current pricing');
+      await wizard.press(keys.escape);
+    }
+    await wizard.waitFor('Step 2, choose the customer');
+    const transcript = lesson.transcript();
+    const numbers = [...transcript.matchAll(/^### Call (\d+)\./gm)].map((match) => Number(match[1]));
+    expect(numbers.length).toBe(lesson.calls.length);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(transcript.match(/^## Step 2, choose the customer$/gm)).toHaveLength(3);
   });
 
   it('conflict: the 409 is real — the re-read shows the new version, and confirming again carries it', async () => {

@@ -46,6 +46,13 @@ describe('the lesson of a call', () => {
       'Read the pricing again after a switch whose answer did not say what happened',
     );
     expect(reread.differs).toContain('never sends the PUT again blindly');
+    // After a 409 (a clear refusal) the re-read shows what changed; it is not said to be an answer that was lost.
+    const afterConflict = lessonOf(call('GET', pricing, 200), [
+      call('GET', pricing, 200),
+      call('PUT', pricing, 409),
+    ]);
+    expect(afterConflict.purpose).toContain('after the switch was refused (409');
+    expect(afterConflict.differs).toContain('never sends the old one again');
     // A read after a PUT that was answered 200 is no re-read.
     expect(lessonOf(call('GET', pricing, 200), [call('PUT', pricing, 200)]).differs).toBeUndefined();
   });
@@ -123,7 +130,7 @@ describe("a step's explanation", () => {
   });
   it('of a trial customer says what switching costs, with its own dates', () => {
     const intro = stepIntro({
-      step: 'confirm',
+      step: 'viewPricing',
       tenantName: 'Acme Corp',
       pricing: {mode: 'trial', version: 3, currency: 'USD', production_start_date: '2027-02-10T00:00:00'},
       now,
@@ -133,11 +140,9 @@ describe("a step's explanation", () => {
 });
 
 describe('Tab in the line mode', () => {
-  const long = JSON.stringify(
-    {items: Array.from({length: 30}, (_, n) => ({id: n, name: `Customer ${n}`}))},
-    null,
-    2,
-  );
+  const body = (count: number) =>
+    JSON.stringify({items: Array.from({length: count}, (_, n) => ({id: n, name: `Customer ${n}`}))}, null, 2);
+  let long = body(20);
   const exchange = (n: number): Exchange => ({
     method: 'GET',
     url: `${base}/tenants?parent_id=${id}&n=${n}`,
@@ -159,10 +164,14 @@ describe('Tab in the line mode', () => {
     expect(text).toMatch(/\(\d+ more lines of this body/);
   });
 
-  it('in a lesson prints every call whole: a screen reader can read all of it', () => {
+  it('in a lesson prints every call, and bodies of up to 100 lines whole; longer ones point to the transcript', () => {
     const text = callsLines('chooseTenant', log(), false, true).join('\n');
     expect(text).not.toContain('(the last 3)');
     expect(text).not.toContain('more lines of this body');
-    expect(text.match(/"name": "Customer 29"/g)).toHaveLength(5);
+    expect(text.match(/"name": "Customer 19"/g)).toHaveLength(5);
+    long = body(300);
+    const cut = callsLines('chooseTenant', log(), false, true).join('\n');
+    expect(cut).toMatch(/\(\d+ more lines of this body: the lesson's transcript \(--transcript FILE\)/);
+    long = body(20);
   });
 });

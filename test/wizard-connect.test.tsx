@@ -204,7 +204,7 @@ describe('the HTTP panel', () => {
     expect(panel).toContain('"mode": "production"');
     // The guide's lines for this call are at the end of its lesson: End scrolls there.
     await wizard.press('\u001b[F');
-    const end = await wizard.waitFor("The vendor's guide, step 3–5:");
+    const end = await wizard.waitFor("The vendor's guide, steps 3–5:");
     expect(end).toContain(
       ">>> response = requests.get(f'{base_url}/tenants/{tenant_id}/pricing', headers=auth)",
     );

@@ -52,8 +52,8 @@ export function stepIntro(place: LessonPlace): string[] {
       ];
     case 'confirm':
       return [
-        "Step 4, confirm (the guide's steps 6–7 prepare the change). The switch cannot be undone, so tenant-mode asks for the tenant's name first. What it costs:",
-        ...costs,
+        // What it costs is on the confirmation itself, with this tenant's dates (and in step 3's explanation).
+        "Step 4, confirm (the guide's steps 6–7 prepare the change). The switch cannot be undone, so tenant-mode asks for the tenant's name first; the confirmation says what it costs this customer, with its own dates.",
       ];
     case 'switching':
     case 'result':

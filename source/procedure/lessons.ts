@@ -140,6 +140,15 @@ export function lessonOf(call: CallSeen, before: readonly CallSeen[] = []): Call
   }
   if (call.method === 'GET' && pricingPath.test(path)) {
     const afterPut = [...before].reverse().find((earlier) => pathOf(earlier.url).path === path);
+    if (afterPut?.method === 'PUT' && afterPut.status === 409) {
+      return {
+        purpose:
+          'Read the pricing again after the switch was refused (409: it changed since it was read), to show what changed.',
+        guide: {steps: '3', lines: guideLines[3] ?? []},
+        differs:
+          'Not in the guide: its step 9 stops at the status code. After a 409 tenant-mode reads the pricing again, shows what someone else changed, and asks to confirm once more with the new version; it never sends the old one again.',
+      };
+    }
     if (afterPut?.method === 'PUT' && (afterPut.status === undefined || afterPut.status >= 300)) {
       return {
         purpose:

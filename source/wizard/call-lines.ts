@@ -91,7 +91,10 @@ export function callLines(
     }
     if (exchange.error) add(`      ✘ ${printable(exchange.error)}`);
     if (lesson.guide) {
-      add(`    The vendor's guide, step ${lesson.guide.steps}:`, 'label');
+      add(
+        `    The vendor's guide, ${lesson.guide.steps.includes('–') ? 'steps' : 'step'} ${lesson.guide.steps}:`,
+        'label',
+      );
       for (const line of lesson.guide.lines) add(`      ${line}`, 'code');
     }
     if (lesson.ours) {

@@ -15,6 +15,8 @@ type Entry =
 export class Lesson {
   readonly calls: Exchange[] = [];
   readonly #entries: Entry[] = [];
+  /** How many calls were made when the last explanation opened: only calls made since are its own. */
+  #callsAtLastIntro = 0;
 
   constructor(
     /** The scenario played, if any (sandbox/scenarios.ts): its name and what to do. */
@@ -33,7 +35,11 @@ export class Lesson {
   intro(lines: readonly string[], shown: readonly Exchange[] = []): void {
     const last = [...this.#entries].reverse().find((entry) => entry.kind === 'intro');
     if (last?.kind === 'intro' && last.lines.join('\n') === lines.join('\n')) return;
-    const calls = shown.map((exchange) => this.calls.indexOf(exchange)).filter((index) => index >= 0);
+    // Its own: shown by its panel and made since the last explanation (a step gone back to shows calls that are
+    // already written under the step they were made in).
+    const since = this.#callsAtLastIntro;
+    this.#callsAtLastIntro = this.calls.length;
+    const calls = shown.map((exchange) => this.calls.indexOf(exchange)).filter((index) => index >= since);
     this.#entries.push({kind: 'intro', lines, calls});
   }
 
@@ -87,7 +93,7 @@ export class Lesson {
     out.push('## The same, as a Python script', '');
     if (facts) {
       out.push(
-        'Run it with the secret in the environment (`TENANT_MODE_CLIENT_SECRET`) and a tenant UUID to switch another:',
+        `Run it with the secret in the environment (\`TENANT_MODE_CLIENT_SECRET\`) and a tenant UUID to switch another. The lesson's sandbox has ended: \`tenant-mode sandbox --port ${new URL(facts.dataCenter).port}\` starts one where the script looks, and prints its demo secret.`,
         '',
         fenced(pythonScript(facts), 'python'),
         '',

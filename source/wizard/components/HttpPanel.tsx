@@ -28,7 +28,7 @@ export function HttpPanel({exchanges, view, shape, note = false}: HttpPanelProps
       <Text bold wrap="truncate-end">
         {note
           ? compact
-            ? 'Typing goes to the step: Esc'
+            ? 'Typed keys go nowhere here: Esc'
             : 'Keys typed here go nowhere: Esc or Tab shows the step, to type there.'
           : exchanges.length === 0
             ? 'No HTTP call yet.'

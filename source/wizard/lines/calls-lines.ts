@@ -1,6 +1,7 @@
 // Tab in the line mode: the HTTP calls of the step as a lesson, printed once (the full screen's panel,
 // components/HttpPanel.tsx, scrolls the same lines: call-lines.ts). A screen reader reads every line: the last
-// calls only, and of a long body its start, said so — except in a lesson (`whole`), which is there to read them.
+// calls only, and of a long body its start, said so. A lesson (`whole`) prints every call, and bodies up to 100
+// lines: it is there to read them, and its transcript has all of every one.
 import {callLines} from '../call-lines.js';
 import type {HttpLog} from '../http-log.js';
 import {planningNote} from '../python-lines.js';
@@ -8,6 +9,8 @@ import {callsOf, type Step} from '../state.js';
 
 const shownCalls = 3;
 const bodyLinesAtMost = 40;
+/** A lesson reads every call, and bodies longer (a listing of a whole subtree is thousands of lines). */
+const lessonBodyLinesAtMost = 100;
 
 export function callsLines(step: Step['name'], http: HttpLog, running = false, whole = false): string[] {
   const exchanges = http.exchangesOf(callsOf(step));
@@ -17,14 +20,16 @@ export function callsLines(step: Step['name'], http: HttpLog, running = false, w
   let left = 0;
   const flush = () => {
     if (left > 0)
-      out.push(`      (${left} more lines of this body: the full screen's panel scrolls through all of it)`);
+      out.push(
+        `      (${left} more lines of this body: ${whole ? "the lesson's transcript (--transcript FILE) and " : ''}the full screen's panel ${whole ? 'have' : 'scrolls through'} all of it)`,
+      );
     left = 0;
   };
   for (const line of callLines(exchanges, {open: 'all'})) {
     if (line.call < first) continue;
     if (line.body) {
       inBody += 1;
-      if (!whole && inBody > bodyLinesAtMost) {
+      if (inBody > (whole ? lessonBodyLinesAtMost : bodyLinesAtMost)) {
         left += 1;
         continue;
       }
