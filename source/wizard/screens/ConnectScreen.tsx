@@ -64,7 +64,8 @@ export function ConnectScreen({
   useEffect(() => setEdited(false), [field, error]);
   const dataCenterItems = dataCenterChoices(sandboxOffered, layout.compact, accounts);
   const hints: Hint[] = [];
-  if (field !== 'signingIn' && field !== 'signedIn') hints.push(hint('enter', 'next'));
+  // Signed in: a choice (continue, or another account), said as the line mode says it; at 40×12 the only hint.
+  if (field !== 'signingIn') hints.push(hint('enter', field === 'signedIn' ? 'choose' : 'next'));
   if (field !== 'dataCenter' && field !== 'signingIn' && field !== 'signedIn')
     hints.push(hint('back', 'back'));
   if (field === 'dataCenter' && earlierAccount)
