@@ -1,7 +1,11 @@
 import {readSecretFile, SecretFileError} from '../procedure/about.js';
+import {scenarios} from '../sandbox/scenarios.js';
 import {UsageError} from './command-error.js';
 import type {CommandInput, FlagDeclaration} from './declaration.js';
 import type {CommandIo} from './io.js';
+
+// The scenarios' names, from the one list (sandbox/scenarios.ts: data only, so the start-up stays light).
+const scenarioNames = scenarios.map((scenario) => scenario.name);
 
 /** Every flag of tenant-mode, declared once; each command lists the ones it takes (commands/catalogue/). */
 export const flags = {
@@ -96,16 +100,8 @@ export const flags = {
   scenario: {
     type: 'string',
     value: '<name>',
-    help: 'a lesson of what goes wrong: lost-answer, conflict, outage, namesakes, already-production, rate-limited (help lists them)',
-    completes: [
-      'help',
-      'lost-answer',
-      'conflict',
-      'outage',
-      'namesakes',
-      'already-production',
-      'rate-limited',
-    ],
+    help: `a lesson of what goes wrong: ${scenarioNames.join(', ')} (help lists them)`,
+    completes: ['help', ...scenarioNames],
   },
   latency: {
     type: 'string',

@@ -4,6 +4,7 @@
 // token as its last four characters), the whole answer (status and its meaning, the headers that matter, the body
 // pretty-printed, tokens redacted), and the vendor's Python lines that do the same.
 import {type Exchange, lessonOf, printable, printableLines, statusMeaning} from '../procedure/index.js';
+import {isCompact} from './compact.js';
 import {planningNote} from './python-lines.js';
 
 export interface PanelLine {
@@ -181,7 +182,7 @@ export function startOf(view: PanelView, lines: readonly PanelLine[], height: nu
  * The lines above the calls, broken to the panel's width: a lesson's explanation of the step, or else on the plan
  * screen what its reads are (the guide has no plan; a lesson's explanation says so already).
  */
-export function explanationLines(
+function explanationLines(
   from: {readonly intro?: readonly string[]; readonly planning: boolean; readonly compact: boolean},
   width: number,
 ): string[] {
@@ -223,9 +224,6 @@ export function panelLines(
 ): PanelLine[] {
   return [...shape.scrolled.map((text) => ({text, call: -1})), ...callLines(exchanges, view, shape.width)];
 }
-
-/** A small terminal (as layout.tsx has it): its frame is shorter. */
-const isCompact = (rows: number, columns: number) => rows < 24 || columns < 60;
 
 /** The lines of calls that fit: the terminal less the step's frame (title, the panel's border and heading, hints). */
 export function panelHeight(rows: number, columns = 80): number {

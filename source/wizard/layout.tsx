@@ -1,5 +1,6 @@
 import {useStdout} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useState} from 'react';
+import {isCompact} from './compact.js';
 
 /** The terminal the wizard is drawn in, and how it lays steps out there. */
 export interface Layout {
@@ -25,7 +26,7 @@ export function LayoutProvider({children}: {readonly children: ReactNode}) {
     // A pty that reports no size counts as 80×24 (docs/development.md, "Traps we measured": 0 columns put one character a line).
     const columns = stdout.columns || 80;
     const rows = stdout.rows || 24;
-    return {columns, rows, compact: rows < 24 || columns < 60};
+    return {columns, rows, compact: isCompact(rows, columns)};
   };
   // Measured at every render (cheap); a resize forces one.
   const layout = measure();
